@@ -1,0 +1,60 @@
+# Relsim: `make serve` sets up, builds and serves the app; `make test` runs everything CI checks.
+# Every tool the project needs is installed here when missing, and skipped when present.
+
+SHELL := /bin/bash
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+PORT ?= 8080
+
+.PHONY: all tools rust-tools node-tools browser build serve test lint unit e2e bench clean
+
+all: build
+
+## Installs what is missing: the wasm32 target, trunk, wasm-bindgen-cli, npm tools, Chromium.
+tools: rust-tools node-tools
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install --locked trunk --version $(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+node-tools: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+browser:
+	@test -x /usr/bin/chromium || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver)
+
+## Release build of the web app into dist/ (offline: trunk must not download anything).
+build: tools
+	cargo fetch
+	trunk build --release --offline
+
+serve: build
+	@echo "Relsim at http://127.0.0.1:$(PORT)/"
+	node scripts/serve.mjs dist $(PORT)
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --bin relsim-app --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test --release
+
+e2e: build browser
+	node --test --test-concurrency=1 tests/e2e/
+
+test: tools lint unit e2e
+
+## Benchmarks and reports (not part of `make test`).
+bench: build browser
+	cargo bench --bench sim
+	node scripts/bench-wasm.mjs
+
+clean:
+	cargo clean
+	rm -rf dist node_modules

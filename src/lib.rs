@@ -1,0 +1,11 @@
+//! Relsim: a simulator of outsourcing relationships.
+//!
+//! `sim` is the model (std, serde and rand only), `chart` draws its history onto any plotters
+//! backend, and `ui` is the Leptos web app (WebAssembly only).
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod chart;
+pub mod sim;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,12 @@
+//! Entry point of the web app: panic hook and mount, nothing else.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(relsim::ui::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("relsim-app is the web app: build and serve it with `make serve`");
+}

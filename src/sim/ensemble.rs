@@ -1,0 +1,173 @@
+//! Ensembles: many runs of one scenario over seeds `seed..seed+N`, kept as per-week aggregates
+//! (status counts, fixed-bin histograms of a few series), running sums and per-run outcomes —
+//! never every run's full history.
+
+use super::engine::{Plan, Sim};
+use super::record::{Event, Recorder, Row, Status};
+use super::series::Series;
+
+/// Histogram bins over 0..=1 per week and banded series.
+pub const BINS: usize = 200;
+/// Runs whose relationship line is kept whole, to draw faintly behind a fan chart.
+pub const SAMPLE_RUNS: usize = 5;
+
+/// What one run of an ensemble ended with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunOutcome {
+    /// Status in the last week.
+    pub end_status: Status,
+    /// Total client cost, k€.
+    pub client_cost: f64,
+    /// Total supplier margin, k€.
+    pub supplier_margin: f64,
+    /// Mean customer focus over the run.
+    pub mean_effort: f64,
+}
+
+/// Aggregates of an ensemble.
+#[derive(Clone, Debug)]
+pub struct Ensemble {
+    /// Runs added so far.
+    pub runs: u32,
+    /// Weeks per run.
+    pub weeks: u32,
+    /// Per week, the number of runs in each status (indexed by [`Status::index`]).
+    pub status_counts: Vec<[u32; 5]>,
+    /// Per banded series, per week, `BINS` counts.
+    hist: Vec<u32>,
+    /// Sum over runs and weeks of each series in [`Series::ALL`].
+    pub sums: [f64; 10],
+    /// Sum over runs of weeks spent in each status.
+    pub status_weeks: [u64; 5],
+    /// One outcome per run, in seed order.
+    pub outcomes: Vec<RunOutcome>,
+    /// The relationship line of the first [`SAMPLE_RUNS`] runs.
+    pub samples: Vec<Vec<f32>>,
+}
+
+impl Ensemble {
+    /// An empty ensemble for `weeks`-long runs.
+    pub fn new(weeks: u32) -> Self {
+        let w = weeks as usize;
+        Self {
+            runs: 0,
+            weeks,
+            status_counts: vec![[0; 5]; w],
+            hist: vec![0; Series::BANDED.len() * w * BINS],
+            sums: [0.0; 10],
+            status_weeks: [0; 5],
+            outcomes: Vec::new(),
+            samples: Vec::new(),
+        }
+    }
+
+    /// Runs the ensemble of `runs` runs of `plan`'s scenario at once.
+    pub fn run(plan: &Plan, runs: u32) -> Self {
+        let mut e = Self::new(plan.scenario.weeks);
+        e.add_runs(plan, 0..runs);
+        e
+    }
+
+    /// Adds runs with indices `range` (seed = scenario seed + index, wrapping), so that a caller
+    /// can split the work into chunks.
+    pub fn add_runs(&mut self, plan: &Plan, range: std::ops::Range<u32>) {
+        for i in range {
+            let seed = plan.scenario.seed.wrapping_add(i as u64);
+            let sample =
+                (self.samples.len() < SAMPLE_RUNS).then(|| Vec::with_capacity(self.weeks as usize));
+            let mut rec = RunRecorder {
+                ensemble: self,
+                sample,
+                cost: 0.0,
+                margin: 0.0,
+                effort: 0.0,
+                last: None,
+            };
+            Sim::with_seed(plan, seed).run(&mut rec);
+            let RunRecorder {
+                sample,
+                cost,
+                margin,
+                effort,
+                last,
+                ..
+            } = rec;
+            if let Some(s) = sample {
+                self.samples.push(s);
+            }
+            self.outcomes.push(RunOutcome {
+                end_status: last.unwrap_or(Status::Partnership),
+                client_cost: cost,
+                supplier_margin: margin,
+                mean_effort: effort / self.weeks.max(1) as f64,
+            });
+            self.runs += 1;
+        }
+    }
+
+    /// The `q`-quantile (0..=1) of a banded series in `week`, interpolated within its bin.
+    pub fn percentile(&self, series: Series, week: usize, q: f64) -> f64 {
+        let Some(si) = Series::BANDED.iter().position(|s| *s == series) else {
+            return f64::NAN;
+        };
+        let start = (si * self.weeks as usize + week) * BINS;
+        let bins = &self.hist[start..start + BINS];
+        let total: u32 = bins.iter().sum();
+        if total == 0 {
+            return f64::NAN;
+        }
+        let target = q.clamp(0.0, 1.0) * total as f64;
+        let mut seen = 0.0;
+        for (b, &n) in bins.iter().enumerate() {
+            let next = seen + n as f64;
+            if n > 0 && next >= target {
+                let within = ((target - seen) / n as f64).clamp(0.0, 1.0);
+                return (b as f64 + within) / BINS as f64;
+            }
+            seen = next;
+        }
+        1.0
+    }
+
+    /// Share of runs in `status` in `week`.
+    pub fn status_share(&self, week: usize, status: Status) -> f64 {
+        if self.runs == 0 {
+            return 0.0;
+        }
+        self.status_counts[week][status.index()] as f64 / self.runs as f64
+    }
+}
+
+struct RunRecorder<'e> {
+    ensemble: &'e mut Ensemble,
+    sample: Option<Vec<f32>>,
+    cost: f64,
+    margin: f64,
+    effort: f64,
+    last: Option<Status>,
+}
+
+impl Recorder for RunRecorder<'_> {
+    #[inline]
+    fn record(&mut self, row: &Row, _events: &[Event]) {
+        let e = &mut *self.ensemble;
+        let w = row.week as usize;
+        let weeks = e.weeks as usize;
+        e.status_counts[w][row.status.index()] += 1;
+        e.status_weeks[row.status.index()] += 1;
+        for (sum, s) in e.sums.iter_mut().zip(Series::ALL) {
+            *sum += s.value(row);
+        }
+        for (si, s) in Series::BANDED.into_iter().enumerate() {
+            let bin = ((s.value(row) * BINS as f64) as usize).min(BINS - 1);
+            e.hist[(si * weeks + w) * BINS + bin] += 1;
+        }
+        if let Some(sample) = &mut self.sample {
+            sample.push(row.relationship as f32);
+        }
+        self.cost += row.client_cost;
+        self.margin += row.supplier_margin;
+        self.effort += row.effort;
+        self.last = Some(row.status);
+    }
+}

@@ -1,0 +1,137 @@
+//! Timed interventions: trust repair, renegotiation, realignment, a new manager, exit.
+
+use serde::{Deserialize, Serialize};
+
+use super::incident::Party;
+use super::scenario::{KpiLevel, Obligation, Role};
+
+/// A timed action by one or both parties; each costs money and is recorded as an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Intervention {
+    /// A trust-repair process by the party that erred, in five switchable steps.
+    TrustRepair(TrustRepair),
+    /// New contract terms from this week; needs the will of both parties.
+    Renegotiate(Renegotiate),
+    /// A strategy session that realigns the parties' goals.
+    Realign(AtWeek),
+    /// A different relationship manager from this week.
+    ChangeRole(ChangeRole),
+    /// The client leaves.
+    Exit(AtWeek),
+}
+
+impl Intervention {
+    /// The week the intervention takes effect.
+    pub fn week(&self) -> u32 {
+        match self {
+            Intervention::TrustRepair(x) => x.week,
+            Intervention::Renegotiate(x) => x.week,
+            Intervention::Realign(x) | Intervention::Exit(x) => x.week,
+            Intervention::ChangeRole(x) => x.week,
+        }
+    }
+
+    /// The identifier of its kind.
+    pub fn kind_id(&self) -> &'static str {
+        match self {
+            Intervention::TrustRepair(_) => "trust_repair",
+            Intervention::Renegotiate(_) => "renegotiate",
+            Intervention::Realign(_) => "realign",
+            Intervention::ChangeRole(_) => "change_role",
+            Intervention::Exit(_) => "exit",
+        }
+    }
+}
+
+/// An intervention that needs nothing but its week.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AtWeek {
+    /// Week it takes effect.
+    pub week: u32,
+}
+
+/// The five steps of repairing trust, each switchable.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TrustRepair {
+    /// Week the process starts.
+    pub week: u32,
+    /// The party that erred and leads the repair; the other party's trust is repaired.
+    pub by: Party,
+    /// Step 1: apologise.
+    pub apologise: bool,
+    /// Whether the apology is sincere (an insincere one hurts).
+    pub sincere: bool,
+    /// Step 2: explain what happened.
+    pub explain: bool,
+    /// Honest explanation taking responsibility (heals the scar) versus blaming others.
+    pub honest: bool,
+    /// Step 3: correct with compensation.
+    pub correct: bool,
+    /// Compensation in k€ paid by the erring party.
+    pub compensation: f64,
+    /// Step 4: silence — do not raise the past again.
+    pub silence: bool,
+    /// Step 5: weeks of patience during which trust grows faster.
+    pub patience_weeks: u32,
+    /// A neutral mediator guides the process.
+    pub mediator: bool,
+}
+
+impl Default for TrustRepair {
+    fn default() -> Self {
+        Self {
+            week: 0,
+            by: Party::Supplier,
+            apologise: true,
+            sincere: true,
+            explain: true,
+            honest: true,
+            correct: true,
+            compensation: 20.0,
+            silence: true,
+            patience_weeks: 26,
+            mediator: false,
+        }
+    }
+}
+
+/// New contract terms; fields left out keep their current value.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Renegotiate {
+    /// Week the new terms start.
+    pub week: u32,
+    /// New fee per week.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fee_per_week: Option<f64>,
+    /// New obligation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub obligation: Option<Obligation>,
+    /// New incentive share.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incentive_share: Option<f64>,
+    /// New SLA target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sla_target: Option<f64>,
+    /// New KPI level (business = statement of objectives).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kpi_level: Option<KpiLevel>,
+    /// New extra-work markup.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra_work_markup: Option<f64>,
+    /// A mediator helps the negotiation (raises both parties' will).
+    pub mediator: bool,
+}
+
+/// A new relationship manager.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChangeRole {
+    /// Week the new manager starts.
+    pub week: u32,
+    /// The new role.
+    pub role: Role,
+}

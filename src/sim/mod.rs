@@ -1,0 +1,83 @@
+//! The relationship model: scenario, weekly step, ensembles. Pure Rust (std, serde, rand).
+
+mod actions;
+pub mod csv;
+mod effort;
+pub mod engine;
+pub mod ensemble;
+pub mod incident;
+pub mod intervention;
+pub mod params;
+pub mod presets;
+pub mod record;
+pub mod scenario;
+pub mod series;
+mod shocks;
+mod status;
+pub mod summary;
+mod validate;
+
+pub use validate::{MAX_EVENTS, MAX_RUNS, MAX_WEEKS};
+
+pub use engine::{Plan, Sim};
+pub use ensemble::Ensemble;
+pub use incident::{Category, Incident, Kind, Party, Polarity};
+pub use intervention::Intervention;
+pub use record::{Event, History, Recorder, RelationshipType, Row, Status};
+pub use scenario::{Obligation, Role, Scenario};
+pub use series::Series;
+pub use summary::Summary;
+
+/// Runs one scenario with its own seed and returns the full history.
+pub fn run(scenario: &Scenario) -> History {
+    let plan = Plan::new(scenario);
+    let mut history = History::default();
+    Sim::new(&plan).run(&mut history);
+    history
+}
+
+/// A scenario that cannot be used, with the field at fault.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioError {
+    /// Dotted path of the field, or empty when the whole input is at fault.
+    pub path: String,
+    /// What is wrong and what is allowed.
+    pub message: String,
+}
+
+impl ScenarioError {
+    pub(crate) fn from_json(e: serde_json::Error) -> Self {
+        Self {
+            path: String::new(),
+            message: format!("invalid scenario JSON: {e}"),
+        }
+    }
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn serde_shapes() {
+        let s = Scenario::from_json(r#"{"contract":{"obligation":"result"},"interventions":[{"kind":"trust_repair","week":3,"mediator":true},{"kind":"realign","week":5}]}"#).unwrap();
+        assert_eq!(s.interventions.len(), 2);
+        assert!(
+            Scenario::from_json(r#"{"interventions":[{"kind":"realign","week":5,"x":1}]}"#)
+                .is_err()
+        );
+        assert!(Scenario::from_json(r#"{"contrat":{}}"#).is_err());
+        println!("{}", s.to_json());
+    }
+}

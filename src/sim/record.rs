@@ -1,0 +1,308 @@
+//! What a week leaves behind: the recorded row, its events, and the recorders that keep them.
+
+use serde::Serialize;
+
+use super::incident::{Incident, Party};
+use super::params::TYPE_SPLIT;
+
+/// The relationship's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Inside the bounds: the parties work as partners.
+    Partnership,
+    /// Degraded to a plain supplier relationship.
+    Supplier,
+    /// Escalated: the contract is at stake.
+    Escalation,
+    /// The client left before the end of the term.
+    Terminated,
+    /// The contract was not renewed at the end of its term.
+    Ended,
+}
+
+impl Status {
+    /// All statuses, in display order.
+    pub const ALL: [Status; 5] = [
+        Status::Partnership,
+        Status::Supplier,
+        Status::Escalation,
+        Status::Terminated,
+        Status::Ended,
+    ];
+
+    /// Whether the contract is over.
+    pub fn is_final(self) -> bool {
+        matches!(self, Status::Terminated | Status::Ended)
+    }
+
+    /// Index into [`Status::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The identifier used in output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Partnership => "partnership",
+            Status::Supplier => "supplier",
+            Status::Escalation => "escalation",
+            Status::Terminated => "terminated",
+            Status::Ended => "ended",
+        }
+    }
+}
+
+/// The relationship type read from the client's experienced × business appreciation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationshipType {
+    /// Both high.
+    Partnership,
+    /// Business high, experienced low.
+    Businesslike,
+    /// Experienced high, business low.
+    Comfortable,
+    /// Both low.
+    Adversarial,
+}
+
+impl RelationshipType {
+    /// Classifies by the client's experienced and business appreciation.
+    pub fn classify(experienced: f64, business: f64) -> Self {
+        match (experienced >= TYPE_SPLIT, business >= TYPE_SPLIT) {
+            (true, true) => RelationshipType::Partnership,
+            (false, true) => RelationshipType::Businesslike,
+            (true, false) => RelationshipType::Comfortable,
+            (false, false) => RelationshipType::Adversarial,
+        }
+    }
+
+    /// The identifier used in output.
+    pub fn id(self) -> &'static str {
+        match self {
+            RelationshipType::Partnership => "partnership",
+            RelationshipType::Businesslike => "businesslike",
+            RelationshipType::Comfortable => "comfortable",
+            RelationshipType::Adversarial => "adversarial",
+        }
+    }
+
+    /// The maintenance approach that fits this type.
+    pub fn approach(self) -> &'static str {
+        match self {
+            RelationshipType::Partnership => "invest and innovate together",
+            RelationshipType::Businesslike => "personal attention",
+            RelationshipType::Comfortable => "sharpen results and KPIs",
+            RelationshipType::Adversarial => "repair trust or prepare to part",
+        }
+    }
+}
+
+/// One recorded week: the state after the week's step.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Row {
+    /// Week index, 0-based.
+    pub week: u32,
+    /// Supplier's effort on in-scope requests: customer focus.
+    pub effort: f64,
+    /// Responsiveness on out-of-scope (paid) requests.
+    pub extra_work_focus: f64,
+    /// Share of in-scope requests resolved in time.
+    pub sla: f64,
+    /// Service quality as users experience it.
+    pub quality: f64,
+    /// What users expect.
+    pub expectation: f64,
+    /// Client's experienced appreciation of the supplier.
+    pub client_experienced: f64,
+    /// Client's business appreciation of the supplier.
+    pub client_business: f64,
+    /// Supplier's experienced appreciation of the client.
+    pub supplier_experienced: f64,
+    /// Supplier's business appreciation of the client.
+    pub supplier_business: f64,
+    /// Mean of the client's two appreciations.
+    pub client_appreciation: f64,
+    /// Mean of the supplier's two appreciations.
+    pub supplier_appreciation: f64,
+    /// The relationship line: mean of both parties' appreciation.
+    pub relationship: f64,
+    /// Client's trust in the supplier.
+    pub client_trust: f64,
+    /// Supplier's trust in the client.
+    pub supplier_trust: f64,
+    /// Ceiling of the client's trust (1 minus unrepaired damage).
+    pub client_trust_ceiling: f64,
+    /// Ceiling of the supplier's trust.
+    pub supplier_trust_ceiling: f64,
+    /// How well the parties' goals are aligned.
+    pub alignment: f64,
+    /// Unresolved weight of business incidents on the client (negative: goodwill from good ones).
+    pub business_pressure: f64,
+    /// Status at the end of the week.
+    pub status: Status,
+    /// k€ the client paid this week.
+    pub client_cost: f64,
+    /// k€ the supplier earned this week.
+    pub supplier_margin: f64,
+}
+
+impl Row {
+    /// The relationship type this week.
+    pub fn relationship_type(&self) -> RelationshipType {
+        RelationshipType::classify(self.client_experienced, self.client_business)
+    }
+}
+
+/// Why a status changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusCause {
+    /// Outside the bounds for longer than the tolerance.
+    OutsideBounds,
+    /// The relationship line fell far below the critical bound.
+    DeepDrop,
+    /// Back inside the bounds long enough, with enough trust.
+    Recovered,
+    /// A partnership rebuilt: long inside, trust and alignment high.
+    Rebuilt,
+    /// Escalation lasted too long without recovery.
+    Unresolved,
+    /// The client used its opt-out.
+    OptOut,
+    /// The client chose to exit.
+    Exit,
+    /// The contract was not renewed at the end of its term.
+    NotRenewed,
+}
+
+/// What an intervention achieved.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Carried out.
+    Done,
+    /// A party's will was below the threshold: nothing happened but the cost.
+    Unwilling {
+        /// The party that was not willing.
+        party: Party,
+        /// Its will.
+        will: f64,
+    },
+    /// The contract was already over.
+    TooLate,
+}
+
+/// Something that happened in a week, with its cause.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// An incident landed.
+    Incident {
+        /// The incident.
+        incident: Incident,
+        /// Drawn by chance rather than scripted.
+        random: bool,
+    },
+    /// An earlier conflict was raised again (a repair without silence).
+    Reminder {
+        /// The party reminded.
+        party: Party,
+    },
+    /// An intervention was carried out or failed.
+    Intervention {
+        /// Its kind identifier.
+        kind: &'static str,
+        /// What it achieved.
+        outcome: Outcome,
+    },
+    /// An apology after the first one: it adds nothing.
+    ApologyIgnored,
+    /// The status changed.
+    Status {
+        /// Old status.
+        from: Status,
+        /// New status.
+        to: Status,
+        /// Why.
+        cause: StatusCause,
+    },
+    /// The contract was renewed at the end of its term.
+    Renewed,
+}
+
+impl Event {
+    /// A short English description, for CSV output and logs.
+    pub fn describe(&self) -> String {
+        match self {
+            Event::Incident {
+                incident: i,
+                random,
+            } => format!(
+                "{}{} {} incident ({}, {:.2}) on {}",
+                if *random { "random " } else { "" },
+                if i.polarity == super::Polarity::Positive {
+                    "positive"
+                } else {
+                    "negative"
+                },
+                i.category.id(),
+                i.kind.id(),
+                i.magnitude,
+                i.party.id()
+            ),
+            Event::Reminder { party } => format!("past raised again with {}", party.id()),
+            Event::Intervention { kind, outcome } => match outcome {
+                Outcome::Done => format!("{kind} carried out"),
+                Outcome::Unwilling { party, will } => {
+                    format!("{kind} failed: {} unwilling (will {will:.2})", party.id())
+                }
+                Outcome::TooLate => format!("{kind} too late: contract over"),
+            },
+            Event::ApologyIgnored => "a second apology adds nothing".into(),
+            Event::Status { from, to, cause } => {
+                format!("{} -> {} ({:?})", from.id(), to.id(), cause)
+            }
+            Event::Renewed => "contract renewed".into(),
+        }
+    }
+}
+
+/// Receives each week's row and events as the simulation steps.
+pub trait Recorder {
+    /// Called once at the end of every step.
+    fn record(&mut self, row: &Row, events: &[Event]);
+}
+
+/// The full history of one run: every row and every event.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct History {
+    /// One row per week.
+    pub rows: Vec<Row>,
+    /// Events with the week they happened in.
+    pub events: Vec<(u32, Event)>,
+}
+
+impl Recorder for History {
+    fn record(&mut self, row: &Row, events: &[Event]) {
+        self.rows.push(*row);
+        self.events
+            .extend(events.iter().map(|e| (row.week, e.clone())));
+    }
+}
+
+impl History {
+    /// Events of one week.
+    pub fn events_in(&self, week: u32) -> impl Iterator<Item = &Event> {
+        self.events
+            .iter()
+            .filter(move |(w, _)| *w == week)
+            .map(|(_, e)| e)
+    }
+
+    /// The last row, if any.
+    pub fn last(&self) -> Option<&Row> {
+        self.rows.last()
+    }
+}

@@ -1,0 +1,335 @@
+//! The scenario: every input of the model as plain serde data with its default.
+//!
+//! Every struct denies unknown fields so that a typo in a scenario file is an error instead of a
+//! silently ignored setting, and every field has a default so that a partial file is valid.
+
+use serde::{Deserialize, Serialize};
+
+use super::incident::Incident;
+use super::intervention::Intervention;
+
+/// The scenario format version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A complete simulation input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version; files without it are read as version 1.
+    pub schema_version: u32,
+    /// Display name.
+    pub name: String,
+    /// The story this scenario tells, in a few sentences.
+    pub description: String,
+    /// Seed of the random generator: the same seed gives the same run.
+    pub seed: u64,
+    /// Number of simulated weeks (1..=520).
+    pub weeks: u32,
+    /// Contract terms.
+    pub contract: Contract,
+    /// The client's demand for the service.
+    pub demand: Demand,
+    /// The supplier's costs and disposition.
+    pub supplier: Supplier,
+    /// The client's priorities.
+    pub client: Client,
+    /// The relationship manager.
+    pub manager: Manager,
+    /// The bounds the relationship should stay within.
+    pub bounds: Bounds,
+    /// Expected random incidents per year for each category.
+    pub random_rates: RandomRates,
+    /// Scripted incidents.
+    pub incidents: Vec<Incident>,
+    /// Timed interventions.
+    pub interventions: Vec<Intervention>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            name: "Default".into(),
+            description: String::new(),
+            seed: 1,
+            weeks: 260,
+            contract: Contract::default(),
+            demand: Demand::default(),
+            supplier: Supplier::default(),
+            client: Client::default(),
+            manager: Manager::default(),
+            bounds: Bounds::default(),
+            random_rates: RandomRates::default(),
+            incidents: Vec::new(),
+            interventions: Vec::new(),
+        }
+    }
+}
+
+/// Effort obligation (fixed fee, do your best) or result obligation (agreed results, bonus/malus).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Obligation {
+    /// *Inspanningsverplichting*: the fee does not depend on results.
+    #[default]
+    Effort,
+    /// *Resultaatverplichting*: part of the fee moves with attainment of the agreed results.
+    Result,
+}
+
+/// What the agreed results are measured on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiLevel {
+    /// Per ticket (statement of work): can be met while users stay unhappy.
+    #[default]
+    Technical,
+    /// On the client's business outcome (statement of objectives).
+    Business,
+}
+
+/// Contract terms.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Contract {
+    /// Fixed fee in k€ per week.
+    pub fee_per_week: f64,
+    /// Effort or result obligation.
+    pub obligation: Obligation,
+    /// Under `result`: share of the fee that moves with results.
+    pub incentive_share: f64,
+    /// Agreed share of requests resolved in time.
+    pub sla_target: f64,
+    /// Distance from target at which bonus or malus reaches its cap.
+    pub incentive_band: f64,
+    /// Technical or business KPIs.
+    pub kpi_level: KpiLevel,
+    /// Margin on out-of-scope work (*meerwerk*).
+    pub extra_work_markup: f64,
+    /// Contract term in weeks; the renewal decision falls at its end.
+    pub term_weeks: u32,
+    /// Earliest week the client may leave early, if any.
+    pub opt_out_week: Option<u32>,
+    /// k€ the client pays when leaving early.
+    pub exit_fee: f64,
+}
+
+impl Default for Contract {
+    fn default() -> Self {
+        Self {
+            fee_per_week: 20.0,
+            obligation: Obligation::Effort,
+            incentive_share: 0.2,
+            sla_target: 0.9,
+            incentive_band: 0.3,
+            kpi_level: KpiLevel::Technical,
+            extra_work_markup: 0.3,
+            term_weeks: 260,
+            opt_out_week: None,
+            exit_fee: 0.0,
+        }
+    }
+}
+
+/// The client's demand.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Demand {
+    /// Requests per week.
+    pub requests_per_week: f64,
+    /// Share of requests outside the contract's scope (paid extra work).
+    pub out_of_scope_share: f64,
+    /// How often the client changes its wishes.
+    pub volatility: f64,
+}
+
+impl Default for Demand {
+    fn default() -> Self {
+        Self {
+            requests_per_week: 100.0,
+            out_of_scope_share: 0.1,
+            volatility: 0.2,
+        }
+    }
+}
+
+/// The supplier.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Supplier {
+    /// k€ per request at full effort.
+    pub cost_per_request: f64,
+    /// k€ per week regardless of effort.
+    pub fixed_cost_per_week: f64,
+    /// Weight on keeping the client beyond this contract versus this quarter's margin.
+    pub horizon: f64,
+    /// This client's share of the supplier's revenue: the attention it can buy.
+    pub client_share: f64,
+    /// How well the two organisations' cultures fit.
+    pub culture_fit: f64,
+    /// Initial trust of both parties.
+    pub track_record: f64,
+    /// The floor that working by the book guarantees.
+    pub min_effort: f64,
+}
+
+impl Default for Supplier {
+    fn default() -> Self {
+        Self {
+            cost_per_request: 0.05,
+            fixed_cost_per_week: 12.0,
+            horizon: 0.3,
+            client_share: 0.1,
+            culture_fit: 0.6,
+            track_record: 0.6,
+            min_effort: 0.3,
+        }
+    }
+}
+
+/// The client.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Client {
+    /// Weight of cost in the client's business judgement.
+    pub budget_pressure: f64,
+    /// The service level users actually need.
+    pub need: f64,
+}
+
+impl Default for Client {
+    fn default() -> Self {
+        Self {
+            budget_pressure: 0.3,
+            need: 0.85,
+        }
+    }
+}
+
+/// The relationship manager's role.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// No relationship manager.
+    #[default]
+    None,
+    /// Service-minded, keeps everyone content.
+    Butler,
+    /// Controls delivery and numbers.
+    Accountant,
+    /// Service- and business-minded: represents the client's interests in both.
+    Representative,
+    /// Business-minded guardian of the goals.
+    Nanny,
+}
+
+impl Role {
+    /// All roles in display order.
+    pub const ALL: [Role; 5] = [
+        Role::None,
+        Role::Butler,
+        Role::Accountant,
+        Role::Representative,
+        Role::Nanny,
+    ];
+
+    /// (service orientation, business orientation, operational control).
+    pub fn orientation(self) -> (f64, f64, f64) {
+        match self {
+            Role::None => (0.0, 0.0, 0.0),
+            Role::Butler => (0.9, 0.2, 0.2),
+            Role::Accountant => (0.2, 0.2, 0.9),
+            Role::Representative => (0.9, 0.9, 0.4),
+            Role::Nanny => (0.3, 0.9, 0.3),
+        }
+    }
+
+    /// The identifier used in scenario files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::None => "none",
+            Role::Butler => "butler",
+            Role::Accountant => "accountant",
+            Role::Representative => "representative",
+            Role::Nanny => "nanny",
+        }
+    }
+}
+
+/// The relationship manager.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Manager {
+    /// The manager's role.
+    pub role: Role,
+    /// k€ per week the client pays for the manager (only when a role is set).
+    pub cost_per_week: f64,
+}
+
+impl Default for Manager {
+    fn default() -> Self {
+        Self {
+            role: Role::None,
+            cost_per_week: 1.5,
+        }
+    }
+}
+
+/// The bounds the relationship should stay within.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Bounds {
+    /// Critical lower bound of appreciation.
+    pub critical_lower: f64,
+    /// Euphoria upper bound of appreciation.
+    pub euphoria_upper: f64,
+    /// Weeks outside the bounds before structural damage.
+    pub tolerance_weeks: u32,
+}
+
+impl Default for Bounds {
+    fn default() -> Self {
+        Self {
+            critical_lower: 0.35,
+            euphoria_upper: 0.85,
+            tolerance_weeks: 13,
+        }
+    }
+}
+
+/// Expected random incidents per year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RandomRates {
+    /// External incidents per year.
+    pub external: f64,
+    /// Interpersonal incidents per year.
+    pub interpersonal: f64,
+    /// Business incidents per year.
+    pub business: f64,
+}
+
+impl Default for RandomRates {
+    fn default() -> Self {
+        Self {
+            external: 1.0,
+            interpersonal: 3.0,
+            business: 4.0,
+        }
+    }
+}
+
+impl Scenario {
+    /// Parses a scenario from JSON and validates it.
+    pub fn from_json(text: &str) -> Result<Scenario, super::ScenarioError> {
+        let scenario: Scenario =
+            serde_json::from_str(text).map_err(super::ScenarioError::from_json)?;
+        scenario.validate()?;
+        Ok(scenario)
+    }
+
+    /// Pretty JSON of this scenario.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

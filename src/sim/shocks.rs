@@ -1,0 +1,179 @@
+//! How incidents land: on alignment (external), on experienced appreciation and trust
+//! (interpersonal), on business pressure (business); and how random incidents are drawn.
+
+use rand::Rng;
+use rand_distr::Distribution;
+
+use super::engine::Sim;
+use super::incident::{Category, Incident, Kind, Party, Polarity};
+use super::params as p;
+use super::record::Event;
+
+impl Sim<'_> {
+    /// Lands one incident on the state and records it.
+    pub(crate) fn apply_incident(&mut self, incident: &Incident, random: bool) {
+        let (service, business_or, _) = self.state.role.orientation();
+        let st = &mut self.state;
+        let party = incident.party;
+        let m = incident.magnitude;
+        let negative = incident.polarity == Polarity::Negative;
+        // Trust buffers negative shocks.
+        let landed = if negative {
+            m * (1.0 - p::TRUST_BUFFER * st.trust.get(party))
+        } else {
+            m
+        };
+        match incident.category {
+            Category::External => {
+                if negative {
+                    let hit = landed * (1.0 - p::BUSINESS_DAMPING * business_or);
+                    st.alignment -= p::ALIGNMENT_SHOCK * hit * st.alignment;
+                } else {
+                    st.alignment += p::ALIGNMENT_SHOCK * m * (1.0 - st.alignment);
+                }
+            }
+            Category::Interpersonal => {
+                let ceiling = st.ceiling.get(party);
+                if negative {
+                    let hit = landed * (1.0 - p::SERVICE_DAMPING * service);
+                    *st.experienced.get_mut(party) -= p::SHOCK * hit;
+                    let trust = st.trust.get_mut(party);
+                    *trust -= p::TRUST_LOSS * m * (1.0 - p::SERVICE_DAMPING * service) * *trust;
+                    if m > p::SCAR_THRESHOLD {
+                        let c = st.ceiling.get_mut(party);
+                        *c = (*c - p::SCAR * (m - p::SCAR_THRESHOLD)).max(0.0);
+                    }
+                    // A new wound ends the patience window.
+                    st.patience_until[party_index(party)] = 0;
+                } else {
+                    *st.experienced.get_mut(party) += p::SHOCK * m;
+                    let trust = st.trust.get_mut(party);
+                    *trust += p::TRUST_GAIN * m * (ceiling - *trust).max(0.0);
+                }
+            }
+            Category::Business => {
+                *st.pressure.get_mut(party) += if negative {
+                    p::PRESSURE * landed
+                } else {
+                    -p::PRESSURE * m
+                };
+                if negative
+                    && party == Party::Client
+                    && matches!(
+                        incident.kind,
+                        Kind::LowerSwitchingCosts | Kind::MoreAttractiveOffer
+                    )
+                {
+                    st.client_switching = (st.client_switching - 0.5 * m).max(0.0);
+                }
+            }
+        }
+        for v in [
+            &mut st.experienced.client,
+            &mut st.experienced.supplier,
+            &mut st.alignment,
+        ] {
+            *v = v.clamp(0.0, 1.0);
+        }
+        st.trust.client = st.trust.client.clamp(0.0, st.ceiling.client);
+        st.trust.supplier = st.trust.supplier.clamp(0.0, st.ceiling.supplier);
+        self.events.push(Event::Incident {
+            incident: incident.clone(),
+            random,
+        });
+    }
+
+    /// Draws this week's random incidents: Poisson counts per category, sign from the state.
+    pub(crate) fn draw_random_incidents(&mut self) {
+        for (ci, category) in Category::ALL.into_iter().enumerate() {
+            let Some(dist) = self.poisson[ci] else {
+                continue;
+            };
+            let n = dist.sample(self.rng()) as u32;
+            for _ in 0..n {
+                let incident = self.random_incident(category);
+                self.apply_incident(&incident, true);
+            }
+        }
+    }
+
+    fn random_incident(&mut self, category: Category) -> Incident {
+        let negative_p = self.negative_probability(category);
+        let rng = self.rng();
+        let polarity = if rng.random::<f64>() < negative_p {
+            Polarity::Negative
+        } else {
+            Polarity::Positive
+        };
+        let kinds = Kind::ALL.iter().copied().filter(|k| {
+            k.category() == category && k.usual_polarity().is_none_or(|u| u == polarity)
+        });
+        let count = kinds.clone().count();
+        let kind = kinds
+            .clone()
+            .nth(rng.random_range(0..count))
+            .unwrap_or(Kind::MarketChange);
+        let party = kind.usual_party().unwrap_or(if rng.random::<bool>() {
+            Party::Client
+        } else {
+            Party::Supplier
+        });
+        let (lo, hi) = p::RANDOM_MAGNITUDE;
+        let magnitude = rng.random_range(lo..hi);
+        Incident {
+            week: self.week,
+            category,
+            kind,
+            polarity,
+            magnitude,
+            party,
+            note: String::new(),
+        }
+    }
+
+    /// Probability that a random incident of `category` is negative, given the state.
+    fn negative_probability(&self, category: Category) -> f64 {
+        let s = self.scenario();
+        match category {
+            Category::External => p::EXTERNAL_NEGATIVE,
+            Category::Interpersonal => 0.25 + 0.5 * (1.0 - s.supplier.culture_fit),
+            Category::Business => {
+                let c = &self.state.contract;
+                let shortfall = ((c.sla_target - self.last_sla()) / 0.3).clamp(0.0, 1.0);
+                (0.3 + 0.4 * shortfall + 0.3 * (1.0 - self.state.alignment)).clamp(0.05, 0.95)
+            }
+        }
+    }
+
+    /// Reminders of an unsilenced conflict that fall due this week.
+    pub(crate) fn raise_due_reminders(&mut self) {
+        let mut i = 0;
+        while i < self.reminders.len() {
+            let (week, party) = self.reminders[i];
+            if week == self.week {
+                self.reminders.swap_remove(i);
+                let reminder = Incident {
+                    week,
+                    category: Category::Interpersonal,
+                    kind: Kind::InterpersonalConflict,
+                    polarity: Polarity::Negative,
+                    magnitude: p::REMINDER_MAGNITUDE,
+                    party,
+                    note: String::new(),
+                };
+                self.events.push(Event::Reminder { party });
+                self.apply_incident(&reminder, false);
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Index of a party in per-party arrays.
+pub(crate) fn party_index(party: Party) -> usize {
+    match party {
+        Party::Client => 0,
+        Party::Supplier => 1,
+    }
+}

@@ -1,0 +1,88 @@
+//! The status machine: partnership, supplier relationship, escalation, and the ways out.
+
+use super::engine::Sim;
+use super::params as p;
+use super::record::{Event, Row, Status, StatusCause};
+
+impl Sim<'_> {
+    /// Moves to `to` and records why.
+    pub(crate) fn set_status(&mut self, to: Status, cause: StatusCause) {
+        let from = self.state.status;
+        if from != to {
+            self.events.push(Event::Status { from, to, cause });
+            self.state.status = to;
+            self.state.status_weeks = 0;
+            self.state.outside_weeks = 0;
+            self.state.inside_weeks = 0;
+        }
+    }
+
+    /// Updates the status from this week's appreciation (MODEL.md section 7).
+    pub(crate) fn update_status(&mut self, row: &Row) {
+        let b = &self.scenario().bounds;
+        let within = |a: f64| a >= b.critical_lower && a <= b.euphoria_upper;
+        let inside = within(row.client_appreciation) && within(row.supplier_appreciation);
+        let tolerance = b.tolerance_weeks;
+        let deep = row.relationship < b.critical_lower - p::DEEP_DROP;
+        let opt_out_open = self
+            .scenario()
+            .contract
+            .opt_out_week
+            .is_some_and(|w| self.week >= w);
+        let st = &mut self.state;
+        st.status_weeks += 1;
+        if inside {
+            st.inside_weeks += 1;
+            st.outside_weeks = 0;
+        } else {
+            st.outside_weeks += 1;
+            st.inside_weeks = 0;
+        }
+        let min_trust = st.trust.client.min(st.trust.supplier);
+        match st.status {
+            Status::Partnership if st.outside_weeks > tolerance => {
+                self.set_status(Status::Supplier, StatusCause::OutsideBounds);
+            }
+            Status::Supplier if deep => self.set_status(Status::Escalation, StatusCause::DeepDrop),
+            Status::Supplier if st.outside_weeks > tolerance => {
+                self.set_status(Status::Escalation, StatusCause::OutsideBounds);
+            }
+            Status::Supplier
+                if st.inside_weeks >= p::PARTNERSHIP_REBUILD_WEEKS
+                    && min_trust >= p::PARTNERSHIP_TRUST
+                    && st.alignment >= p::PARTNERSHIP_ALIGNMENT =>
+            {
+                self.set_status(Status::Partnership, StatusCause::Rebuilt);
+            }
+            Status::Escalation
+                if st.inside_weeks >= tolerance && min_trust >= p::RECOVERY_TRUST =>
+            {
+                self.set_status(Status::Supplier, StatusCause::Recovered);
+            }
+            Status::Escalation if opt_out_open && st.status_weeks >= p::OPT_OUT_AFTER => {
+                self.terminate(StatusCause::OptOut, true);
+            }
+            Status::Escalation if st.status_weeks >= p::ESCALATION_LIMIT => {
+                self.terminate(StatusCause::Unresolved, false);
+            }
+            _ => {}
+        }
+        self.renewal(row);
+    }
+
+    /// At the end of each term the client renews unless in escalation or too unhappy.
+    fn renewal(&mut self, row: &Row) {
+        let term = self.state.contract.term_weeks;
+        if !(self.week + 1).is_multiple_of(term) || self.state.status.is_final() {
+            return;
+        }
+        if self.state.status != Status::Escalation
+            && row.client_appreciation >= p::RENEWAL_APPRECIATION
+        {
+            self.events.push(Event::Renewed);
+        } else {
+            self.one_off.client += p::TRANSITION_COST_WEEKS * self.state.contract.fee_per_week;
+            self.set_status(Status::Ended, StatusCause::NotRenewed);
+        }
+    }
+}

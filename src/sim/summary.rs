@@ -1,0 +1,197 @@
+//! The outcome summary of one run or an ensemble, shaped as the CLI prints it.
+
+use serde::Serialize;
+
+use super::ensemble::Ensemble;
+use super::record::Status;
+use super::series::Series;
+
+/// One number per status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct PerStatus {
+    /// Partnership.
+    pub partnership: f64,
+    /// Supplier relationship.
+    pub supplier: f64,
+    /// Escalation.
+    pub escalation: f64,
+    /// Terminated early.
+    pub terminated: f64,
+    /// Ended (not renewed).
+    pub ended: f64,
+}
+
+impl PerStatus {
+    fn from_fn(f: impl Fn(Status) -> f64) -> Self {
+        Self {
+            partnership: f(Status::Partnership),
+            supplier: f(Status::Supplier),
+            escalation: f(Status::Escalation),
+            terminated: f(Status::Terminated),
+            ended: f(Status::Ended),
+        }
+    }
+
+    /// The value for `status`.
+    pub fn get(&self, status: Status) -> f64 {
+        match status {
+            Status::Partnership => self.partnership,
+            Status::Supplier => self.supplier,
+            Status::Escalation => self.escalation,
+            Status::Terminated => self.terminated,
+            Status::Ended => self.ended,
+        }
+    }
+}
+
+/// Means over runs and weeks of the summary series.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Means {
+    /// Customer focus.
+    pub effort: f64,
+    /// Responsiveness on extra work.
+    pub extra_work_focus: f64,
+    /// Share of requests in time.
+    pub sla: f64,
+    /// Quality as users experience it.
+    pub quality: f64,
+    /// Client's appreciation.
+    pub client_appreciation: f64,
+    /// Supplier's appreciation.
+    pub supplier_appreciation: f64,
+    /// The relationship line.
+    pub relationship: f64,
+    /// Client's trust.
+    pub client_trust: f64,
+    /// Supplier's trust.
+    pub supplier_trust: f64,
+    /// Goal alignment.
+    pub alignment: f64,
+}
+
+impl Means {
+    /// The mean of `series`.
+    pub fn get(&self, series: Series) -> f64 {
+        let [a, b, c, d, e, f, g, h, i, j] = self.as_array();
+        match series {
+            Series::Effort => a,
+            Series::ExtraWorkFocus => b,
+            Series::Sla => c,
+            Series::Quality => d,
+            Series::ClientAppreciation => e,
+            Series::SupplierAppreciation => f,
+            Series::Relationship => g,
+            Series::ClientTrust => h,
+            Series::SupplierTrust => i,
+            Series::Alignment => j,
+        }
+    }
+
+    fn as_array(&self) -> [f64; 10] {
+        [
+            self.effort,
+            self.extra_work_focus,
+            self.sla,
+            self.quality,
+            self.client_appreciation,
+            self.supplier_appreciation,
+            self.relationship,
+            self.client_trust,
+            self.supplier_trust,
+            self.alignment,
+        ]
+    }
+
+    fn from_array(v: [f64; 10]) -> Self {
+        let [effort, extra_work_focus, sla, quality, client_appreciation, supplier_appreciation, relationship, client_trust, supplier_trust, alignment] =
+            v;
+        Self {
+            effort,
+            extra_work_focus,
+            sla,
+            quality,
+            client_appreciation,
+            supplier_appreciation,
+            relationship,
+            client_trust,
+            supplier_trust,
+            alignment,
+        }
+    }
+}
+
+/// Mean totals per run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Totals {
+    /// Total client cost, k€.
+    pub client_cost: f64,
+    /// Total supplier margin, k€.
+    pub supplier_margin: f64,
+}
+
+/// The outcome summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Number of runs.
+    pub runs: u32,
+    /// Weeks per run.
+    pub weeks: u32,
+    /// Share of runs in each status at the end.
+    pub status_at_end: PerStatus,
+    /// Means over runs and weeks.
+    pub mean: Means,
+    /// Mean totals per run.
+    pub totals: Totals,
+    /// Mean weeks per run spent in each status.
+    pub weeks_in_status: PerStatus,
+}
+
+impl Summary {
+    /// Summarises an ensemble.
+    pub fn of(e: &Ensemble) -> Self {
+        let runs = e.runs.max(1) as f64;
+        let run_weeks = runs * e.weeks.max(1) as f64;
+        let end = |s: Status| e.outcomes.iter().filter(|o| o.end_status == s).count() as f64 / runs;
+        Self {
+            runs: e.runs,
+            weeks: e.weeks,
+            status_at_end: PerStatus::from_fn(end),
+            mean: Means::from_array(e.sums.map(|s| s / run_weeks)),
+            totals: Totals {
+                client_cost: e.outcomes.iter().map(|o| o.client_cost).sum::<f64>() / runs,
+                supplier_margin: e.outcomes.iter().map(|o| o.supplier_margin).sum::<f64>() / runs,
+            },
+            weeks_in_status: PerStatus::from_fn(|s| e.status_weeks[s.index()] as f64 / runs),
+        }
+    }
+}
+
+impl Summary {
+    /// The summary as a two-line CSV (header and values), keys flattened with dots.
+    pub fn to_csv(&self) -> String {
+        let v = serde_json::to_value(self).unwrap_or_default();
+        let mut keys = Vec::new();
+        let mut vals = Vec::new();
+        flatten("", &v, &mut keys, &mut vals);
+        format!("{}\n{}\n", keys.join(","), vals.join(","))
+    }
+}
+
+fn flatten(prefix: &str, v: &serde_json::Value, keys: &mut Vec<String>, vals: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                let p = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&p, x, keys, vals);
+            }
+        }
+        other => {
+            keys.push(prefix.to_string());
+            vals.push(other.to_string());
+        }
+    }
+}
