@@ -4,6 +4,7 @@
 //! backend, and `ui` is the Leptos web app (WebAssembly only).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod chart;
 pub mod sim;

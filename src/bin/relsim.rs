@@ -27,7 +27,9 @@ fn main() -> ExitCode {
 }
 
 fn dispatch(args: &[String]) -> Result<String, String> {
-    let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    let (cmd, rest) = args
+        .split_first()
+        .ok_or("missing command (relsim --help lists them)")?;
     match cmd.as_str() {
         "run" => run(rest),
         "presets" => Ok(presets::ALL
@@ -50,7 +52,9 @@ fn dispatch(args: &[String]) -> Result<String, String> {
             Ok(format!("ok: {}\n", s.name))
         }
         "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
-        other => Err(format!("unknown command '{other}'\n{USAGE}")),
+        other => Err(format!(
+            "unknown command '{other}' (relsim --help lists them)"
+        )),
     }
 }
 

@@ -82,3 +82,26 @@ pub fn cost(scenario: &Scenario, e: f64) -> f64 {
             * e
             * (1.0 + scenario.demand.volatility / 2.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::engine::payment;
+
+    #[test]
+    fn fixed_fee_margins_match_the_model_description() {
+        let s = Scenario::default();
+        let fee = s.contract.fee_per_week;
+        let margin = |e: f64| (payment(&s.contract, expected_sla(e)) - cost(&s, e)) / fee;
+        assert!((margin(0.3) - 0.38).abs() < 0.01, "{}", margin(0.3));
+        assert!((margin(1.0) - 0.15).abs() < 0.01, "{}", margin(1.0));
+    }
+
+    #[test]
+    fn a_results_contract_makes_high_effort_pay() {
+        let mut s = Scenario::default();
+        s.contract.obligation = crate::sim::Obligation::Result;
+        let value = |e: f64| payment(&s.contract, expected_sla(e)) - cost(&s, e);
+        assert!(value(0.8) > value(0.3));
+    }
+}

@@ -299,8 +299,11 @@ impl<'a> Sim<'a> {
         let sla = if in_scope == 0 {
             expected
         } else {
-            let d = Binomial::new(in_scope, expected).expect("probability in 0..=1");
-            d.sample(&mut self.rng) as f64 / in_scope as f64
+            // `expected` lies in 0..=SLA_MAX by construction, so the distribution always exists.
+            match Binomial::new(in_scope, expected) {
+                Ok(d) => d.sample(&mut self.rng) as f64 / in_scope as f64,
+                Err(_) => expected,
+            }
         };
         let gaming = match c.kpi_level {
             KpiLevel::Technical => p::GAMING * (1.0 - self.state.alignment),

@@ -69,15 +69,33 @@ impl std::error::Error for ScenarioError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
     #[test]
-    fn serde_shapes() {
-        let s = Scenario::from_json(r#"{"contract":{"obligation":"result"},"interventions":[{"kind":"trust_repair","week":3,"mediator":true},{"kind":"realign","week":5}]}"#).unwrap();
+    fn partial_files_take_defaults_and_unknown_fields_are_rejected() {
+        let s = Scenario::from_json(
+            r#"{"contract":{"obligation":"result"},"interventions":[{"kind":"trust_repair","week":3,"mediator":true},{"kind":"realign","week":5}]}"#,
+        )
+        .unwrap();
+        assert_eq!(s.contract.obligation, Obligation::Result);
+        assert_eq!(s.contract.fee_per_week, 20.0);
         assert_eq!(s.interventions.len(), 2);
-        assert!(
-            Scenario::from_json(r#"{"interventions":[{"kind":"realign","week":5,"x":1}]}"#)
-                .is_err()
-        );
+        let e = Scenario::from_json(r#"{"interventions":[{"kind":"realign","week":5,"x":1}]}"#);
+        assert!(e.unwrap_err().message.contains("unknown field `x`"));
         assert!(Scenario::from_json(r#"{"contrat":{}}"#).is_err());
-        println!("{}", s.to_json());
+        let back = Scenario::from_json(&s.to_json()).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn validation_names_the_field_and_the_range() {
+        let mut s = Scenario { weeks: 600, ..Scenario::default() };
+        s.demand.volatility = f64::NAN;
+        let problems = s.problems();
+        assert_eq!(problems[0].path, "weeks");
+        assert!(problems[0].message.contains("1..=520"));
+        assert_eq!(problems[1].path, "demand.volatility");
+        let mut s = Scenario::default();
+        s.bounds.critical_lower = 0.9;
+        assert_eq!(s.validate().unwrap_err().path, "bounds.euphoria_upper");
     }
 }

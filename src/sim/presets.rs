@@ -27,7 +27,16 @@ macro_rules! presets {
     };
 }
 
-presets!["default"];
+presets![
+    "default",
+    "article-figure",
+    "farbo",
+    "residents-gym",
+    "commercial-gym",
+    "public-cloud",
+    "helpdesk-insourced",
+    "healthy-partnership",
+];
 
 /// The preset with this id.
 pub fn find(id: &str) -> Option<&'static Preset> {

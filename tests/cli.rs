@@ -1,0 +1,149 @@
+//! The command-line tool: output shapes, determinism and every error path (exit code 2, one line
+//! on stderr, never a panic).
+
+use std::process::{Command, Output};
+
+fn relsim(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relsim"))
+        .args(args)
+        .output()
+        .expect("relsim runs")
+}
+
+fn tmp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("relsim-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn fails_cleanly(args: &[&str], mention: &str) {
+    let out = relsim(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(mention), "{err} should mention {mention}");
+    assert!(!err.contains("panicked"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn run_prints_the_summary_shape() {
+    let f = tmp("partial.json", r#"{"contract": {"obligation": "result"}}"#);
+    let out = relsim(&["run", &f, "--runs", "50"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["runs"], 50);
+    assert_eq!(v["weeks"], 260);
+    let shares: f64 = v["status_at_end"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|x| x.as_f64().unwrap())
+        .sum();
+    assert!((shares - 1.0).abs() < 1e-9);
+    for k in [
+        "effort",
+        "extra_work_focus",
+        "sla",
+        "quality",
+        "client_appreciation",
+        "supplier_appreciation",
+        "relationship",
+        "client_trust",
+        "supplier_trust",
+        "alignment",
+    ] {
+        let m = v["mean"][k].as_f64().unwrap_or_else(|| panic!("mean.{k}"));
+        assert!((0.0..=1.0).contains(&m), "{k} = {m}");
+    }
+    assert!(v["totals"]["client_cost"].as_f64().unwrap() > 0.0);
+    assert!(v["totals"]["supplier_margin"].is_number());
+    let weeks: f64 = v["weeks_in_status"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|x| x.as_f64().unwrap())
+        .sum();
+    assert!((weeks - 260.0).abs() < 1e-6);
+}
+
+#[test]
+fn same_input_and_seed_same_output() {
+    let a = relsim(&["run", "preset:farbo", "--runs", "20", "--seed", "42"]);
+    let b = relsim(&["run", "preset:farbo", "--runs", "20", "--seed", "42"]);
+    let c = relsim(&["run", "preset:farbo", "--runs", "20", "--seed", "43"]);
+    assert_eq!(a.stdout, b.stdout);
+    assert_ne!(a.stdout, c.stdout);
+}
+
+#[test]
+fn csv_with_one_run_prints_weekly_rows() {
+    let out = relsim(&["run", "preset:article-figure", "--format", "csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("week,effort,extra_work_focus,sla,quality,expectation"));
+    assert!(header.contains("client_trust_ceiling") && header.ends_with("supplier_margin,events"));
+    assert_eq!(lines.count(), 260);
+    assert!(text.contains("help_beyond_contract"));
+}
+
+#[test]
+fn presets_and_preset_and_validate() {
+    let out = relsim(&["presets"]);
+    let list = String::from_utf8(out.stdout).unwrap();
+    assert!(list.lines().count() >= 7 && list.contains("farbo"));
+    let out = relsim(&["preset", "farbo"]);
+    let json = String::from_utf8(out.stdout).unwrap();
+    let f = tmp("farbo.json", &json);
+    let out = relsim(&["validate", &f]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok"));
+}
+
+#[test]
+fn bad_input_fails_with_exit_code_2_and_one_line() {
+    fails_cleanly(&["run", "/no/such/file.json"], "cannot read");
+    fails_cleanly(
+        &["run", &tmp("bad.json", "{not json")],
+        "invalid scenario JSON",
+    );
+    fails_cleanly(
+        &["run", &tmp("nan.json", r#"{"seed": NaN}"#)],
+        "invalid scenario JSON",
+    );
+    fails_cleanly(
+        &[
+            "run",
+            &tmp("range.json", r#"{"contract": {"incentive_share": 0.9}}"#),
+        ],
+        "contract.incentive_share: 0.9 is outside the allowed range 0..=0.5",
+    );
+    fails_cleanly(
+        &[
+            "validate",
+            &tmp("unknown.json", r#"{"contract": {"fee": 3}}"#),
+        ],
+        "unknown field `fee`",
+    );
+    fails_cleanly(
+        &[
+            "run",
+            &tmp(
+                "kind.json",
+                r#"{"incidents":[{"week":1,"category":"external","kind":"late_payment","polarity":"negative","magnitude":0.5,"party":"client"}]}"#,
+            ),
+        ],
+        "incidents[0].kind",
+    );
+    fails_cleanly(&["run", "preset:farbo", "--runs", "0"], "--runs");
+    fails_cleanly(&["run", "preset:farbo", "--runs", "10001"], "--runs");
+    fails_cleanly(&["run", "preset:farbo", "--format", "xml"], "--format");
+    fails_cleanly(&["run", "preset:farbo", "--seed", "-1"], "--seed");
+    fails_cleanly(&["run", "preset:nope"], "unknown preset");
+    fails_cleanly(&["preset", "nope"], "unknown preset");
+    fails_cleanly(&["frobnicate"], "unknown command");
+}
