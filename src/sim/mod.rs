@@ -88,7 +88,10 @@ mod tests {
 
     #[test]
     fn validation_names_the_field_and_the_range() {
-        let mut s = Scenario { weeks: 600, ..Scenario::default() };
+        let mut s = Scenario {
+            weeks: 600,
+            ..Scenario::default()
+        };
         s.demand.volatility = f64::NAN;
         let problems = s.problems();
         assert_eq!(problems[0].path, "weeks");
