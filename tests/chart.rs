@@ -11,7 +11,7 @@ fn relationship_chart_draws_a_run_into_svg() {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (800, 400)).into_drawing_area();
-        chart::relationship::draw(&area, &h.rows, &s.bounds, &ChartStyle::default()).unwrap();
+        chart::relationship::draw(&area, &h, &s, "week", None, &ChartStyle::default()).unwrap();
     }
     assert!(svg.starts_with("<svg"));
     // Three lines (relationship, client, supplier) and both bounds.

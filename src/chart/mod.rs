@@ -1,9 +1,116 @@
 //! Charts as functions over any plotters backend: native tests draw them into SVG strings, the
 //! app into a canvas.
 
+pub mod focus;
+pub mod money;
 pub mod relationship;
+pub mod trust;
 
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
 use plotters::style::RGBColor;
+
+/// Left edge of the plotting area in CSS pixels (margin plus y labels): the app maps the pointer
+/// to a week with these.
+pub const PLOT_LEFT: f64 = 52.0;
+/// Right margin in CSS pixels.
+pub const PLOT_RIGHT: f64 = 10.0;
+/// Top margin in CSS pixels.
+pub const PLOT_TOP: f64 = 10.0;
+/// Height of the x-axis label area in CSS pixels.
+pub const PLOT_BOTTOM: f64 = 30.0;
+
+/// The week under a pointer at `x` CSS pixels in a chart `width` CSS pixels wide.
+pub fn week_at(x: f64, width: f64, weeks: usize) -> Option<usize> {
+    let plot = width - PLOT_LEFT - PLOT_RIGHT;
+    if plot <= 0.0 || weeks == 0 {
+        return None;
+    }
+    let f = (x - PLOT_LEFT) / plot;
+    (0.0..1.0)
+        .contains(&f)
+        .then(|| ((f * weeks as f64) as usize).min(weeks - 1))
+}
+
+/// The coordinate system every time chart shares.
+pub type TimeChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// A white frame with a week axis of `weeks` weeks and a y axis over `y`, its mesh drawn.
+pub fn frame<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    weeks: usize,
+    y: std::ops::Range<f64>,
+    y_format: &dyn Fn(&f64) -> String,
+    x_desc: &str,
+    style: &ChartStyle,
+) -> Result<TimeChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let (l, r, t, b) = (PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM);
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(style.px(t))
+        .margin_right(style.px(r))
+        .margin_left(style.px(4.0))
+        .x_label_area_size(style.px(b))
+        .y_label_area_size(style.px(l - 4.0))
+        .build_cartesian_2d(0f64..weeks.max(1) as f64, y)?;
+    chart
+        .configure_mesh()
+        .light_line_style(palette::GRID.mix(0.35))
+        .bold_line_style(palette::GRID)
+        .axis_style(palette::INK.mix(0.6))
+        .label_style(
+            ("sans-serif", style.font(11.0))
+                .into_font()
+                .color(&palette::INK),
+        )
+        .x_label_formatter(&|x| format!("{}", x.round() as i64))
+        .y_label_formatter(y_format)
+        .x_desc(x_desc)
+        .x_labels(8)
+        .y_labels(6)
+        .draw()?;
+    Ok(chart)
+}
+
+/// Draws `points` as a line of `color` and CSS width `width`, dashed when asked.
+pub fn line<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    points: impl Iterator<Item = (f64, f64)>,
+    color: RGBColor,
+    width: f64,
+    dashed: bool,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = ShapeStyle::from(color).stroke_width(style.stroke(width));
+    if dashed {
+        let pts: Vec<(f64, f64)> = points.collect();
+        chart.draw_series(DashedLineSeries::new(pts, style.px(6.0), style.px(4.0), s))?;
+    } else {
+        chart.draw_series(LineSeries::new(points, s))?;
+    }
+    Ok(())
+}
+
+/// A vertical hairline at the hovered week.
+pub fn hover_line<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    week: Option<usize>,
+    y: (f64, f64),
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if let Some(w) = week {
+        let x = w as f64 + 0.5;
+        let s = ShapeStyle::from(palette::INK.mix(0.5)).stroke_width(style.stroke(1.0));
+        chart.draw_series(LineSeries::new([(x, y.0), (x, y.1)], s))?;
+    }
+    Ok(())
+}
+
+/// Formats a share as a percentage.
+pub fn percent(v: &f64) -> String {
+    format!("{:.0}%", v * 100.0)
+}
 
 /// Sizes that scale with the device pixel ratio so that lines and text stay crisp.
 #[derive(Clone, Copy, Debug)]

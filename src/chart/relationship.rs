@@ -1,49 +1,50 @@
 //! The relationship chart: the relationship line, each party's appreciation, the band between
-//! the critical lower bound and the euphoria upper bound, and the status along the time axis.
+//! the critical lower bound and the euphoria upper bound, the status along the time axis, and
+//! markers for incidents and interventions.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{palette, status_color, ChartStyle};
-use crate::sim::scenario::Bounds;
-use crate::sim::Row;
+use super::{frame, hover_line, line, palette, percent, status_color, ChartStyle};
+use crate::sim::{Category, Event, History, Polarity, Scenario};
 
-/// Draws the relationship chart of `rows` onto `area`.
+/// The colour of an incident category.
+pub fn category_color(c: Category) -> RGBColor {
+    match c {
+        Category::External => palette::PURPLE,
+        Category::Interpersonal => palette::BLUE,
+        Category::Business => palette::VERMILLION,
+    }
+}
+
+/// Draws the relationship chart of `history` onto `area`.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    rows: &[Row],
-    bounds: &Bounds,
+    history: &History,
+    scenario: &Scenario,
+    x_desc: &str,
+    hover: Option<usize>,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&WHITE)?;
+    let rows = &history.rows;
     let weeks = rows.len().max(1) as f64;
-    let mut chart = ChartBuilder::on(area)
-        .margin(style.px(8.0))
-        .x_label_area_size(style.px(28.0))
-        .y_label_area_size(style.px(36.0))
-        .build_cartesian_2d(0f64..weeks, 0f64..1f64)?;
-    chart
-        .configure_mesh()
-        .light_line_style(palette::GRID.mix(0.4))
-        .bold_line_style(palette::GRID)
-        .label_style(("sans-serif", style.font(11.0)))
-        .x_desc("week")
-        .x_labels(8)
-        .y_labels(6)
-        .draw()?;
-    // The healthy band.
+    let bounds = &scenario.bounds;
+    let mut chart = frame(area, rows.len(), 0f64..1f64, &percent, x_desc, style)?;
     chart.draw_series(std::iter::once(Rectangle::new(
         [(0.0, bounds.critical_lower), (weeks, bounds.euphoria_upper)],
-        palette::GREEN.mix(0.08).filled(),
+        palette::GREEN.mix(0.10).filled(),
     )))?;
     for y in [bounds.critical_lower, bounds.euphoria_upper] {
-        chart.draw_series(LineSeries::new(
-            [(0.0, y), (weeks, y)],
-            ShapeStyle::from(palette::INK.mix(0.5)).stroke_width(style.stroke(1.0)),
-        ))?;
+        line(
+            &mut chart,
+            [(0.0, y), (weeks, y)].into_iter(),
+            palette::GREEN,
+            1.0,
+            true,
+            style,
+        )?;
     }
-    // Status strip along the bottom.
-    let strip = 0.03;
+    let strip = 0.035;
     chart.draw_series(rows.iter().map(|r| {
         let x = r.week as f64;
         Rectangle::new(
@@ -51,18 +52,71 @@ pub fn draw<DB: DrawingBackend>(
             status_color(r.status).filled(),
         )
     }))?;
-    let line = |f: fn(&Row) -> f64| rows.iter().map(move |r| (r.week as f64 + 0.5, f(r)));
-    chart.draw_series(LineSeries::new(
-        line(|r| r.client_appreciation),
-        ShapeStyle::from(palette::BLUE).stroke_width(style.stroke(1.5)),
-    ))?;
-    chart.draw_series(LineSeries::new(
-        line(|r| r.supplier_appreciation),
-        ShapeStyle::from(palette::ORANGE).stroke_width(style.stroke(1.5)),
-    ))?;
-    chart.draw_series(LineSeries::new(
-        line(|r| r.relationship),
-        ShapeStyle::from(palette::INK).stroke_width(style.stroke(2.5)),
-    ))?;
+    let pts =
+        |f: fn(&crate::sim::Row) -> f64| rows.iter().map(move |r| (r.week as f64 + 0.5, f(r)));
+    line(
+        &mut chart,
+        pts(|r| r.client_appreciation),
+        palette::BLUE,
+        1.5,
+        false,
+        style,
+    )?;
+    line(
+        &mut chart,
+        pts(|r| r.supplier_appreciation),
+        palette::ORANGE,
+        1.5,
+        false,
+        style,
+    )?;
+    line(
+        &mut chart,
+        pts(|r| r.relationship),
+        palette::INK,
+        2.5,
+        false,
+        style,
+    )?;
+    // Incident markers along the top: up for positive, down for negative; hollow when random.
+    let size = style.px(5.0) as i32;
+    for (week, e) in &history.events {
+        let x = *week as f64 + 0.5;
+        match e {
+            Event::Incident { incident, random } => {
+                let color = category_color(incident.category);
+                let up = incident.polarity == Polarity::Positive;
+                let y = if up { 0.965 } else { 0.93 };
+                let s = if *random {
+                    color.stroke_width(style.stroke(1.2))
+                } else {
+                    color.filled()
+                };
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at((x, y)) + triangle(up, size, s),
+                ))?;
+            }
+            Event::Intervention { .. } => {
+                let s = palette::INK.filled();
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at((x, 0.895)) + diamond(size, s),
+                ))?;
+            }
+            _ => {}
+        }
+    }
+    hover_line(&mut chart, hover, (0.0, 1.0), style)?;
     area.present()
+}
+
+fn triangle(up: bool, size: i32, style: ShapeStyle) -> Polygon<(i32, i32)> {
+    let d = if up { -1 } else { 1 };
+    Polygon::new(
+        vec![(-size, -d * size / 2), (size, -d * size / 2), (0, d * size)],
+        style,
+    )
+}
+
+fn diamond(size: i32, style: ShapeStyle) -> Polygon<(i32, i32)> {
+    Polygon::new(vec![(0, -size), (size, 0), (0, size), (-size, 0)], style)
 }

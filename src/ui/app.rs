@@ -1,41 +1,87 @@
-//! The app shell: runs the current scenario and shows the relationship chart.
+//! The app shell: header with pages and language, error banner, and the simulator layout.
 
-use leptos::html::Canvas;
 use leptos::prelude::*;
 
+use super::charts::ChartCard;
+use super::editor::Editor;
+use super::interventions::Interventions;
+use super::model_page::ModelPage;
+use super::presets::PresetPicker;
+use super::state::{t, AppState, Page};
+use super::summary::Summary;
+use super::timeline::Timeline;
+use super::toolbar::Toolbar;
 use crate::chart;
-use crate::sim::{self, Scenario};
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    let scenario = RwSignal::new(Scenario::default());
-    let history = Memo::new(move |_| scenario.with(sim::run));
-    let canvas = NodeRef::<Canvas>::new();
-    let (resized, set_resized) = signal(0u32);
-    let listener = leptos::ev::resize;
-    let _ = window_event_listener(listener, move |_| set_resized.update(|n| *n += 1));
-    Effect::new(move |_| {
-        resized.track();
-        let Some(el) = canvas.get() else { return };
-        history.with(|h| {
-            scenario.with(|s| {
-                super::canvas::draw_into(&el, |area, style| {
-                    let _ = chart::relationship::draw(area, &h.rows, &s.bounds, style);
-                });
-            });
-        });
+    let state = AppState::new();
+    provide_context(state);
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        state.resize.update(|n| *n += 1)
     });
-    let status = move || history.with(|h| h.last().map(|r| r.status.id()).unwrap_or("-"));
+    on_cleanup(move || handle.remove());
+    let tab = move |page: Page, label: fn(&super::i18n::Strings) -> &'static str| {
+        view! {
+            <button type="button" role="tab" class="tab" aria-selected=move || (state.page.get() == page).to_string()
+                on:click=move |_| state.page.set(page)>{move || label(t())}</button>
+        }
+    };
     view! {
-        <header class="top"><h1>"Relsim"</h1><p>"Outsourcing relationship simulator"</p></header>
+        <header class="top">
+            <div class="brand">
+                <h1>"Relsim"</h1>
+                <p>{move || t().tagline}</p>
+            </div>
+            <nav role="tablist">
+                {tab(Page::Simulate, |t| t.tab_simulate)}
+                {tab(Page::Model, |t| t.tab_model)}
+            </nav>
+            <button type="button" class="lang" data-testid="lang-toggle"
+                aria-label=move || t().lang_toggle_label
+                on:click=move |_| state.lang.update(|l| *l = match l { super::i18n::Lang::En => super::i18n::Lang::Nl, super::i18n::Lang::Nl => super::i18n::Lang::En })>
+                {move || t().lang_toggle}
+            </button>
+        </header>
+        <Show when=move || state.error.with(Option::is_some)>
+            <div class="error-banner" role="alert" data-testid="error-banner">
+                <span>{move || state.error.get()}</span>
+                <button type="button" class="small" on:click=move |_| state.error.set(None)>{move || t().dismiss}</button>
+            </div>
+        </Show>
         <main>
-            <section class="card">
-                <h2>"Relationship"</h2>
-                <canvas class="chart" data-testid="chart-relationship" node_ref=canvas
-                    aria-label="Relationship line with the critical and euphoria bounds"></canvas>
-                <p>"Status at the end: " <strong data-testid="summary-status">{status}</strong></p>
-            </section>
+            <Show when=move || state.page.get() == Page::Simulate fallback=|| view! { <ModelPage /> }>
+                <div class="layout">
+                    <aside class="controls" aria-label="Scenario">
+                        <PresetPicker />
+                        <Toolbar />
+                        <Editor />
+                    </aside>
+                    <div class="results">
+                        <ChartCard title=|t| t.chart_relationship testid="chart-relationship"
+                            draw=chart::relationship::draw
+                            legend=vec![(|t| t.relationship_line, "#222222", false), (|t| t.client_appreciation, "#0072b2", false),
+                                (|t| t.supplier_appreciation, "#e69f00", false), (|t| t.bounds_band, "#009e73", true)]>
+                            <Timeline />
+                        </ChartCard>
+                        <section class="card">
+                            <h2>{move || t().sec_interventions}</h2>
+                            <Interventions />
+                        </section>
+                        <Summary />
+                        <ChartCard title=|t| t.chart_focus testid="chart-focus" draw=chart::focus::draw
+                            legend=vec![(|t| t.customer_focus, "#222222", false), (|t| t.extra_work_focus, "#e69f00", false),
+                                (|t| t.sla, "#009e73", false), (|t| t.sla_target, "#009e73", true),
+                                (|t| t.quality, "#cc79a7", false), (|t| t.expectation, "#cc79a7", true)] />
+                        <ChartCard title=|t| t.chart_trust testid="chart-trust" draw=chart::trust::draw
+                            legend=vec![(|t| t.client_trust, "#0072b2", false), (|t| t.supplier_trust, "#e69f00", false),
+                                (|t| t.ceilings, "#555555", true), (|t| t.alignment, "#009e73", false)] />
+                        <ChartCard title=|t| t.chart_money testid="chart-money" draw=chart::money::draw
+                            legend=vec![(|t| t.client_cost_cum, "#0072b2", false), (|t| t.supplier_margin_cum, "#e69f00", false)] />
+                    </div>
+                </div>
+            </Show>
         </main>
     }
 }

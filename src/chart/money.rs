@@ -1,0 +1,74 @@
+//! Money: cumulative client cost and supplier margin in k€.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{frame, hover_line, line, palette, ChartStyle};
+use crate::sim::{History, Scenario};
+
+/// Cumulative sums of client cost and supplier margin per week.
+pub fn cumulative(history: &History) -> Vec<(f64, f64)> {
+    let (mut c, mut m) = (0.0, 0.0);
+    history
+        .rows
+        .iter()
+        .map(|r| {
+            c += r.client_cost;
+            m += r.supplier_margin;
+            (c, m)
+        })
+        .collect()
+}
+
+/// Formats k€ compactly.
+pub fn keur(v: &f64) -> String {
+    if v.abs() >= 1000.0 {
+        format!("{:.1} M€", v / 1000.0)
+    } else {
+        format!("{v:.0} k€")
+    }
+}
+
+/// Draws the money chart.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    history: &History,
+    _scenario: &Scenario,
+    x_desc: &str,
+    hover: Option<usize>,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let sums = cumulative(history);
+    let lo = sums.iter().map(|s| s.0.min(s.1)).fold(0.0, f64::min);
+    let hi = sums.iter().map(|s| s.0.max(s.1)).fold(1.0, f64::max);
+    let pad = (hi - lo) * 0.05;
+    let (lo, hi) = (lo - if lo < 0.0 { pad } else { 0.0 }, hi + pad);
+    let mut chart = frame(area, sums.len(), lo..hi, &keur, x_desc, style)?;
+    let at = |i: usize| i as f64 + 0.5;
+    line(
+        &mut chart,
+        [(0.0, 0.0), (sums.len() as f64, 0.0)].into_iter(),
+        palette::GRID,
+        1.0,
+        false,
+        style,
+    )?;
+    line(
+        &mut chart,
+        sums.iter().enumerate().map(|(i, s)| (at(i), s.0)),
+        palette::BLUE,
+        2.0,
+        false,
+        style,
+    )?;
+    line(
+        &mut chart,
+        sums.iter().enumerate().map(|(i, s)| (at(i), s.1)),
+        palette::ORANGE,
+        2.0,
+        false,
+        style,
+    )?;
+    hover_line(&mut chart, hover, (lo, hi), style)?;
+    area.present()
+}

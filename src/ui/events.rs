@@ -1,0 +1,85 @@
+//! Events in the interface language.
+
+use super::i18n::Strings;
+use crate::sim::record::Outcome;
+use crate::sim::{Category, Event, Kind, Polarity};
+
+/// The name of an incident kind.
+pub fn kind_name(kind: Kind, t: &Strings) -> &'static str {
+    let i = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    t.kinds[i]
+}
+
+/// The name of a category.
+pub fn category_name(c: Category, t: &Strings) -> &'static str {
+    match c {
+        Category::External => t.external,
+        Category::Interpersonal => t.interpersonal,
+        Category::Business => t.business,
+    }
+}
+
+/// The name of an intervention kind.
+pub fn intervention_name(kind: &str, t: &Strings) -> &'static str {
+    match kind {
+        "trust_repair" => t.trust_repair,
+        "renegotiate" => t.renegotiate,
+        "realign" => t.realign,
+        "change_role" => t.change_role,
+        _ => t.exit,
+    }
+}
+
+/// One event as a short sentence.
+pub fn describe(e: &Event, t: &Strings) -> String {
+    match e {
+        Event::Incident {
+            incident: i,
+            random,
+        } => format!(
+            "{} {} ({}, {}, {} {:.2}{}){}",
+            if i.polarity == Polarity::Positive {
+                "▲"
+            } else {
+                "▼"
+            },
+            kind_name(i.kind, t),
+            category_name(i.category, t),
+            if i.party == crate::sim::Party::Client {
+                t.client
+            } else {
+                t.supplier
+            },
+            t.magnitude.to_lowercase(),
+            i.magnitude,
+            if *random {
+                format!(", {}", t.random)
+            } else {
+                String::new()
+            },
+            if i.note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", i.note)
+            }
+        ),
+        Event::Reminder { .. } => t.reminder.to_string(),
+        Event::Intervention { kind, outcome } => format!(
+            "◆ {}: {}",
+            intervention_name(kind, t),
+            match outcome {
+                Outcome::Done => t.outcome_done.to_string(),
+                Outcome::Unwilling { will, .. } => format!("{} ({will:.2})", t.outcome_unwilling),
+                Outcome::TooLate => t.outcome_late.to_string(),
+            }
+        ),
+        Event::ApologyIgnored => t.apology_ignored.to_string(),
+        Event::Status { from, to, .. } => format!(
+            "{}: {} → {}",
+            t.status_change,
+            super::summary::status_name(*from, t),
+            super::summary::status_name(*to, t)
+        ),
+        Event::Renewed => t.renewed.to_string(),
+    }
+}

@@ -1,0 +1,110 @@
+//! The outcome of the run and a diagnosis: status at the end, weeks per status, customer focus,
+//! money, and the relationship type on its 2×2 grid with the approach that fits it.
+
+use leptos::prelude::*;
+
+use super::i18n::Strings;
+use super::state::{t, use_state};
+use crate::sim::{RelationshipType, Status};
+
+/// The name of a status in the interface language.
+pub fn status_name(s: Status, t: &Strings) -> &'static str {
+    match s {
+        Status::Partnership => t.partnership,
+        Status::Supplier => t.supplier_rel,
+        Status::Escalation => t.escalation,
+        Status::Terminated => t.terminated,
+        Status::Ended => t.ended,
+    }
+}
+
+fn type_texts(r: RelationshipType, t: &Strings) -> (&'static str, &'static str) {
+    match r {
+        RelationshipType::Partnership => (t.type_partnership, t.approach_partnership),
+        RelationshipType::Businesslike => (t.type_businesslike, t.approach_businesslike),
+        RelationshipType::Comfortable => (t.type_comfortable, t.approach_comfortable),
+        RelationshipType::Adversarial => (t.type_adversarial, t.approach_adversarial),
+    }
+}
+
+/// Formats k€ with thousands separators.
+pub fn keur(v: f64) -> String {
+    let n = v.round() as i64;
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    format!("{}{out} k€", if n < 0 { "−" } else { "" })
+}
+
+/// The summary card.
+#[component]
+pub fn Summary() -> impl IntoView {
+    let state = use_state();
+    let last = Memo::new(move |_| state.history.with(|h| h.last().copied()));
+    let totals = Memo::new(move |_| {
+        state.history.with(|h| {
+            let n = h.rows.len().max(1) as f64;
+            let mut weeks = [0u32; 5];
+            for r in &h.rows {
+                weeks[r.status.index()] += 1;
+            }
+            (
+                h.rows.iter().map(|r| r.effort).sum::<f64>() / n,
+                h.rows.iter().map(|r| r.client_cost).sum::<f64>(),
+                h.rows.iter().map(|r| r.supplier_margin).sum::<f64>(),
+                weeks,
+            )
+        })
+    });
+    let rtype = move || last.get().map(|r| r.relationship_type());
+    let cell = move |r: RelationshipType| {
+        view! {
+            <div class="type-cell" class:current=move || rtype() == Some(r)>
+                {move || type_texts(r, t()).0}
+            </div>
+        }
+    };
+    view! {
+        <section class="card summary" aria-live="polite">
+            <h2>{move || t().summary}</h2>
+            <dl class="kpis">
+                <div><dt>{move || t().status_at_end}</dt>
+                    <dd data-testid="summary-status" class=move || format!("status-{}", last.get().map_or("none", |r| r.status.id()))>
+                        {move || last.get().map(|r| status_name(r.status, t())).unwrap_or("–")}</dd></div>
+                <div><dt>{move || t().mean_focus}</dt>
+                    <dd data-testid="summary-focus">{move || format!("{:.0}%", totals.get().0 * 100.0)}</dd></div>
+                <div><dt>{move || t().total_client_cost}</dt>
+                    <dd data-testid="summary-client-cost">{move || keur(totals.get().1)}</dd></div>
+                <div><dt>{move || t().total_supplier_margin}</dt>
+                    <dd data-testid="summary-supplier-margin">{move || keur(totals.get().2)}</dd></div>
+            </dl>
+            <h3>{move || t().weeks_in_status}</h3>
+            <ul class="status-weeks">
+                {Status::ALL.map(|s| view! {
+                    <li><span class=format!("dot status-{}", s.id())></span>
+                    {move || status_name(s, t())}": "
+                    <strong>{move || totals.get().3[s.index()]}</strong></li>
+                }).collect_view()}
+            </ul>
+            <h3>{move || t().relationship_type}</h3>
+            <div class="type-grid" role="img" aria-label=move || rtype().map(|r| type_texts(r, t()).0).unwrap_or("")>
+                <span class="type-axis-y">{move || t().business_axis}" ↑"</span>
+                {cell(RelationshipType::Businesslike)}
+                {cell(RelationshipType::Partnership)}
+                {cell(RelationshipType::Adversarial)}
+                {cell(RelationshipType::Comfortable)}
+                <span class="type-axis-x">{move || t().experienced_axis}" →"</span>
+            </div>
+            <p class="approach" data-testid="summary-approach">
+                <strong>{move || rtype().map(|r| type_texts(r, t()).0).unwrap_or("")}": "</strong>
+                {move || rtype().map(|r| type_texts(r, t()).1).unwrap_or("")}
+            </p>
+            <p class="muted small-print">{move || t().grid_note}</p>
+        </section>
+    }
+}

@@ -1,0 +1,233 @@
+//! The incident timeline: a strip under the relationship chart with every scripted incident as
+//! a marker (shape by polarity, colour by category), the run's random incidents (hollow) and the
+//! interventions; click the strip to add an incident at that week, click a marker to edit it.
+
+use leptos::prelude::*;
+
+use super::events::{category_name, describe, intervention_name, kind_name};
+use super::inline::{number, select};
+use super::state::{t, use_state, Editing};
+use crate::chart;
+use crate::sim::{Category, Event, Incident, Kind, Party, Polarity};
+
+fn category_class(c: Category) -> &'static str {
+    match c {
+        Category::External => "cat-external",
+        Category::Interpersonal => "cat-interpersonal",
+        Category::Business => "cat-business",
+    }
+}
+
+/// Horizontal position of a week on the strip, aligned with the charts' plotting area.
+fn left(week: u32, weeks: u32) -> String {
+    let f = (week as f64 + 0.5) / weeks.max(1) as f64;
+    format!(
+        "left:calc({}px + (100% - {}px) * {f:.4})",
+        chart::PLOT_LEFT,
+        chart::PLOT_LEFT + chart::PLOT_RIGHT
+    )
+}
+
+/// Adds a scripted incident at `week` and opens it in the editor.
+fn add_incident(week: u32) {
+    let state = use_state();
+    let n = state.scenario.with_untracked(|s| s.incidents.len());
+    let incident = Incident {
+        week,
+        category: Category::Interpersonal,
+        kind: Kind::PoorCooperation,
+        polarity: Polarity::Negative,
+        magnitude: 0.4,
+        party: Party::Client,
+        note: String::new(),
+    };
+    if state.edit(|s| s.incidents.push(incident)).is_ok() {
+        state.editing.set(Some(Editing::Incident(n)));
+    }
+}
+
+/// The strip with its markers.
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let state = use_state();
+    let weeks = move || state.scenario.with(|s| s.weeks);
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.current_target() else {
+            return;
+        };
+        use wasm_bindgen::JsCast;
+        let el: web_sys::HtmlElement = target.unchecked_into();
+        if let Some(w) = chart::week_at(
+            ev.offset_x() as f64,
+            el.client_width() as f64,
+            weeks() as usize,
+        ) {
+            add_incident(w as u32);
+        }
+    };
+    let scripted = move || {
+        state.scenario.with(|s| {
+            s.incidents
+                .iter()
+                .enumerate()
+                .map(|(i, inc)| {
+                    let label = format!("{} {}: {}", t().week, inc.week, kind_name(inc.kind, t()));
+                    let up = inc.polarity == Polarity::Positive;
+                    let selected = move || state.editing.get() == Some(Editing::Incident(i));
+                    view! {
+                        <button type="button" class=format!("marker {}", category_class(inc.category))
+                            class:selected=selected style=left(inc.week, s.weeks) title=label.clone()
+                            aria-label=label
+                            on:click=move |ev| { ev.stop_propagation(); state.editing.set(Some(Editing::Incident(i))); }>
+                            {if up { "▲" } else { "▼" }}
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let random = move || {
+        let weeks = weeks();
+        state.history.with(|h| {
+            h.events
+                .iter()
+                .filter_map(|(w, e)| match e {
+                    Event::Incident {
+                        incident,
+                        random: true,
+                    } => Some((*w, incident.clone(), describe(e, t()))),
+                    _ => None,
+                })
+                .map(|(w, inc, text)| {
+                    let up = inc.polarity == Polarity::Positive;
+                    view! {
+                        <span class=format!("marker random {}", category_class(inc.category))
+                            style=left(w, weeks) title=format!("{} {w}: {text}", t().week)>
+                            {if up { "△" } else { "▽" }}
+                        </span>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let interventions = move || {
+        state.scenario.with(|s| {
+            s.interventions
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    let label = format!("{} {}: {}", t().week, x.week(), intervention_name(x.kind_id(), t()));
+                    view! {
+                        <button type="button" class="marker intervention" style=left(x.week(), s.weeks)
+                            title=label.clone() aria-label=label
+                            on:click=move |ev| { ev.stop_propagation(); state.editing.set(Some(Editing::Intervention(i))); }>
+                            "◆"
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="timeline">
+            <div class="strip" data-testid="timeline" on:click=on_click role="group"
+                aria-label=move || t().sec_incidents>
+                {scripted}{random}{interventions}
+            </div>
+            <div class="timeline-bar">
+                <p class="hint">{move || t().timeline_hint}</p>
+                <button type="button" data-testid="add-incident"
+                    on:click=move |_| add_incident(state.hover.get_untracked().unwrap_or(26).min(weeks() as usize - 1) as u32)>
+                    {move || t().add_incident}
+                </button>
+            </div>
+            <IncidentEditor />
+        </div>
+    }
+}
+
+/// The form for the selected scripted incident.
+#[component]
+fn IncidentEditor() -> impl IntoView {
+    let state = use_state();
+    let index = move || match state.editing.get() {
+        Some(Editing::Incident(i)) if state.scenario.with(|s| i < s.incidents.len()) => Some(i),
+        _ => None,
+    };
+    move || {
+        let i = index()?;
+        let get = move || {
+            state
+                .scenario
+                .with(|s| s.incidents.get(i).cloned())
+                .unwrap_or_else(|| Incident {
+                    week: 0,
+                    category: Category::External,
+                    kind: Kind::MarketChange,
+                    polarity: Polarity::Positive,
+                    magnitude: 0.0,
+                    party: Party::Client,
+                    note: String::new(),
+                })
+        };
+        let edit = move |f: Box<dyn FnOnce(&mut Incident)>| {
+            state.edit(|s| {
+                if let Some(x) = s.incidents.get_mut(i) {
+                    f(x)
+                }
+            })
+        };
+        let shift = move |d: i64| {
+            let _ = edit(Box::new(move |x| {
+                x.week = (x.week as i64 + d).max(0) as u32
+            }));
+        };
+        Some(view! {
+            <form class="editor-form" data-testid="incident-form" on:submit=|ev| ev.prevent_default()>
+                <h3>{move || format!("{} — {} {}", t().sec_incidents, t().week, get().week)}</h3>
+                <div class="form-grid">
+                    {number(move || t().week, move || get().week as f64,
+                        move |v| edit(Box::new(move |x| x.week = v as u32)), (0.0, 519.0, 1.0))}
+                    {select(move || t().category,
+                        move || Category::ALL.iter().map(|c| (c.id(), category_name(*c, t()).to_string())).collect(),
+                        move || get().category.id(),
+                        move |v| { let _ = edit(Box::new(move |x| {
+                            if let Some(c) = Category::ALL.into_iter().find(|c| c.id() == v) {
+                                x.category = c;
+                                if x.kind.category() != c { x.kind = Kind::of(c).next().unwrap_or(x.kind); }
+                            }
+                        })); })}
+                    {select(move || t().kind,
+                        move || Kind::of(get().category).map(|k| (k.id(), kind_name(k, t()).to_string())).collect(),
+                        move || get().kind.id(),
+                        move |v| { let _ = edit(Box::new(move |x| {
+                            if let Some(k) = Kind::ALL.iter().find(|k| k.id() == v) { x.kind = *k; }
+                        })); })}
+                    {select(move || t().polarity,
+                        move || vec![("positive", t().positive.to_string()), ("negative", t().negative.to_string())],
+                        move || if get().polarity == Polarity::Positive { "positive" } else { "negative" },
+                        move |v| { let _ = edit(Box::new(move |x| x.polarity = if v == "positive" { Polarity::Positive } else { Polarity::Negative })); })}
+                    {number(move || t().magnitude, move || get().magnitude,
+                        move |v| edit(Box::new(move |x| x.magnitude = v)), (0.0, 1.0, 0.05))}
+                    {select(move || t().party,
+                        move || vec![("client", t().client.to_string()), ("supplier", t().supplier.to_string())],
+                        move || get().party.id(),
+                        move |v| { let _ = edit(Box::new(move |x| x.party = if v == "client" { Party::Client } else { Party::Supplier })); })}
+                    <label class="mini wide"><span>{move || t().note}</span>
+                        <input type="text" maxlength="200" prop:value=move || get().note
+                            on:change=move |ev| { let v = event_target_value(&ev); let _ = edit(Box::new(move |x| x.note = v)); } />
+                    </label>
+                </div>
+                <div class="form-actions">
+                    <button type="button" on:click=move |_| shift(-1)>{move || t().earlier}</button>
+                    <button type="button" on:click=move |_| shift(1)>{move || t().later}</button>
+                    <button type="button" class="danger" data-testid="delete-incident" on:click=move |_| {
+                        state.editing.set(None);
+                        let _ = state.edit(|s| { if i < s.incidents.len() { s.incidents.remove(i); } });
+                    }>{move || t().delete}</button>
+                    <button type="button" on:click=move |_| state.editing.set(None)>{move || t().close}</button>
+                </div>
+            </form>
+        })
+    }
+}

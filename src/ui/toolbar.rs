@@ -1,0 +1,70 @@
+//! Save and share: copy the link, export and import the scenario as JSON, export the weekly
+//! series as CSV.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::{t, use_state};
+use super::storage::{download_text, link};
+use crate::sim::{csv::history_csv, Scenario};
+
+/// The toolbar.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let state = use_state();
+    let copied = RwSignal::new(false);
+    let share = move |_| {
+        let url = state.scenario.with_untracked(link);
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&url);
+        }
+        copied.set(true);
+    };
+    let export_json = move |_| {
+        let json = state.scenario.with_untracked(Scenario::to_json);
+        download_text("relsim-scenario.json", "application/json", &json);
+    };
+    let export_csv = move |_| {
+        let csv = state.history.with_untracked(history_csv);
+        download_text("relsim-weeks.csv", "text/csv", &csv);
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let text = text.ok().and_then(|v| v.as_string()).unwrap_or_default();
+            let failed = state.lang.get_untracked().t().import_failed;
+            match Scenario::from_json(&text) {
+                Ok(s) => {
+                    state.editing.set(None);
+                    state.scenario.set(s);
+                    state.error.set(None);
+                }
+                Err(e) => state.error.set(Some(format!("{failed}: {e}"))),
+            }
+        });
+    };
+    view! {
+        <div class="toolbar">
+            <button type="button" data-testid="share-link" on:click=share
+                on:blur=move |_| copied.set(false)>
+                {move || if copied.get() { t().copied } else { t().share }}
+            </button>
+            <button type="button" data-testid="export-json" on:click=export_json>{move || t().export_json}</button>
+            <label class="button">
+                {move || t().import_json}
+                <input type="file" accept="application/json,.json" data-testid="import-json" class="visually-hidden" on:change=import />
+            </label>
+            <button type="button" data-testid="export-csv" on:click=export_csv>{move || t().export_csv}</button>
+        </div>
+    }
+}
