@@ -51,17 +51,13 @@ fn add_incident(week: u32) {
 pub fn Timeline() -> impl IntoView {
     let state = use_state();
     let weeks = move || state.scenario.with(|s| s.weeks);
+    let strip = NodeRef::<leptos::html::Div>::new();
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev.current_target() else {
-            return;
-        };
-        use wasm_bindgen::JsCast;
-        let el: web_sys::HtmlElement = target.unchecked_into();
-        if let Some(w) = chart::week_at(
-            ev.offset_x() as f64,
-            el.client_width() as f64,
-            weeks() as usize,
-        ) {
+        // Events are delegated, so measure the strip itself rather than the event's target.
+        let Some(el) = strip.get() else { return };
+        let rect = el.get_bounding_client_rect();
+        let x = ev.client_x() as f64 - rect.left();
+        if let Some(w) = chart::week_at(x, rect.width(), weeks() as usize) {
             add_incident(w as u32);
         }
     };
@@ -130,7 +126,7 @@ pub fn Timeline() -> impl IntoView {
     };
     view! {
         <div class="timeline">
-            <div class="strip" data-testid="timeline" on:click=on_click role="group"
+            <div class="strip" data-testid="timeline" node_ref=strip on:click=on_click role="group"
                 aria-label=move || t().sec_incidents>
                 {scripted}{random}{interventions}
             </div>

@@ -13,12 +13,20 @@ use crate::sim::{csv::history_csv, Scenario};
 pub fn Toolbar() -> impl IntoView {
     let state = use_state();
     let copied = RwSignal::new(false);
+    let shown = RwSignal::new(None::<String>);
     let share = move |_| {
         let url = state.scenario.with_untracked(link);
+        shown.set(Some(url.clone()));
         if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&url);
+            let promise = w.navigator().clipboard().write_text(&url);
+            // Clipboard access may be refused (no permission, insecure context); the link stays
+            // visible in the field below for copying by hand.
+            leptos::task::spawn_local(async move {
+                if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                    copied.set(true);
+                }
+            });
         }
-        copied.set(true);
     };
     let export_json = move |_| {
         let json = state.scenario.with_untracked(Scenario::to_json);
@@ -65,6 +73,11 @@ pub fn Toolbar() -> impl IntoView {
                 <input type="file" accept="application/json,.json" data-testid="import-json" class="visually-hidden" on:change=import />
             </label>
             <button type="button" data-testid="export-csv" on:click=export_csv>{move || t().export_csv}</button>
+            <Show when=move || shown.with(Option::is_some)>
+                <input type="text" readonly=true class="link-field" data-testid="share-url"
+                    aria-label=move || t().share prop:value=move || shown.get().unwrap_or_default()
+                    on:focus=move |ev| { if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { el.select(); } } />
+            </Show>
         </div>
     }
 }
