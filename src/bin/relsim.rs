@@ -7,6 +7,8 @@ use relsim::sim::{self, presets, Ensemble, Plan, Scenario, Summary};
 
 const USAGE: &str = "usage:
   relsim run FILE [--runs N] [--seed S] [--format json|csv]
+  relsim sweep FILE --param PATH --from A --to B --steps K [--runs N] [--format json|csv]
+  relsim compare A.json B.json [--runs N]
   relsim presets
   relsim preset NAME
   relsim validate FILE
@@ -32,6 +34,8 @@ fn dispatch(args: &[String]) -> Result<String, String> {
         .ok_or("missing command (relsim --help lists them)")?;
     match cmd.as_str() {
         "run" => run(rest),
+        "sweep" => sweep(rest),
+        "compare" => compare(rest),
         "presets" => Ok(presets::ALL
             .iter()
             .map(|p| format!("{}\t{}\n", p.id, p.scenario().name))
@@ -73,14 +77,29 @@ struct Options {
     runs: u32,
     seed: Option<u64>,
     csv: bool,
+    param: Option<String>,
+    from: Option<f64>,
+    to: Option<f64>,
+    steps: Option<u32>,
 }
 
-fn options(args: &[String]) -> Result<(String, Options), String> {
-    let mut file = None;
+fn number(name: &str, v: &str) -> Result<f64, String> {
+    v.parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .ok_or(format!("{name}: '{v}' is not a finite number"))
+}
+
+fn options(args: &[String], default_runs: u32) -> Result<(Vec<String>, Options), String> {
+    let mut files = Vec::new();
     let mut o = Options {
-        runs: 1,
+        runs: default_runs,
         seed: None,
         csv: false,
+        param: None,
+        from: None,
+        to: None,
+        steps: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -109,16 +128,73 @@ fn options(args: &[String]) -> Result<(String, Options), String> {
                 "csv" => o.csv = true,
                 f => return Err(format!("--format: '{f}' is not json or csv")),
             },
+            "--param" => o.param = Some(value("--param")?.clone()),
+            "--from" => o.from = Some(number("--from", value("--from")?)?),
+            "--to" => o.to = Some(number("--to", value("--to")?)?),
+            "--steps" => {
+                let v = value("--steps")?;
+                o.steps = Some(v.parse().map_err(|_| format!("--steps: '{v}' is not a whole number"))?);
+            }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
-            s if file.is_none() => file = Some(s.to_string()),
-            s => return Err(format!("unexpected argument '{s}'")),
+            s => files.push(s.to_string()),
         }
     }
-    Ok((file.ok_or("missing FILE")?, o))
+    Ok((files, o))
+}
+
+/// Exactly `n` file arguments.
+fn exactly(files: Vec<String>, n: usize) -> Result<Vec<String>, String> {
+    match files.len() {
+        k if k == n => Ok(files),
+        k if k < n => Err("missing FILE".into()),
+        _ => Err(format!("unexpected argument '{}'", files[n])),
+    }
+}
+
+fn sweep(args: &[String]) -> Result<String, String> {
+    let (f, o) = options(args, 200)?;
+    let file = exactly(f, 1)?.remove(0);
+    let mut scenario = load(&file)?;
+    if let Some(seed) = o.seed {
+        scenario.seed = seed;
+    }
+    let param = o.param.ok_or("--param PATH is required (e.g. contract.incentive_share)")?;
+    let values = sim::sweep::sweep_values(
+        o.from.ok_or("--from is required")?,
+        o.to.ok_or("--to is required")?,
+        o.steps.ok_or("--steps is required")?,
+    )?;
+    let result = sim::sweep::sweep(&scenario, &param, &values, o.runs).map_err(|e| e.to_string())?;
+    if o.csv {
+        let mut out = String::new();
+        for (i, p) in result.points.iter().enumerate() {
+            let csv = p.summary.to_csv();
+            let mut lines = csv.lines();
+            let header = lines.next().unwrap_or_default();
+            if i == 0 {
+                out.push_str(&format!("value,{header}\n"));
+            }
+            out.push_str(&format!("{},{}\n", p.value, lines.next().unwrap_or_default()));
+        }
+        return Ok(out);
+    }
+    serde_json::to_string_pretty(&result).map(|s| s + "\n").map_err(|e| e.to_string())
+}
+
+fn compare(args: &[String]) -> Result<String, String> {
+    let (f, o) = options(args, 200)?;
+    let f = exactly(f, 2)?;
+    let (mut a, b) = (load(&f[0])?, load(&f[1])?);
+    if let Some(seed) = o.seed {
+        a.seed = seed;
+    }
+    let c = sim::sweep::compare(&a, &b, o.runs);
+    serde_json::to_string_pretty(&c).map(|s| s + "\n").map_err(|e| e.to_string())
 }
 
 fn run(args: &[String]) -> Result<String, String> {
-    let (file, o) = options(args)?;
+    let (f, o) = options(args, 1)?;
+    let file = exactly(f, 1)?.remove(0);
     let mut scenario = load(&file)?;
     if let Some(seed) = o.seed {
         scenario.seed = seed;

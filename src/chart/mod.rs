@@ -1,10 +1,13 @@
 //! Charts as functions over any plotters backend: native tests draw them into SVG strings, the
 //! app into a canvas.
 
+pub mod ensemble;
 pub mod focus;
 pub mod money;
 pub mod relationship;
+pub mod sweep;
 pub mod trust;
+pub mod waterfall;
 
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;

@@ -13,6 +13,18 @@ use super::shocks::party_index;
 impl Sim<'_> {
     /// Carries out one intervention and records it.
     pub(crate) fn apply_intervention(&mut self, x: &Intervention) {
+        let before = self.state.appreciations();
+        let outcome = self.intervene(x);
+        if let Some(why) = &mut self.why {
+            let cause = super::why::Cause::Intervention { week: self.week, kind: x.kind_id() };
+            why.jump(cause, before, self.state.appreciations(), (0.0, 0.0));
+        }
+        if let Some(outcome) = outcome {
+            self.events.push(Event::Intervention { kind: x.kind_id(), outcome });
+        }
+    }
+
+    fn intervene(&mut self, x: &Intervention) -> Option<Outcome> {
         let outcome = match x {
             Intervention::TrustRepair(r) => self.trust_repair(r),
             Intervention::Renegotiate(r) => self.renegotiate(r),
@@ -33,13 +45,10 @@ impl Sim<'_> {
                     outcome: Outcome::Done,
                 });
                 self.terminate(StatusCause::Exit, true);
-                return;
+                return None;
             }
         };
-        self.events.push(Event::Intervention {
-            kind: x.kind_id(),
-            outcome,
-        });
+        Some(outcome)
     }
 
     fn fee(&self) -> f64 {

@@ -126,6 +126,8 @@ pub struct Sim<'a> {
     /// One-off costs of this week: (client pays, supplier pays).
     pub(crate) one_off: PerParty,
     last_row: Option<Row>,
+    /// Attribution of appreciation changes to causes, when explaining a run.
+    pub(crate) why: Option<Box<super::why::Tracer>>,
 }
 
 impl<'a> Sim<'a> {
@@ -182,6 +184,7 @@ impl<'a> Sim<'a> {
             effort_choice,
             one_off: PerParty::default(),
             last_row: None,
+            why: None,
         }
     }
 
@@ -344,37 +347,38 @@ impl<'a> Sim<'a> {
         };
 
         // 5. Appreciation relaxes toward its targets (incident shocks already landed in step 1).
-        let fee = c.fee_per_week;
-        let targets_experienced = PerParty {
-            client: p::EXPERIENCED_NEUTRAL
-                + p::K_CLIENT_EXPERIENCED * (quality - st.expectation)
-                + p::K_TRUST_IN_EXPERIENCED * (st.trust.client - 0.5),
-            supplier: p::EXPERIENCED_NEUTRAL
-                - p::K_VOLATILITY
-                    * s.volatility
-                    * match c.kpi_level {
-                        KpiLevel::Technical => 1.0,
-                        KpiLevel::Business => p::VOLATILITY_WITH_OBJECTIVES,
-                    }
-                + p::K_TRUST_IN_EXPERIENCED * (st.trust.supplier - 0.5),
+        let terms = Terms {
+            quality: p::K_CLIENT_EXPERIENCED * (quality - st.expectation),
+            client_trust: p::K_TRUST_IN_EXPERIENCED * (st.trust.client - 0.5),
+            wishes: -p::K_VOLATILITY
+                * s.volatility
+                * match c.kpi_level {
+                    KpiLevel::Technical => 1.0,
+                    KpiLevel::Business => p::VOLATILITY_WITH_OBJECTIVES,
+                },
+            supplier_trust: p::K_TRUST_IN_EXPERIENCED * (st.trust.supplier - 0.5),
+            results: p::K_ATTAINMENT * (attainment - c.sla_target),
+            cost: -s.budget_pressure * p::K_COST * (recurring_cost / c.fee_per_week - 1.0),
+            alignment: p::K_ALIGNMENT * (st.alignment - 0.5),
+            client_pressure: -st.pressure.client,
+            margin: p::K_MARGIN * (margin_rate - p::NORMAL_MARGIN),
+            supplier_pressure: -st.pressure.supplier,
         };
-        let targets_business = PerParty {
-            client: 0.5 + p::K_ATTAINMENT * (attainment - c.sla_target)
-                - s.budget_pressure * p::K_COST * (recurring_cost / fee - 1.0)
-                + p::K_ALIGNMENT * (st.alignment - 0.5)
-                - st.pressure.client,
-            supplier: 0.5 + p::K_MARGIN * (margin_rate - p::NORMAL_MARGIN) - st.pressure.supplier,
-        };
+        let before = st.appreciations();
+        let targets = terms.targets();
         let up = p::EXPERIENCED_UP_BASE + p::EXPERIENCED_UP_SERVICE * service;
-        for party in [Party::Client, Party::Supplier] {
-            let t = targets_experienced.get(party).clamp(0.0, 1.0);
-            let a = st.experienced.get_mut(party);
-            let rate = if t > *a { up } else { p::APPRECIATION_RATE };
-            *a += rate * (t - *a);
-            let t = targets_business.get(party).clamp(0.0, 1.0);
-            let a = st.business.get_mut(party);
-            *a += p::APPRECIATION_RATE * (t - *a);
+        let mut rates = [p::APPRECIATION_RATE; 4];
+        for (i, r) in rates.iter_mut().enumerate() {
+            let t = targets[i].clamp(0.0, 1.0);
+            if i % 2 == 0 && t > before[i] {
+                *r = up; // experienced appreciation climbs back at the service-dependent rate
+            }
+            st.set_appreciation(i, before[i] + *r * (t - before[i]));
         }
+        if let Some(why) = &mut self.why {
+            why.relax(&terms, &rates, before, self.state.appreciations());
+        }
+        let st = &mut self.state;
 
         // 6. Trust drifts with experience, faster during patience.
         for (i, party) in [Party::Client, Party::Supplier].into_iter().enumerate() {
@@ -403,6 +407,9 @@ impl<'a> Sim<'a> {
             .min(1.0);
         st.pressure.client -= decay * st.pressure.client;
         st.pressure.supplier -= decay * st.pressure.supplier;
+        if let Some(why) = &mut self.why {
+            why.decay_pressure(decay);
+        }
 
         // 8. Status.
         let client_appreciation = (st.experienced.client + st.business.client) / 2.0;
@@ -477,6 +484,49 @@ impl<'a> Sim<'a> {
             client_cost: 0.0,
             supplier_margin: 0.0,
         }
+    }
+}
+
+/// The variable parts of the four appreciation targets, by cause.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Terms {
+    pub quality: f64,
+    pub client_trust: f64,
+    pub wishes: f64,
+    pub supplier_trust: f64,
+    pub results: f64,
+    pub cost: f64,
+    pub alignment: f64,
+    pub client_pressure: f64,
+    pub margin: f64,
+    pub supplier_pressure: f64,
+}
+
+impl Terms {
+    /// Targets of [client experienced, client business, supplier experienced, supplier business].
+    pub fn targets(&self) -> [f64; 4] {
+        [
+            p::EXPERIENCED_NEUTRAL + self.quality + self.client_trust,
+            0.5 + self.results + self.cost + self.alignment + self.client_pressure,
+            p::EXPERIENCED_NEUTRAL + self.wishes + self.supplier_trust,
+            0.5 + self.margin + self.supplier_pressure,
+        ]
+    }
+}
+
+impl State {
+    /// [client experienced, client business, supplier experienced, supplier business].
+    pub fn appreciations(&self) -> [f64; 4] {
+        [self.experienced.client, self.business.client, self.experienced.supplier, self.business.supplier]
+    }
+
+    fn set_appreciation(&mut self, i: usize, v: f64) {
+        *match i {
+            0 => &mut self.experienced.client,
+            1 => &mut self.business.client,
+            2 => &mut self.experienced.supplier,
+            _ => &mut self.business.supplier,
+        } = v;
     }
 }
 

@@ -14,6 +14,8 @@ pub mod scenario;
 pub mod series;
 mod shocks;
 mod status;
+pub mod sweep;
+pub mod why;
 pub mod summary;
 mod validate;
 

@@ -13,6 +13,8 @@ impl Sim<'_> {
     /// Lands one incident on the state and records it.
     pub(crate) fn apply_incident(&mut self, incident: &Incident, random: bool) {
         let (service, business_or, _) = self.state.role.orientation();
+        let before = self.state.appreciations();
+        let pressure_before = self.state.pressure;
         let st = &mut self.state;
         let party = incident.party;
         let m = incident.magnitude;
@@ -77,6 +79,12 @@ impl Sim<'_> {
         }
         st.trust.client = st.trust.client.clamp(0.0, st.ceiling.client);
         st.trust.supplier = st.trust.supplier.clamp(0.0, st.ceiling.supplier);
+        if let Some(why) = &mut self.why {
+            let after = self.state.appreciations();
+            let added = self.state.pressure.get(party) - pressure_before.get(party);
+            let cause = super::why::Cause::Incident { week: self.week, incident: incident.clone(), random };
+            why.jump(cause, before, after, super::why::party_pressure(party, added));
+        }
         self.events.push(Event::Incident {
             incident: incident.clone(),
             random,

@@ -7,7 +7,11 @@ use super::editor::Editor;
 use super::interventions::Interventions;
 use super::model_page::ModelPage;
 use super::presets::PresetPicker;
-use super::state::{t, AppState, Page};
+use super::compare_view::CompareView;
+use super::ensemble_view::EnsembleView;
+use super::negotiate_view::NegotiateView;
+use super::state::{t, AppState, Page, Tab};
+use super::why_view::WhyView;
 use super::summary::Summary;
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
@@ -53,11 +57,44 @@ pub fn App() -> impl IntoView {
         <main>
             <Show when=move || state.page.get() == Page::Simulate fallback=|| view! { <ModelPage /> }>
                 <div class="layout">
-                    <aside class="controls" aria-label="Scenario">
+                    <aside class="controls" aria-label=move || t().sec_contract class:editing-b=move || state.editing_b.get()>
+                        <Show when=move || state.editing_b.get()><p class="note b-note">{move || t().editing_b_note}</p></Show>
                         <PresetPicker />
                         <Toolbar />
                         <Editor />
                     </aside>
+                    <div class="results-area">
+                    <div class="subtabs" role="tablist">
+                        {[(Tab::Run, "tab-run", (|t| t.tab_run) as fn(&super::i18n::Strings) -> &'static str),
+                          (Tab::Ensemble, "tab-ensemble", |t| t.tab_ensemble),
+                          (Tab::Compare, "tab-compare", |t| t.tab_compare),
+                          (Tab::Negotiate, "tab-negotiate", |t| t.tab_negotiate),
+                          (Tab::Why, "tab-why", |t| t.tab_why)]
+                            .map(|(tab, id, label)| view! {
+                                <button type="button" role="tab" class="tab" data-testid=id
+                                    aria-selected=move || (state.tab.get() == tab).to_string()
+                                    on:click=move |_| state.tab.set(tab)>{move || label(t())}</button>
+                            }).collect_view()}
+                    </div>
+                    {move || match state.tab.get() {
+                        Tab::Ensemble => view! { <EnsembleView /> }.into_any(),
+                        Tab::Compare => view! { <CompareView /> }.into_any(),
+                        Tab::Negotiate => view! { <NegotiateView /> }.into_any(),
+                        Tab::Why => view! { <WhyView /> }.into_any(),
+                        Tab::Run => view! { <RunView /> }.into_any(),
+                    }}
+                    </div>
+                </div>
+            </Show>
+        </main>
+    }
+}
+
+/// One run: the relationship chart with its timeline, interventions, summary and the other
+/// charts.
+#[component]
+fn RunView() -> impl IntoView {
+    view! {
                     <div class="results">
                         <ChartCard title=|t| t.chart_relationship testid="chart-relationship"
                             draw=chart::relationship::draw
@@ -80,8 +117,5 @@ pub fn App() -> impl IntoView {
                         <ChartCard title=|t| t.chart_money testid="chart-money" draw=chart::money::draw
                             legend=vec![(|t| t.client_cost_cum, "#0072b2", false), (|t| t.supplier_margin_cum, "#e69f00", false)] />
                     </div>
-                </div>
-            </Show>
-        </main>
     }
 }

@@ -42,7 +42,7 @@ pub fn NumField(
 ) -> impl IntoView {
     let state = use_state();
     let error = RwSignal::new(None::<String>);
-    let value = Memo::new(move |_| state.scenario.with(get));
+    let value = Memo::new(move |_| state.current().with(get));
     let number = NodeRef::<Input>::new();
     let id = id_for(&format!("{}{}{}", testid, min, max)) + &fmt(step, 0.001);
     // Keep the typed text while it means the same number, so typing "0." is not cut to "0".
@@ -111,7 +111,7 @@ pub fn Choice(
             "{:?}",
             options.iter().map(|o| o.0).collect::<Vec<_>>()
         ));
-    let current = Memo::new(move |_| state.scenario.with(get));
+    let current = Memo::new(move |_| state.current().with(get));
     view! {
         <div class="field">
             <label for=id.clone()>{move || label(t())}</label>
@@ -135,7 +135,7 @@ pub fn Switch(
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     let state = use_state();
-    let on = Memo::new(move |_| state.scenario.with(get));
+    let on = Memo::new(move |_| state.current().with(get));
     view! {
         <label class="switch">
             <input type="checkbox" data-testid=testid prop:checked=move || on.get()

@@ -41,7 +41,7 @@ pub fn Editor() -> impl IntoView {
             <Switch label=|t| t.opt_out testid="opt-out"
                 get=|s| s.contract.opt_out_week.is_some()
                 set=|s, on| s.contract.opt_out_week = on.then_some((s.contract.term_weeks / 2).max(1)) />
-            <Show when=move || super::state::use_state().scenario.with(|s| s.contract.opt_out_week.is_some())>
+            <Show when=move || super::state::use_state().current().with(|s| s.contract.opt_out_week.is_some())>
                 <NumField label=|t| t.opt_out_week testid="opt-out-week" unit=|t| t.unit_weeks
                     get=|s| s.contract.opt_out_week.unwrap_or(1) as f64
                     set=|s, v| s.contract.opt_out_week = Some(v as u32)

@@ -26,7 +26,7 @@ pub fn role_name(role: Role, t: &super::i18n::Strings) -> &'static str {
 #[component]
 pub fn RolePicker() -> impl IntoView {
     let state = use_state();
-    let current = Memo::new(move |_| state.scenario.with(|s| s.manager.role));
+    let current = Memo::new(move |_| state.current().with(|s| s.manager.role));
     let button = move |role: Role| {
         let (name, desc) = texts(role);
         view! {

@@ -4,19 +4,25 @@
 mod app;
 mod canvas;
 mod charts;
+mod compare_view;
 mod controls;
 mod editor;
+mod ensemble_view;
 mod events;
 pub mod i18n;
 mod inline;
 mod interventions;
+mod jobs;
 mod manager;
 mod model_page;
+mod negotiate_view;
+mod plot;
 mod presets;
 mod state;
 mod storage;
 mod summary;
 mod timeline;
 mod toolbar;
+mod why_view;
 
 pub use app::App;

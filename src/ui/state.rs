@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
 use super::i18n::{Lang, Strings};
 use super::storage;
-use crate::sim::{self, History, Scenario};
+use crate::sim::{self, Ensemble, History, Scenario, Summary};
 
 /// Which page is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +15,32 @@ pub enum Page {
     Simulate,
     /// The model explained.
     Model,
+}
+
+/// The result views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// One run.
+    Run,
+    /// Many runs of the current scenario.
+    Ensemble,
+    /// Scenario A against B.
+    Compare,
+    /// A sweep of one input.
+    Negotiate,
+    /// What moved the line in a window.
+    Why,
+}
+
+/// A finished sweep, ready to draw.
+#[derive(Clone, Debug)]
+pub struct SweepResult {
+    /// The swept input's dotted path.
+    pub param: &'static str,
+    /// One (value, summary) per point.
+    pub points: Vec<(f64, Summary)>,
+    /// The fixed-fee baseline.
+    pub baseline: Summary,
 }
 
 /// What the incident or intervention editor is editing.
@@ -43,6 +71,28 @@ pub struct AppState {
     pub editing: RwSignal<Option<Editing>>,
     /// Bumped on every window resize, so that canvases redraw at their new size.
     pub resize: RwSignal<u32>,
+    /// Scenario B of the compare view.
+    pub scenario_b: RwSignal<Scenario>,
+    /// Whether the editor edits scenario B.
+    pub editing_b: RwSignal<bool>,
+    /// The result view shown.
+    pub tab: RwSignal<Tab>,
+    /// Runs per ensemble.
+    pub runs: RwSignal<u32>,
+    /// The last finished ensemble of A.
+    pub ensemble: RwSignal<Option<Arc<Ensemble>>>,
+    /// The last finished ensemble of B.
+    pub ensemble_b: RwSignal<Option<Arc<Ensemble>>>,
+    /// Milliseconds of computation the last ensemble took.
+    pub ensemble_ms: RwSignal<Option<f64>>,
+    /// Progress (0..=1) of the running computation, if any.
+    pub progress: RwSignal<Option<f64>>,
+    /// Bumped to cancel the running computation.
+    pub generation: RwSignal<u64>,
+    /// The last finished sweep.
+    pub sweep: RwSignal<Option<Arc<SweepResult>>>,
+    /// The window (first week, last week) of the why view.
+    pub window: RwSignal<Option<(usize, usize)>>,
 }
 
 impl AppState {
@@ -74,17 +124,38 @@ impl AppState {
             page: RwSignal::new(Page::Simulate),
             editing: RwSignal::new(None),
             resize: RwSignal::new(0),
+            scenario_b: RwSignal::new(Scenario::default()),
+            editing_b: RwSignal::new(false),
+            tab: RwSignal::new(Tab::Run),
+            runs: RwSignal::new(500),
+            ensemble: RwSignal::new(None),
+            ensemble_b: RwSignal::new(None),
+            ensemble_ms: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            generation: RwSignal::new(0),
+            sweep: RwSignal::new(None),
+            window: RwSignal::new(None),
         }
     }
 
-    /// Applies an edit; an edit that makes the scenario invalid is refused with a message and the
-    /// scenario stays as it was.
+    /// The scenario the editor edits: A, or B while editing B in the compare view.
+    pub fn current(&self) -> RwSignal<Scenario> {
+        if self.editing_b.get() {
+            self.scenario_b
+        } else {
+            self.scenario
+        }
+    }
+
+    /// Applies an edit to the edited scenario; an edit that makes it invalid is refused with a
+    /// message and the scenario stays as it was.
     pub fn edit(&self, f: impl FnOnce(&mut Scenario)) -> Result<(), String> {
-        let mut next = self.scenario.get_untracked();
+        let target = self.current();
+        let mut next = target.get_untracked();
         f(&mut next);
         match next.validate() {
             Ok(()) => {
-                self.scenario.set(next);
+                target.set(next);
                 Ok(())
             }
             Err(e) => Err(e.to_string()),

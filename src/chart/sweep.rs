@@ -1,0 +1,74 @@
+//! The negotiation chart: client cost and supplier margin (k€) or the probability of ending as a
+//! partnership, against the swept input, with the fixed-fee baseline and the win-win zone.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{palette, ChartStyle};
+
+/// One curve: label-free points and a colour.
+pub struct Curve<'a> {
+    /// (input value, outcome) pairs.
+    pub points: &'a [(f64, f64)],
+    /// Its colour.
+    pub color: RGBColor,
+    /// The fixed-fee baseline of the same outcome, drawn dashed.
+    pub baseline: Option<f64>,
+}
+
+/// Draws curves against the swept input, shading `zone` (a win-win range of the input).
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    curves: &[Curve<'_>],
+    zone: Option<(f64, f64)>,
+    x_desc: &str,
+    y_format: &dyn Fn(&f64) -> String,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let xs = curves.iter().flat_map(|c| c.points.iter().map(|p| p.0));
+    let (x0, x1) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(x), b.max(x)));
+    let (x0, x1) = if x0.is_finite() && x1 > x0 { (x0, x1) } else { (0.0, 1.0) };
+    let ys = curves.iter().flat_map(|c| c.points.iter().map(|p| p.1).chain(c.baseline));
+    let (y0, y1) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| (a.min(y), b.max(y)));
+    let (y0, y1) = if y0.is_finite() { (y0, y1.max(y0 + 1e-6)) } else { (0.0, 1.0) };
+    let pad = (y1 - y0) * 0.08;
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(style.px(super::PLOT_TOP))
+        .margin_right(style.px(super::PLOT_RIGHT))
+        .margin_left(style.px(4.0))
+        .x_label_area_size(style.px(super::PLOT_BOTTOM + 4.0))
+        .y_label_area_size(style.px(super::PLOT_LEFT + 6.0))
+        .build_cartesian_2d(x0..x1, (y0 - pad)..(y1 + pad))?;
+    chart
+        .configure_mesh()
+        .light_line_style(palette::GRID.mix(0.35))
+        .bold_line_style(palette::GRID)
+        .label_style(("sans-serif", style.font(11.0)).into_font().color(&palette::INK))
+        .y_label_formatter(y_format)
+        .x_desc(x_desc)
+        .x_labels(6)
+        .y_labels(6)
+        .draw()?;
+    if let Some((a, b)) = zone {
+        let half = (x1 - x0) / 200.0;
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(a - half, y0 - pad), (b + half, y1 + pad)],
+            palette::GREEN.mix(0.18).filled(),
+        )))?;
+    }
+    for c in curves {
+        let s = ShapeStyle::from(c.color).stroke_width(style.stroke(2.0));
+        if let Some(base) = c.baseline {
+            chart.draw_series(DashedLineSeries::new(
+                [(x0, base), (x1, base)],
+                style.px(6.0),
+                style.px(4.0),
+                ShapeStyle::from(c.color).stroke_width(style.stroke(1.2)),
+            ))?;
+        }
+        chart.draw_series(LineSeries::new(c.points.iter().copied(), s))?;
+        chart.draw_series(c.points.iter().map(|p| Circle::new(*p, style.px(3.0), c.color.filled())))?;
+    }
+    area.present()
+}

@@ -1,0 +1,214 @@
+//! Sweeps and comparisons: one input varied over a range with an ensemble at each value, and two
+//! scenarios over the same seeds. The CLI and the app share these.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::ensemble::Ensemble;
+use super::engine::Plan;
+use super::scenario::Scenario;
+use super::summary::Summary;
+use super::ScenarioError;
+
+/// Most points in one sweep.
+pub const MAX_STEPS: u32 = 101;
+
+/// Sets the numeric field at a dotted `path` (such as `contract.incentive_share`) to `value`,
+/// returning the validated scenario. Integer fields take the value rounded.
+pub fn with_param(scenario: &Scenario, path: &str, value: f64) -> Result<Scenario, ScenarioError> {
+    let err = |message: String| ScenarioError { path: path.to_string(), message };
+    if !value.is_finite() {
+        return Err(err(format!("{value} is not a finite number")));
+    }
+    let mut v = serde_json::to_value(scenario).map_err(|e| err(e.to_string()))?;
+    let mut slot = &mut v;
+    for key in path.split('.') {
+        slot = slot
+            .get_mut(key)
+            .ok_or_else(|| err("is not a field of the scenario".to_string()))?;
+    }
+    *slot = match slot {
+        Value::Number(n) if n.is_u64() || n.is_i64() => {
+            if value < 0.0 {
+                return Err(err(format!("{value} is below 0")));
+            }
+            Value::from(value.round() as u64)
+        }
+        Value::Number(_) => Value::from(value),
+        // An optional week (opt-out) may be off: it becomes this week.
+        Value::Null if path.ends_with("_week") => Value::from(value.round().max(0.0) as u64),
+        _ => return Err(err("is not a numeric field".to_string())),
+    };
+    let next: Scenario = serde_json::from_value(v).map_err(|e| err(e.to_string()))?;
+    next.validate()?;
+    Ok(next)
+}
+
+/// The values of a sweep from `from` to `to` in `steps` points (both ends included).
+pub fn sweep_values(from: f64, to: f64, steps: u32) -> Result<Vec<f64>, String> {
+    if !from.is_finite() || !to.is_finite() {
+        return Err("--from and --to must be finite numbers".into());
+    }
+    if !(2..=MAX_STEPS).contains(&steps) {
+        return Err(format!("--steps: {steps} is outside the allowed range 2..={MAX_STEPS}"));
+    }
+    Ok((0..steps).map(|i| from + (to - from) * i as f64 / (steps - 1) as f64).collect())
+}
+
+/// One point of a sweep.
+#[derive(Clone, Debug, Serialize)]
+pub struct SweepPoint {
+    /// The input's value.
+    pub value: f64,
+    /// The ensemble summary at that value.
+    pub summary: Summary,
+}
+
+/// A whole sweep.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sweep {
+    /// The dotted path of the swept input.
+    pub param: String,
+    /// One point per value.
+    pub points: Vec<SweepPoint>,
+}
+
+/// Runs an ensemble of `runs` runs at each value; every value is checked before any is run.
+pub fn sweep(
+    scenario: &Scenario,
+    path: &str,
+    values: &[f64],
+    runs: u32,
+) -> Result<Sweep, ScenarioError> {
+    let scenarios: Vec<Scenario> =
+        values.iter().map(|v| with_param(scenario, path, *v)).collect::<Result<_, _>>()?;
+    let points = values
+        .iter()
+        .zip(&scenarios)
+        .map(|(value, s)| SweepPoint {
+            value: *value,
+            summary: Summary::of(&Ensemble::run(&Plan::new(s), runs)),
+        })
+        .collect();
+    Ok(Sweep { param: path.to_string(), points })
+}
+
+/// The widest run of consecutive sweep points at which the client pays no more and the supplier
+/// earns no less than under `baseline`, and one of them does measurably better (0.1 %): the
+/// win-win zone, as (first value, last value). A point that merely equals the baseline (the
+/// same contract) is no win.
+pub fn win_win(points: &[(f64, Summary)], baseline: &Summary) -> Option<(f64, f64)> {
+    let (cost, margin) = (baseline.totals.client_cost, baseline.totals.supplier_margin);
+    let eps = 1e-3 * (cost.abs() + margin.abs()).max(1e-9);
+    let good = |s: &Summary| {
+        let (c, m) = (s.totals.client_cost, s.totals.supplier_margin);
+        c <= cost && m >= margin && (c < cost - eps || m > margin + eps)
+    };
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = None;
+    for (i, (_, s)) in points.iter().enumerate() {
+        match (good(s), start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                if best.is_none_or(|(x, y)| i - 1 - a > y - x) {
+                    best = Some((a, i - 1));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        let last = points.len() - 1;
+        if best.is_none_or(|(x, y)| last - a > y - x) {
+            best = Some((a, last));
+        }
+    }
+    best.map(|(a, b)| (points[a].0, points[b].0))
+}
+
+/// `b − a` for every number of two values of the same shape (other leaves are kept from `b`).
+pub fn difference(a: &Value, b: &Value) -> Value {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => Value::Object(
+            y.iter()
+                .map(|(k, vb)| (k.clone(), x.get(k).map_or(vb.clone(), |va| difference(va, vb))))
+                .collect(),
+        ),
+        (Value::Number(x), Value::Number(y)) => {
+            Value::from(y.as_f64().unwrap_or(0.0) - x.as_f64().unwrap_or(0.0))
+        }
+        (_, other) => other.clone(),
+    }
+}
+
+/// A comparison of two scenarios over the same seeds.
+#[derive(Clone, Debug, Serialize)]
+pub struct Comparison {
+    /// Scenario A's summary.
+    pub a: Summary,
+    /// Scenario B's summary.
+    pub b: Summary,
+    /// B minus A, same shape.
+    pub difference: Value,
+}
+
+/// Compares `a` and `b` over `runs` runs, each with seeds starting at `a`'s seed so both face
+/// the same random futures.
+pub fn compare(a: &Scenario, b: &Scenario, runs: u32) -> Comparison {
+    let mut b = b.clone();
+    b.seed = a.seed;
+    let sa = Summary::of(&Ensemble::run(&Plan::new(a), runs));
+    let sb = Summary::of(&Ensemble::run(&Plan::new(&b), runs));
+    let va = serde_json::to_value(sa).unwrap_or_default();
+    let vb = serde_json::to_value(sb).unwrap_or_default();
+    Comparison { a: sa, b: sb, difference: difference(&va, &vb) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_are_set_by_path_and_checked() {
+        let s = Scenario::default();
+        let x = with_param(&s, "contract.incentive_share", 0.4).unwrap();
+        assert_eq!(x.contract.incentive_share, 0.4);
+        let x = with_param(&s, "contract.term_weeks", 103.6).unwrap();
+        assert_eq!(x.contract.term_weeks, 104);
+        let e = with_param(&s, "contract.incentive_share", 0.9).unwrap_err();
+        assert!(e.to_string().contains("contract.incentive_share"));
+        assert!(with_param(&s, "contract.nope", 1.0).is_err());
+        assert!(with_param(&s, "contract.obligation", 1.0).is_err());
+        assert_eq!(sweep_values(0.0, 0.4, 5).unwrap(), vec![0.0, 0.1, 0.2, 0.30000000000000004, 0.4]);
+        assert!(sweep_values(0.0, 1.0, 1).is_err());
+    }
+
+    #[test]
+    fn the_win_win_zone_is_the_widest_run_where_both_do_no_worse() {
+        let at = |cost: f64, margin: f64| {
+            let mut s = Summary::default();
+            s.totals.client_cost = cost;
+            s.totals.supplier_margin = margin;
+            s
+        };
+        let base = at(100.0, 10.0);
+        let points = vec![
+            (0.0, at(90.0, 11.0)),
+            (0.1, at(120.0, 12.0)),
+            (0.2, at(95.0, 10.0)),
+            (0.3, at(99.0, 10.5)),
+            (0.4, at(101.0, 20.0)),
+        ];
+        assert_eq!(win_win(&points, &base), Some((0.2, 0.3)));
+        assert_eq!(win_win(&points[4..], &base), None);
+        assert_eq!(win_win(&[(0.0, at(100.0, 10.0))], &base), None, "equal is no win");
+    }
+
+    #[test]
+    fn difference_is_b_minus_a_in_the_same_shape() {
+        let a = serde_json::json!({"x": 1.0, "y": {"z": 2.0}});
+        let b = serde_json::json!({"x": 4.0, "y": {"z": 1.5}});
+        assert_eq!(difference(&a, &b), serde_json::json!({"x": 3.0, "y": {"z": -0.5}}));
+    }
+}

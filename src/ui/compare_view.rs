@@ -1,0 +1,125 @@
+//! Compare: scenario A (the current one) against B over the same seeds — both fans, the
+//! difference per week, and a table of outcomes with B − A.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::ensemble_view::{EnsembleMs, RunsField};
+use super::jobs::{self, ProgressBar};
+use super::plot::Plot;
+use super::state::{t, use_state};
+use super::summary::keur;
+use crate::chart;
+use crate::sim::{presets, Plan, Summary};
+
+/// The compare view.
+#[component]
+pub fn CompareView() -> impl IntoView {
+    let state = use_state();
+    Effect::new(move |_| {
+        let a = state.scenario.get();
+        let mut b = state.scenario_b.get();
+        b.seed = a.seed; // the same random futures
+        let runs = state.runs.get();
+        jobs::start(state, vec![Plan::new(&a), Plan::new(&b)], runs, move |done, ms| {
+            let mut it = done.into_iter();
+            state.ensemble.set(it.next().map(Arc::new));
+            state.ensemble_b.set(it.next().map(Arc::new));
+            state.ensemble_ms.set(Some(ms));
+        });
+    });
+    on_cleanup(move || state.editing_b.set(false));
+    let bounds = move || state.scenario.with(|s| s.bounds.clone());
+    view! {
+        <div class="view">
+            <div class="view-bar"><RunsField /><EnsembleMs /><ProgressBar /></div>
+            <section class="card">
+                <div class="ab-bar">
+                    <button type="button" data-testid="make-b" on:click=move |_| state.scenario_b.set(state.scenario.get_untracked())>{move || t().make_b}</button>
+                    <button type="button" data-testid="swap" on:click=move |_| {
+                        let (a, b) = (state.scenario.get_untracked(), state.scenario_b.get_untracked());
+                        state.scenario.set(b);
+                        state.scenario_b.set(a);
+                    }>{move || t().swap}</button>
+                    <label class="switch"><input type="checkbox" data-testid="edit-b" prop:checked=move || state.editing_b.get()
+                        on:change=move |ev| state.editing_b.set(event_target_checked(&ev)) /><span>{move || t().edit_b}</span></label>
+                    <label class="mini"><span>{move || t().b_from_preset}</span>
+                        <select data-testid="preset-b" on:change=move |ev| {
+                            if let Some(p) = presets::find(&event_target_value(&ev)) { state.scenario_b.set(p.scenario()); }
+                        }>
+                            <option value="">"—"</option>
+                            {move || t().presets.iter().map(|p| view! { <option value=p.id>{p.name}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+                <Show when=move || state.editing_b.get()><p class="note">{move || t().editing_b_note}</p></Show>
+                <ul class="legend">
+                    <li><span class="swatch" style="--c:#0072b2"></span>{move || t().scenario_a}</li>
+                    <li><span class="swatch" style="--c:#e69f00"></span>{move || format!("{}: {}", t().scenario_b, state.scenario_b.with(|s| s.name.clone()))}</li>
+                    <li><span class="swatch band" style="--c:#888"></span>{move || t().fan_band}</li>
+                </ul>
+                <Plot testid="chart-compare-fan" label=Signal::derive(move || t().fan_title.to_string())
+                    draw=move |area, style| {
+                        let b = bounds();
+                        let week = t().week;
+                        state.ensemble.with(|a| state.ensemble_b.with(|eb| {
+                            if let (Some(a), Some(eb)) = (a, eb) { let _ = chart::ensemble::draw_fan(area, a, Some(eb), &b, week, style); }
+                        }));
+                    } />
+            </section>
+            <section class="card">
+                <h2>{move || t().difference_title}</h2>
+                <ul class="legend">
+                    <li><span class="swatch" style="--c:#cc79a7"></span>{move || t().median_diff}</li>
+                    <li><span class="swatch dashed" style="--c:#009e73"></span>{move || t().partnership_diff}</li>
+                </ul>
+                <Plot testid="chart-difference" label=Signal::derive(move || t().difference_title.to_string())
+                    draw=move |area, style| {
+                        let week = t().week;
+                        state.ensemble.with(|a| state.ensemble_b.with(|eb| {
+                            if let (Some(a), Some(eb)) = (a, eb) { let _ = chart::ensemble::draw_difference(area, a, eb, week, style); }
+                        }));
+                    } />
+            </section>
+            <CompareTable />
+        </div>
+    }
+}
+
+#[component]
+fn CompareTable() -> impl IntoView {
+    let state = use_state();
+    let rows = move || {
+        let a = state.ensemble.with(|e| e.as_ref().map(|e| Summary::of(e)))?;
+        let b = state.ensemble_b.with(|e| e.as_ref().map(|e| Summary::of(e)))?;
+        let tr = t();
+        let pct = |v: f64| format!("{:.0}%", v * 100.0);
+        let pp = |v: f64| format!("{:+.0} pp", v * 100.0);
+        let signed = |v: f64| format!("{}{}", if v >= 0.0 { "+" } else { "" }, keur(v));
+        let over = |s: &Summary| s.status_at_end.terminated + s.status_at_end.ended;
+        Some(vec![
+            (format!("{} {}", tr.ending_as, tr.partnership.to_lowercase()), pct(a.status_at_end.partnership), pct(b.status_at_end.partnership), pp(b.status_at_end.partnership - a.status_at_end.partnership)),
+            (format!("{} / {}", tr.terminated, tr.ended), pct(over(&a)), pct(over(&b)), pp(over(&b) - over(&a))),
+            (tr.mean_focus.to_string(), pct(a.mean.effort), pct(b.mean.effort), pp(b.mean.effort - a.mean.effort)),
+            (tr.client_appreciation.to_string(), pct(a.mean.client_appreciation), pct(b.mean.client_appreciation), pp(b.mean.client_appreciation - a.mean.client_appreciation)),
+            (tr.supplier_appreciation.to_string(), pct(a.mean.supplier_appreciation), pct(b.mean.supplier_appreciation), pp(b.mean.supplier_appreciation - a.mean.supplier_appreciation)),
+            (tr.total_client_cost.to_string(), keur(a.totals.client_cost), keur(b.totals.client_cost), signed(b.totals.client_cost - a.totals.client_cost)),
+            (tr.total_supplier_margin.to_string(), keur(a.totals.supplier_margin), keur(b.totals.supplier_margin), signed(b.totals.supplier_margin - a.totals.supplier_margin)),
+        ])
+    };
+    view! {
+        <section class="card">
+            <h2>{move || t().outcomes}</h2>
+            <table class="outcomes" data-testid="compare-table">
+                <thead><tr><th scope="col">{move || t().metric}</th><th scope="col">"A"</th><th scope="col">"B"</th>
+                    <th scope="col">{move || t().difference}</th></tr></thead>
+                <tbody>
+                    {move || rows().unwrap_or_default().into_iter().map(|(m, a, b, d)| view! {
+                        <tr><th scope="row">{m}</th><td>{a}</td><td>{b}</td><td>{d}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

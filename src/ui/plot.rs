@@ -1,0 +1,31 @@
+//! A canvas that one effect redraws with a drawing closure whenever the signals it reads change
+//! (and on resize).
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+use super::canvas::draw_into;
+use super::state::use_state;
+use crate::chart::ChartStyle;
+
+/// A canvas drawn by `draw`.
+#[component]
+pub fn Plot(
+    testid: &'static str,
+    #[prop(into)] label: Signal<String>,
+    draw: impl Fn(&DrawingArea<CanvasBackend, Shift>, &ChartStyle) + Send + Sync + 'static,
+    #[prop(optional)] node_ref: Option<NodeRef<Canvas>>,
+) -> impl IntoView {
+    let state = use_state();
+    let canvas = node_ref.unwrap_or_default();
+    Effect::new(move |_| {
+        state.resize.track();
+        if let Some(el) = canvas.get() {
+            draw_into(&el, |area, style| draw(area, style));
+        }
+    });
+    view! { <canvas class="chart" data-testid=testid node_ref=canvas role="img" aria-label=label></canvas> }
+}
