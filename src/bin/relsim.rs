@@ -133,7 +133,10 @@ fn options(args: &[String], default_runs: u32) -> Result<(Vec<String>, Options),
             "--to" => o.to = Some(number("--to", value("--to")?)?),
             "--steps" => {
                 let v = value("--steps")?;
-                o.steps = Some(v.parse().map_err(|_| format!("--steps: '{v}' is not a whole number"))?);
+                o.steps = Some(
+                    v.parse()
+                        .map_err(|_| format!("--steps: '{v}' is not a whole number"))?,
+                );
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => files.push(s.to_string()),
@@ -158,13 +161,16 @@ fn sweep(args: &[String]) -> Result<String, String> {
     if let Some(seed) = o.seed {
         scenario.seed = seed;
     }
-    let param = o.param.ok_or("--param PATH is required (e.g. contract.incentive_share)")?;
+    let param = o
+        .param
+        .ok_or("--param PATH is required (e.g. contract.incentive_share)")?;
     let values = sim::sweep::sweep_values(
         o.from.ok_or("--from is required")?,
         o.to.ok_or("--to is required")?,
         o.steps.ok_or("--steps is required")?,
     )?;
-    let result = sim::sweep::sweep(&scenario, &param, &values, o.runs).map_err(|e| e.to_string())?;
+    let result =
+        sim::sweep::sweep(&scenario, &param, &values, o.runs).map_err(|e| e.to_string())?;
     if o.csv {
         let mut out = String::new();
         for (i, p) in result.points.iter().enumerate() {
@@ -174,11 +180,17 @@ fn sweep(args: &[String]) -> Result<String, String> {
             if i == 0 {
                 out.push_str(&format!("value,{header}\n"));
             }
-            out.push_str(&format!("{},{}\n", p.value, lines.next().unwrap_or_default()));
+            out.push_str(&format!(
+                "{},{}\n",
+                p.value,
+                lines.next().unwrap_or_default()
+            ));
         }
         return Ok(out);
     }
-    serde_json::to_string_pretty(&result).map(|s| s + "\n").map_err(|e| e.to_string())
+    serde_json::to_string_pretty(&result)
+        .map(|s| s + "\n")
+        .map_err(|e| e.to_string())
 }
 
 fn compare(args: &[String]) -> Result<String, String> {
@@ -189,7 +201,9 @@ fn compare(args: &[String]) -> Result<String, String> {
         a.seed = seed;
     }
     let c = sim::sweep::compare(&a, &b, o.runs);
-    serde_json::to_string_pretty(&c).map(|s| s + "\n").map_err(|e| e.to_string())
+    serde_json::to_string_pretty(&c)
+        .map(|s| s + "\n")
+        .map_err(|e| e.to_string())
 }
 
 fn run(args: &[String]) -> Result<String, String> {

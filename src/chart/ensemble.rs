@@ -21,14 +21,31 @@ fn fan<DB: DrawingBackend>(
     let p = |w: usize, q: f64| e.percentile(Series::Relationship, w, q);
     let mut band: Vec<(f64, f64)> = (0..weeks).map(|w| (x(w), p(w, 0.9))).collect();
     band.extend((0..weeks).rev().map(|w| (x(w), p(w, 0.1))));
-    chart.draw_series(std::iter::once(Polygon::new(band, color.mix(0.22).filled())))?;
+    chart.draw_series(std::iter::once(Polygon::new(
+        band,
+        color.mix(0.22).filled(),
+    )))?;
     if samples {
         for s in &e.samples {
             let pts = s.iter().enumerate().map(|(w, v)| (x(w), *v as f64));
-            line(chart, pts, color.mix(0.35).to_rgba().into_rgb(), 0.8, false, style)?;
+            line(
+                chart,
+                pts,
+                color.mix(0.35).to_rgba().into_rgb(),
+                0.8,
+                false,
+                style,
+            )?;
         }
     }
-    line(chart, (0..weeks).map(|w| (x(w), p(w, 0.5))), color, 2.5, false, style)?;
+    line(
+        chart,
+        (0..weeks).map(|w| (x(w), p(w, 0.5))),
+        color,
+        2.5,
+        false,
+        style,
+    )?;
     Ok(())
 }
 
@@ -56,7 +73,14 @@ pub fn draw_fan<DB: DrawingBackend>(
     let weeks = a.weeks.max(b.map_or(0, |b| b.weeks)) as usize;
     let mut chart = frame(area, weeks, 0f64..1f64, &percent, x_desc, style)?;
     for y in [bounds.critical_lower, bounds.euphoria_upper] {
-        line(&mut chart, [(0.0, y), (weeks as f64, y)].into_iter(), palette::GREEN, 1.0, true, style)?;
+        line(
+            &mut chart,
+            [(0.0, y), (weeks as f64, y)].into_iter(),
+            palette::GREEN,
+            1.0,
+            true,
+            style,
+        )?;
     }
     fan(&mut chart, a, palette::BLUE, b.is_none(), style)?;
     if let Some(b) = b {
@@ -76,10 +100,21 @@ pub fn draw_status<DB: DrawingBackend>(
     let mut chart = frame(area, weeks, 0f64..1f64, &percent, x_desc, style)?;
     let mut below = vec![0.0; weeks];
     for s in Status::ALL {
-        let above: Vec<f64> = (0..weeks).map(|w| below[w] + e.status_share(w, s)).collect();
-        let mut poly: Vec<(f64, f64)> = (0..weeks).flat_map(|w| [(w as f64, above[w]), (w as f64 + 1.0, above[w])]).collect();
-        poly.extend((0..weeks).rev().flat_map(|w| [(w as f64 + 1.0, below[w]), (w as f64, below[w])]));
-        chart.draw_series(std::iter::once(Polygon::new(poly, status_color(s).filled())))?;
+        let above: Vec<f64> = (0..weeks)
+            .map(|w| below[w] + e.status_share(w, s))
+            .collect();
+        let mut poly: Vec<(f64, f64)> = (0..weeks)
+            .flat_map(|w| [(w as f64, above[w]), (w as f64 + 1.0, above[w])])
+            .collect();
+        poly.extend(
+            (0..weeks)
+                .rev()
+                .flat_map(|w| [(w as f64 + 1.0, below[w]), (w as f64, below[w])]),
+        );
+        chart.draw_series(std::iter::once(Polygon::new(
+            poly,
+            status_color(s).filled(),
+        )))?;
         below = above;
     }
     area.present()
@@ -94,10 +129,25 @@ pub fn draw_survival<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let weeks = e.weeks as usize;
     let mut chart = frame(area, weeks, 0f64..1.02f64, &percent, x_desc, style)?;
-    let running = |w: usize| 1.0 - e.status_share(w, Status::Terminated) - e.status_share(w, Status::Ended);
-    line(&mut chart, (0..weeks).map(|w| (w as f64 + 0.5, running(w))), palette::INK, 2.5, false, style)?;
+    let running =
+        |w: usize| 1.0 - e.status_share(w, Status::Terminated) - e.status_share(w, Status::Ended);
+    line(
+        &mut chart,
+        (0..weeks).map(|w| (w as f64 + 0.5, running(w))),
+        palette::INK,
+        2.5,
+        false,
+        style,
+    )?;
     let partner = |w: usize| e.status_share(w, Status::Partnership);
-    line(&mut chart, (0..weeks).map(|w| (w as f64 + 0.5, partner(w))), palette::GREEN, 2.5, false, style)?;
+    line(
+        &mut chart,
+        (0..weeks).map(|w| (w as f64 + 0.5, partner(w))),
+        palette::GREEN,
+        2.5,
+        false,
+        style,
+    )?;
     area.present()
 }
 
@@ -113,12 +163,37 @@ pub fn draw_difference<DB: DrawingBackend>(
     let median = |w: usize| {
         b.percentile(Series::Relationship, w, 0.5) - a.percentile(Series::Relationship, w, 0.5)
     };
-    let partner = |w: usize| b.status_share(w, Status::Partnership) - a.status_share(w, Status::Partnership);
-    let m = (0..weeks).map(|w| median(w).abs().max(partner(w).abs())).fold(0.05, f64::max) * 1.1;
+    let partner =
+        |w: usize| b.status_share(w, Status::Partnership) - a.status_share(w, Status::Partnership);
+    let m = (0..weeks)
+        .map(|w| median(w).abs().max(partner(w).abs()))
+        .fold(0.05, f64::max)
+        * 1.1;
     let signed = |v: &f64| format!("{:+.0}%", v * 100.0);
     let mut chart = frame(area, weeks, -m..m, &signed, x_desc, style)?;
-    line(&mut chart, [(0.0, 0.0), (weeks as f64, 0.0)].into_iter(), palette::INK, 1.0, false, style)?;
-    line(&mut chart, (0..weeks).map(|w| (w as f64 + 0.5, median(w))), palette::PURPLE, 2.0, false, style)?;
-    line(&mut chart, (0..weeks).map(|w| (w as f64 + 0.5, partner(w))), palette::GREEN, 2.0, true, style)?;
+    line(
+        &mut chart,
+        [(0.0, 0.0), (weeks as f64, 0.0)].into_iter(),
+        palette::INK,
+        1.0,
+        false,
+        style,
+    )?;
+    line(
+        &mut chart,
+        (0..weeks).map(|w| (w as f64 + 0.5, median(w))),
+        palette::PURPLE,
+        2.0,
+        false,
+        style,
+    )?;
+    line(
+        &mut chart,
+        (0..weeks).map(|w| (w as f64 + 0.5, partner(w))),
+        palette::GREEN,
+        2.0,
+        true,
+        style,
+    )?;
     area.present()
 }

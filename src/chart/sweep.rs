@@ -27,11 +27,25 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&WHITE)?;
     let xs = curves.iter().flat_map(|c| c.points.iter().map(|p| p.0));
-    let (x0, x1) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(x), b.max(x)));
-    let (x0, x1) = if x0.is_finite() && x1 > x0 { (x0, x1) } else { (0.0, 1.0) };
-    let ys = curves.iter().flat_map(|c| c.points.iter().map(|p| p.1).chain(c.baseline));
-    let (y0, y1) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| (a.min(y), b.max(y)));
-    let (y0, y1) = if y0.is_finite() { (y0, y1.max(y0 + 1e-6)) } else { (0.0, 1.0) };
+    let (x0, x1) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+        (a.min(x), b.max(x))
+    });
+    let (x0, x1) = if x0.is_finite() && x1 > x0 {
+        (x0, x1)
+    } else {
+        (0.0, 1.0)
+    };
+    let ys = curves
+        .iter()
+        .flat_map(|c| c.points.iter().map(|p| p.1).chain(c.baseline));
+    let (y0, y1) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| {
+        (a.min(y), b.max(y))
+    });
+    let (y0, y1) = if y0.is_finite() {
+        (y0, y1.max(y0 + 1e-6))
+    } else {
+        (0.0, 1.0)
+    };
     let pad = (y1 - y0) * 0.08;
     let mut chart = ChartBuilder::on(area)
         .margin_top(style.px(super::PLOT_TOP))
@@ -44,7 +58,11 @@ pub fn draw<DB: DrawingBackend>(
         .configure_mesh()
         .light_line_style(palette::GRID.mix(0.35))
         .bold_line_style(palette::GRID)
-        .label_style(("sans-serif", style.font(11.0)).into_font().color(&palette::INK))
+        .label_style(
+            ("sans-serif", style.font(11.0))
+                .into_font()
+                .color(&palette::INK),
+        )
         .y_label_formatter(y_format)
         .x_desc(x_desc)
         .x_labels(6)
@@ -68,7 +86,11 @@ pub fn draw<DB: DrawingBackend>(
             ))?;
         }
         chart.draw_series(LineSeries::new(c.points.iter().copied(), s))?;
-        chart.draw_series(c.points.iter().map(|p| Circle::new(*p, style.px(3.0), c.color.filled())))?;
+        chart.draw_series(
+            c.points
+                .iter()
+                .map(|p| Circle::new(*p, style.px(3.0), c.color.filled())),
+        )?;
     }
     area.present()
 }

@@ -46,9 +46,19 @@ pub fn draw<DB: DrawingBackend>(
         .disable_x_mesh()
         .light_line_style(palette::GRID.mix(0.35))
         .bold_line_style(palette::GRID)
-        .label_style(("sans-serif", style.font(11.0)).into_font().color(&palette::INK))
+        .label_style(
+            ("sans-serif", style.font(11.0))
+                .into_font()
+                .color(&palette::INK),
+        )
         .x_labels(n * 2 + 1)
-        .x_label_formatter(&|x| if (x.fract() - 0.5).abs() < 0.01 { label(x) } else { String::new() })
+        .x_label_formatter(&|x| {
+            if (x.fract() - 0.5).abs() < 0.01 {
+                label(x)
+            } else {
+                String::new()
+            }
+        })
         .y_label_formatter(&super::percent)
         .draw()?;
     let bar = |i: usize, a: f64, b: f64, color: RGBColor| {
@@ -58,10 +68,19 @@ pub fn draw<DB: DrawingBackend>(
     chart.draw_series(std::iter::once(bar(0, lo, start, palette::GRID)))?;
     let mut level = start;
     for (k, s) in steps.iter().enumerate() {
-        let color = if *s >= 0.0 { palette::GREEN } else { palette::VERMILLION };
+        let color = if *s >= 0.0 {
+            palette::GREEN
+        } else {
+            palette::VERMILLION
+        };
         chart.draw_series(std::iter::once(bar(k + 1, level, level + s, color)))?;
         level += s;
     }
-    chart.draw_series(std::iter::once(bar(n - 1, lo, level, RGBColor(120, 120, 120))))?;
+    chart.draw_series(std::iter::once(bar(
+        n - 1,
+        lo,
+        level,
+        RGBColor(120, 120, 120),
+    )))?;
     area.present()
 }

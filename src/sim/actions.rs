@@ -16,11 +16,17 @@ impl Sim<'_> {
         let before = self.state.appreciations();
         let outcome = self.intervene(x);
         if let Some(why) = &mut self.why {
-            let cause = super::why::Cause::Intervention { week: self.week, kind: x.kind_id() };
+            let cause = super::why::Cause::Intervention {
+                week: self.week,
+                kind: x.kind_id(),
+            };
             why.jump(cause, before, self.state.appreciations(), (0.0, 0.0));
         }
         if let Some(outcome) = outcome {
-            self.events.push(Event::Intervention { kind: x.kind_id(), outcome });
+            self.events.push(Event::Intervention {
+                kind: x.kind_id(),
+                outcome,
+            });
         }
     }
 

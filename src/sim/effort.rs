@@ -1,23 +1,81 @@
 //! The supplier's choice of effort: a soft arg-max of its weekly value over an effort grid.
 
+use std::sync::Arc;
+
 use super::engine::{expected_sla, payment, State};
 use super::params as p;
 use super::scenario::{Contract, Scenario};
 
-/// The part of the supplier's objective that only changes with the contract, precomputed.
+/// Points of the effort table over the relational weight.
+const TABLE: usize = 512;
+
+/// The supplier's effort as a function of the relational weight `r`, tabulated once per
+/// contract: the soft arg-max is smooth in `r`, and a table lookup costs a fraction of the 21
+/// exponentials per week the direct computation needs (the weekly step runs millions of times
+/// in an ensemble).
 #[derive(Clone, Debug)]
 pub(crate) struct EffortChoice {
+    table: Arc<[f64]>,
+    r_max: f64,
+    /// `horizon · √client_share · RENEWAL_WEIGHT · exp(−weeks_to_end / RENEWAL_SCALE)` by
+    /// weeks to the end of the term.
+    renewal: Arc<[f64]>,
+}
+
+impl EffortChoice {
+    /// Tabulates the choice for `contract` in `scenario`.
+    pub fn new(scenario: &Scenario, contract: &Contract) -> Self {
+        let exact = Exact::new(scenario, contract);
+        let r_max = Self::max_weight(scenario);
+        let table = (0..TABLE)
+            .map(|i| exact.effort(r_max * i as f64 / (TABLE - 1) as f64))
+            .collect();
+        let weight =
+            scenario.supplier.horizon * scenario.supplier.client_share.sqrt() * p::RENEWAL_WEIGHT;
+        let renewal = (0..=contract.term_weeks.max(1))
+            .map(|w| weight * (-(w as f64) / p::RENEWAL_SCALE).exp())
+            .collect();
+        Self {
+            table,
+            r_max,
+            renewal,
+        }
+    }
+
+    fn max_weight(scenario: &Scenario) -> f64 {
+        scenario.supplier.horizon * scenario.supplier.client_share.sqrt() * p::RENEWAL_WEIGHT
+            + p::GOODWILL
+    }
+
+    /// Expected effort under a softmax over the grid of `pay − cost + relational`, interpolated.
+    pub fn choose(&self, state: &State, weeks_to_end: u32) -> f64 {
+        let renewal = self.renewal[(weeks_to_end as usize).min(self.renewal.len() - 1)];
+        let appreciation = (state.experienced.supplier + state.business.supplier) / 2.0;
+        self.at(renewal + p::GOODWILL * appreciation * state.trust.supplier)
+    }
+
+    fn at(&self, r: f64) -> f64 {
+        if self.r_max <= 0.0 {
+            return self.table[0];
+        }
+        let x = (r / self.r_max).clamp(0.0, 1.0) * (TABLE - 1) as f64;
+        let i = (x as usize).min(TABLE - 2);
+        let f = x - i as f64;
+        self.table[i] * (1.0 - f) + self.table[i + 1] * f
+    }
+}
+
+/// The direct computation the table is built from.
+struct Exact {
     grid: [f64; p::EFFORT_GRID],
     /// `pay(e) − cost(e)` at each grid point.
     base: [f64; p::EFFORT_GRID],
     temperature: f64,
     fee: f64,
-    cached: Option<(f64, f64)>,
 }
 
-impl EffortChoice {
-    /// Prepares the choice for `contract` in `scenario`.
-    pub fn new(scenario: &Scenario, contract: &Contract) -> Self {
+impl Exact {
+    fn new(scenario: &Scenario, contract: &Contract) -> Self {
         let floor = scenario.supplier.min_effort;
         let mut grid = [0.0; p::EFFORT_GRID];
         let mut base = [0.0; p::EFFORT_GRID];
@@ -26,33 +84,16 @@ impl EffortChoice {
             *g = e;
             *b = payment(contract, expected_sla(e)) - cost(scenario, e);
         }
+        let scenario_fee = contract.fee_per_week;
         Self {
             grid,
             base,
-            temperature: p::EFFORT_TEMPERATURE * contract.fee_per_week,
-            fee: contract.fee_per_week,
-            cached: None,
+            temperature: p::EFFORT_TEMPERATURE * scenario_fee,
+            fee: scenario_fee,
         }
     }
 
-    /// The relational weight per unit of effort and fee: renewal urgency (for a supplier with a
-    /// horizon, more for a client that buys attention) plus goodwill in a good relationship.
-    pub fn relational_weight(scenario: &Scenario, state: &State, weeks_to_end: u32) -> f64 {
-        let urgency = (-(weeks_to_end as f64) / p::RENEWAL_SCALE).exp();
-        let attention = scenario.supplier.client_share.sqrt();
-        let appreciation = (state.experienced.supplier + state.business.supplier) / 2.0;
-        scenario.supplier.horizon * attention * p::RENEWAL_WEIGHT * urgency
-            + p::GOODWILL * appreciation * state.trust.supplier
-    }
-
-    /// Expected effort under a softmax over the grid of `pay − cost + relational`.
-    pub fn choose(&mut self, full: &Scenario, state: &State, weeks_to_end: u32) -> f64 {
-        let r = Self::relational_weight(full, state, weeks_to_end);
-        if let Some((cr, ce)) = self.cached {
-            if (cr - r).abs() < 1e-4 {
-                return ce;
-            }
-        }
+    fn effort(&self, r: f64) -> f64 {
         let mut values = [0.0; p::EFFORT_GRID];
         let mut best = f64::NEG_INFINITY;
         for ((v, b), e) in values.iter_mut().zip(&self.base).zip(&self.grid) {
@@ -65,9 +106,7 @@ impl EffortChoice {
             num += w * e;
             den += w;
         }
-        let e = num / den;
-        self.cached = Some((r, e));
-        e
+        num / den
     }
 }
 
@@ -95,6 +134,28 @@ mod tests {
         let margin = |e: f64| (payment(&s.contract, expected_sla(e)) - cost(&s, e)) / fee;
         assert!((margin(0.3) - 0.38).abs() < 0.01, "{}", margin(0.3));
         assert!((margin(1.0) - 0.15).abs() < 0.01, "{}", margin(1.0));
+    }
+
+    #[test]
+    fn the_table_follows_the_exact_choice() {
+        for obligation in [
+            crate::sim::Obligation::Effort,
+            crate::sim::Obligation::Result,
+        ] {
+            let mut s = Scenario::default();
+            s.contract.obligation = obligation;
+            s.supplier.horizon = 1.0;
+            let (table, exact) = (
+                EffortChoice::new(&s, &s.contract),
+                Exact::new(&s, &s.contract),
+            );
+            let mut worst: f64 = 0.0;
+            for k in 0..=2000 {
+                let r = table.r_max * k as f64 / 2000.0;
+                worst = worst.max((table.at(r) - exact.effort(r)).abs());
+            }
+            assert!(worst < 0.02, "{obligation:?}: {worst}");
+        }
     }
 
     #[test]

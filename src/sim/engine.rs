@@ -18,7 +18,17 @@ pub struct Plan {
     pub scenario: Scenario,
     pub(crate) incidents: Vec<Incident>,
     pub(crate) interventions: Vec<super::Intervention>,
+    pub(crate) effort: EffortChoice,
+    /// Cumulative Binomial distributions of the week's on-time count, per SLA probability in
+    /// steps of 0.001, filled as runs need them and shared by the runs of an ensemble.
+    sla_cdf: std::cell::RefCell<Vec<Option<Box<[f64]>>>>,
 }
+
+/// Largest in-scope volume served from the tabulated distribution (above it, rand_distr's
+/// sampler is used).
+const CDF_MAX_N: u64 = 1000;
+/// Resolution of the tabulated SLA probabilities.
+const CDF_STEPS: usize = 1000;
 
 impl Plan {
     /// Prepares a (validated) scenario.
@@ -27,12 +37,56 @@ impl Plan {
         incidents.sort_by_key(|i| i.week);
         let mut interventions = scenario.interventions.clone();
         interventions.sort_by_key(|i| i.week());
+        let effort = EffortChoice::new(scenario, &scenario.contract);
+        let sla_cdf = std::cell::RefCell::new(vec![None; CDF_STEPS + 1]);
         Self {
             scenario: scenario.clone(),
             incidents,
             interventions,
+            effort,
+            sla_cdf,
         }
     }
+
+    /// Draws the number of `n` requests resolved in time with probability `p` by inversion of
+    /// the Binomial distribution, with `p` rounded to 0.001 so that the distribution can be
+    /// tabulated once and shared (one uniform number and a binary search per week, instead of
+    /// a fresh Binomial sampler).
+    pub(crate) fn on_time(&self, n: u64, p: f64, rng: &mut ChaCha8Rng) -> u64 {
+        use rand::Rng;
+        if n > CDF_MAX_N {
+            return Binomial::new(n, p.clamp(0.0, 1.0))
+                .map_or((p * n as f64) as u64, |d| d.sample(rng));
+        }
+        let q = (p.clamp(0.0, 1.0) * CDF_STEPS as f64).round() as usize;
+        let u: f64 = rng.random();
+        let mut cache = self.sla_cdf.borrow_mut();
+        let cdf = cache[q].get_or_insert_with(|| binomial_cdf(n, q as f64 / CDF_STEPS as f64));
+        cdf.partition_point(|c| *c < u).min(n as usize) as u64
+    }
+}
+
+/// The cumulative Binomial(n, p) distribution, `cdf[k] = P(X ≤ k)`.
+fn binomial_cdf(n: u64, p: f64) -> Box<[f64]> {
+    let n = n as usize;
+    if p <= 0.0 || p >= 1.0 {
+        let k = if p <= 0.0 { 0 } else { n };
+        return (0..=n).map(|i| if i >= k { 1.0 } else { 0.0 }).collect();
+    }
+    // The pmf by its recurrence in log space, so that large n does not underflow.
+    let (lp, lq) = (p.ln(), (1.0 - p).ln());
+    let mut log_choose = 0.0;
+    let mut total = 0.0;
+    let mut cdf = Vec::with_capacity(n + 1);
+    for k in 0..=n {
+        if k > 0 {
+            log_choose += ((n - k + 1) as f64).ln() - (k as f64).ln();
+        }
+        let term = log_choose + k as f64 * lp + (n - k) as f64 * lq;
+        total += term.exp();
+        cdf.push(total);
+    }
+    cdf.into_boxed_slice()
 }
 
 /// Per-party values kept as a pair so that incidents can address either side.
@@ -121,7 +175,9 @@ pub struct Sim<'a> {
     next_intervention: usize,
     /// Pending reminders: (week, party). Small and reused.
     pub(crate) reminders: Vec<(u32, Party)>,
-    pub(crate) poisson: [Option<Poisson<f64>>; 3],
+    /// The total weekly incident rate's Poisson distribution (`None` without random incidents)
+    /// and each category's share of it.
+    pub(crate) incidents_per_week: Option<(Poisson<f64>, f64, [f64; 3])>,
     pub(crate) effort_choice: EffortChoice,
     /// One-off costs of this week: (client pays, supplier pays).
     pub(crate) one_off: PerParty,
@@ -139,13 +195,7 @@ impl<'a> Sim<'a> {
     /// A run of `plan` with another seed (ensemble member).
     pub fn with_seed(plan: &'a Plan, seed: u64) -> Self {
         let s = &plan.scenario;
-        let rate = |r: f64| {
-            if r > 0.0 {
-                Poisson::new(r / 52.0).ok()
-            } else {
-                None
-            }
-        };
+
         let state = State {
             contract: s.contract,
             role: s.manager.role,
@@ -166,7 +216,7 @@ impl<'a> Sim<'a> {
             patience_until: [0, 0],
             mediated_week: None,
         };
-        let effort_choice = EffortChoice::new(s, &state.contract);
+        let effort_choice = plan.effort.clone();
         Self {
             plan,
             state,
@@ -176,11 +226,15 @@ impl<'a> Sim<'a> {
             next_incident: 0,
             next_intervention: 0,
             reminders: Vec::with_capacity(8),
-            poisson: [
-                rate(s.random_rates.external),
-                rate(s.random_rates.interpersonal),
-                rate(s.random_rates.business),
-            ],
+            incidents_per_week: {
+                let r = &s.random_rates;
+                let rates = [r.external, r.interpersonal, r.business];
+                let total: f64 = rates.iter().sum();
+                (total > 0.0)
+                    .then(|| Poisson::new(total / 52.0).ok())
+                    .flatten()
+                    .map(|d| (d, (-total / 52.0).exp(), rates.map(|x| x / total)))
+            },
             effort_choice,
             one_off: PerParty::default(),
             last_row: None,
@@ -289,9 +343,7 @@ impl<'a> Sim<'a> {
 
         // 2. Effort.
         let weeks_to_end = c.term_weeks - (self.week % c.term_weeks);
-        let effort = self
-            .effort_choice
-            .choose(&self.plan.scenario, &self.state, weeks_to_end);
+        let effort = self.effort_choice.choose(&self.state, weeks_to_end);
         self.state.effort = effort;
         let extra_focus =
             effort + (1.0 - effort) * (c.extra_work_markup / p::EXTRA_WORK_FULL_MARKUP).min(1.0);
@@ -302,11 +354,7 @@ impl<'a> Sim<'a> {
         let sla = if in_scope == 0 {
             expected
         } else {
-            // `expected` lies in 0..=SLA_MAX by construction, so the distribution always exists.
-            match Binomial::new(in_scope, expected) {
-                Ok(d) => d.sample(&mut self.rng) as f64 / in_scope as f64,
-                Err(_) => expected,
-            }
+            self.plan.on_time(in_scope, expected, &mut self.rng) as f64 / in_scope as f64
         };
         let gaming = match c.kpi_level {
             KpiLevel::Technical => p::GAMING * (1.0 - self.state.alignment),
@@ -517,7 +565,12 @@ impl Terms {
 impl State {
     /// [client experienced, client business, supplier experienced, supplier business].
     pub fn appreciations(&self) -> [f64; 4] {
-        [self.experienced.client, self.business.client, self.experienced.supplier, self.business.supplier]
+        [
+            self.experienced.client,
+            self.business.client,
+            self.experienced.supplier,
+            self.business.supplier,
+        ]
     }
 
     fn set_appreciation(&mut self, i: usize, v: f64) {

@@ -14,10 +14,10 @@ pub mod scenario;
 pub mod series;
 mod shocks;
 mod status;
-pub mod sweep;
-pub mod why;
 pub mod summary;
+pub mod sweep;
 mod validate;
+pub mod why;
 
 pub use validate::{MAX_EVENTS, MAX_RUNS, MAX_WEEKS};
 

@@ -82,8 +82,17 @@ impl Sim<'_> {
         if let Some(why) = &mut self.why {
             let after = self.state.appreciations();
             let added = self.state.pressure.get(party) - pressure_before.get(party);
-            let cause = super::why::Cause::Incident { week: self.week, incident: incident.clone(), random };
-            why.jump(cause, before, after, super::why::party_pressure(party, added));
+            let cause = super::why::Cause::Incident {
+                week: self.week,
+                incident: incident.clone(),
+                random,
+            };
+            why.jump(
+                cause,
+                before,
+                after,
+                super::why::party_pressure(party, added),
+            );
         }
         self.events.push(Event::Incident {
             incident: incident.clone(),
@@ -91,17 +100,36 @@ impl Sim<'_> {
         });
     }
 
-    /// Draws this week's random incidents: Poisson counts per category, sign from the state.
+    /// Draws this week's random incidents: independent Poisson counts per category, drawn as
+    /// one Poisson count at the total rate whose incidents each fall in a category with
+    /// probability proportional to its rate (the same distribution; most weeks it costs one
+    /// uniform number).
     pub(crate) fn draw_random_incidents(&mut self) {
-        for (ci, category) in Category::ALL.into_iter().enumerate() {
-            let Some(dist) = self.poisson[ci] else {
-                continue;
-            };
+        let Some((dist, none, shares)) = self.incidents_per_week else {
+            return;
+        };
+        let u: f64 = self.rng().random();
+        if u < none {
+            return;
+        }
+        // At least one: draw the count conditioned on being positive.
+        let n = loop {
             let n = dist.sample(self.rng()) as u32;
-            for _ in 0..n {
-                let incident = self.random_incident(category);
-                self.apply_incident(&incident, true);
+            if n > 0 {
+                break n;
             }
+        };
+        for _ in 0..n {
+            let x: f64 = self.rng().random();
+            let category = if x < shares[0] {
+                Category::External
+            } else if x < shares[0] + shares[1] {
+                Category::Interpersonal
+            } else {
+                Category::Business
+            };
+            let incident = self.random_incident(category);
+            self.apply_incident(&incident, true);
         }
     }
 

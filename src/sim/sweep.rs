@@ -4,8 +4,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::ensemble::Ensemble;
 use super::engine::Plan;
+use super::ensemble::Ensemble;
 use super::scenario::Scenario;
 use super::summary::Summary;
 use super::ScenarioError;
@@ -16,7 +16,10 @@ pub const MAX_STEPS: u32 = 101;
 /// Sets the numeric field at a dotted `path` (such as `contract.incentive_share`) to `value`,
 /// returning the validated scenario. Integer fields take the value rounded.
 pub fn with_param(scenario: &Scenario, path: &str, value: f64) -> Result<Scenario, ScenarioError> {
-    let err = |message: String| ScenarioError { path: path.to_string(), message };
+    let err = |message: String| ScenarioError {
+        path: path.to_string(),
+        message,
+    };
     if !value.is_finite() {
         return Err(err(format!("{value} is not a finite number")));
     }
@@ -50,9 +53,13 @@ pub fn sweep_values(from: f64, to: f64, steps: u32) -> Result<Vec<f64>, String> 
         return Err("--from and --to must be finite numbers".into());
     }
     if !(2..=MAX_STEPS).contains(&steps) {
-        return Err(format!("--steps: {steps} is outside the allowed range 2..={MAX_STEPS}"));
+        return Err(format!(
+            "--steps: {steps} is outside the allowed range 2..={MAX_STEPS}"
+        ));
     }
-    Ok((0..steps).map(|i| from + (to - from) * i as f64 / (steps - 1) as f64).collect())
+    Ok((0..steps)
+        .map(|i| from + (to - from) * i as f64 / (steps - 1) as f64)
+        .collect())
 }
 
 /// One point of a sweep.
@@ -80,8 +87,10 @@ pub fn sweep(
     values: &[f64],
     runs: u32,
 ) -> Result<Sweep, ScenarioError> {
-    let scenarios: Vec<Scenario> =
-        values.iter().map(|v| with_param(scenario, path, *v)).collect::<Result<_, _>>()?;
+    let scenarios: Vec<Scenario> = values
+        .iter()
+        .map(|v| with_param(scenario, path, *v))
+        .collect::<Result<_, _>>()?;
     let points = values
         .iter()
         .zip(&scenarios)
@@ -90,7 +99,10 @@ pub fn sweep(
             summary: Summary::of(&Ensemble::run(&Plan::new(s), runs)),
         })
         .collect();
-    Ok(Sweep { param: path.to_string(), points })
+    Ok(Sweep {
+        param: path.to_string(),
+        points,
+    })
 }
 
 /// The widest run of consecutive sweep points at which the client pays no more and the supplier
@@ -132,7 +144,12 @@ pub fn difference(a: &Value, b: &Value) -> Value {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => Value::Object(
             y.iter()
-                .map(|(k, vb)| (k.clone(), x.get(k).map_or(vb.clone(), |va| difference(va, vb))))
+                .map(|(k, vb)| {
+                    (
+                        k.clone(),
+                        x.get(k).map_or(vb.clone(), |va| difference(va, vb)),
+                    )
+                })
                 .collect(),
         ),
         (Value::Number(x), Value::Number(y)) => {
@@ -162,7 +179,11 @@ pub fn compare(a: &Scenario, b: &Scenario, runs: u32) -> Comparison {
     let sb = Summary::of(&Ensemble::run(&Plan::new(&b), runs));
     let va = serde_json::to_value(sa).unwrap_or_default();
     let vb = serde_json::to_value(sb).unwrap_or_default();
-    Comparison { a: sa, b: sb, difference: difference(&va, &vb) }
+    Comparison {
+        a: sa,
+        b: sb,
+        difference: difference(&va, &vb),
+    }
 }
 
 #[cfg(test)]
@@ -180,7 +201,10 @@ mod tests {
         assert!(e.to_string().contains("contract.incentive_share"));
         assert!(with_param(&s, "contract.nope", 1.0).is_err());
         assert!(with_param(&s, "contract.obligation", 1.0).is_err());
-        assert_eq!(sweep_values(0.0, 0.4, 5).unwrap(), vec![0.0, 0.1, 0.2, 0.30000000000000004, 0.4]);
+        assert_eq!(
+            sweep_values(0.0, 0.4, 5).unwrap(),
+            vec![0.0, 0.1, 0.2, 0.30000000000000004, 0.4]
+        );
         assert!(sweep_values(0.0, 1.0, 1).is_err());
     }
 
@@ -202,13 +226,20 @@ mod tests {
         ];
         assert_eq!(win_win(&points, &base), Some((0.2, 0.3)));
         assert_eq!(win_win(&points[4..], &base), None);
-        assert_eq!(win_win(&[(0.0, at(100.0, 10.0))], &base), None, "equal is no win");
+        assert_eq!(
+            win_win(&[(0.0, at(100.0, 10.0))], &base),
+            None,
+            "equal is no win"
+        );
     }
 
     #[test]
     fn difference_is_b_minus_a_in_the_same_shape() {
         let a = serde_json::json!({"x": 1.0, "y": {"z": 2.0}});
         let b = serde_json::json!({"x": 4.0, "y": {"z": 1.5}});
-        assert_eq!(difference(&a, &b), serde_json::json!({"x": 3.0, "y": {"z": -0.5}}));
+        assert_eq!(
+            difference(&a, &b),
+            serde_json::json!({"x": 3.0, "y": {"z": -0.5}})
+        );
     }
 }

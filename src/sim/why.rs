@@ -86,15 +86,26 @@ impl Tracer {
     fn new(initial: [f64; 4]) -> Self {
         let mut parts = vec![[0.0; 4]; FIXED.len()];
         parts[0] = initial;
-        Self { causes: FIXED.to_vec(), parts, pressure: Vec::new() }
+        Self {
+            causes: FIXED.to_vec(),
+            parts,
+            pressure: Vec::new(),
+        }
     }
 
     /// Books a jump of the appreciations from `before` to `after` on a new cause, with the
     /// business pressure it added.
-    pub(crate) fn jump(&mut self, cause: Cause, before: [f64; 4], after: [f64; 4], pressure: (f64, f64)) {
+    pub(crate) fn jump(
+        &mut self,
+        cause: Cause,
+        before: [f64; 4],
+        after: [f64; 4],
+        pressure: (f64, f64),
+    ) {
         let i = self.causes.len();
         self.causes.push(cause);
-        self.parts.push(std::array::from_fn(|j| after[j] - before[j]));
+        self.parts
+            .push(std::array::from_fn(|j| after[j] - before[j]));
         if pressure != (0.0, 0.0) {
             self.pressure.push((i, pressure.0, pressure.1));
         }
@@ -145,7 +156,10 @@ impl Tracer {
 
     /// Each cause's part of the relationship line (the mean of the four appreciations).
     fn line_parts(&self) -> Vec<f64> {
-        self.parts.iter().map(|p| p.iter().sum::<f64>() / 4.0).collect()
+        self.parts
+            .iter()
+            .map(|p| p.iter().sum::<f64>() / 4.0)
+            .collect()
     }
 }
 
@@ -197,7 +211,13 @@ pub fn explain(scenario: &Scenario, from: u32, to: u32) -> Explanation {
         None => Vec::new(),
     };
     causes.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
-    Explanation { from, to, start, end, causes }
+    Explanation {
+        from,
+        to,
+        start,
+        end,
+        causes,
+    }
 }
 
 /// Which appreciation index a party's business appreciation has.
@@ -219,22 +239,39 @@ mod tests {
             for (a, b) in [(0, 259), (20, 60), (100, 100), (150, 259)] {
                 let e = explain(&s, a, b);
                 let sum: f64 = e.causes.iter().map(|c| c.1).sum();
-                assert!((sum - (e.end - e.start)).abs() < 1e-9, "{id} {a}..{b}: {sum} vs {}", e.end - e.start);
+                assert!(
+                    (sum - (e.end - e.start)).abs() < 1e-9,
+                    "{id} {a}..{b}: {sum} vs {}",
+                    e.end - e.start
+                );
                 let h = crate::sim::run(&s);
-                assert!((e.end - h.rows[b as usize].relationship).abs() < 1e-12, "same run");
+                assert!(
+                    (e.end - h.rows[b as usize].relationship).abs() < 1e-12,
+                    "same run"
+                );
             }
         }
     }
 
     #[test]
     fn the_articles_moments_are_named_as_causes() {
-        let s = crate::sim::presets::find("article-figure").unwrap().scenario();
+        let s = crate::sim::presets::find("article-figure")
+            .unwrap()
+            .scenario();
         let e = explain(&s, 38, 44);
         let (top, v) = &e.causes[0];
         assert!(matches!(top, Cause::Incident { week: 40, .. }), "{top:?}");
         assert!(*v > 0.0);
         // Over a calm stretch the linear split leaves little to "other".
-        let other: f64 = e.causes.iter().filter(|c| c.0 == Cause::Other).map(|c| c.1.abs()).sum();
-        assert!(other < 0.25 * (e.end - e.start).abs().max(0.01), "other {other}");
+        let other: f64 = e
+            .causes
+            .iter()
+            .filter(|c| c.0 == Cause::Other)
+            .map(|c| c.1.abs())
+            .sum();
+        assert!(
+            other < 0.25 * (e.end - e.start).abs().max(0.01),
+            "other {other}"
+        );
     }
 }

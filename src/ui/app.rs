@@ -3,18 +3,18 @@
 use leptos::prelude::*;
 
 use super::charts::ChartCard;
+use super::compare_view::CompareView;
 use super::editor::Editor;
+use super::ensemble_view::EnsembleView;
 use super::interventions::Interventions;
 use super::model_page::ModelPage;
-use super::presets::PresetPicker;
-use super::compare_view::CompareView;
-use super::ensemble_view::EnsembleView;
 use super::negotiate_view::NegotiateView;
+use super::presets::PresetPicker;
 use super::state::{t, AppState, Page, Tab};
-use super::why_view::WhyView;
 use super::summary::Summary;
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
+use super::why_view::WhyView;
 use crate::chart;
 
 /// The root component.

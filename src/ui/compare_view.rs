@@ -22,12 +22,17 @@ pub fn CompareView() -> impl IntoView {
         let mut b = state.scenario_b.get();
         b.seed = a.seed; // the same random futures
         let runs = state.runs.get();
-        jobs::start(state, vec![Plan::new(&a), Plan::new(&b)], runs, move |done, ms| {
-            let mut it = done.into_iter();
-            state.ensemble.set(it.next().map(Arc::new));
-            state.ensemble_b.set(it.next().map(Arc::new));
-            state.ensemble_ms.set(Some(ms));
-        });
+        jobs::start(
+            state,
+            vec![Plan::new(&a), Plan::new(&b)],
+            runs,
+            move |done, ms| {
+                let mut it = done.into_iter();
+                state.ensemble.set(it.next().map(Arc::new));
+                state.ensemble_b.set(it.next().map(Arc::new));
+                state.ensemble_ms.set(Some(ms));
+            },
+        );
     });
     on_cleanup(move || state.editing_b.set(false));
     let bounds = move || state.scenario.with(|s| s.bounds.clone());
@@ -91,21 +96,60 @@ pub fn CompareView() -> impl IntoView {
 fn CompareTable() -> impl IntoView {
     let state = use_state();
     let rows = move || {
-        let a = state.ensemble.with(|e| e.as_ref().map(|e| Summary::of(e)))?;
-        let b = state.ensemble_b.with(|e| e.as_ref().map(|e| Summary::of(e)))?;
+        let a = state
+            .ensemble
+            .with(|e| e.as_ref().map(|e| Summary::of(e)))?;
+        let b = state
+            .ensemble_b
+            .with(|e| e.as_ref().map(|e| Summary::of(e)))?;
         let tr = t();
         let pct = |v: f64| format!("{:.0}%", v * 100.0);
         let pp = |v: f64| format!("{:+.0} pp", v * 100.0);
         let signed = |v: f64| format!("{}{}", if v >= 0.0 { "+" } else { "" }, keur(v));
         let over = |s: &Summary| s.status_at_end.terminated + s.status_at_end.ended;
         Some(vec![
-            (format!("{} {}", tr.ending_as, tr.partnership.to_lowercase()), pct(a.status_at_end.partnership), pct(b.status_at_end.partnership), pp(b.status_at_end.partnership - a.status_at_end.partnership)),
-            (format!("{} / {}", tr.terminated, tr.ended), pct(over(&a)), pct(over(&b)), pp(over(&b) - over(&a))),
-            (tr.mean_focus.to_string(), pct(a.mean.effort), pct(b.mean.effort), pp(b.mean.effort - a.mean.effort)),
-            (tr.client_appreciation.to_string(), pct(a.mean.client_appreciation), pct(b.mean.client_appreciation), pp(b.mean.client_appreciation - a.mean.client_appreciation)),
-            (tr.supplier_appreciation.to_string(), pct(a.mean.supplier_appreciation), pct(b.mean.supplier_appreciation), pp(b.mean.supplier_appreciation - a.mean.supplier_appreciation)),
-            (tr.total_client_cost.to_string(), keur(a.totals.client_cost), keur(b.totals.client_cost), signed(b.totals.client_cost - a.totals.client_cost)),
-            (tr.total_supplier_margin.to_string(), keur(a.totals.supplier_margin), keur(b.totals.supplier_margin), signed(b.totals.supplier_margin - a.totals.supplier_margin)),
+            (
+                format!("{} {}", tr.ending_as, tr.partnership.to_lowercase()),
+                pct(a.status_at_end.partnership),
+                pct(b.status_at_end.partnership),
+                pp(b.status_at_end.partnership - a.status_at_end.partnership),
+            ),
+            (
+                format!("{} / {}", tr.terminated, tr.ended),
+                pct(over(&a)),
+                pct(over(&b)),
+                pp(over(&b) - over(&a)),
+            ),
+            (
+                tr.mean_focus.to_string(),
+                pct(a.mean.effort),
+                pct(b.mean.effort),
+                pp(b.mean.effort - a.mean.effort),
+            ),
+            (
+                tr.client_appreciation.to_string(),
+                pct(a.mean.client_appreciation),
+                pct(b.mean.client_appreciation),
+                pp(b.mean.client_appreciation - a.mean.client_appreciation),
+            ),
+            (
+                tr.supplier_appreciation.to_string(),
+                pct(a.mean.supplier_appreciation),
+                pct(b.mean.supplier_appreciation),
+                pp(b.mean.supplier_appreciation - a.mean.supplier_appreciation),
+            ),
+            (
+                tr.total_client_cost.to_string(),
+                keur(a.totals.client_cost),
+                keur(b.totals.client_cost),
+                signed(b.totals.client_cost - a.totals.client_cost),
+            ),
+            (
+                tr.total_supplier_margin.to_string(),
+                keur(a.totals.supplier_margin),
+                keur(b.totals.supplier_margin),
+                signed(b.totals.supplier_margin - a.totals.supplier_margin),
+            ),
         ])
     };
     view! {

@@ -133,16 +133,31 @@ fn OutcomeTable() -> impl IntoView {
                 .iter()
                 .map(|s| {
                     let share = e.outcomes.iter().filter(|o| o.end_status == *s).count() as f64 / n;
-                    (format!("{} {}", tr.ending_as, status_name(*s, tr).to_lowercase()), format!("{:.0}%", share * 100.0), String::new(), String::new())
+                    (
+                        format!("{} {}", tr.ending_as, status_name(*s, tr).to_lowercase()),
+                        format!("{:.0}%", share * 100.0),
+                        String::new(),
+                        String::new(),
+                    )
                 })
                 .collect();
             let (m, lo, hi) = spread(&e.outcomes, |o| o.mean_effort);
             let pct = |v: f64| format!("{:.0}%", v * 100.0);
             out.push((tr.mean_focus.to_string(), pct(m), pct(lo), pct(hi)));
             let (m, lo, hi) = spread(&e.outcomes, |o| o.client_cost);
-            out.push((tr.total_client_cost.to_string(), keur(m), keur(lo), keur(hi)));
+            out.push((
+                tr.total_client_cost.to_string(),
+                keur(m),
+                keur(lo),
+                keur(hi),
+            ));
             let (m, lo, hi) = spread(&e.outcomes, |o| o.supplier_margin);
-            out.push((tr.total_supplier_margin.to_string(), keur(m), keur(lo), keur(hi)));
+            out.push((
+                tr.total_supplier_margin.to_string(),
+                keur(m),
+                keur(lo),
+                keur(hi),
+            ));
             Some(out)
         })
     };

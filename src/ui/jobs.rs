@@ -15,7 +15,9 @@ use crate::sim::{Ensemble, Plan};
 const CHUNK_MS: f64 = 12.0;
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 struct Job {
@@ -33,7 +35,9 @@ impl Job {
         let start = now();
         while self.done.len() < self.plans.len() {
             let plan = &self.plans[self.done.len()];
-            let e = self.current.get_or_insert_with(|| Ensemble::new(plan.scenario.weeks));
+            let e = self
+                .current
+                .get_or_insert_with(|| Ensemble::new(plan.scenario.weeks));
             let batch = 4.min(self.runs - self.next_run);
             e.add_runs(plan, self.next_run..self.next_run + batch);
             self.next_run += batch;
@@ -78,7 +82,6 @@ pub fn start(
     schedule(state, job, generation, finish);
 }
 
-
 fn schedule<F: FnOnce(Vec<Ensemble>, f64) + 'static>(
     state: AppState,
     job: Rc<RefCell<Job>>,
@@ -112,7 +115,6 @@ pub fn cancel(state: AppState) {
     state.generation.update(|g| *g += 1);
     state.progress.set(None);
 }
-
 
 /// Progress bar and cancel button, shown while a job runs.
 #[component]

@@ -20,16 +20,45 @@ type Param = (&'static str, Text, fn(&Scenario) -> (f64, f64), f64);
 
 /// The inputs a negotiator sweeps.
 const PARAMS: [Param; 6] = [
-    ("contract.incentive_share", |t| t.incentive_share, |_| (0.0, 0.5), 0.01),
-    ("contract.fee_per_week", |t| t.fee_per_week, |s| (s.contract.fee_per_week * 0.7, s.contract.fee_per_week * 1.3), 0.1),
-    ("contract.sla_target", |t| t.sla_target, |_| (0.7, 0.99), 0.01),
-    ("contract.term_weeks", |t| t.term_weeks, |_| (52.0, 520.0), 1.0),
+    (
+        "contract.incentive_share",
+        |t| t.incentive_share,
+        |_| (0.0, 0.5),
+        0.01,
+    ),
+    (
+        "contract.fee_per_week",
+        |t| t.fee_per_week,
+        |s| (s.contract.fee_per_week * 0.7, s.contract.fee_per_week * 1.3),
+        0.1,
+    ),
+    (
+        "contract.sla_target",
+        |t| t.sla_target,
+        |_| (0.7, 0.99),
+        0.01,
+    ),
+    (
+        "contract.term_weeks",
+        |t| t.term_weeks,
+        |_| (52.0, 520.0),
+        1.0,
+    ),
     ("supplier.horizon", |t| t.horizon, |_| (0.0, 1.0), 0.01),
-    ("contract.extra_work_markup", |t| t.extra_work_markup, |_| (0.0, 1.0), 0.01),
+    (
+        "contract.extra_work_markup",
+        |t| t.extra_work_markup,
+        |_| (0.0, 1.0),
+        0.01,
+    ),
 ];
 
 fn param(path: &str) -> Param {
-    PARAMS.iter().copied().find(|p| p.0 == path).unwrap_or(PARAMS[0])
+    PARAMS
+        .iter()
+        .copied()
+        .find(|p| p.0 == path)
+        .unwrap_or(PARAMS[0])
 }
 
 /// The scenario swept and its fixed-fee baseline: sweeping the incentive share only means
@@ -63,12 +92,17 @@ pub fn NegotiateView() -> impl IntoView {
     };
     let run = move |_| {
         let p = path.get_untracked();
-        let values = match sweep_values(from.get_untracked(), to.get_untracked(), steps.get_untracked()) {
+        let values = match sweep_values(
+            from.get_untracked(),
+            to.get_untracked(),
+            steps.get_untracked(),
+        ) {
             Ok(v) => v,
             Err(e) => return error.set(Some(e)),
         };
         let (base, baseline) = state.scenario.with_untracked(|s| base_and_baseline(s, p));
-        let scenarios: Result<Vec<Scenario>, _> = values.iter().map(|v| with_param(&base, p, *v)).collect();
+        let scenarios: Result<Vec<Scenario>, _> =
+            values.iter().map(|v| with_param(&base, p, *v)).collect();
         let scenarios = match scenarios {
             Ok(s) => s,
             Err(e) => return error.set(Some(e.to_string())),
@@ -95,8 +129,17 @@ pub fn NegotiateView() -> impl IntoView {
             </label>
         }
     };
-    let zone = Memo::new(move |_| state.sweep.with(|s| s.as_ref().and_then(|s| win_win(&s.points, &s.baseline))));
-    let label_of = move || state.sweep.with(|s| s.as_ref().map(|s| param(s.param).1(t()))).unwrap_or("");
+    let zone = Memo::new(move |_| {
+        state
+            .sweep
+            .with(|s| s.as_ref().and_then(|s| win_win(&s.points, &s.baseline)))
+    });
+    let label_of = move || {
+        state
+            .sweep
+            .with(|s| s.as_ref().map(|s| param(s.param).1(t())))
+            .unwrap_or("")
+    };
     view! {
         <div class="view">
             <section class="card">

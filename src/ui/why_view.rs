@@ -25,14 +25,28 @@ fn cause_name(c: &Cause, t: &Strings) -> String {
         Cause::Alignment => t.cause_alignment.into(),
         Cause::Margin => t.cause_margin.into(),
         Cause::Other => t.cause_other.into(),
-        Cause::Incident { week, incident, random } => format!(
+        Cause::Incident {
+            week,
+            incident,
+            random,
+        } => format!(
             "{} {week}: {}{} ({})",
             t.week,
             kind_name(incident.kind, t),
-            if *random { format!(", {}", t.random) } else { String::new() },
-            if incident.party == crate::sim::Party::Client { t.client } else { t.supplier }
+            if *random {
+                format!(", {}", t.random)
+            } else {
+                String::new()
+            },
+            if incident.party == crate::sim::Party::Client {
+                t.client
+            } else {
+                t.supplier
+            }
         ),
-        Cause::Intervention { week, kind } => format!("{} {week}: {}", t.week, intervention_name(kind, t)),
+        Cause::Intervention { week, kind } => {
+            format!("{} {week}: {}", t.week, intervention_name(kind, t))
+        }
     }
 }
 
@@ -68,11 +82,18 @@ pub fn WhyView() -> impl IntoView {
     let groups = Memo::new(move |_| {
         let e = explanation.get();
         let tr = t();
-        let mut shown: Vec<(String, f64)> =
-            e.causes.iter().take(SHOWN).map(|(c, v)| (cause_name(c, tr), *v)).collect();
+        let mut shown: Vec<(String, f64)> = e
+            .causes
+            .iter()
+            .take(SHOWN)
+            .map(|(c, v)| (cause_name(c, tr), *v))
+            .collect();
         let rest: f64 = e.causes.iter().skip(SHOWN).map(|c| c.1).sum();
         if e.causes.len() > SHOWN {
-            shown.push((format!("{} {}", e.causes.len() - SHOWN, tr.more_causes), rest));
+            shown.push((
+                format!("{} {}", e.causes.len() - SHOWN, tr.more_causes),
+                rest,
+            ));
         }
         (e.start, e.end, shown)
     });
