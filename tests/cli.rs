@@ -147,3 +147,150 @@ fn bad_input_fails_with_exit_code_2_and_one_line() {
     fails_cleanly(&["preset", "nope"], "unknown preset");
     fails_cleanly(&["frobnicate"], "unknown command");
 }
+
+#[test]
+fn sweep_prints_points_with_summaries() {
+    let out = relsim(&[
+        "sweep",
+        "preset:helpdesk-insourced",
+        "--param",
+        "contract.incentive_share",
+        "--from",
+        "0",
+        "--to",
+        "0.4",
+        "--steps",
+        "3",
+        "--runs",
+        "40",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["param"], "contract.incentive_share");
+    let points = v["points"].as_array().unwrap();
+    assert_eq!(points.len(), 3);
+    assert_eq!(points[1]["value"], 0.2);
+    assert_eq!(points[1]["summary"]["runs"], 40);
+    assert!(points[2]["summary"]["mean"]["effort"].is_number());
+    let csv = relsim(&[
+        "sweep",
+        "preset:default",
+        "--param",
+        "contract.term_weeks",
+        "--from",
+        "52",
+        "--to",
+        "104",
+        "--steps",
+        "2",
+        "--runs",
+        "10",
+        "--format",
+        "csv",
+    ]);
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert_eq!(text.lines().count(), 3);
+    assert!(text.starts_with("value,"));
+}
+
+#[test]
+fn compare_prints_a_b_and_their_difference() {
+    let out = relsim(&[
+        "compare",
+        "preset:default",
+        "preset:healthy-partnership",
+        "--runs",
+        "50",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (a, b, d) = (&v["a"], &v["b"], &v["difference"]);
+    for path in [
+        ["totals", "client_cost"],
+        ["mean", "effort"],
+        ["status_at_end", "partnership"],
+    ] {
+        let (x, y, z) = (
+            a[path[0]][path[1]].as_f64().unwrap(),
+            b[path[0]][path[1]].as_f64().unwrap(),
+            d[path[0]][path[1]].as_f64().unwrap(),
+        );
+        assert!((y - x - z).abs() < 1e-9, "{path:?}");
+    }
+    // The same scenario against itself differs by nothing (same seeds).
+    let same = relsim(&["compare", "preset:farbo", "preset:farbo", "--runs", "20"]);
+    let v: serde_json::Value = serde_json::from_slice(&same.stdout).unwrap();
+    assert_eq!(v["difference"]["totals"]["client_cost"], 0.0);
+}
+
+#[test]
+fn sweep_and_compare_errors() {
+    let base = [
+        "sweep",
+        "preset:default",
+        "--from",
+        "0",
+        "--to",
+        "1",
+        "--steps",
+        "3",
+    ];
+    fails_cleanly(&base, "--param");
+    let with = |p: &'static str| [&base[..], &["--param", p]].concat();
+    fails_cleanly(&with("contract.nope"), "contract.nope: is not a field");
+    fails_cleanly(&with("contract.obligation"), "is not a numeric field");
+    fails_cleanly(
+        &[
+            &base[..4],
+            &[
+                "--to",
+                "0.9",
+                "--steps",
+                "3",
+                "--param",
+                "contract.incentive_share",
+            ],
+        ]
+        .concat(),
+        "contract.incentive_share: 0.9 is outside the allowed range",
+    );
+    fails_cleanly(
+        &[
+            "sweep",
+            "preset:default",
+            "--param",
+            "supplier.horizon",
+            "--from",
+            "0",
+            "--to",
+            "1",
+            "--steps",
+            "1",
+        ],
+        "--steps",
+    );
+    fails_cleanly(
+        &[
+            "sweep",
+            "preset:default",
+            "--param",
+            "supplier.horizon",
+            "--from",
+            "x",
+            "--to",
+            "1",
+            "--steps",
+            "3",
+        ],
+        "--from",
+    );
+    fails_cleanly(&["compare", "preset:default"], "missing FILE");
+    fails_cleanly(
+        &["compare", "preset:default", "/no/file.json"],
+        "cannot read",
+    );
+}

@@ -1,0 +1,140 @@
+// The analysis views: many futures, compare, negotiate, why.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, inkedPixels } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const idle = (page) => page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 120000 });
+const cells = (page, id) => page.$$eval(`[data-testid="${id}"] tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+
+test('many futures: fan chart, status shares, survival, outcome table, timing', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.click('[data-testid="tab-ensemble"]');
+  await idle(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="ensemble-ms"]').textContent.trim() !== '');
+  assert.ok(Number(await page.textContent('[data-testid="ensemble-ms"]')) > 0);
+  for (const id of ['chart-fan', 'chart-status', 'chart-survival']) {
+    assert.ok((await inkedPixels(page, id)) > 3000, `${id} drawn`);
+  }
+  const rows = await cells(page, 'outcome-table');
+  assert.equal(rows.length, 8);
+  const shares = rows.slice(0, 5).map((r) => parseFloat(r[1]));
+  assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) <= 3, `end shares add up: ${shares}`);
+  assert.match(rows[7][2], /k€/);
+  // A long ensemble shows progress and can be cancelled; a new input replaces it.
+  await page.fill('[data-testid="ensemble-runs"]', '10000');
+  await page.press('[data-testid="ensemble-runs"]', 'Enter');
+  await page.waitForSelector('[data-testid="progress"]');
+  await page.click('[data-testid="cancel"]');
+  await page.waitForSelector('[data-testid="progress"]', { state: 'detached' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('compare: A against B over the same seeds', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.click('[data-testid="tab-compare"]');
+  await page.selectOption('[data-testid="preset-b"]', 'healthy-partnership');
+  await idle(page);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 7);
+  let rows = await cells(page, 'compare-table');
+  assert.notEqual(rows[0][1], rows[0][2], 'A and B differ');
+  assert.ok(parseFloat(rows[0][3]) > 0, `B keeps more partnerships: ${rows[0]}`);
+  assert.ok((await inkedPixels(page, 'chart-compare-fan')) > 3000);
+  assert.ok((await inkedPixels(page, 'chart-difference')) > 1000);
+  await page.click('[data-testid="swap"]');
+  await idle(page);
+  await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid="compare-table"] tbody tr td:last-child').textContent) < 0);
+  await page.click('[data-testid="make-b"]');
+  await idle(page);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="compare-table"] tbody tr td:last-child')]
+    .every((c) => /^[+−-]?0( pp| k€)$/.test(c.textContent.trim().replace(/^\+/, ''))));
+  // Editing B from the panel changes B only.
+  await page.check('[data-testid="edit-b"]');
+  // A is now the healthy partnership (a results contract); B goes back to a fixed fee.
+  await page.selectOption('[data-testid="obligation-select"]', 'effort');
+  await page.waitForFunction(() => {
+    const r = document.querySelectorAll('[data-testid="compare-table"] tbody tr')[2];
+    return r && r.children[1].textContent !== r.children[2].textContent;
+  }, null, { timeout: 60000 });
+  rows = await cells(page, 'compare-table');
+  assert.ok(parseFloat(rows[2][2]) < parseFloat(rows[2][1]) - 20, `B (fixed fee) focus below A: ${rows[2]}`);
+  await page.uncheck('[data-testid="edit-b"]');
+  assert.equal(await page.inputValue('[data-testid="obligation-select"]'), 'result', 'A is untouched');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('negotiate: a sweep highlights the win-win range where there is one', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.selectOption('[data-testid="preset-select"]', 'helpdesk-insourced');
+  await page.click('[data-testid="tab-negotiate"]');
+  await page.selectOption('[data-testid="sweep-param"]', 'contract.incentive_share');
+  await page.fill('[data-testid="sweep-steps"]', '6');
+  await page.press('[data-testid="sweep-steps"]', 'Enter');
+  await page.click('[data-testid="sweep-run"]');
+  await idle(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="winwin-range"]').textContent.trim() !== '');
+  const text = await page.textContent('[data-testid="winwin-range"]');
+  assert.match(text, /Win-win zone: .* 0\.\d+ – 0\.\d+/);
+  assert.ok((await inkedPixels(page, 'chart-sweep')) > 3000);
+  assert.ok((await inkedPixels(page, 'chart-sweep-partnership')) > 2000);
+  // Sweeping the fee of the default fixed-fee contract moves cost and margin together: no
+  // value leaves both parties better off.
+  await page.selectOption('[data-testid="preset-select"]', 'default');
+  await page.selectOption('[data-testid="sweep-param"]', 'contract.fee_per_week');
+  await page.fill('[data-testid="sweep-from"]', '10');
+  await page.press('[data-testid="sweep-from"]', 'Enter');
+  await page.fill('[data-testid="sweep-to"]', '30');
+  await page.press('[data-testid="sweep-to"]', 'Enter');
+  await page.fill('[data-testid="sweep-steps"]', '5');
+  await page.press('[data-testid="sweep-steps"]', 'Enter');
+  await page.click('[data-testid="sweep-run"]');
+  await idle(page);
+  await page.waitForFunction(() => !/Win-win zone:/.test(document.querySelector('[data-testid="winwin-range"]').textContent));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("why: the causes add up to the change shown", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.selectOption('[data-testid="preset-select"]', 'article-figure');
+  await page.click('[data-testid="tab-why"]');
+  await page.fill('[data-testid="why-from"]', '38');
+  await page.press('[data-testid="why-from"]', 'Enter');
+  await page.fill('[data-testid="why-to"]', '44');
+  await page.press('[data-testid="why-to"]', 'Enter');
+  await page.waitForFunction(() => document.querySelector('.why-table th').textContent.length > 0);
+  const check = async () => {
+    const values = await page.$$eval('[data-testid="why-causes"] td[data-value]', (tds) => tds.map((td) => Number(td.dataset.value)));
+    const change = Number(await page.getAttribute('[data-testid="why-causes"] td[data-change]', 'data-change'));
+    assert.ok(values.length > 0);
+    assert.ok(Math.abs(values.reduce((a, b) => a + b, 0) - change) < 1e-9, `${values} vs ${change}`);
+    return { values, change };
+  };
+  const { change } = await check();
+  assert.ok(change > 0, 'moment 1 lifts the line');
+  assert.match(await page.textContent('[data-testid="why-causes"] tr.cause th'), /Week 40/);
+  // Dragging a window on the chart explains that window instead.
+  const box = await page.locator('[data-testid="chart-why"]').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + 100, { steps: 5 });
+  await page.mouse.up();
+  const from = Number(await page.inputValue('[data-testid="why-from"]'));
+  assert.ok(from > 60 && from < 100, `window starts at ${from}`);
+  await check();
+  assert.ok((await inkedPixels(page, 'chart-waterfall')) > 1000);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
