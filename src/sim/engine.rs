@@ -1,167 +1,18 @@
-//! The simulation: state, and the weekly step in the order of MODEL.md section 5.
+//! The simulation: the weekly step in the order of MODEL.md section 5.
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Binomial, Distribution, Poisson};
+use rand_distr::Poisson;
 
 use super::effort::EffortChoice;
-use super::incident::{Incident, Party};
+use super::incident::Party;
 use super::params as p;
 use super::record::{Event, Recorder, Row, Status};
 use super::scenario::{Contract, KpiLevel, Obligation, Role, Scenario};
 
-/// A scenario prepared for running: incidents and interventions sorted by week, once, so that
-/// the runs of an ensemble share it.
-#[derive(Clone, Debug)]
-pub struct Plan {
-    /// The scenario.
-    pub scenario: Scenario,
-    pub(crate) incidents: Vec<Incident>,
-    pub(crate) interventions: Vec<super::Intervention>,
-    pub(crate) effort: EffortChoice,
-    /// Cumulative Binomial distributions of the week's on-time count, per SLA probability in
-    /// steps of 0.001, filled as runs need them and shared by the runs of an ensemble.
-    sla_cdf: std::cell::RefCell<Vec<Option<Box<[f64]>>>>,
-}
-
-/// Largest in-scope volume served from the tabulated distribution (above it, rand_distr's
-/// sampler is used).
-const CDF_MAX_N: u64 = 1000;
-/// Resolution of the tabulated SLA probabilities.
-const CDF_STEPS: usize = 1000;
-
-impl Plan {
-    /// Prepares a (validated) scenario.
-    pub fn new(scenario: &Scenario) -> Self {
-        let mut incidents = scenario.incidents.clone();
-        incidents.sort_by_key(|i| i.week);
-        let mut interventions = scenario.interventions.clone();
-        interventions.sort_by_key(|i| i.week());
-        let effort = EffortChoice::new(scenario, &scenario.contract);
-        let sla_cdf = std::cell::RefCell::new(vec![None; CDF_STEPS + 1]);
-        Self {
-            scenario: scenario.clone(),
-            incidents,
-            interventions,
-            effort,
-            sla_cdf,
-        }
-    }
-
-    /// Draws the number of `n` requests resolved in time with probability `p` by inversion of
-    /// the Binomial distribution, with `p` rounded to 0.001 so that the distribution can be
-    /// tabulated once and shared (one uniform number and a binary search per week, instead of
-    /// a fresh Binomial sampler).
-    pub(crate) fn on_time(&self, n: u64, p: f64, rng: &mut ChaCha8Rng) -> u64 {
-        use rand::Rng;
-        if n > CDF_MAX_N {
-            return Binomial::new(n, p.clamp(0.0, 1.0))
-                .map_or((p * n as f64) as u64, |d| d.sample(rng));
-        }
-        let q = (p.clamp(0.0, 1.0) * CDF_STEPS as f64).round() as usize;
-        let u: f64 = rng.random();
-        let mut cache = self.sla_cdf.borrow_mut();
-        let cdf = cache[q].get_or_insert_with(|| binomial_cdf(n, q as f64 / CDF_STEPS as f64));
-        cdf.partition_point(|c| *c < u).min(n as usize) as u64
-    }
-}
-
-/// The cumulative Binomial(n, p) distribution, `cdf[k] = P(X ≤ k)`.
-fn binomial_cdf(n: u64, p: f64) -> Box<[f64]> {
-    let n = n as usize;
-    if p <= 0.0 || p >= 1.0 {
-        let k = if p <= 0.0 { 0 } else { n };
-        return (0..=n).map(|i| if i >= k { 1.0 } else { 0.0 }).collect();
-    }
-    // The pmf by its recurrence in log space, so that large n does not underflow.
-    let (lp, lq) = (p.ln(), (1.0 - p).ln());
-    let mut log_choose = 0.0;
-    let mut total = 0.0;
-    let mut cdf = Vec::with_capacity(n + 1);
-    for k in 0..=n {
-        if k > 0 {
-            log_choose += ((n - k + 1) as f64).ln() - (k as f64).ln();
-        }
-        let term = log_choose + k as f64 * lp + (n - k) as f64 * lq;
-        total += term.exp();
-        cdf.push(total);
-    }
-    cdf.into_boxed_slice()
-}
-
-/// Per-party values kept as a pair so that incidents can address either side.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct PerParty {
-    /// The client's value.
-    pub client: f64,
-    /// The supplier's value.
-    pub supplier: f64,
-}
-
-impl PerParty {
-    /// Both set to `v`.
-    pub fn both(v: f64) -> Self {
-        Self {
-            client: v,
-            supplier: v,
-        }
-    }
-    /// The value of `party`.
-    pub fn get(&self, party: Party) -> f64 {
-        match party {
-            Party::Client => self.client,
-            Party::Supplier => self.supplier,
-        }
-    }
-    /// Mutable access to the value of `party`.
-    pub fn get_mut(&mut self, party: Party) -> &mut f64 {
-        match party {
-            Party::Client => &mut self.client,
-            Party::Supplier => &mut self.supplier,
-        }
-    }
-}
-
-/// The live state of one run. Public so that tests can set up a situation directly.
-#[derive(Clone, Debug)]
-pub struct State {
-    /// Contract terms in force (renegotiation changes them).
-    pub contract: Contract,
-    /// Relationship manager's role in force.
-    pub role: Role,
-    /// Current effort.
-    pub effort: f64,
-    /// Users' expectation.
-    pub expectation: f64,
-    /// Experienced appreciation of each party for the other.
-    pub experienced: PerParty,
-    /// Business appreciation of each party for the other.
-    pub business: PerParty,
-    /// Each party's trust in the other.
-    pub trust: PerParty,
-    /// Each party's trust ceiling.
-    pub ceiling: PerParty,
-    /// Unresolved business incidents weighing on each party.
-    pub pressure: PerParty,
-    /// Goal alignment.
-    pub alignment: f64,
-    /// The client's cost of switching supplier (0..=1).
-    pub client_switching: f64,
-    /// Status.
-    pub status: Status,
-    /// Consecutive weeks outside the bounds.
-    pub outside_weeks: u32,
-    /// Consecutive weeks inside the bounds.
-    pub inside_weeks: u32,
-    /// Weeks since the current status began.
-    pub status_weeks: u32,
-    /// Whether the first apology of the run has been made.
-    pub apology_used: bool,
-    /// Week until which each party's trust grows at the patience rate (exclusive).
-    pub patience_until: [u32; 2],
-    /// Last week a mediator was engaged.
-    pub mediated_week: Option<u32>,
-}
+pub use super::plan::Plan;
+pub(crate) use super::state::Terms;
+pub use super::state::{PerParty, State};
 
 /// One simulation run.
 pub struct Sim<'a> {
@@ -534,55 +385,6 @@ impl<'a> Sim<'a> {
         }
     }
 }
-
-/// The variable parts of the four appreciation targets, by cause.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Terms {
-    pub quality: f64,
-    pub client_trust: f64,
-    pub wishes: f64,
-    pub supplier_trust: f64,
-    pub results: f64,
-    pub cost: f64,
-    pub alignment: f64,
-    pub client_pressure: f64,
-    pub margin: f64,
-    pub supplier_pressure: f64,
-}
-
-impl Terms {
-    /// Targets of [client experienced, client business, supplier experienced, supplier business].
-    pub fn targets(&self) -> [f64; 4] {
-        [
-            p::EXPERIENCED_NEUTRAL + self.quality + self.client_trust,
-            0.5 + self.results + self.cost + self.alignment + self.client_pressure,
-            p::EXPERIENCED_NEUTRAL + self.wishes + self.supplier_trust,
-            0.5 + self.margin + self.supplier_pressure,
-        ]
-    }
-}
-
-impl State {
-    /// [client experienced, client business, supplier experienced, supplier business].
-    pub fn appreciations(&self) -> [f64; 4] {
-        [
-            self.experienced.client,
-            self.business.client,
-            self.experienced.supplier,
-            self.business.supplier,
-        ]
-    }
-
-    fn set_appreciation(&mut self, i: usize, v: f64) {
-        *match i {
-            0 => &mut self.experienced.client,
-            1 => &mut self.business.client,
-            2 => &mut self.experienced.supplier,
-            _ => &mut self.business.supplier,
-        } = v;
-    }
-}
-
 /// Expected share of in-scope requests resolved in time at effort `e`.
 pub fn expected_sla(e: f64) -> f64 {
     p::SLA_MAX * (p::SLA_BASE + (1.0 - p::SLA_BASE) * e)

@@ -119,10 +119,10 @@ pub fn WhyView() -> impl IntoView {
                 <p class="muted small-print">{move || t().why_hint}</p>
                 <div class="why-fields">{num(|t| t.from, "why-from", true)}{num(|t| t.to, "why-to", false)}</div>
                 <div class="chart-wrap why-wrap"
-                    on:mousedown=move |ev| { ev.prevent_default(); if let Some(w) = week_at(ev.offset_x() as f64) { drag.set(Some(w)); set_window(w, w); } }
-                    on:mousemove=move |ev| { if let (Some(a), Some(w)) = (drag.get_untracked(), week_at(ev.offset_x() as f64)) { set_window(a, w); } }
-                    on:mouseup=move |_| drag.set(None)
-                    on:mouseleave=move |_| drag.set(None)>
+                    on:pointerdown=move |ev| { ev.prevent_default(); if let Some(w) = week_at(ev.offset_x() as f64) { drag.set(Some(w)); set_window(w, w); } }
+                    on:pointermove=move |ev| { if let (Some(a), Some(w)) = (drag.get_untracked(), week_at(ev.offset_x() as f64)) { set_window(a, w); } }
+                    on:pointerup=move |_| drag.set(None)
+                    on:pointerleave=move |_| drag.set(None)>
                     <Plot testid="chart-why" node_ref=canvas label=Signal::derive(move || t().chart_relationship.to_string())
                         draw=move |area, style| {
                             let week = t().week;

@@ -1,0 +1,128 @@
+//! The live state of one run, and the appreciation targets' parts.
+
+use super::incident::Party;
+use super::params as p;
+use super::record::Status;
+use super::scenario::{Contract, Role};
+
+/// Per-party values kept as a pair so that incidents can address either side.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PerParty {
+    /// The client's value.
+    pub client: f64,
+    /// The supplier's value.
+    pub supplier: f64,
+}
+
+impl PerParty {
+    /// Both set to `v`.
+    pub fn both(v: f64) -> Self {
+        Self {
+            client: v,
+            supplier: v,
+        }
+    }
+    /// The value of `party`.
+    pub fn get(&self, party: Party) -> f64 {
+        match party {
+            Party::Client => self.client,
+            Party::Supplier => self.supplier,
+        }
+    }
+    /// Mutable access to the value of `party`.
+    pub fn get_mut(&mut self, party: Party) -> &mut f64 {
+        match party {
+            Party::Client => &mut self.client,
+            Party::Supplier => &mut self.supplier,
+        }
+    }
+}
+
+/// The live state of one run. Public so that tests can set up a situation directly.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// Contract terms in force (renegotiation changes them).
+    pub contract: Contract,
+    /// Relationship manager's role in force.
+    pub role: Role,
+    /// Current effort.
+    pub effort: f64,
+    /// Users' expectation.
+    pub expectation: f64,
+    /// Experienced appreciation of each party for the other.
+    pub experienced: PerParty,
+    /// Business appreciation of each party for the other.
+    pub business: PerParty,
+    /// Each party's trust in the other.
+    pub trust: PerParty,
+    /// Each party's trust ceiling.
+    pub ceiling: PerParty,
+    /// Unresolved business incidents weighing on each party.
+    pub pressure: PerParty,
+    /// Goal alignment.
+    pub alignment: f64,
+    /// The client's cost of switching supplier (0..=1).
+    pub client_switching: f64,
+    /// Status.
+    pub status: Status,
+    /// Consecutive weeks outside the bounds.
+    pub outside_weeks: u32,
+    /// Consecutive weeks inside the bounds.
+    pub inside_weeks: u32,
+    /// Weeks since the current status began.
+    pub status_weeks: u32,
+    /// Whether the first apology of the run has been made.
+    pub apology_used: bool,
+    /// Week until which each party's trust grows at the patience rate (exclusive).
+    pub patience_until: [u32; 2],
+    /// Last week a mediator was engaged.
+    pub mediated_week: Option<u32>,
+}
+
+/// The variable parts of the four appreciation targets, by cause.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Terms {
+    pub quality: f64,
+    pub client_trust: f64,
+    pub wishes: f64,
+    pub supplier_trust: f64,
+    pub results: f64,
+    pub cost: f64,
+    pub alignment: f64,
+    pub client_pressure: f64,
+    pub margin: f64,
+    pub supplier_pressure: f64,
+}
+
+impl Terms {
+    /// Targets of [client experienced, client business, supplier experienced, supplier business].
+    pub fn targets(&self) -> [f64; 4] {
+        [
+            p::EXPERIENCED_NEUTRAL + self.quality + self.client_trust,
+            0.5 + self.results + self.cost + self.alignment + self.client_pressure,
+            p::EXPERIENCED_NEUTRAL + self.wishes + self.supplier_trust,
+            0.5 + self.margin + self.supplier_pressure,
+        ]
+    }
+}
+
+impl State {
+    /// [client experienced, client business, supplier experienced, supplier business].
+    pub fn appreciations(&self) -> [f64; 4] {
+        [
+            self.experienced.client,
+            self.business.client,
+            self.experienced.supplier,
+            self.business.supplier,
+        ]
+    }
+
+    pub(crate) fn set_appreciation(&mut self, i: usize, v: f64) {
+        *match i {
+            0 => &mut self.experienced.client,
+            1 => &mut self.business.client,
+            2 => &mut self.experienced.supplier,
+            _ => &mut self.business.supplier,
+        } = v;
+    }
+}
