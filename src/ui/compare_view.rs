@@ -13,6 +13,16 @@ use super::summary::keur;
 use crate::chart;
 use crate::sim::{presets, Plan, Summary};
 
+/// A scenario's name, translated when it is a preset's.
+fn display_name(name: &str) -> String {
+    let tr = t();
+    presets::ALL
+        .iter()
+        .position(|p| p.scenario().name == name)
+        .and_then(|i| tr.presets.iter().find(|x| x.id == presets::ALL[i].id))
+        .map_or_else(|| name.to_string(), |x| x.name.to_string())
+}
+
 /// The compare view.
 #[component]
 pub fn CompareView() -> impl IntoView {
@@ -61,7 +71,7 @@ pub fn CompareView() -> impl IntoView {
                 <Show when=move || state.editing_b.get()><p class="note">{move || t().editing_b_note}</p></Show>
                 <ul class="legend">
                     <li><span class="swatch" style="--c:#0072b2"></span>{move || t().scenario_a}</li>
-                    <li><span class="swatch" style="--c:#e69f00"></span>{move || format!("{}: {}", t().scenario_b, state.scenario_b.with(|s| s.name.clone()))}</li>
+                    <li><span class="swatch" style="--c:#e69f00"></span>{move || format!("{}: {}", t().scenario_b, state.scenario_b.with(|s| display_name(&s.name)))}</li>
                     <li><span class="swatch band" style="--c:#888"></span>{move || t().fan_band}</li>
                 </ul>
                 <Plot testid="chart-compare-fan" label=Signal::derive(move || t().fan_title.to_string())
