@@ -262,6 +262,33 @@ fn fact_06_roles_matter() {
     }
 }
 
+/// Severe interpersonal and business blows on the client in each of `weeks`: a client that no
+/// longer wants to go on.
+fn hostile_weeks(weeks: std::ops::Range<u32>) -> Vec<String> {
+    weeks
+        .flat_map(|w| {
+            [
+                incident(
+                    w,
+                    "interpersonal",
+                    "abuse_of_power",
+                    "negative",
+                    1.0,
+                    "client",
+                ),
+                incident(
+                    w,
+                    "business",
+                    "quality_shortfall",
+                    "negative",
+                    1.0,
+                    "client",
+                ),
+            ]
+        })
+        .collect()
+}
+
 fn crisis(repair: &str) -> relsim::sim::Scenario {
     calm(&format!(
         r#"{{"contract":{{"obligation":"result"}},"incidents":[{}],"interventions":[{repair}]}}"#,
@@ -294,28 +321,7 @@ fn fact_07_trust_repair_works_only_whole_and_willing() {
     );
 
     // An unwilling party: a client that no longer wants to go on.
-    let hostile: Vec<String> = (28..34)
-        .map(|w| {
-            incident(
-                w,
-                "interpersonal",
-                "abuse_of_power",
-                "negative",
-                1.0,
-                "client",
-            )
-        })
-        .chain((28..34).map(|w| {
-            incident(
-                w,
-                "business",
-                "quality_shortfall",
-                "negative",
-                1.0,
-                "client",
-            )
-        }))
-        .collect();
+    let hostile = hostile_weeks(28..34);
     let s = calm(&format!(
         r#"{{"contract":{{"obligation":"result"}},"incidents":[{}],"interventions":[{{"kind":"trust_repair","week":34}}]}}"#,
         hostile.join(",")
@@ -420,28 +426,7 @@ fn fact_11_business_kpis_beat_technical_ones() {
 
 #[test]
 fn fact_12_mediation_beats_court() {
-    let hostile: Vec<String> = (20..26)
-        .map(|w| {
-            incident(
-                w,
-                "interpersonal",
-                "abuse_of_power",
-                "negative",
-                1.0,
-                "client",
-            )
-        })
-        .chain((20..26).map(|w| {
-            incident(
-                w,
-                "business",
-                "quality_shortfall",
-                "negative",
-                1.0,
-                "client",
-            )
-        }))
-        .collect();
+    let hostile = hostile_weeks(20..26);
     let s = |repair: &str| {
         scenario(&format!(
             r#"{{"contract":{{"obligation":"result"}},"incidents":[{}],"interventions":[{repair}]}}"#,
