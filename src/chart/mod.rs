@@ -110,6 +110,14 @@ pub fn hover_line<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The points of one row series, each at the middle of its week.
+pub fn weekly(
+    rows: &[crate::sim::Row],
+    f: fn(&crate::sim::Row) -> f64,
+) -> impl Iterator<Item = (f64, f64)> + '_ {
+    rows.iter().map(move |r| (r.week as f64 + 0.5, f(r)))
+}
+
 /// Formats a share as a percentage.
 pub fn percent(v: &f64) -> String {
     format!("{:.0}%", v * 100.0)

@@ -52,8 +52,7 @@ pub fn draw<DB: DrawingBackend>(
             status_color(r.status).filled(),
         )
     }))?;
-    let pts =
-        |f: fn(&crate::sim::Row) -> f64| rows.iter().map(move |r| (r.week as f64 + 0.5, f(r)));
+    let pts = |f: fn(&crate::sim::Row) -> f64| super::weekly(rows, f);
     line(
         &mut chart,
         pts(|r| r.client_appreciation),

@@ -17,8 +17,7 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let rows = &history.rows;
     let mut chart = frame(area, rows.len(), 0f64..1.02f64, &percent, x_desc, style)?;
-    let pts =
-        |f: fn(&crate::sim::Row) -> f64| rows.iter().map(move |r| (r.week as f64 + 0.5, f(r)));
+    let pts = |f: fn(&crate::sim::Row) -> f64| super::weekly(rows, f);
     line(
         &mut chart,
         pts(|r| r.client_trust_ceiling),
