@@ -2,7 +2,11 @@
 //! manager, and exit.
 
 use super::effort::EffortChoice;
-use super::engine::Sim;
+use super::engine::{
+    enforcement, expected_sla, extra_work_focus, effective_markup, market_net_value, quality_of,
+    service_value, Money, Sim,
+};
+use super::scenario::{Contract, KpiLevel};
 use super::incident::Party;
 use super::intervention::{Intervention, Renegotiate, TrustRepair};
 use super::params as p;
@@ -43,6 +47,9 @@ impl Sim<'_> {
             }
             Intervention::ChangeRole(c) => {
                 self.state.role = c.role;
+                // The new manager's operational control changes what is enforced.
+                self.effort_choice =
+                    EffortChoice::new(self.scenario(), &self.state.contract, c.role);
                 Outcome::Done
             }
             Intervention::Exit(_) => {
@@ -50,7 +57,7 @@ impl Sim<'_> {
                     kind: x.kind_id(),
                     outcome: Outcome::Done,
                 });
-                self.terminate(StatusCause::Exit, true);
+                self.terminate(StatusCause::Exit);
                 return None;
             }
         };
@@ -68,7 +75,13 @@ impl Sim<'_> {
         let (wa, wt, ws) = p::WILL_WEIGHTS;
         let appreciation = (st.experienced.get(party) + st.business.get(party)) / 2.0;
         let switching = match party {
-            Party::Client => st.client_switching,
+            Party::Client => {
+                // An exit fee adds to what leaving costs.
+                let exit = self.state.contract.exit_fee;
+                let transition = p::TRANSITION_COST_WEEKS * self.fee();
+                (st.client_switching + exit / (exit + transition).max(1e-9) * (1.0 - st.client_switching))
+                    .min(1.0)
+            }
             Party::Supplier => self.scenario().supplier.client_share.sqrt(),
         };
         wa * appreciation
@@ -96,29 +109,16 @@ impl Sim<'_> {
         if r.mediator {
             self.one_off.client += p::MEDIATOR_COST_WEEKS * fee / 2.0;
             self.one_off.supplier += p::MEDIATOR_COST_WEEKS * fee / 2.0;
-            self.state.mediated_week = Some(self.week);
         }
         if let Some(failure) = self.unwilling(r.mediator) {
             return failure;
         }
-        let st = &mut self.state;
-        // 1. Apologise: only the first apology of a run counts.
-        if r.apologise {
-            if st.apology_used {
-                self.events.push(Event::ApologyIgnored);
-            } else {
-                st.apology_used = true;
-                let ceiling = st.ceiling.get(harmed);
-                let trust = st.trust.get_mut(harmed);
-                if r.sincere {
-                    *trust += p::APOLOGY_GAIN * (ceiling - *trust).max(0.0);
-                } else {
-                    *trust -= p::INSINCERE_LOSS * *trust;
-                    *st.experienced.get_mut(harmed) -= p::SHOCK * p::INSINCERE_LOSS;
-                }
-            }
+        if r.mediator {
+            self.state.settled_week = Some(self.week);
         }
-        // 2. Explain: honesty heals the scar, blaming others deepens it.
+        let st = &mut self.state;
+        // 2 (first, since the apology and the patience work up to the ceiling it leaves).
+        // Explain: honesty heals the scar and helps understanding, blaming others deepens it.
         if r.explain {
             let c = st.ceiling.get_mut(harmed);
             *c = if r.honest {
@@ -127,11 +127,39 @@ impl Sim<'_> {
                 (*c - p::BLAME_SCAR).max(0.0)
             };
         }
-        // 3. Correct: compensation lifts the harmed party's business appreciation.
+        let ceiling = st.ceiling.get(harmed);
+        let mut steps = 0.0;
+        // 1. Apologise: once per crisis for each party.
+        if r.apologise {
+            let slot = &mut st.apologised[party_index(erring)];
+            if *slot == st.crisis + 1 {
+                self.events.push(Event::ApologyIgnored);
+            } else {
+                *slot = st.crisis + 1;
+                let trust = st.trust.get_mut(harmed);
+                if r.sincere {
+                    *trust += p::APOLOGY_GAIN * (ceiling - *trust).max(0.0);
+                    steps += 1.0;
+                } else {
+                    *trust -= p::INSINCERE_LOSS * *trust;
+                    *st.experienced.get_mut(harmed) -= p::SHOCK * p::INSINCERE_LOSS;
+                }
+            }
+        }
+        if r.explain && r.honest {
+            let trust = st.trust.get_mut(harmed);
+            *trust += p::EXPLAIN_GAIN * (ceiling - *trust).max(0.0);
+            steps += 1.0;
+        }
+        // 3. Correct: compensation lifts the harmed party's business appreciation and, as deeds
+        // rather than words, some trust.
         if r.correct && r.compensation > 0.0 {
-            let lift = p::COMPENSATION_MAX * (1.0 - (-r.compensation / (2.0 * fee)).exp());
+            let felt = 1.0 - (-r.compensation / (2.0 * fee)).exp();
             let b = st.business.get_mut(harmed);
-            *b = (*b + lift).min(1.0);
+            *b = (*b + p::COMPENSATION_MAX * felt).min(1.0);
+            let trust = st.trust.get_mut(harmed);
+            *trust += p::CORRECT_GAIN * felt * (ceiling - *trust).max(0.0);
+            steps += felt;
             *self.one_off.get_mut(erring) += r.compensation;
             *self.one_off.get_mut(harmed) -= r.compensation;
         }
@@ -141,9 +169,13 @@ impl Sim<'_> {
                 self.reminders.push((self.week + offset, harmed));
             }
         }
-        // 5. Patience: trust grows faster while no new wound occurs.
+        // 5. Patience: trust grows faster while no new wound occurs — the faster, the more of
+        // the other steps show the will to repair.
         let st = &mut self.state;
-        st.patience_until[party_index(harmed)] = self.week + r.patience_weeks;
+        let h = party_index(harmed);
+        st.patience_until[h] = self.week + r.patience_weeks;
+        st.patience_rate[h] =
+            p::PATIENCE_RATE * (p::PATIENCE_BASE + (1.0 - p::PATIENCE_BASE) * steps / 3.0);
         let exp = st.experienced.get_mut(harmed);
         *exp = exp.clamp(0.0, 1.0);
         for party in [Party::Client, Party::Supplier] {
@@ -160,12 +192,11 @@ impl Sim<'_> {
         if r.mediator {
             self.one_off.client += p::MEDIATOR_COST_WEEKS * fee / 2.0;
             self.one_off.supplier += p::MEDIATOR_COST_WEEKS * fee / 2.0;
-            self.state.mediated_week = Some(self.week);
         }
         if let Some(failure) = self.unwilling(r.mediator) {
             return failure;
         }
-        let c = &mut self.state.contract;
+        let mut c = self.state.contract;
         if let Some(v) = r.fee_per_week {
             c.fee_per_week = v;
         }
@@ -184,30 +215,81 @@ impl Sim<'_> {
         if let Some(v) = r.extra_work_markup {
             c.extra_work_markup = v;
         }
-        self.effort_choice = EffortChoice::new(self.scenario(), &self.state.contract);
+        let choice = EffortChoice::new(self.scenario(), &c, self.state.role);
+        if let Some(refusal) = self.refuses(&c, &choice) {
+            return refusal;
+        }
+        if r.mediator {
+            self.state.settled_week = Some(self.week);
+        }
+        self.state.contract = c;
+        self.effort_choice = choice;
         Outcome::Done
     }
 
-    /// Ends the contract early: exit fee when chosen by the client, transition to a new supplier,
-    /// and a legal fight when leaving from escalation without a recent mediation.
-    pub(crate) fn terminate(&mut self, cause: StatusCause, pays_exit_fee: bool) {
+    /// The party that refuses new terms `c`, if any: each compares what it expects a week under
+    /// them (at the effort the supplier would choose now) with walking away — the supplier with
+    /// its reservation margin, the client with the market's service at the market fee plus its
+    /// one-off cost of leaving spread over the rest of the term.
+    fn refuses(&self, c: &Contract, choice: &EffortChoice) -> Option<Outcome> {
+        let s = self.scenario().clone_light();
+        let weeks_left = c.term_weeks - (self.week % c.term_weeks);
+        let e = choice.choose(&self.state, self.weeks_at_stake());
+        let operational = self.state.role.orientation().2;
+        let markup = effective_markup(c, operational);
+        let sla = expected_sla(e);
+        let quality = quality_of(&s, c, self.state.alignment, sla, extra_work_focus(e, markup))
+            .clamp(0.0, 1.0);
+        let attainment = match c.kpi_level {
+            KpiLevel::Technical => sla,
+            KpiLevel::Business => quality,
+        };
+        let money = Money::of(&s, c, attainment, e, enforcement(operational), markup);
+        let supplier_gain = money.margin - p::SUPPLIER_RESERVATION * c.fee_per_week;
+        if supplier_gain < 0.0 {
+            return Some(Outcome::Refused {
+                party: Party::Supplier,
+                gain: supplier_gain,
+            });
+        }
+        let manager = s.manager.cost(self.state.role);
+        let stay = service_value(&s, quality, self.state.alignment, self.state.pressure.client)
+            - money.client_cost
+            - manager;
+        let spread = (weeks_left as f64).max(p::WALK_AWAY_WEEKS);
+        let walk = market_net_value(self.scenario()) - self.leaving_cost().0 / spread;
+        let client_gain = stay - walk;
+        (client_gain < 0.0).then_some(Outcome::Refused {
+            party: Party::Client,
+            gain: client_gain,
+        })
+    }
+
+    /// The one-off cost to the client of leaving this week (k€): transition to a new supplier and
+    /// the exit fee; before the opt-out week (or without one) leaving is a breach and adds a
+    /// legal fight, unless a mediated repair or renegotiation recently succeeded (a settlement).
+    /// Returns (client's cost, supplier's legal cost).
+    pub(crate) fn leaving_cost(&self) -> (f64, f64) {
         let fee = self.fee();
-        let mut cost = p::TRANSITION_COST_WEEKS * fee;
-        if pays_exit_fee {
-            cost += self.state.contract.exit_fee;
-        }
-        let mediated = self
+        let mut cost = p::TRANSITION_COST_WEEKS * fee + self.state.contract.exit_fee;
+        let settled = self
             .state
-            .mediated_week
+            .settled_week
             .is_some_and(|w| self.week.saturating_sub(w) <= p::MEDIATION_MEMORY_WEEKS);
-        if self.state.status == Status::Escalation && !mediated && cause != StatusCause::OptOut {
+        let mut supplier = 0.0;
+        if !self.opt_out_open() && !settled {
             cost += p::LEGAL_COST_WEEKS * fee;
-            self.one_off.supplier += p::LEGAL_COST_WEEKS * fee / 2.0;
+            supplier = p::LEGAL_COST_WEEKS * fee / 2.0;
         }
+        (cost, supplier)
+    }
+
+    /// Ends the contract early at the client's cost (see [`Sim::leaving_cost`]); the exit fee
+    /// goes to the supplier.
+    pub(crate) fn terminate(&mut self, cause: StatusCause) {
+        let (cost, legal) = self.leaving_cost();
         self.one_off.client += cost;
-        if pays_exit_fee {
-            self.one_off.supplier -= self.state.contract.exit_fee;
-        }
+        self.one_off.supplier += legal - self.state.contract.exit_fee;
         self.set_status(Status::Terminated, cause);
     }
 }

@@ -3,7 +3,7 @@
 use super::record::History;
 
 /// Column names, in order.
-pub const COLUMNS: [&str; 23] = [
+pub const COLUMNS: [&str; 26] = [
     "week",
     "effort",
     "extra_work_focus",
@@ -26,6 +26,9 @@ pub const COLUMNS: [&str; 23] = [
     "status",
     "client_cost",
     "supplier_margin",
+    "client_net_value",
+    "relationship_type",
+    "approach",
     "events",
 ];
 
@@ -64,10 +67,13 @@ pub fn history_csv(h: &History) -> String {
             out.push_str(&format!(",{v:.4}"));
         }
         out.push_str(&format!(
-            ",{},{:.3},{:.3},\"{}\"\n",
+            ",{},{:.3},{:.3},{:.3},{},{},\"{}\"\n",
             r.status.id(),
             r.client_cost,
             r.supplier_margin,
+            r.client_net_value,
+            r.relationship_type.id(),
+            r.approach().id(),
             texts.join("; ").replace('"', "'")
         ));
     }

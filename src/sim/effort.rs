@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use super::engine::{expected_sla, payment, State};
+use super::engine::{enforcement, expected_sla, payment, State};
 use super::params as p;
-use super::scenario::{Contract, Scenario};
+use super::scenario::{Contract, Role, Scenario};
 
 /// Points of the effort table over the relational weight.
 const TABLE: usize = 512;
@@ -23,15 +23,17 @@ pub(crate) struct EffortChoice {
 }
 
 impl EffortChoice {
-    /// Tabulates the choice for `contract` in `scenario`.
-    pub fn new(scenario: &Scenario, contract: &Contract) -> Self {
-        let exact = Exact::new(scenario, contract);
-        let r_max = Self::max_weight(scenario);
+    /// Tabulates the choice for `contract` in `scenario` with a manager in `role` (whose
+    /// operational control decides how much of a bonus or malus is enforced).
+    pub fn new(scenario: &Scenario, contract: &Contract, role: Role) -> Self {
+        let exact = Exact::new(scenario, contract, role);
+        let weight = effective_horizon(scenario, contract)
+            * scenario.supplier.client_share.sqrt()
+            * p::RENEWAL_WEIGHT;
+        let r_max = weight + p::GOODWILL;
         let table = (0..TABLE)
             .map(|i| exact.effort(r_max * i as f64 / (TABLE - 1) as f64))
             .collect();
-        let weight =
-            scenario.supplier.horizon * scenario.supplier.client_share.sqrt() * p::RENEWAL_WEIGHT;
         let renewal = (0..=contract.term_weeks.max(1))
             .map(|w| weight * (-(w as f64) / p::RENEWAL_SCALE).exp())
             .collect();
@@ -40,11 +42,6 @@ impl EffortChoice {
             r_max,
             renewal,
         }
-    }
-
-    fn max_weight(scenario: &Scenario) -> f64 {
-        scenario.supplier.horizon * scenario.supplier.client_share.sqrt() * p::RENEWAL_WEIGHT
-            + p::GOODWILL
     }
 
     /// Expected effort under a softmax over the grid of `pay − cost + relational`, interpolated.
@@ -75,14 +72,15 @@ struct Exact {
 }
 
 impl Exact {
-    fn new(scenario: &Scenario, contract: &Contract) -> Self {
+    fn new(scenario: &Scenario, contract: &Contract, role: Role) -> Self {
+        let enforced = enforcement(role.orientation().2);
         let floor = scenario.supplier.min_effort;
         let mut grid = [0.0; p::EFFORT_GRID];
         let mut base = [0.0; p::EFFORT_GRID];
         for (i, (g, b)) in grid.iter_mut().zip(base.iter_mut()).enumerate() {
             let e = floor + (1.0 - floor) * i as f64 / (p::EFFORT_GRID - 1) as f64;
             *g = e;
-            *b = payment(contract, expected_sla(e)) - cost(scenario, e);
+            *b = payment(contract, expected_sla(e), enforced) - cost(scenario, e);
         }
         let scenario_fee = contract.fee_per_week;
         Self {
@@ -110,6 +108,15 @@ impl Exact {
     }
 }
 
+/// The supplier's horizon, shortened by an early opt-out: it invests less in keeping a client
+/// that may leave at will for the part of the term after the opt-out week.
+pub fn effective_horizon(scenario: &Scenario, contract: &Contract) -> f64 {
+    let at_will = contract.opt_out_week.map_or(0.0, |w| {
+        1.0 - (w as f64 / contract.term_weeks.max(1) as f64).min(1.0)
+    });
+    scenario.supplier.horizon * (1.0 - p::OPT_OUT_HORIZON_CUT * at_will)
+}
+
 /// The supplier's weekly delivery cost at effort `e` (in-scope work plus fixed cost).
 pub fn cost(scenario: &Scenario, e: f64) -> f64 {
     let in_scope =
@@ -131,7 +138,7 @@ mod tests {
     fn fixed_fee_margins_match_the_model_description() {
         let s = Scenario::default();
         let fee = s.contract.fee_per_week;
-        let margin = |e: f64| (payment(&s.contract, expected_sla(e)) - cost(&s, e)) / fee;
+        let margin = |e: f64| (payment(&s.contract, expected_sla(e), 1.0) - cost(&s, e)) / fee;
         assert!((margin(0.3) - 0.38).abs() < 0.01, "{}", margin(0.3));
         assert!((margin(1.0) - 0.15).abs() < 0.01, "{}", margin(1.0));
     }
@@ -146,8 +153,8 @@ mod tests {
             s.contract.obligation = obligation;
             s.supplier.horizon = 1.0;
             let (table, exact) = (
-                EffortChoice::new(&s, &s.contract),
-                Exact::new(&s, &s.contract),
+                EffortChoice::new(&s, &s.contract, Role::None),
+                Exact::new(&s, &s.contract, Role::None),
             );
             let mut worst: f64 = 0.0;
             for k in 0..=2000 {
@@ -162,7 +169,19 @@ mod tests {
     fn a_results_contract_makes_high_effort_pay() {
         let mut s = Scenario::default();
         s.contract.obligation = crate::sim::Obligation::Result;
-        let value = |e: f64| payment(&s.contract, expected_sla(e)) - cost(&s, e);
+        let value = |e: f64| payment(&s.contract, expected_sla(e), 1.0) - cost(&s, e);
         assert!(value(0.8) > value(0.3));
+    }
+
+    #[test]
+    fn bonus_and_malus_are_symmetric_in_reach() {
+        let mut s = Scenario::default();
+        s.contract.obligation = crate::sim::Obligation::Result;
+        let c = &s.contract;
+        let full_bonus = c.fee_per_week * c.incentive_share;
+        let best = payment(c, expected_sla(1.0), 1.0) - c.fee_per_week;
+        assert!(best >= 0.75 * full_bonus, "best {best} of {full_bonus}");
+        let worst = payment(c, expected_sla(0.0), 1.0) - c.fee_per_week;
+        assert!((worst + full_bonus).abs() < 1e-9, "worst {worst}");
     }
 }

@@ -7,8 +7,8 @@ use rand_distr::Poisson;
 use super::effort::EffortChoice;
 use super::incident::Party;
 use super::params as p;
-use super::record::{Event, Recorder, Row, Status};
-use super::scenario::{Contract, KpiLevel, Obligation, Role, Scenario};
+use super::record::{Event, Recorder, RelationshipType, Row, Status};
+use super::scenario::{Contract, KpiLevel, Obligation, Scenario};
 
 pub use super::plan::Plan;
 pub(crate) use super::state::Terms;
@@ -63,9 +63,11 @@ impl<'a> Sim<'a> {
             outside_weeks: 0,
             inside_weeks: 0,
             status_weeks: 0,
-            apology_used: false,
+            crisis: 0,
+            apologised: [0, 0],
             patience_until: [0, 0],
-            mediated_week: None,
+            patience_rate: [0.0, 0.0],
+            settled_week: None,
         };
         let effort_choice = plan.effort.clone();
         Self {
@@ -113,6 +115,23 @@ impl<'a> Sim<'a> {
         while !self.is_done() {
             self.step(recorder);
         }
+    }
+
+    /// Weeks until the contract may end: the end of the term, or in escalation the weeks left
+    /// before an unresolved escalation ends it (any week, once the client may opt out) — the
+    /// supplier's renewal urgency reads this, so an escalation puts the contract at stake.
+    pub(crate) fn weeks_at_stake(&self) -> u32 {
+        let c = &self.state.contract;
+        let term = c.term_weeks - (self.week % c.term_weeks);
+        if self.state.status != Status::Escalation {
+            return term;
+        }
+        let left = if self.opt_out_open() {
+            0
+        } else {
+            p::ESCALATION_LIMIT.saturating_sub(self.state.status_weeks)
+        };
+        term.min(left)
     }
 
     /// Last week's SLA, or the expected SLA at the current effort before the first week.
@@ -190,14 +209,23 @@ impl<'a> Sim<'a> {
     fn live_week(&mut self) -> Row {
         let s = self.plan.scenario.clone_light();
         let (service, business_or, operational) = self.state.role.orientation();
+        let s = &s;
         let c = &{ self.state.contract };
 
+        // Euphoria (last week's appreciation above the upper bound): a supplier that is too
+        // pleased over-delivers at its own cost; too pleased users raise their expectations.
+        let upper = self.plan.scenario.bounds.euphoria_upper;
+        let [ce, cb, se, sb] = self.state.appreciations();
+        let over = |a: f64| ((a - upper) / (1.0 - upper).max(1e-9)).clamp(0.0, 1.0);
+        let overdelivery = over((se + sb) / 2.0);
+        let client_excess = ((ce + cb) / 2.0 - upper).max(0.0);
+
         // 2. Effort.
-        let weeks_to_end = c.term_weeks - (self.week % c.term_weeks);
+        let weeks_to_end = self.weeks_at_stake();
         let effort = self.effort_choice.choose(&self.state, weeks_to_end);
         self.state.effort = effort;
-        let extra_focus =
-            effort + (1.0 - effort) * (c.extra_work_markup / p::EXTRA_WORK_FULL_MARKUP).min(1.0);
+        let markup = effective_markup(c, operational);
+        let extra_focus = extra_work_focus(effort, markup);
 
         // 3. Service.
         let in_scope = (s.requests * (1.0 - s.out_of_scope)).round() as u64;
@@ -207,43 +235,34 @@ impl<'a> Sim<'a> {
         } else {
             self.plan.on_time(in_scope, expected, &mut self.rng) as f64 / in_scope as f64
         };
-        let gaming = match c.kpi_level {
-            KpiLevel::Technical => p::GAMING * (1.0 - self.state.alignment),
-            KpiLevel::Business => 0.0,
-        };
-        let quality =
-            (sla - gaming + p::EXTRA_WORK_QUALITY * s.out_of_scope * extra_focus).clamp(0.0, 1.0);
+        let quality = quality_of(&s, c, self.state.alignment, sla, extra_focus)
+            + p::OVERDELIVERY_QUALITY * overdelivery;
+        let quality = quality.clamp(0.0, 1.0);
         let st = &mut self.state;
         st.expectation += p::EXPECTATION_RATE
             * (p::EXPECTATION_NEED_WEIGHT * s.need + (1.0 - p::EXPECTATION_NEED_WEIGHT) * quality
-                - st.expectation);
+                - st.expectation)
+            + p::EUPHORIA_EXPECTATION * client_excess;
+        st.expectation = st.expectation.clamp(0.0, 1.0);
 
         // 4. Money.
         let attainment = match c.kpi_level {
             KpiLevel::Technical => sla,
             KpiLevel::Business => quality,
         };
-        let fee_paid = payment(c, attainment);
-        let out_of_scope = s.requests * s.out_of_scope;
-        let extra_cost = s.cost_per_request * out_of_scope * extra_focus;
-        let extra_bill = extra_cost * (1.0 + c.extra_work_markup);
-        let manager = if st.role == Role::None {
-            0.0
-        } else {
-            s.manager_cost
-        };
-        let delivery_cost = s.fixed_cost
-            + s.cost_per_request * in_scope as f64 * effort * effort * (1.0 + s.volatility / 2.0);
-        let recurring_cost = fee_paid + extra_bill + manager;
+        let manager = s.manager.cost(st.role);
+        let money = Money::of(&s, c, attainment, effort, enforcement(operational), markup)
+            .with_overdelivery(p::OVERDELIVERY_COST * c.fee_per_week * overdelivery);
+        let recurring_cost = money.client_cost + manager;
         let client_cost = recurring_cost + self.one_off.client;
-        let revenue = fee_paid + extra_bill;
-        let operating_margin = revenue - delivery_cost - extra_cost;
+        let operating_margin = money.margin;
         let supplier_margin = operating_margin - self.one_off.supplier;
-        let margin_rate = if revenue > 0.0 {
-            operating_margin / revenue
+        let margin_rate = if money.revenue > 0.0 {
+            operating_margin / money.revenue
         } else {
             -1.0
         };
+        let service_value = service_value(&s, quality, st.alignment, st.pressure.client);
 
         // 5. Appreciation relaxes toward its targets (incident shocks already landed in step 1).
         let terms = Terms {
@@ -257,7 +276,7 @@ impl<'a> Sim<'a> {
                 },
             supplier_trust: p::K_TRUST_IN_EXPERIENCED * (st.trust.supplier - 0.5),
             results: p::K_ATTAINMENT * (attainment - c.sla_target),
-            cost: -s.budget_pressure * p::K_COST * (recurring_cost / c.fee_per_week - 1.0),
+            cost: -s.budget_pressure * p::K_PRICE * price_against_market(&s, c, manager),
             alignment: p::K_ALIGNMENT * (st.alignment - 0.5),
             client_pressure: -st.pressure.client,
             margin: p::K_MARGIN * (margin_rate - p::NORMAL_MARGIN),
@@ -285,13 +304,14 @@ impl<'a> Sim<'a> {
             let ceiling = st.ceiling.get(party);
             let trust = st.trust.get_mut(party);
             let drift = exp - 0.5;
-            if drift > 0.0 {
-                *trust += p::TRUST_DRIFT * drift * (ceiling - *trust).max(0.0);
+            let rate = if drift > 0.0 {
+                p::TRUST_DRIFT_UP
             } else {
-                *trust += p::TRUST_DRIFT * drift * *trust;
-            }
+                p::TRUST_DRIFT_DOWN
+            };
+            *trust += rate * drift * trust_level(*trust);
             if self.week < st.patience_until[i] {
-                *trust += p::PATIENCE_RATE * (ceiling - *trust).max(0.0);
+                *trust += st.patience_rate[i] * (ceiling - *trust).max(0.0);
             }
             *trust = trust.clamp(0.0, ceiling);
         }
@@ -337,22 +357,28 @@ impl<'a> Sim<'a> {
             status: st.status,
             client_cost,
             supplier_margin,
+            client_net_value: service_value - client_cost,
+            relationship_type: RelationshipType::classify(st.experienced.client, st.business.client),
         };
         self.update_status(&row);
         // Costs of an ending decided this week land in this week's row.
         row.status = self.state.status;
         row.client_cost = recurring_cost + self.one_off.client;
         row.supplier_margin = operating_margin - self.one_off.supplier;
+        row.client_net_value = service_value - row.client_cost;
         row
     }
 
-    /// A week after the contract is over: the client buys the service elsewhere at the same fee,
-    /// the supplier has lost the income; the other series stay where they ended.
+    /// A week after the contract is over: the client buys the service elsewhere at the market
+    /// fee and gets the market's by-the-book service, the supplier has lost the income; the
+    /// other series stay where they ended.
     fn after_end_row(&mut self) -> Row {
         let mut row = self.last_row.unwrap_or_else(|| self.initial_row());
+        let client = &self.plan.scenario.client;
         row.week = self.week;
         row.status = self.state.status;
-        row.client_cost = self.state.contract.fee_per_week;
+        row.client_cost = client.market_fee_per_week;
+        row.client_net_value = market_net_value(&self.plan.scenario);
         row.supplier_margin = 0.0;
         row
     }
@@ -382,6 +408,11 @@ impl<'a> Sim<'a> {
             status: st.status,
             client_cost: 0.0,
             supplier_margin: 0.0,
+            client_net_value: 0.0,
+            relationship_type: RelationshipType::classify(
+                st.experienced.client,
+                st.business.client,
+            ),
         }
     }
 }
@@ -390,16 +421,118 @@ pub fn expected_sla(e: f64) -> f64 {
     p::SLA_MAX * (p::SLA_BASE + (1.0 - p::SLA_BASE) * e)
 }
 
-/// The fee paid for a week with this attainment: flat under an effort obligation, with bonus or
-/// malus under a result obligation.
-pub fn payment(c: &Contract, attainment: f64) -> f64 {
+/// Share of a deviation from the SLA target that is measured and settled, given the manager's
+/// operational control: without control, results are settled as "about on target".
+pub fn enforcement(operational: f64) -> f64 {
+    p::ENFORCEMENT_BASE + (1.0 - p::ENFORCEMENT_BASE) * operational
+}
+
+/// The fee paid for a week with this attainment: flat under an effort obligation; under a result
+/// obligation the base fee plus a bonus or minus a malus. The band is a share of the room on each
+/// side of the target — the bonus is full at `target + band · (1 − target)`, the malus at
+/// `target · (1 − band)` — so both are within reach. Only `enforced` of the deviation counts.
+pub fn payment(c: &Contract, attainment: f64, enforced: f64) -> f64 {
     match c.obligation {
         Obligation::Effort => c.fee_per_week,
         Obligation::Result => {
-            let x = ((attainment - c.sla_target) / c.incentive_band).clamp(-1.0, 1.0);
+            let d = enforced * (attainment - c.sla_target);
+            let room = if d >= 0.0 {
+                1.0 - c.sla_target
+            } else {
+                c.sla_target
+            };
+            let x = (d / (c.incentive_band * room).max(1e-9)).clamp(-1.0, 1.0);
             c.fee_per_week * (1.0 + c.incentive_share * x)
         }
     }
+}
+
+/// The extra-work markup the client actually pays: an operational controller disputes part of
+/// it.
+pub(crate) fn effective_markup(c: &Contract, operational: f64) -> f64 {
+    c.extra_work_markup * (1.0 - p::EXTRA_WORK_SCRUTINY * operational)
+}
+
+/// Responsiveness on extra work: full attention as soon as it carries a margin.
+pub(crate) fn extra_work_focus(effort: f64, markup: f64) -> f64 {
+    effort + (1.0 - effort) * (markup / p::EXTRA_WORK_FULL_MARKUP).min(1.0)
+}
+
+/// Quality as users experience it at this SLA: the gaming gap of technical KPIs at this
+/// alignment, plus responsive extra work (not clamped).
+pub(crate) fn quality_of(s: &Light, c: &Contract, alignment: f64, sla: f64, extra: f64) -> f64 {
+    let gaming = match c.kpi_level {
+        KpiLevel::Technical => p::GAMING * (1.0 - alignment),
+        KpiLevel::Business => 0.0,
+    };
+    sla - gaming + p::EXTRA_WORK_QUALITY * s.out_of_scope * extra
+}
+
+/// k€ per week the delivered service is worth to the client's business: `value_per_week` times
+/// quality against need (capped at 1), scaled by alignment, less what unresolved business
+/// incidents cost.
+pub(crate) fn service_value(s: &Light, quality: f64, alignment: f64, pressure: f64) -> f64 {
+    let fit = if s.need > 0.0 {
+        (quality / s.need).clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
+    let aim = p::VALUE_ALIGNMENT_FLOOR + (1.0 - p::VALUE_ALIGNMENT_FLOOR) * alignment;
+    s.value * (fit * aim - p::VALUE_PRESSURE * pressure.max(0.0)).max(0.0)
+}
+
+/// The client's weekly net value after leaving: the market's by-the-book service at the market
+/// fee.
+pub(crate) fn market_net_value(s: &Scenario) -> f64 {
+    s.client.value_per_week * p::MARKET_SERVICE - s.client.market_fee_per_week
+}
+
+/// The agreed price (fee plus manager) against the market fee, as a relative excess: positive
+/// when dearer than the market.
+pub(crate) fn price_against_market(s: &Light, c: &Contract, manager: f64) -> f64 {
+    (c.fee_per_week + manager) / s.market_fee - 1.0
+}
+
+/// A week's money at this attainment and effort (manager and one-offs excluded).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Money {
+    /// Fee with bonus/malus plus extra work, paid by the client.
+    pub client_cost: f64,
+    /// What the supplier receives.
+    pub revenue: f64,
+    /// The supplier's operating margin.
+    pub margin: f64,
+}
+
+impl Money {
+    pub fn of(s: &Light, c: &Contract, attainment: f64, effort: f64, enforced: f64, markup: f64) -> Self {
+        let fee_paid = payment(c, attainment, enforced);
+        let in_scope = (s.requests * (1.0 - s.out_of_scope)).round();
+        let extra_cost =
+            s.cost_per_request * s.requests * s.out_of_scope * extra_work_focus(effort, markup);
+        let extra_bill = extra_cost * (1.0 + markup);
+        let delivery =
+            s.fixed_cost + s.cost_per_request * in_scope * effort * effort * (1.0 + s.volatility / 2.0);
+        let revenue = fee_paid + extra_bill;
+        Self {
+            client_cost: revenue,
+            revenue,
+            margin: revenue - delivery - extra_cost,
+        }
+    }
+
+    /// The same with the supplier spending `extra` beyond what pays.
+    pub fn with_overdelivery(mut self, extra: f64) -> Self {
+        self.margin -= extra;
+        self
+    }
+}
+
+/// The factor trust moves by, the same for gains and losses: `trust · (1 − trust)`, small near
+/// either end, so that the ratio of a loss to a gain of the same size is the ratio of their
+/// constants at every trust level.
+pub(crate) fn trust_level(trust: f64) -> f64 {
+    (trust * (1.0 - trust)).max(0.0)
 }
 
 /// The scenario's numbers the weekly step reads, copied out so that the borrow of the state
@@ -414,7 +547,9 @@ pub(crate) struct Light {
     pub culture_fit: f64,
     pub budget_pressure: f64,
     pub need: f64,
-    pub manager_cost: f64,
+    pub market_fee: f64,
+    pub value: f64,
+    pub manager: super::scenario::Manager,
 }
 
 impl Scenario {
@@ -428,7 +563,9 @@ impl Scenario {
             culture_fit: self.supplier.culture_fit,
             budget_pressure: self.client.budget_pressure,
             need: self.client.need,
-            manager_cost: self.manager.cost_per_week,
+            market_fee: self.client.market_fee_per_week,
+            value: self.client.value_per_week,
+            manager: self.manager,
         }
     }
 }

@@ -20,6 +20,8 @@ pub struct RunOutcome {
     pub client_cost: f64,
     /// Total supplier margin, k€.
     pub supplier_margin: f64,
+    /// Total client net value (service value minus everything paid), k€.
+    pub client_net_value: f64,
     /// Mean customer focus over the run.
     pub mean_effort: f64,
 }
@@ -80,6 +82,7 @@ impl Ensemble {
                 sample,
                 cost: 0.0,
                 margin: 0.0,
+                net_value: 0.0,
                 effort: 0.0,
                 last: None,
             };
@@ -88,6 +91,7 @@ impl Ensemble {
                 sample,
                 cost,
                 margin,
+                net_value,
                 effort,
                 last,
                 ..
@@ -99,6 +103,7 @@ impl Ensemble {
                 end_status: last.unwrap_or(Status::Partnership),
                 client_cost: cost,
                 supplier_margin: margin,
+                client_net_value: net_value,
                 mean_effort: effort / self.weeks.max(1) as f64,
             });
             self.runs += 1;
@@ -143,6 +148,7 @@ struct RunRecorder<'e> {
     sample: Option<Vec<f32>>,
     cost: f64,
     margin: f64,
+    net_value: f64,
     effort: f64,
     last: Option<Status>,
 }
@@ -167,6 +173,7 @@ impl Recorder for RunRecorder<'_> {
         }
         self.cost += row.client_cost;
         self.margin += row.supplier_margin;
+        self.net_value += row.client_net_value;
         self.effort += row.effort;
         self.last = Some(row.status);
     }

@@ -27,7 +27,7 @@ pub use engine::{Plan, Sim};
 pub use ensemble::Ensemble;
 pub use incident::{Category, Incident, Kind, Party, Polarity};
 pub use intervention::Intervention;
-pub use record::{Event, History, Recorder, RelationshipType, Row, Status};
+pub use record::{Approach, Event, History, Recorder, RelationshipType, Row, Status};
 pub use scenario::{Obligation, Role, Scenario};
 pub use series::Series;
 pub use summary::Summary;

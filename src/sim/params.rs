@@ -62,16 +62,23 @@ pub const SHOCK: f64 = 0.5;
 pub const TRUST_BUFFER: f64 = 0.5;
 /// Damping of negative interpersonal shocks by service orientation.
 pub const SERVICE_DAMPING: f64 = 0.5;
-/// Trust gain per unit of positive experience (times the gap to the ceiling).
-pub const TRUST_GAIN: f64 = 0.1;
-/// Trust loss per unit of negative experience (times trust): five times the gain.
-pub const TRUST_LOSS: f64 = 0.5;
+/// Trust gain per unit of positive experience, times the trust level factor `trust · (1 − trust)`
+/// (version 2: the same factor both ways, so the asymmetry holds at every trust level).
+pub const TRUST_GAIN: f64 = 1.0 / 6.0;
+/// Trust loss per unit of negative experience, times the same level factor: six times the gain,
+/// so that even a Butler's damping of negative interpersonal shocks (× 0.55) leaves it more than
+/// three times the gain. At trust 0.6 both equal version 1's moves (0.24 m and 0.04 m).
+pub const TRUST_LOSS: f64 = 1.0;
 /// Magnitude above which a negative incident leaves a scar on the trust ceiling.
 pub const SCAR_THRESHOLD: f64 = 0.5;
 /// Ceiling drop per unit of magnitude above the threshold.
 pub const SCAR: f64 = 0.6;
-/// Weekly trust drift from experienced appreciation away from 0.5.
-pub const TRUST_DRIFT: f64 = 0.02;
+/// Weekly trust drift up per unit of experienced appreciation above 0.5, times the level factor
+/// `trust · (1 − trust)` (at trust 0.6 it equals version 1's `0.02 · (1 − trust)`).
+pub const TRUST_DRIFT_UP: f64 = 0.033;
+/// Weekly trust drift down per unit below 0.5, times the same factor (version 1's `0.02 · trust`
+/// at trust 0.6).
+pub const TRUST_DRIFT_DOWN: f64 = 0.05;
 
 /// Alignment shock of an external incident per unit of magnitude.
 pub const ALIGNMENT_SHOCK: f64 = 0.6;
@@ -131,7 +138,8 @@ pub const REALIGN_COST_WEEKS: f64 = 0.25;
 pub const TRANSITION_COST_WEEKS: f64 = 8.0;
 /// A legal fight when termination follows escalation without mediation.
 pub const LEGAL_COST_WEEKS: f64 = 12.0;
-/// A mediation keeps a later termination out of court for this many weeks.
+/// A successful mediated repair or renegotiation keeps a later termination out of court for
+/// this many weeks.
 pub const MEDIATION_MEMORY_WEEKS: u32 = 52;
 
 /// Weeks inside the bounds before a supplier relationship becomes a partnership again.
@@ -146,8 +154,9 @@ pub const RECOVERY_TRUST: f64 = 0.4;
 pub const ESCALATION_LIMIT: u32 = 26;
 /// Drop below `critical_lower` at which a supplier relationship escalates at once.
 pub const DEEP_DROP: f64 = 0.15;
-/// Weeks of escalation before the client uses its opt-out.
-pub const OPT_OUT_AFTER: u32 = 4;
+/// An early opt-out shortens the supplier's horizon: the horizon is cut by this times the share
+/// of the term the client may leave at will (`1 − opt_out_week / term_weeks`).
+pub const OPT_OUT_HORIZON_CUT: f64 = 0.5;
 /// Client appreciation needed to renew at the end of the term.
 pub const RENEWAL_APPRECIATION: f64 = 0.45;
 /// Relationship type split on the client's two appreciations.
@@ -157,3 +166,67 @@ pub const TYPE_SPLIT: f64 = 0.5;
 pub const RANDOM_MAGNITUDE: (f64, f64) = (0.1, 0.6);
 /// Probability that a random external incident is negative.
 pub const EXTERNAL_NEGATIVE: f64 = 0.6;
+
+// ---- Version 2 (MODEL.md section 12) ----
+
+/// Client business target: weight of the price against the market,
+/// `(fee + manager) / market_fee − 1`, times budget pressure. The price judged is the agreed
+/// fee, not the week's payment: a malus refunds poor service and a bonus pays for good service,
+/// so neither makes worse service more liked.
+pub const K_PRICE: f64 = 1.0;
+/// Net value: the share of `value_per_week` that does not depend on alignment; the rest scales
+/// with alignment (service aimed at goals the business no longer has is worth less).
+pub const VALUE_ALIGNMENT_FLOOR: f64 = 0.5;
+/// Net value: value lost per unit of the client's unresolved business pressure (delays,
+/// shortfalls hurt the business until they are resolved).
+pub const VALUE_PRESSURE: f64 = 0.5;
+/// Share of `value_per_week` the client gets from the market after leaving: a new supplier that
+/// works by the book and does not yet know the business, bought at the market fee.
+pub const MARKET_SERVICE: f64 = 0.5;
+
+/// Share of a deviation from target that reaches the bonus/malus without operational control:
+/// unmeasured and unenforced results are settled as "about on target".
+pub const ENFORCEMENT_BASE: f64 = 0.6;
+/// Share of the extra-work markup an operational controller disputes away (times operational
+/// control): the Accountant scrutinises extra-work invoices.
+pub const EXTRA_WORK_SCRUTINY: f64 = 0.5;
+
+/// Default weekly cost of each role (k€). A Butler is a service coordinator; an Accountant a
+/// contract and performance controller; a Nanny a senior business strategist; a Representative
+/// a senior manager with both service and business mandate, the dearest.
+pub const COST_BUTLER: f64 = 1.0;
+/// See [`COST_BUTLER`].
+pub const COST_ACCOUNTANT: f64 = 1.2;
+/// See [`COST_BUTLER`].
+pub const COST_NANNY: f64 = 1.8;
+/// See [`COST_BUTLER`].
+pub const COST_REPRESENTATIVE: f64 = 3.0;
+
+/// Euphoria: per unit of the client's appreciation above the upper bound, expectation rises by
+/// this much per week (the next disappointment hurts more).
+pub const EUPHORIA_EXPECTATION: f64 = 0.1;
+/// Euphoria: a supplier whose appreciation is above the upper bound over-delivers; at the
+/// extreme (appreciation 1) it spends this share of the fee a week beyond what pays …
+pub const OVERDELIVERY_COST: f64 = 0.15;
+/// … and adds this much to quality.
+pub const OVERDELIVERY_QUALITY: f64 = 0.05;
+
+/// Incident size that opens a crisis by itself (besides leaving the bounds): each party may
+/// apologise once per crisis.
+pub const CRISIS_MAGNITUDE: f64 = 0.7;
+/// Trust gain of an honest explanation (times the gap to the healed ceiling).
+pub const EXPLAIN_GAIN: f64 = 0.05;
+/// Most trust gain of a correction (times the gap to the ceiling; saturating in compensation
+/// like its business effect).
+pub const CORRECT_GAIN: f64 = 0.1;
+/// Patience without the other steps grows trust at this share of the full patience rate; each of
+/// a sincere apology, an honest explanation and a correction adds a third of the rest: patience
+/// works when the harmed party sees the will to repair.
+pub const PATIENCE_BASE: f64 = 0.25;
+
+/// Renegotiation: weeks over which the client spreads the one-off cost of switching when it
+/// compares new terms with walking away (at least this, at most the rest of the term).
+pub const WALK_AWAY_WEEKS: f64 = 52.0;
+/// Renegotiation: the supplier's reservation margin per week as a share of the fee (walking away
+/// earns nothing from this client).
+pub const SUPPLIER_RESERVATION: f64 = 0.0;

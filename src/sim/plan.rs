@@ -35,7 +35,7 @@ impl Plan {
         incidents.sort_by_key(|i| i.week);
         let mut interventions = scenario.interventions.clone();
         interventions.sort_by_key(|i| i.week());
-        let effort = EffortChoice::new(scenario, &scenario.contract);
+        let effort = EffortChoice::new(scenario, &scenario.contract, scenario.manager.role);
         let sla_cdf = std::cell::RefCell::new(vec![None; CDF_STEPS + 1]);
         Self {
             scenario: scenario.clone(),

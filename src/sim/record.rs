@@ -89,12 +89,38 @@ impl RelationshipType {
     }
 
     /// The maintenance approach that fits this type.
-    pub fn approach(self) -> &'static str {
+    pub fn approach(self) -> Approach {
         match self {
-            RelationshipType::Partnership => "invest and innovate together",
-            RelationshipType::Businesslike => "personal attention",
-            RelationshipType::Comfortable => "sharpen results and KPIs",
-            RelationshipType::Adversarial => "repair trust or prepare to part",
+            RelationshipType::Partnership => Approach::InvestTogether,
+            RelationshipType::Businesslike => Approach::PersonalAttention,
+            RelationshipType::Comfortable => Approach::SharpenResults,
+            RelationshipType::Adversarial => Approach::RepairOrPart,
+        }
+    }
+}
+
+/// The maintenance approach suggested for a relationship type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approach {
+    /// Invest and innovate together (partnership).
+    InvestTogether,
+    /// Personal attention (businesslike).
+    PersonalAttention,
+    /// Sharpen results and KPIs (comfortable).
+    SharpenResults,
+    /// Repair trust or prepare to part (adversarial).
+    RepairOrPart,
+}
+
+impl Approach {
+    /// The identifier used in output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Approach::InvestTogether => "invest_together",
+            Approach::PersonalAttention => "personal_attention",
+            Approach::SharpenResults => "sharpen_results",
+            Approach::RepairOrPart => "repair_or_part",
         }
     }
 }
@@ -146,12 +172,22 @@ pub struct Row {
     pub client_cost: f64,
     /// k€ the supplier earned this week.
     pub supplier_margin: f64,
+    /// k€ the client gained this week: what the service was worth to its business minus
+    /// everything it paid.
+    pub client_net_value: f64,
+    /// The relationship type this week, from the client's experienced × business appreciation.
+    pub relationship_type: RelationshipType,
 }
 
 impl Row {
     /// The relationship type this week.
     pub fn relationship_type(&self) -> RelationshipType {
-        RelationshipType::classify(self.client_experienced, self.client_business)
+        self.relationship_type
+    }
+
+    /// The maintenance approach suggested this week.
+    pub fn approach(&self) -> Approach {
+        self.relationship_type.approach()
     }
 }
 
@@ -192,6 +228,13 @@ pub enum Outcome {
     },
     /// The contract was already over.
     TooLate,
+    /// New terms refused: a party expects them to be worse than walking away.
+    Refused {
+        /// The party that refused.
+        party: Party,
+        /// What it expected to gain per week over walking away (negative), k€.
+        gain: f64,
+    },
 }
 
 /// Something that happened in a week, with its cause.
@@ -217,7 +260,7 @@ pub enum Event {
         /// What it achieved.
         outcome: Outcome,
     },
-    /// An apology after the first one: it adds nothing.
+    /// A second apology by the same party in the same crisis: it adds nothing.
     ApologyIgnored,
     /// The status changed.
     Status {
@@ -259,6 +302,10 @@ impl Event {
                     format!("{kind} failed: {} unwilling (will {will:.2})", party.id())
                 }
                 Outcome::TooLate => format!("{kind} too late: contract over"),
+                Outcome::Refused { party, gain } => format!(
+                    "{kind} refused by {}: {gain:.2} k€/week worse than walking away",
+                    party.id()
+                ),
             },
             Event::ApologyIgnored => "a second apology adds nothing".into(),
             Event::Status { from, to, cause } => {

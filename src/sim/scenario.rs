@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::incident::Incident;
 use super::intervention::Intervention;
 
-/// The scenario format version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The scenario format version this build writes. Version 1 files (before the client's market
+/// fee and value, and role-dependent manager costs) still load: the new fields take their
+/// defaults, and an omitted manager cost is the role's default in both versions.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A complete simulation input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -195,6 +197,11 @@ pub struct Client {
     pub budget_pressure: f64,
     /// The service level users actually need.
     pub need: f64,
+    /// k€ per week comparable service costs on the market: what the client judges the price by.
+    pub market_fee_per_week: f64,
+    /// k€ per week the service is worth to the client's business when quality meets the need
+    /// and goals are fully aligned: the scale of the client's net value.
+    pub value_per_week: f64,
 }
 
 impl Default for Client {
@@ -202,6 +209,8 @@ impl Default for Client {
         Self {
             budget_pressure: 0.3,
             need: 0.85,
+            market_fee_per_week: 20.0,
+            value_per_week: 30.0,
         }
     }
 }
@@ -244,6 +253,19 @@ impl Role {
         }
     }
 
+    /// The role's weekly cost to the client when the scenario does not set one (k€): the
+    /// Representative, senior in both service and business, is the dearest; the Butler, a
+    /// service coordinator, the cheapest (reasons in `docs/model.md`).
+    pub fn default_cost(self) -> f64 {
+        match self {
+            Role::None => 0.0,
+            Role::Butler => super::params::COST_BUTLER,
+            Role::Accountant => super::params::COST_ACCOUNTANT,
+            Role::Representative => super::params::COST_REPRESENTATIVE,
+            Role::Nanny => super::params::COST_NANNY,
+        }
+    }
+
     /// The identifier used in scenario files.
     pub fn id(self) -> &'static str {
         match self {
@@ -257,20 +279,33 @@ impl Role {
 }
 
 /// The relationship manager.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Manager {
     /// The manager's role.
     pub role: Role,
-    /// k€ per week the client pays for the manager (only when a role is set).
-    pub cost_per_week: f64,
+    /// k€ per week the client pays for the manager (only when a role is set); when omitted,
+    /// the default of the role in force ([`Role::default_cost`]), also after a change of role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_week: Option<f64>,
+}
+
+impl Manager {
+    /// The weekly cost of a manager in `role`: the scenario's cost when set, else the role's
+    /// default; nothing without a role.
+    pub fn cost(&self, role: Role) -> f64 {
+        match role {
+            Role::None => 0.0,
+            _ => self.cost_per_week.unwrap_or(role.default_cost()),
+        }
+    }
 }
 
 impl Default for Manager {
     fn default() -> Self {
         Self {
             role: Role::None,
-            cost_per_week: 1.5,
+            cost_per_week: None,
         }
     }
 }

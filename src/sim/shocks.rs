@@ -4,7 +4,7 @@
 use rand::Rng;
 use rand_distr::Distribution;
 
-use super::engine::Sim;
+use super::engine::{trust_level, Sim};
 use super::incident::{Category, Incident, Kind, Party, Polarity};
 use super::params as p;
 use super::record::Event;
@@ -25,6 +25,9 @@ impl Sim<'_> {
         } else {
             m
         };
+        if negative && m >= p::CRISIS_MAGNITUDE {
+            st.crisis += 1;
+        }
         match incident.category {
             Category::External => {
                 if negative {
@@ -40,7 +43,10 @@ impl Sim<'_> {
                     let hit = landed * (1.0 - p::SERVICE_DAMPING * service);
                     *st.experienced.get_mut(party) -= p::SHOCK * hit;
                     let trust = st.trust.get_mut(party);
-                    *trust -= p::TRUST_LOSS * m * (1.0 - p::SERVICE_DAMPING * service) * *trust;
+                    *trust -= p::TRUST_LOSS
+                        * m
+                        * (1.0 - p::SERVICE_DAMPING * service)
+                        * trust_level(*trust);
                     if m > p::SCAR_THRESHOLD {
                         let c = st.ceiling.get_mut(party);
                         *c = (*c - p::SCAR * (m - p::SCAR_THRESHOLD)).max(0.0);
@@ -50,7 +56,8 @@ impl Sim<'_> {
                 } else {
                     *st.experienced.get_mut(party) += p::SHOCK * m;
                     let trust = st.trust.get_mut(party);
-                    *trust += p::TRUST_GAIN * m * (ceiling - *trust).max(0.0);
+                    // Same level factor as a loss; the ceiling caps the result.
+                    *trust = (*trust + p::TRUST_GAIN * m * trust_level(*trust)).min(ceiling.max(*trust));
                 }
             }
             Category::Business => {

@@ -71,12 +71,18 @@ pub struct State {
     pub inside_weeks: u32,
     /// Weeks since the current status began.
     pub status_weeks: u32,
-    /// Whether the first apology of the run has been made.
-    pub apology_used: bool,
+    /// Crises so far: a crisis opens when the relationship leaves the bounds or an incident of
+    /// size ≥ `CRISIS_MAGNITUDE` lands.
+    pub crisis: u32,
+    /// Per erring party (client, supplier): the crisis number plus one in which it apologised
+    /// (0: never). Each party may apologise once per crisis.
+    pub apologised: [u32; 2],
     /// Week until which each party's trust grows at the patience rate (exclusive).
     pub patience_until: [u32; 2],
-    /// Last week a mediator was engaged.
-    pub mediated_week: Option<u32>,
+    /// Each party's patience rate in force (it depends on the repair steps taken).
+    pub patience_rate: [f64; 2],
+    /// Last week a mediated repair or renegotiation succeeded (a settlement: no legal fight).
+    pub settled_week: Option<u32>,
 }
 
 /// The variable parts of the four appreciation targets, by cause.

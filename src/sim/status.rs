@@ -24,11 +24,7 @@ impl Sim<'_> {
         let inside = within(row.client_appreciation) && within(row.supplier_appreciation);
         let tolerance = b.tolerance_weeks;
         let deep = row.relationship < b.critical_lower - p::DEEP_DROP;
-        let opt_out_open = self
-            .scenario()
-            .contract
-            .opt_out_week
-            .is_some_and(|w| self.week >= w);
+        let leaves = self.state.status == Status::Escalation && self.uses_opt_out(row);
         let st = &mut self.state;
         st.status_weeks += 1;
         if inside {
@@ -37,6 +33,9 @@ impl Sim<'_> {
         } else {
             st.outside_weeks += 1;
             st.inside_weeks = 0;
+            if st.outside_weeks == 1 {
+                st.crisis += 1; // leaving the bounds opens a crisis
+            }
         }
         let min_trust = st.trust.client.min(st.trust.supplier);
         match st.status {
@@ -59,15 +58,36 @@ impl Sim<'_> {
             {
                 self.set_status(Status::Supplier, StatusCause::Recovered);
             }
-            Status::Escalation if opt_out_open && st.status_weeks >= p::OPT_OUT_AFTER => {
-                self.terminate(StatusCause::OptOut, true);
+            Status::Escalation if leaves => {
+                self.terminate(StatusCause::OptOut);
             }
             Status::Escalation if st.status_weeks >= p::ESCALATION_LIMIT => {
-                self.terminate(StatusCause::Unresolved, false);
+                self.terminate(StatusCause::Unresolved);
             }
             _ => {}
         }
         self.renewal(row);
+    }
+
+    /// The client weighs an open opt-out as a decision, not a rule: it leaves when its will to go
+    /// on (appreciation, trust, cost of switching) is below what a repair would need *and* a
+    /// year of the market's service would gain more than leaving costs.
+    fn uses_opt_out(&self, row: &Row) -> bool {
+        if !self.opt_out_open()
+            || self.will(super::incident::Party::Client, false) >= p::WILL_THRESHOLD
+        {
+            return false;
+        }
+        let gain = super::engine::market_net_value(self.scenario()) - row.client_net_value;
+        gain * p::WALK_AWAY_WEEKS > self.leaving_cost().0
+    }
+
+    /// Whether the client may leave at will this week (its opt-out week has come).
+    pub(crate) fn opt_out_open(&self) -> bool {
+        self.state
+            .contract
+            .opt_out_week
+            .is_some_and(|w| self.week % self.state.contract.term_weeks.max(1) >= w)
     }
 
     /// At the end of each term the client renews unless in escalation or too unhappy.

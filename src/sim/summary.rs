@@ -67,6 +67,8 @@ pub struct Means {
     pub supplier_trust: f64,
     /// Goal alignment.
     pub alignment: f64,
+    /// Client's net value per week, k€.
+    pub client_net_value: f64,
 }
 
 impl Means {
@@ -116,6 +118,7 @@ impl Means {
             client_trust,
             supplier_trust,
             alignment,
+            client_net_value: 0.0,
         }
     }
 }
@@ -127,6 +130,8 @@ pub struct Totals {
     pub client_cost: f64,
     /// Total supplier margin, k€.
     pub supplier_margin: f64,
+    /// Total client net value (service value minus everything paid), k€.
+    pub client_net_value: f64,
 }
 
 /// The outcome summary.
@@ -152,14 +157,19 @@ impl Summary {
         let runs = e.runs.max(1) as f64;
         let run_weeks = runs * e.weeks.max(1) as f64;
         let end = |s: Status| e.outcomes.iter().filter(|o| o.end_status == s).count() as f64 / runs;
+        let net_value = e.outcomes.iter().map(|o| o.client_net_value).sum::<f64>() / runs;
         Self {
             runs: e.runs,
             weeks: e.weeks,
             status_at_end: PerStatus::from_fn(end),
-            mean: Means::from_array(e.sums.map(|s| s / run_weeks)),
+            mean: Means {
+                client_net_value: net_value / e.weeks.max(1) as f64,
+                ..Means::from_array(e.sums.map(|s| s / run_weeks))
+            },
             totals: Totals {
                 client_cost: e.outcomes.iter().map(|o| o.client_cost).sum::<f64>() / runs,
                 supplier_margin: e.outcomes.iter().map(|o| o.supplier_margin).sum::<f64>() / runs,
+                client_net_value: net_value,
             },
             weeks_in_status: PerStatus::from_fn(|s| e.status_weeks[s.index()] as f64 / runs),
         }

@@ -104,11 +104,20 @@ impl Scenario {
         );
         c.range("client.need", self.client.need, 0.0, 1.0);
         c.range(
-            "manager.cost_per_week",
-            self.manager.cost_per_week,
+            "client.market_fee_per_week",
+            self.client.market_fee_per_week,
+            0.1,
+            10_000.0,
+        );
+        c.range(
+            "client.value_per_week",
+            self.client.value_per_week,
             0.0,
             MONEY_MAX,
         );
+        if let Some(v) = self.manager.cost_per_week {
+            c.range("manager.cost_per_week", v, 0.0, MONEY_MAX);
+        }
         let b = &self.bounds;
         c.range("bounds.critical_lower", b.critical_lower, 0.0, 1.0);
         c.range("bounds.euphoria_upper", b.euphoria_upper, 0.0, 1.0);

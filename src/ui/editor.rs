@@ -54,7 +54,7 @@ pub fn Editor() -> impl IntoView {
         <Section title=|t| t.sec_manager open=true>
             <RolePicker />
             <NumField label=|t| t.manager_cost testid="manager-cost" unit=|t| t.unit_keur_week
-                get=|s| s.manager.cost_per_week set=|s, v| s.manager.cost_per_week = v
+                get=|s| s.manager.cost(s.manager.role) set=|s, v| s.manager.cost_per_week = Some(v)
                 min=0.0 max=1.0e7 step=0.1 />
         </Section>
         <Section title=|t| t.sec_demand>
