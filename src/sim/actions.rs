@@ -3,7 +3,7 @@
 
 use super::effort::EffortChoice;
 use super::engine::{
-    enforcement, expected_sla, extra_work_focus, effective_markup, market_net_value, quality_of,
+    expected_sla, reported, extra_work_focus, effective_markup, market_net_value, quality_of,
     service_value, Money, Sim,
 };
 use super::scenario::{Contract, KpiLevel};
@@ -244,7 +244,7 @@ impl Sim<'_> {
             KpiLevel::Technical => sla,
             KpiLevel::Business => quality,
         };
-        let money = Money::of(&s, c, attainment, e, enforcement(operational), markup);
+        let money = Money::of(&s, c, reported(attainment, operational), e, markup);
         let supplier_gain = money.margin - p::SUPPLIER_RESERVATION * c.fee_per_week;
         if supplier_gain < 0.0 {
             return Some(Outcome::Refused {

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::engine::{enforcement, expected_sla, payment, State};
+use super::engine::{expected_sla, payment, reported, State};
 use super::params as p;
 use super::scenario::{Contract, Role, Scenario};
 
@@ -73,14 +73,14 @@ struct Exact {
 
 impl Exact {
     fn new(scenario: &Scenario, contract: &Contract, role: Role) -> Self {
-        let enforced = enforcement(role.orientation().2);
+        let operational = role.orientation().2;
         let floor = scenario.supplier.min_effort;
         let mut grid = [0.0; p::EFFORT_GRID];
         let mut base = [0.0; p::EFFORT_GRID];
         for (i, (g, b)) in grid.iter_mut().zip(base.iter_mut()).enumerate() {
             let e = floor + (1.0 - floor) * i as f64 / (p::EFFORT_GRID - 1) as f64;
             *g = e;
-            *b = payment(contract, expected_sla(e), enforced) - cost(scenario, e);
+            *b = payment(contract, reported(expected_sla(e), operational)) - cost(scenario, e);
         }
         let scenario_fee = contract.fee_per_week;
         Self {
@@ -138,7 +138,7 @@ mod tests {
     fn fixed_fee_margins_match_the_model_description() {
         let s = Scenario::default();
         let fee = s.contract.fee_per_week;
-        let margin = |e: f64| (payment(&s.contract, expected_sla(e), 1.0) - cost(&s, e)) / fee;
+        let margin = |e: f64| (payment(&s.contract, expected_sla(e)) - cost(&s, e)) / fee;
         assert!((margin(0.3) - 0.38).abs() < 0.01, "{}", margin(0.3));
         assert!((margin(1.0) - 0.15).abs() < 0.01, "{}", margin(1.0));
     }
@@ -169,7 +169,7 @@ mod tests {
     fn a_results_contract_makes_high_effort_pay() {
         let mut s = Scenario::default();
         s.contract.obligation = crate::sim::Obligation::Result;
-        let value = |e: f64| payment(&s.contract, expected_sla(e), 1.0) - cost(&s, e);
+        let value = |e: f64| payment(&s.contract, expected_sla(e)) - cost(&s, e);
         assert!(value(0.8) > value(0.3));
     }
 
@@ -179,9 +179,9 @@ mod tests {
         s.contract.obligation = crate::sim::Obligation::Result;
         let c = &s.contract;
         let full_bonus = c.fee_per_week * c.incentive_share;
-        let best = payment(c, expected_sla(1.0), 1.0) - c.fee_per_week;
+        let best = payment(c, expected_sla(1.0)) - c.fee_per_week;
         assert!(best >= 0.75 * full_bonus, "best {best} of {full_bonus}");
-        let worst = payment(c, expected_sla(0.0), 1.0) - c.fee_per_week;
+        let worst = payment(c, expected_sla(0.0)) - c.fee_per_week;
         assert!((worst + full_bonus).abs() < 1e-9, "worst {worst}");
     }
 }

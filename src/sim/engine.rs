@@ -251,7 +251,7 @@ impl<'a> Sim<'a> {
             KpiLevel::Business => quality,
         };
         let manager = s.manager.cost(st.role);
-        let money = Money::of(&s, c, attainment, effort, enforcement(operational), markup)
+        let money = Money::of(s, c, reported(attainment, operational), effort, markup)
             .with_overdelivery(p::OVERDELIVERY_COST * c.fee_per_week * overdelivery);
         let recurring_cost = money.client_cost + manager;
         let client_cost = recurring_cost + self.one_off.client;
@@ -421,21 +421,21 @@ pub fn expected_sla(e: f64) -> f64 {
     p::SLA_MAX * (p::SLA_BASE + (1.0 - p::SLA_BASE) * e)
 }
 
-/// Share of a deviation from the SLA target that is measured and settled, given the manager's
-/// operational control: without control, results are settled as "about on target".
-pub fn enforcement(operational: f64) -> f64 {
-    p::ENFORCEMENT_BASE + (1.0 - p::ENFORCEMENT_BASE) * operational
+/// The attainment the bonus/malus is settled on: the supplier's own report, which rounds up by
+/// `REPORT_SLACK` unless the client's operational control checks it.
+pub fn reported(attainment: f64, operational: f64) -> f64 {
+    (attainment + p::REPORT_SLACK * (1.0 - operational)).min(1.0)
 }
 
-/// The fee paid for a week with this attainment: flat under an effort obligation; under a result
-/// obligation the base fee plus a bonus or minus a malus. The band is a share of the room on each
-/// side of the target — the bonus is full at `target + band · (1 − target)`, the malus at
-/// `target · (1 − band)` — so both are within reach. Only `enforced` of the deviation counts.
-pub fn payment(c: &Contract, attainment: f64, enforced: f64) -> f64 {
+/// The fee paid for a week with this (reported) attainment: flat under an effort obligation;
+/// under a result obligation the base fee plus a bonus or minus a malus. The band is a share of
+/// the room on each side of the target — the bonus is full at `target + band · (1 − target)`,
+/// the malus at `target · (1 − band)` — so both are within reach.
+pub fn payment(c: &Contract, attainment: f64) -> f64 {
     match c.obligation {
         Obligation::Effort => c.fee_per_week,
         Obligation::Result => {
-            let d = enforced * (attainment - c.sla_target);
+            let d = attainment - c.sla_target;
             let room = if d >= 0.0 {
                 1.0 - c.sla_target
             } else {
@@ -505,8 +505,8 @@ pub(crate) struct Money {
 }
 
 impl Money {
-    pub fn of(s: &Light, c: &Contract, attainment: f64, effort: f64, enforced: f64, markup: f64) -> Self {
-        let fee_paid = payment(c, attainment, enforced);
+    pub fn of(s: &Light, c: &Contract, reported: f64, effort: f64, markup: f64) -> Self {
+        let fee_paid = payment(c, reported);
         let in_scope = (s.requests * (1.0 - s.out_of_scope)).round();
         let extra_cost =
             s.cost_per_request * s.requests * s.out_of_scope * extra_work_focus(effort, markup);

@@ -176,7 +176,7 @@ pub const EXTERNAL_NEGATIVE: f64 = 0.6;
 pub const K_PRICE: f64 = 1.0;
 /// Net value: the share of `value_per_week` that does not depend on alignment; the rest scales
 /// with alignment (service aimed at goals the business no longer has is worth less).
-pub const VALUE_ALIGNMENT_FLOOR: f64 = 0.5;
+pub const VALUE_ALIGNMENT_FLOOR: f64 = 0.7;
 /// Net value: value lost per unit of the client's unresolved business pressure (delays,
 /// shortfalls hurt the business until they are resolved).
 pub const VALUE_PRESSURE: f64 = 0.5;
@@ -184,9 +184,9 @@ pub const VALUE_PRESSURE: f64 = 0.5;
 /// works by the book and does not yet know the business, bought at the market fee.
 pub const MARKET_SERVICE: f64 = 0.5;
 
-/// Share of a deviation from target that reaches the bonus/malus without operational control:
-/// unmeasured and unenforced results are settled as "about on target".
-pub const ENFORCEMENT_BASE: f64 = 0.6;
+/// How far a supplier's own SLA report rounds up when nobody checks it (times `1 − operational
+/// control`): without performance management the client pays bonuses on green reports.
+pub const REPORT_SLACK: f64 = 0.1;
 /// Share of the extra-work markup an operational controller disputes away (times operational
 /// control): the Accountant scrutinises extra-work invoices.
 pub const EXTRA_WORK_SCRUTINY: f64 = 0.5;

@@ -36,6 +36,12 @@ presets![
     "public-cloud",
     "helpdesk-insourced",
     "healthy-partnership",
+    "accountant-cost-pressure",
+    "nanny-goal-drift",
+    "butler-friction",
+    "representative-strategic",
+    "crisis-early-opt-out",
+    "crisis-no-opt-out",
 ];
 
 /// The preset with this id.
