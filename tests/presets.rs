@@ -56,6 +56,16 @@ fn farbo_escalates_then_gets_a_second_chance() {
 
 #[test]
 fn the_two_gyms() {
+    let (r, c) = (
+        presets::find("residents-gym").unwrap().scenario(),
+        presets::find("commercial-gym").unwrap().scenario(),
+    );
+    // Only the contract differs.
+    let mut same = c.clone();
+    same.contract = r.contract;
+    same.name = r.name.clone();
+    same.description = r.description.clone();
+    assert_eq!(same, r, "the gyms differ in more than the contract");
     let residents = preset("residents-gym", 300);
     let commercial = preset("commercial-gym", 300);
     assert!(
@@ -64,12 +74,87 @@ fn the_two_gyms() {
         residents.mean.effort
     );
     assert!(
-        commercial.mean.effort > 0.8,
+        commercial.mean.effort > 0.7,
         "commercial gym focus {}",
         commercial.mean.effort
     );
-    assert!(commercial.mean.client_appreciation > residents.mean.client_appreciation + 0.15);
-    assert!(commercial.status_at_end.partnership > 0.8);
+    assert!(commercial.mean.client_appreciation > residents.mean.client_appreciation + 0.1);
+    assert!(commercial.status_at_end.partnership > 0.6);
+    assert!(commercial.totals.client_net_value > residents.totals.client_net_value);
+}
+
+/// Client net value and partnership share of each role over preset `id`'s situation.
+fn roles_over(id: &str) -> Vec<(relsim::sim::Role, f64, f64)> {
+    use relsim::sim::Role;
+    let base = presets::find(id).unwrap().scenario();
+    [Role::Butler, Role::Accountant, Role::Representative, Role::Nanny]
+        .into_iter()
+        .map(|role| {
+            let mut s = base.clone();
+            s.manager.role = role;
+            let r = summary(&s, 300);
+            (role, r.totals.client_net_value, r.status_at_end.partnership)
+        })
+        .collect()
+}
+
+#[test]
+fn each_role_preset_shows_its_role_ahead_in_net_value() {
+    use relsim::sim::Role;
+    for (id, role) in [
+        ("accountant-cost-pressure", Role::Accountant),
+        ("nanny-goal-drift", Role::Nanny),
+        ("butler-friction", Role::Butler),
+        ("representative-strategic", Role::Representative),
+    ] {
+        let s = presets::find(id).unwrap().scenario();
+        assert_eq!(s.manager.role, role, "{id} runs with its own role");
+        let values = roles_over(id);
+        let best = values.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
+        assert_eq!(best.0, role, "{id}: {values:?}");
+        // The stories' side remarks.
+        match role {
+            Role::Nanny => {
+                let rep = values.iter().find(|v| v.0 == Role::Representative).unwrap();
+                let second = values
+                    .iter()
+                    .filter(|v| v.0 != Role::Nanny)
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .unwrap();
+                assert_eq!(second.0, rep.0, "{id}: the Representative comes second {values:?}");
+            }
+            Role::Butler => {
+                let rep = values.iter().find(|v| v.0 == Role::Representative).unwrap();
+                assert!(rep.2 > best.2, "{id}: the Representative keeps more partnerships {values:?}");
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_opt_out_pair_tells_its_story() {
+    let (with, without) = (
+        presets::find("crisis-early-opt-out").unwrap().scenario(),
+        presets::find("crisis-no-opt-out").unwrap().scenario(),
+    );
+    let mut same = with.clone();
+    same.contract.opt_out_week = None;
+    same.name = without.name.clone();
+    same.description = without.description.clone();
+    assert_eq!(same, without, "the pair differs only in the opt-out");
+    let (a, b) = (preset("crisis-early-opt-out", 300), preset("crisis-no-opt-out", 300));
+    // The supplier invests less when the client may leave at will.
+    assert!(a.mean.effort < b.mean.effort - 0.02, "{} vs {}", a.mean.effort, b.mean.effort);
+    // Escalations last about as long: the opt-out is a door, not a trap.
+    assert!(
+        a.weeks_in_status.escalation > 0.7 * b.weeks_in_status.escalation,
+        "{:?} vs {:?}",
+        a.weeks_in_status,
+        b.weeks_in_status
+    );
+    // Most futures go on after the mediated repair in both.
+    assert!(a.status_at_end.terminated < 0.5 && b.status_at_end.terminated < 0.5);
 }
 
 #[test]
@@ -95,4 +180,23 @@ fn healthy_partnership_stays_a_partnership() {
     let s = preset("healthy-partnership", 300);
     assert!(s.status_at_end.partnership > 0.8, "{:?}", s.status_at_end);
     assert!(s.mean.alignment > 0.8 && s.mean.client_trust > 0.7);
+}
+
+#[test]
+fn a_version_1_scenario_still_loads_and_runs() {
+    // As saved by version 1: explicit manager cost, no market fee or value.
+    let v1 = r#"{"schema_version":1,"name":"old","contract":{"obligation":"result","fee_per_week":18},
+        "client":{"budget_pressure":0.4,"need":0.8},"manager":{"role":"butler","cost_per_week":1.5}}"#;
+    let s = relsim::sim::Scenario::from_json(v1).expect("a version-1 file loads");
+    assert_eq!(s.schema_version, 1);
+    assert_eq!(s.manager.cost_per_week, Some(1.5), "an explicit cost is kept");
+    assert_eq!(s.client.market_fee_per_week, 20.0);
+    assert_eq!(s.client.value_per_week, 30.0);
+    let h = run(&s);
+    assert_eq!(h.rows.len(), 260);
+    assert!(h.rows.iter().all(|r| r.client_net_value.is_finite()));
+    // Without a cost the role's default applies.
+    let s = relsim::sim::Scenario::from_json(r#"{"schema_version":1,"manager":{"role":"representative"}}"#).unwrap();
+    assert_eq!(s.manager.cost(s.manager.role), relsim::sim::Role::Representative.default_cost());
+    assert!(relsim::sim::Scenario::from_json(r#"{"schema_version":3}"#).is_err());
 }
