@@ -94,11 +94,23 @@ fn fact_03_trust_arrives_on_foot_and_leaves_on_horseback() {
     // Lost in one week; count the weekly positive experiences of the same size it takes to get
     // back to where trust was — at the default and at a low trust level, with and without a
     // service-oriented manager.
-    for (track_record, role) in [(0.6, "none"), (0.25, "none"), (0.6, "butler"), (0.25, "butler")] {
+    for (track_record, role) in [
+        (0.6, "none"),
+        (0.25, "none"),
+        (0.6, "butler"),
+        (0.25, "butler"),
+    ] {
         let base = format!(
             r#"{{"contract":{{"obligation":"result"}},"supplier":{{"track_record":{track_record}}},"manager":{{"role":"{role}"}},"incidents":[INC]}}"#
         );
-        let negative = incident(50, "interpersonal", "poor_cooperation", "negative", 0.4, "client");
+        let negative = incident(
+            50,
+            "interpersonal",
+            "poor_cooperation",
+            "negative",
+            0.4,
+            "client",
+        );
         let before = run(&calm(&base.replace("INC", &negative))).rows[49].client_trust;
         let mut incidents = vec![negative];
         let mut weeks_to_regain = None;
@@ -359,12 +371,31 @@ fn fact_07_trust_repair_works_only_whole_and_willing() {
     let again = |apologise: bool| {
         let s = calm(&format!(
             r#"{{"contract":{{"obligation":"result"}},"incidents":[{},{}],"interventions":[{{"kind":"trust_repair","week":32}},{{"kind":"trust_repair","week":82,"correct":false,"explain":false,"apologise":{apologise}}}]}}"#,
-            incident(30, "interpersonal", "breach_of_norms", "negative", 0.9, "client"),
-            incident(80, "interpersonal", "breach_of_norms", "negative", 0.9, "client")
+            incident(
+                30,
+                "interpersonal",
+                "breach_of_norms",
+                "negative",
+                0.9,
+                "client"
+            ),
+            incident(
+                80,
+                "interpersonal",
+                "breach_of_norms",
+                "negative",
+                0.9,
+                "client"
+            )
         ));
         run(&s).rows[83].client_trust
     };
-    assert!(again(true) > again(false) + 0.01, "{} vs {}", again(true), again(false));
+    assert!(
+        again(true) > again(false) + 0.01,
+        "{} vs {}",
+        again(true),
+        again(false)
+    );
 }
 
 #[test]
@@ -409,7 +440,10 @@ fn fact_08_the_articles_figure() {
         for k in w - 10..w + 10 {
             if k != w {
                 let d = (h.rows[k].relationship - h.rows[k - 1].relationship).abs();
-                assert!(d < jump, "week {k} moved {d}, more than the moment at {w} ({jump})");
+                assert!(
+                    d < jump,
+                    "week {k} moved {d}, more than the moment at {w} ({jump})"
+                );
             }
         }
     }
@@ -465,8 +499,14 @@ fn fact_11_business_kpis_beat_technical_ones() {
     };
     let mut advantage = Vec::new();
     for (culture_fit, role) in [(0.2, "none"), (0.6, "none"), (0.9, "nanny")] {
-        let (business, technical) = (s("business", culture_fit, role), s("technical", culture_fit, role));
-        advantage.push((technical.mean.alignment, business.mean.quality - technical.mean.quality));
+        let (business, technical) = (
+            s("business", culture_fit, role),
+            s("technical", culture_fit, role),
+        );
+        advantage.push((
+            technical.mean.alignment,
+            business.mean.quality - technical.mean.quality,
+        ));
         if technical.mean.alignment < 0.8 {
             assert!(
                 business.mean.quality > technical.mean.quality + 0.02,
@@ -482,7 +522,10 @@ fn fact_11_business_kpis_beat_technical_ones() {
             );
         }
     }
-    assert!(advantage[0].0 < 0.8 && advantage[2].0 > 0.8, "{advantage:?}");
+    assert!(
+        advantage[0].0 < 0.8 && advantage[2].0 > 0.8,
+        "{advantage:?}"
+    );
     assert!(
         advantage[0].1 > advantage[1].1 && advantage[1].1 > advantage[2].1,
         "advantage should shrink as alignment rises: {advantage:?}"
@@ -495,8 +538,22 @@ fn crisis_scenario(contract: &str, repair: &str) -> relsim::sim::Scenario {
     let incidents: Vec<String> = (40..44)
         .flat_map(|w| {
             [
-                incident(w, "interpersonal", "abuse_of_power", "negative", 0.8, "client"),
-                incident(w, "business", "quality_shortfall", "negative", 0.8, "client"),
+                incident(
+                    w,
+                    "interpersonal",
+                    "abuse_of_power",
+                    "negative",
+                    0.8,
+                    "client",
+                ),
+                incident(
+                    w,
+                    "business",
+                    "quality_shortfall",
+                    "negative",
+                    0.8,
+                    "client",
+                ),
             ]
         })
         .collect();
@@ -601,7 +658,10 @@ fn fact_14_worse_service_never_pleases() {
             };
             let (good_sla, good) = at(1.0);
             let (poor_sla, poor) = at(0.2);
-            assert!(poor_sla < good_sla - 0.1, "{contract}: SLA {poor_sla} vs {good_sla}");
+            assert!(
+                poor_sla < good_sla - 0.1,
+                "{contract}: SLA {poor_sla} vs {good_sla}"
+            );
             assert!(
                 poor <= good,
                 "{contract}, pressure {pressure}: poorer service liked {poor} vs {good}"
@@ -623,7 +683,12 @@ fn role_outcome(base: &relsim::sim::Scenario, role: relsim::sim::Role) -> (f64, 
 #[test]
 fn fact_15_no_role_dominates() {
     use relsim::sim::Role;
-    let roles = [Role::Butler, Role::Accountant, Role::Representative, Role::Nanny];
+    let roles = [
+        Role::Butler,
+        Role::Accountant,
+        Role::Representative,
+        Role::Nanny,
+    ];
     // The Representative keeps the most partnerships over the mixed default ensemble, at two
     // seeds …
     for seed in [1, 1001] {
@@ -632,7 +697,10 @@ fn fact_15_no_role_dominates() {
         let rep = role_outcome(&s, Role::Representative).1;
         for other in [Role::Butler, Role::Accountant, Role::Nanny] {
             let o = role_outcome(&s, other).1;
-            assert!(rep > o, "seed {seed}: representative {rep} vs {other:?} {o}");
+            assert!(
+                rep > o,
+                "seed {seed}: representative {rep} vs {other:?} {o}"
+            );
         }
     }
     // … yet in its own situation each role gives the client the most net value — at the
@@ -647,14 +715,24 @@ fn fact_15_no_role_dominates() {
         let base = relsim::sim::presets::find(id).unwrap().scenario();
         let mut other = base.clone();
         other.seed += 5000;
-        other.client.value_per_week *= if best == Role::Representative { 1.15 } else { 0.85 };
+        other.client.value_per_week *= if best == Role::Representative {
+            1.15
+        } else {
+            0.85
+        };
         for s in [base, other] {
-            let values: Vec<(Role, f64)> = roles.iter().map(|r| (*r, role_outcome(&s, *r).0)).collect();
+            let values: Vec<(Role, f64)> =
+                roles.iter().map(|r| (*r, role_outcome(&s, *r).0)).collect();
             let top = values
                 .iter()
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|v| v.0);
-            assert_eq!(top, Some(best), "{id} (value {}): {values:?}", s.client.value_per_week);
+            assert_eq!(
+                top,
+                Some(best),
+                "{id} (value {}): {values:?}",
+                s.client.value_per_week
+            );
         }
     }
 }
@@ -702,8 +780,14 @@ fn fact_16_opt_out_is_a_door() {
     let mean = |v: &[u32]| v.iter().sum::<u32>() as f64 / v.len().max(1) as f64;
     for (with, without) in [
         (
-            crisis_scenario(r#","opt_out_week":26"#, r#"{"kind":"trust_repair","week":56,"mediator":true,"compensation":40}"#),
-            crisis_scenario("", r#"{"kind":"trust_repair","week":56,"mediator":true,"compensation":40}"#),
+            crisis_scenario(
+                r#","opt_out_week":26"#,
+                r#"{"kind":"trust_repair","week":56,"mediator":true,"compensation":40}"#,
+            ),
+            crisis_scenario(
+                "",
+                r#"{"kind":"trust_repair","week":56,"mediator":true,"compensation":40}"#,
+            ),
         ),
         (
             crisis_scenario(r#","opt_out_week":10"#, ""),
@@ -711,7 +795,10 @@ fn fact_16_opt_out_is_a_door() {
         ),
     ] {
         let (a, b) = (escalations(&with, 200), escalations(&without, 200));
-        assert!(a.lengths.len() >= 20 && b.lengths.len() >= 20, "too few escalations");
+        assert!(
+            a.lengths.len() >= 20 && b.lengths.len() >= 20,
+            "too few escalations"
+        );
         assert!(
             mean(&a.lengths) >= 0.8 * mean(&b.lengths),
             "escalations last {} weeks with an open opt-out vs {} without",
@@ -719,7 +806,10 @@ fn fact_16_opt_out_is_a_door() {
             mean(&b.lengths)
         );
         if b.recovered > 0 {
-            assert!(a.recovered > 0, "no escalation recovers with an open opt-out");
+            assert!(
+                a.recovered > 0,
+                "no escalation recovers with an open opt-out"
+            );
         }
     }
     // Leaving before the opt-out week is a breach (exit fee and a legal fight), after it the exit
@@ -733,7 +823,10 @@ fn fact_16_opt_out_is_a_door() {
         };
         let (early, late) = (leaving(20), leaving(40));
         assert!(late >= exit_fee, "late exit {late}");
-        assert!(early > late + 100.0, "exit fee {exit_fee}: early {early} vs late {late}");
+        assert!(
+            early > late + 100.0,
+            "exit fee {exit_fee}: early {early} vs late {late}"
+        );
     }
 }
 
@@ -770,7 +863,10 @@ fn fact_17_mediation_pays_only_when_it_works() {
                         }
                     )
             });
-            assert!(failed, "{intervention}: the mediation should fail for want of will");
+            assert!(
+                failed,
+                "{intervention}: the mediation should fail for want of will"
+            );
             let (tried, nothing) = (summary(&s(intervention), 200), summary(&s(""), 200));
             assert!(
                 tried.totals.client_cost >= nothing.totals.client_cost,
@@ -789,7 +885,14 @@ fn fact_18_repair_steps_are_complementary() {
         let regained = |steps: &str| {
             let s = calm(&format!(
                 r#"{{"contract":{{"obligation":"result"}},"supplier":{{"track_record":{track_record}}},"manager":{{"role":"{role}"}},"incidents":[{}],"interventions":[{{"kind":"trust_repair","week":32{steps}}}]}}"#,
-                incident(30, "interpersonal", "breach_of_norms", "negative", 0.9, "client")
+                incident(
+                    30,
+                    "interpersonal",
+                    "breach_of_norms",
+                    "negative",
+                    0.9,
+                    "client"
+                )
             ));
             let h = run(&s);
             h.rows[32 + 26].client_trust - h.rows[31].client_trust
@@ -804,10 +907,12 @@ fn fact_18_repair_steps_are_complementary() {
             r#","patience_weeks":0"#,
         ] {
             let without = regained(drop);
-            assert!(without < all - 0.005, "{role}: without{drop}: {without} vs all {all}");
+            assert!(
+                without < all - 0.005,
+                "{role}: without{drop}: {without} vs all {all}"
+            );
         }
-        let patience_alone =
-            regained(r#","apologise":false,"explain":false,"correct":false"#);
+        let patience_alone = regained(r#","apologise":false,"explain":false,"correct":false"#);
         assert!(
             patience_alone < 0.5 * all,
             "{role}: patience alone {patience_alone} vs all {all}"
@@ -820,12 +925,28 @@ fn fact_18_repair_steps_are_complementary() {
         let line = |repairs: &str| {
             let s = calm(&format!(
                 r#"{{"contract":{{"obligation":"result"}},"incidents":[{},{}],"interventions":[{repairs}]}}"#,
-                incident(30, "interpersonal", "breach_of_norms", "negative", size, "client"),
-                incident(30, "interpersonal", "interpersonal_conflict", "negative", size, "supplier")
+                incident(
+                    30,
+                    "interpersonal",
+                    "breach_of_norms",
+                    "negative",
+                    size,
+                    "client"
+                ),
+                incident(
+                    30,
+                    "interpersonal",
+                    "interpersonal_conflict",
+                    "negative",
+                    size,
+                    "supplier"
+                )
             ));
             let h = run(&s);
             mean(&h, 32, 32 + 26, |r| r.relationship)
-                + mean(&h, 32, 32 + 26, |r| (r.client_trust + r.supplier_trust) / 2.0)
+                + mean(&h, 32, 32 + 26, |r| {
+                    (r.client_trust + r.supplier_trust) / 2.0
+                })
         };
         let by_supplier = r#"{"kind":"trust_repair","week":32,"by":"supplier"}"#;
         let by_client = r#"{"kind":"trust_repair","week":32,"by":"client"}"#;
@@ -834,6 +955,9 @@ fn fact_18_repair_steps_are_complementary() {
             line(by_client),
             line(&format!("{by_supplier},{by_client}")),
         );
-        assert!(both > s + 0.02 && both > c + 0.02, "size {size}: both {both}, supplier {s}, client {c}");
+        assert!(
+            both > s + 0.02 && both > c + 0.02,
+            "size {size}: both {both}, supplier {s}, client {c}"
+        );
     }
 }

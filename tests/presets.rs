@@ -87,15 +87,20 @@ fn the_two_gyms() {
 fn roles_over(id: &str) -> Vec<(relsim::sim::Role, f64, f64)> {
     use relsim::sim::Role;
     let base = presets::find(id).unwrap().scenario();
-    [Role::Butler, Role::Accountant, Role::Representative, Role::Nanny]
-        .into_iter()
-        .map(|role| {
-            let mut s = base.clone();
-            s.manager.role = role;
-            let r = summary(&s, 300);
-            (role, r.totals.client_net_value, r.status_at_end.partnership)
-        })
-        .collect()
+    [
+        Role::Butler,
+        Role::Accountant,
+        Role::Representative,
+        Role::Nanny,
+    ]
+    .into_iter()
+    .map(|role| {
+        let mut s = base.clone();
+        s.manager.role = role;
+        let r = summary(&s, 300);
+        (role, r.totals.client_net_value, r.status_at_end.partnership)
+    })
+    .collect()
 }
 
 #[test]
@@ -121,11 +126,17 @@ fn each_role_preset_shows_its_role_ahead_in_net_value() {
                     .filter(|v| v.0 != Role::Nanny)
                     .max_by(|a, b| a.1.total_cmp(&b.1))
                     .unwrap();
-                assert_eq!(second.0, rep.0, "{id}: the Representative comes second {values:?}");
+                assert_eq!(
+                    second.0, rep.0,
+                    "{id}: the Representative comes second {values:?}"
+                );
             }
             Role::Butler => {
                 let rep = values.iter().find(|v| v.0 == Role::Representative).unwrap();
-                assert!(rep.2 > best.2, "{id}: the Representative keeps more partnerships {values:?}");
+                assert!(
+                    rep.2 > best.2,
+                    "{id}: the Representative keeps more partnerships {values:?}"
+                );
             }
             _ => {}
         }
@@ -143,9 +154,17 @@ fn the_opt_out_pair_tells_its_story() {
     same.name = without.name.clone();
     same.description = without.description.clone();
     assert_eq!(same, without, "the pair differs only in the opt-out");
-    let (a, b) = (preset("crisis-early-opt-out", 300), preset("crisis-no-opt-out", 300));
+    let (a, b) = (
+        preset("crisis-early-opt-out", 300),
+        preset("crisis-no-opt-out", 300),
+    );
     // The supplier invests less when the client may leave at will.
-    assert!(a.mean.effort < b.mean.effort - 0.02, "{} vs {}", a.mean.effort, b.mean.effort);
+    assert!(
+        a.mean.effort < b.mean.effort - 0.02,
+        "{} vs {}",
+        a.mean.effort,
+        b.mean.effort
+    );
     // Escalations last about as long: the opt-out is a door, not a trap.
     assert!(
         a.weeks_in_status.escalation > 0.7 * b.weeks_in_status.escalation,
@@ -189,14 +208,24 @@ fn a_version_1_scenario_still_loads_and_runs() {
         "client":{"budget_pressure":0.4,"need":0.8},"manager":{"role":"butler","cost_per_week":1.5}}"#;
     let s = relsim::sim::Scenario::from_json(v1).expect("a version-1 file loads");
     assert_eq!(s.schema_version, 1);
-    assert_eq!(s.manager.cost_per_week, Some(1.5), "an explicit cost is kept");
+    assert_eq!(
+        s.manager.cost_per_week,
+        Some(1.5),
+        "an explicit cost is kept"
+    );
     assert_eq!(s.client.market_fee_per_week, 20.0);
     assert_eq!(s.client.value_per_week, 30.0);
     let h = run(&s);
     assert_eq!(h.rows.len(), 260);
     assert!(h.rows.iter().all(|r| r.client_net_value.is_finite()));
     // Without a cost the role's default applies.
-    let s = relsim::sim::Scenario::from_json(r#"{"schema_version":1,"manager":{"role":"representative"}}"#).unwrap();
-    assert_eq!(s.manager.cost(s.manager.role), relsim::sim::Role::Representative.default_cost());
+    let s = relsim::sim::Scenario::from_json(
+        r#"{"schema_version":1,"manager":{"role":"representative"}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        s.manager.cost(s.manager.role),
+        relsim::sim::Role::Representative.default_cost()
+    );
     assert!(relsim::sim::Scenario::from_json(r#"{"schema_version":3}"#).is_err());
 }

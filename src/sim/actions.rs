@@ -3,15 +3,15 @@
 
 use super::effort::EffortChoice;
 use super::engine::{
-    expected_sla, reported, extra_work_focus, effective_markup, market_net_value, quality_of,
+    effective_markup, expected_sla, extra_work_focus, market_net_value, quality_of, reported,
     service_value, Money, Sim,
 };
-use super::scenario::{Contract, KpiLevel};
 use super::incident::Party;
 use super::intervention::{Intervention, Renegotiate, TrustRepair};
 use super::params as p;
 use super::record::Status;
 use super::record::{Event, Outcome, StatusCause};
+use super::scenario::{Contract, KpiLevel};
 use super::shocks::party_index;
 
 impl Sim<'_> {
@@ -79,7 +79,8 @@ impl Sim<'_> {
                 // An exit fee adds to what leaving costs.
                 let exit = self.state.contract.exit_fee;
                 let transition = p::TRANSITION_COST_WEEKS * self.fee();
-                (st.client_switching + exit / (exit + transition).max(1e-9) * (1.0 - st.client_switching))
+                (st.client_switching
+                    + exit / (exit + transition).max(1e-9) * (1.0 - st.client_switching))
                     .min(1.0)
             }
             Party::Supplier => self.scenario().supplier.client_share.sqrt(),
@@ -238,8 +239,14 @@ impl Sim<'_> {
         let operational = self.state.role.orientation().2;
         let markup = effective_markup(c, operational);
         let sla = expected_sla(e);
-        let quality = quality_of(&s, c, self.state.alignment, sla, extra_work_focus(e, markup))
-            .clamp(0.0, 1.0);
+        let quality = quality_of(
+            &s,
+            c,
+            self.state.alignment,
+            sla,
+            extra_work_focus(e, markup),
+        )
+        .clamp(0.0, 1.0);
         let attainment = match c.kpi_level {
             KpiLevel::Technical => sla,
             KpiLevel::Business => quality,
@@ -253,8 +260,12 @@ impl Sim<'_> {
             });
         }
         let manager = s.manager.cost(self.state.role);
-        let stay = service_value(&s, quality, self.state.alignment, self.state.pressure.client)
-            - money.client_cost
+        let stay = service_value(
+            &s,
+            quality,
+            self.state.alignment,
+            self.state.pressure.client,
+        ) - money.client_cost
             - manager;
         let spread = (weeks_left as f64).max(p::WALK_AWAY_WEEKS);
         let walk = market_net_value(self.scenario()) - self.leaving_cost().0 / spread;

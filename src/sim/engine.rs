@@ -358,7 +358,10 @@ impl<'a> Sim<'a> {
             client_cost,
             supplier_margin,
             client_net_value: service_value - client_cost,
-            relationship_type: RelationshipType::classify(st.experienced.client, st.business.client),
+            relationship_type: RelationshipType::classify(
+                st.experienced.client,
+                st.business.client,
+            ),
         };
         self.update_status(&row);
         // Costs of an ending decided this week land in this week's row.
@@ -511,8 +514,8 @@ impl Money {
         let extra_cost =
             s.cost_per_request * s.requests * s.out_of_scope * extra_work_focus(effort, markup);
         let extra_bill = extra_cost * (1.0 + markup);
-        let delivery =
-            s.fixed_cost + s.cost_per_request * in_scope * effort * effort * (1.0 + s.volatility / 2.0);
+        let delivery = s.fixed_cost
+            + s.cost_per_request * in_scope * effort * effort * (1.0 + s.volatility / 2.0);
         let revenue = fee_paid + extra_bill;
         Self {
             client_cost: revenue,

@@ -57,7 +57,8 @@ impl Sim<'_> {
                     *st.experienced.get_mut(party) += p::SHOCK * m;
                     let trust = st.trust.get_mut(party);
                     // Same level factor as a loss; the ceiling caps the result.
-                    *trust = (*trust + p::TRUST_GAIN * m * trust_level(*trust)).min(ceiling.max(*trust));
+                    *trust =
+                        (*trust + p::TRUST_GAIN * m * trust_level(*trust)).min(ceiling.max(*trust));
                 }
             }
             Category::Business => {
