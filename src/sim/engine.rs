@@ -235,7 +235,7 @@ impl<'a> Sim<'a> {
         } else {
             self.plan.on_time(in_scope, expected, &mut self.rng) as f64 / in_scope as f64
         };
-        let quality = quality_of(&s, c, self.state.alignment, sla, extra_focus)
+        let quality = quality_of(s, c, self.state.alignment, sla, extra_focus)
             + p::OVERDELIVERY_QUALITY * overdelivery;
         let quality = quality.clamp(0.0, 1.0);
         let st = &mut self.state;
@@ -262,7 +262,7 @@ impl<'a> Sim<'a> {
         } else {
             -1.0
         };
-        let service_value = service_value(&s, quality, st.alignment, st.pressure.client);
+        let service_value = service_value(s, quality, st.alignment, st.pressure.client);
 
         // 5. Appreciation relaxes toward its targets (incident shocks already landed in step 1).
         let terms = Terms {
@@ -276,7 +276,7 @@ impl<'a> Sim<'a> {
                 },
             supplier_trust: p::K_TRUST_IN_EXPERIENCED * (st.trust.supplier - 0.5),
             results: p::K_ATTAINMENT * (attainment - c.sla_target),
-            cost: -s.budget_pressure * p::K_PRICE * price_against_market(&s, c, manager),
+            cost: -s.budget_pressure * p::K_PRICE * price_against_market(s, c, manager),
             alignment: p::K_ALIGNMENT * (st.alignment - 0.5),
             client_pressure: -st.pressure.client,
             margin: p::K_MARGIN * (margin_rate - p::NORMAL_MARGIN),
