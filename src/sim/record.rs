@@ -307,7 +307,7 @@ impl Event {
                     party.id()
                 ),
             },
-            Event::ApologyIgnored => "a second apology adds nothing".into(),
+            Event::ApologyIgnored => "a second apology in the same crisis adds nothing".into(),
             Event::Status { from, to, cause } => {
                 format!("{} -> {} ({:?})", from.id(), to.id(), cause)
             }

@@ -71,6 +71,14 @@ pub fn describe(e: &Event, t: &Strings) -> String {
                 Outcome::Done => t.outcome_done.to_string(),
                 Outcome::Unwilling { will, .. } => format!("{} ({will:.2})", t.outcome_unwilling),
                 Outcome::TooLate => t.outcome_late.to_string(),
+                Outcome::Refused { party, .. } => format!(
+                    "{} {}",
+                    t.outcome_refused,
+                    match party {
+                        crate::sim::Party::Client => t.client,
+                        crate::sim::Party::Supplier => t.supplier,
+                    }
+                ),
             }
         ),
         Event::ApologyIgnored => t.apology_ignored.to_string(),
