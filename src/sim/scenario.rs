@@ -286,7 +286,7 @@ pub struct Manager {
     pub role: Role,
     /// k€ per week the client pays for the manager (only when a role is set); when omitted,
     /// the default of the role in force ([`Role::default_cost`]), also after a change of role.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Written as `null` when omitted, so that the field stays visible in saved files.
     pub cost_per_week: Option<f64>,
 }
 

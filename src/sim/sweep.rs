@@ -39,7 +39,9 @@ pub fn with_param(scenario: &Scenario, path: &str, value: f64) -> Result<Scenari
         }
         Value::Number(_) => Value::from(value),
         // An optional week (opt-out) may be off: it becomes this week.
-        Value::Null if path.ends_with("_week") => Value::from(value.round().max(0.0) as u64),
+        Value::Null if path.ends_with("opt_out_week") => Value::from(value.round().max(0.0) as u64),
+        // An optional amount left at its default (the manager's cost) takes this value.
+        Value::Null => Value::from(value),
         _ => return Err(err("is not a numeric field".to_string())),
     };
     let next: Scenario = serde_json::from_value(v).map_err(|e| err(e.to_string()))?;
