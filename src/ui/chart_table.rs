@@ -216,8 +216,9 @@ pub fn ChartTable(chart: &'static str, title: Text) -> impl IntoView {
                 row_step(h.rows.len()),
                 tr.unit_weeks
             );
+            let label = caption.clone();
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=label>
                 <table class="chart-table" data-testid="chart-table" data-chart=chart>
                     <caption>{caption}</caption>
                     <thead><tr>

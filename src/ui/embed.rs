@@ -78,6 +78,19 @@ pub fn spec() -> Option<EmbedSpec> {
     Some(parse(&value, controls))
 }
 
+/// Whether the query or fragment has `key` (`?tour`, `?tour=1`, `#tour`).
+pub fn query_has(key: &str) -> bool {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return false;
+    };
+    let (search, hash) = (loc.search().unwrap_or_default(), loc.hash().unwrap_or_default());
+    let found = [search.trim_start_matches('?'), hash.trim_start_matches('#')]
+        .into_iter()
+        .flat_map(|part| part.split('&'))
+        .any(|kv| kv.split('=').next() == Some(key));
+    found
+}
+
 /// Whether the page is an embed (it then leaves the address and local storage alone).
 pub fn active() -> bool {
     pairs().iter().any(|(k, _)| k == "embed")

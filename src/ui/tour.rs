@@ -13,6 +13,7 @@ use super::canvas::draw_into;
 use super::chart_table::{summary, SeriesLegend};
 use super::i18n::Lang;
 use super::intl;
+use super::manager::role_name;
 use super::state::{use_state, Page, Tab};
 use super::summary::status_name;
 use crate::chart;
@@ -37,17 +38,6 @@ fn show(v: f64, how: Show, lang: Lang) -> String {
         Show::Weeks => format!("{} {}", intl::number(v, 0, lang), lang.t().unit_weeks),
         Show::Number => intl::number(v, 1, lang),
         Show::Count => intl::number(v, 0, lang),
-    }
-}
-
-fn role_name(r: Role, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match r {
-        Role::None => t.role_none,
-        Role::Butler => t.role_butler,
-        Role::Accountant => t.role_accountant,
-        Role::Representative => t.role_representative,
-        Role::Nanny => t.role_nanny,
     }
 }
 
@@ -155,7 +145,7 @@ pub fn Tour() -> impl IntoView {
                         if let Ok(v) = event_target_value(&ev).parse::<f64>() { value.set(v) }
                     }>
                     {Role::ALL.into_iter().enumerate().map(|(n, r)| view! {
-                        <option value=n.to_string() selected=move || value.get().round() as usize == n>{role_name(r, lang)}</option>
+                        <option value=n.to_string() selected=move || value.get().round() as usize == n>{role_name(r, lang.t())}</option>
                     }).collect_view()}
                 </select>
             }
@@ -186,12 +176,7 @@ pub fn Tour() -> impl IntoView {
                 <p class="tour-count">{move || format!("{} {} / {}", site().tour_step, index.get() + 1, STEPS.len())}</p>
                 <h3 id="tour-step-title" tabindex="-1">{move || site().tour[index.get()].title}</h3>
                 <div class="tour-grid">
-                    <div class="tour-text">
-                        <p>{move || site().tour[index.get()].body}</p>
-                        <div class="tour-control field">{control}</div>
-                        <p class="tour-hint"><strong>{move || site().tour_try}</strong>" "{move || site().tour[index.get()].hint}</p>
-                        <p class="tour-outcome" aria-live="polite" data-testid="tour-outcome">{outcome}</p>
-                    </div>
+                    <p class="tour-body">{move || site().tour[index.get()].body}</p>
                     <figure class="tour-figure">
                         {move || view! { <SeriesLegend chart=chart_id(STEPS[index.get()].chart) /> }}
                         <canvas class="chart" data-testid="tour-chart" node_ref=canvas role="img"
@@ -201,6 +186,11 @@ pub fn Tour() -> impl IntoView {
                             {move || history.with(|h| summary(h, chart_id(STEPS[index.get()].chart), state.lang.get()))}
                         </figcaption>
                     </figure>
+                    <div class="tour-play">
+                        <div class="tour-control field">{control}</div>
+                        <p class="tour-hint"><strong>{move || site().tour_try}</strong>" "{move || site().tour[index.get()].hint}</p>
+                        <p class="tour-outcome" aria-live="polite" data-testid="tour-outcome">{outcome}</p>
+                    </div>
                 </div>
                 <div class="tour-nav">
                     <button type="button" data-testid="tour-prev" disabled=move || index.get() == 0
