@@ -50,7 +50,7 @@ async function play(page) {
 async function walkTour(page, lang) {
   const titles = [];
   for (let n = 1; n <= 8; n++) {
-    assert.match(await stepText(page), new RegExp(`\\b${n} / 8\\b`), `step ${n} in ${lang}`);
+    assert.match(await stepText(page), new RegExp(`(^|\\D)${n} / 8(?!\\d)`), `step ${n} in ${lang}`);
     assert.ok((await inked(page, TOUR)) > 3000, `step ${n} draws its chart`);
     await play(page);
     titles.push(await page.textContent('#tour-step-title'));
@@ -100,7 +100,11 @@ test('the tour in Dutch at 390 px: own texts, no sideways scrolling, time to the
   await page.waitForFunction((sel) => {
     const c = document.querySelector(sel);
     if (!c || !c.width) return false;
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [c.width, c.height];
+    const ctx = copy.getContext('2d', { willReadFrequently: true });
+    ctx.drawImage(c, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i] < 200) n++;
     return n > 3000;
