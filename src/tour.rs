@@ -283,17 +283,16 @@ pub fn repair_step(v: f64) -> Scenario {
     ));
     let n = v.round().clamp(0.0, 5.0) as u32;
     if n > 0 {
-        s.interventions
-            .push(Intervention::TrustRepair(TrustRepair {
-                week: 24,
-                by: Party::Supplier,
-                apologise: n >= 1,
-                explain: n >= 2,
-                correct: n >= 3,
-                silence: n >= 4,
-                patience_weeks: if n >= 5 { 26 } else { 0 },
-                ..TrustRepair::default()
-            }));
+        s.interventions.push(Intervention::TrustRepair(TrustRepair {
+            week: 24,
+            by: Party::Supplier,
+            apologise: n >= 1,
+            explain: n >= 2,
+            correct: n >= 3,
+            silence: n >= 4,
+            patience_weeks: if n >= 5 { 26 } else { 0 },
+            ..TrustRepair::default()
+        }));
     }
     s
 }
@@ -351,7 +350,12 @@ mod tests {
             let h = run(&contract_step(v));
             h.rows.iter().map(|r| r.effort).sum::<f64>() / h.rows.len() as f64
         };
-        assert!(focus(0.0) + 0.1 < focus(1.0), "{} {}", focus(0.0), focus(1.0));
+        assert!(
+            focus(0.0) + 0.1 < focus(1.0),
+            "{} {}",
+            focus(0.0),
+            focus(1.0)
+        );
     }
 
     #[test]
@@ -373,7 +377,12 @@ mod tests {
     #[test]
     fn more_repair_steps_restore_more_trust() {
         let trust = |v| run(&repair_step(v)).rows[80].client_trust;
-        assert!(trust(5.0) > trust(0.0) + 0.02, "{} {}", trust(5.0), trust(0.0));
+        assert!(
+            trust(5.0) > trust(0.0) + 0.02,
+            "{} {}",
+            trust(5.0),
+            trust(0.0)
+        );
         assert!(trust(5.0) > trust(3.0), "{} {}", trust(5.0), trust(3.0));
     }
 }

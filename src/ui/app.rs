@@ -12,10 +12,10 @@ use super::negotiate_view::NegotiateView;
 use super::presets::PresetPicker;
 use super::report::PrintReport;
 use super::state::{t, use_state, AppState, Page, Tab};
-use super::tour::Tour;
 use super::summary::Summary;
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
+use super::tour::Tour;
 use super::why_view::WhyView;
 use crate::chart;
 
@@ -24,7 +24,10 @@ use crate::chart;
 pub fn App() -> impl IntoView {
     // A first visit: nothing saved and no scenario in the address. Read before the state saves.
     let first_visit = super::storage::from_storage().is_none()
-        && web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default().is_empty();
+        && web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+            .is_empty();
     let state = AppState::new();
     provide_context(state);
     super::report::provide();

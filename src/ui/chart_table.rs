@@ -55,36 +55,81 @@ const fn share(
 }
 
 const RELATIONSHIP: &[Series] = &[
-    share("relationship", |t| t.relationship_line, "#222222", |r| r.relationship),
-    share("client_appreciation", |t| t.client_appreciation, "#0072b2", |r| r.client_appreciation),
-    share("supplier_appreciation", |t| t.supplier_appreciation, "#e69f00", |r| r.supplier_appreciation),
+    share(
+        "relationship",
+        |t| t.relationship_line,
+        "#222222",
+        |r| r.relationship,
+    ),
+    share(
+        "client_appreciation",
+        |t| t.client_appreciation,
+        "#0072b2",
+        |r| r.client_appreciation,
+    ),
+    share(
+        "supplier_appreciation",
+        |t| t.supplier_appreciation,
+        "#e69f00",
+        |r| r.supplier_appreciation,
+    ),
 ];
 
 const FOCUS: &[Series] = &[
     share("effort", |t| t.customer_focus, "#222222", |r| r.effort),
-    share("extra_work_focus", |t| t.extra_work_focus, "#e69f00", |r| r.extra_work_focus),
+    share(
+        "extra_work_focus",
+        |t| t.extra_work_focus,
+        "#e69f00",
+        |r| r.extra_work_focus,
+    ),
     share("sla", |t| t.sla, "#009e73", |r| r.sla),
     share("quality", |t| t.quality, "#cc79a7", |r| r.quality),
     Series {
         dashed: true,
-        ..share("expectation", |t| t.expectation, "#cc79a7", |r| r.expectation)
+        ..share(
+            "expectation",
+            |t| t.expectation,
+            "#cc79a7",
+            |r| r.expectation,
+        )
     },
 ];
 
 const TRUST: &[Series] = &[
-    share("client_trust", |t| t.client_trust, "#0072b2", |r| r.client_trust),
-    share("supplier_trust", |t| t.supplier_trust, "#e69f00", |r| r.supplier_trust),
+    share(
+        "client_trust",
+        |t| t.client_trust,
+        "#0072b2",
+        |r| r.client_trust,
+    ),
+    share(
+        "supplier_trust",
+        |t| t.supplier_trust,
+        "#e69f00",
+        |r| r.supplier_trust,
+    ),
     share("alignment", |t| t.alignment, "#009e73", |r| r.alignment),
 ];
 
 const MONEY: &[Series] = &[
     Series {
         unit: Unit::CumulativeKeur,
-        ..share("client_cost", |t| t.client_cost_cum, "#0072b2", |r| r.client_cost)
+        ..share(
+            "client_cost",
+            |t| t.client_cost_cum,
+            "#0072b2",
+            |r| r.client_cost,
+        )
     },
     Series {
         unit: Unit::CumulativeKeur,
-        ..share("supplier_margin", |t| t.supplier_margin_cum, "#e69f00", |r| r.supplier_margin)
+        ..share(
+            "supplier_margin",
+            |t| t.supplier_margin_cum,
+            "#e69f00",
+            |r| r.supplier_margin,
+        )
     },
 ];
 

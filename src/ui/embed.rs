@@ -17,10 +17,30 @@ use crate::sim::{Obligation, Role, Scenario};
 
 /// The charts an embed can show: (name in the address, chart id, title, draw).
 const CHARTS: [(&str, &str, Text, DrawFn); 4] = [
-    ("relationship", "chart-relationship", |t| t.chart_relationship, chart::relationship::draw),
-    ("focus", "chart-focus", |t| t.chart_focus, chart::focus::draw),
-    ("trust", "chart-trust", |t| t.chart_trust, chart::trust::draw),
-    ("money", "chart-money", |t| t.chart_money, chart::money::draw),
+    (
+        "relationship",
+        "chart-relationship",
+        |t| t.chart_relationship,
+        chart::relationship::draw,
+    ),
+    (
+        "focus",
+        "chart-focus",
+        |t| t.chart_focus,
+        chart::focus::draw,
+    ),
+    (
+        "trust",
+        "chart-trust",
+        |t| t.chart_trust,
+        chart::trust::draw,
+    ),
+    (
+        "money",
+        "chart-money",
+        |t| t.chart_money,
+        chart::money::draw,
+    ),
 ];
 
 /// What an embed address asks for.
@@ -83,7 +103,10 @@ pub fn query_has(key: &str) -> bool {
     let Some(loc) = web_sys::window().map(|w| w.location()) else {
         return false;
     };
-    let (search, hash) = (loc.search().unwrap_or_default(), loc.hash().unwrap_or_default());
+    let (search, hash) = (
+        loc.search().unwrap_or_default(),
+        loc.hash().unwrap_or_default(),
+    );
     let found = [search.trim_start_matches('?'), hash.trim_start_matches('#')]
         .into_iter()
         .flat_map(|part| part.split('&'))
@@ -154,9 +177,10 @@ pub fn EmbedView(spec: EmbedSpec) -> impl IntoView {
     let state = use_state();
     match scenario_in_pairs() {
         Some(Ok(s)) => state.scenario.set(s),
-        Some(Err(e)) => state
-            .error
-            .set(Some(format!("{}: {e}", state.lang.get_untracked().t().link_failed))),
+        Some(Err(e)) => state.error.set(Some(format!(
+            "{}: {e}",
+            state.lang.get_untracked().t().link_failed
+        ))),
         None => {}
     }
     let full = move || format!("{}#s={}", app_base(), state.scenario.with(encoded));

@@ -129,7 +129,11 @@ fn changed(s: &Scenario, lang: Lang) -> Vec<(String, String, String)> {
         match (a, b) {
             (Value::Object(x), Value::Object(y)) => {
                 for (k, v) in x {
-                    let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                    let path = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
                     walk(&path, v, y.get(k).unwrap_or(&Value::Null), out);
                 }
             }
@@ -147,7 +151,13 @@ fn changed(s: &Scenario, lang: Lang) -> Vec<(String, String, String)> {
     walk("", &a, &b, &mut out);
     out.into_iter()
         .filter(|(p, _, _)| !matches!(p.as_str(), "name" | "description" | "schema_version"))
-        .map(|(p, a, b)| (input_label(&p, lang.t()), show_value(&a, lang), show_value(&b, lang)))
+        .map(|(p, a, b)| {
+            (
+                input_label(&p, lang.t()),
+                show_value(&a, lang),
+                show_value(&b, lang),
+            )
+        })
         .collect()
 }
 
@@ -179,7 +189,10 @@ fn odds(e: &Ensemble, lang: Lang) -> (u32, Vec<(String, String)>) {
         .iter()
         .map(|st| {
             let k = e.outcomes.iter().filter(|o| o.end_status == *st).count() as f64;
-            (status_name(*st, lang.t()).to_string(), intl::percent(k / n, 0, lang))
+            (
+                status_name(*st, lang.t()).to_string(),
+                intl::percent(k / n, 0, lang),
+            )
         })
         .collect();
     (e.outcomes.len() as u32, rows)
@@ -233,7 +246,9 @@ fn build(s: &Scenario, h: &History, e: Option<&Ensemble>, lang: Lang) -> Report 
         changed: changed(s, lang),
         images: CHARTS
             .iter()
-            .filter_map(|(title, draw)| Some((title(t).to_string(), chart_image(*draw, h, s, t.week)?)))
+            .filter_map(|(title, draw)| {
+                Some((title(t).to_string(), chart_image(*draw, h, s, t.week)?))
+            })
             .collect(),
         outcome,
         diagnosis,
@@ -255,9 +270,9 @@ pub fn PrintButton() -> impl IntoView {
     let print = move |_| {
         let lang = state.lang.get_untracked();
         let r = state.history.with_untracked(|h| {
-            state.scenario.with_untracked(|s| {
-                build(s, h, state.ensemble.get_untracked().as_deref(), lang)
-            })
+            state
+                .scenario
+                .with_untracked(|s| build(s, h, state.ensemble.get_untracked().as_deref(), lang))
         });
         report.set(Some(r));
         // Print once the report is in the page.
@@ -286,9 +301,9 @@ pub fn PrintReport() -> impl IntoView {
     let handle = window_event_listener(leptos::ev::beforeprint, move |_| {
         let lang = state.lang.get_untracked();
         let r = state.history.with_untracked(|h| {
-            state.scenario.with_untracked(|s| {
-                build(s, h, state.ensemble.get_untracked().as_deref(), lang)
-            })
+            state
+                .scenario
+                .with_untracked(|s| build(s, h, state.ensemble.get_untracked().as_deref(), lang))
         });
         if report.get_untracked().as_ref() != Some(&r) {
             report.set(Some(r));

@@ -158,7 +158,10 @@ pub fn Tour() -> impl IntoView {
         history.with(|h| {
             let n = h.rows.len().max(1) as f64;
             let focus = h.rows.iter().map(|r| r.effort).sum::<f64>() / n;
-            let status = h.last().map(|r| status_name(r.status, lang.t())).unwrap_or("–");
+            let status = h
+                .last()
+                .map(|r| status_name(r.status, lang.t()))
+                .unwrap_or("–");
             format!(
                 "{}: {} · {} {}",
                 lang.site().tour_at_end,
