@@ -210,7 +210,7 @@ pub fn EmbedView(spec: EmbedSpec) -> impl IntoView {
                 }).collect_view()}
             </div>
             <p class="embed-foot">
-                <a href=full target="_blank" rel="noopener">{move || t().tagline}" — "{move || state.lang.get().site().embed_open}</a>
+                <a href=full target="_blank" rel="noopener">{move || state.lang.get().site().embed_open}" ↗"</a>
             </p>
         </main>
     }

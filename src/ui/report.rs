@@ -12,6 +12,7 @@ use plotters_canvas::CanvasBackend;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
+use super::chart_table::series_of;
 use super::charts::DrawFn;
 use super::controls::Text;
 use super::i18n::{Lang, Strings};
@@ -22,12 +23,16 @@ use super::summary::status_name;
 use crate::chart::{self, ChartStyle};
 use crate::sim::{Ensemble, History, RelationshipType, Role, Scenario, Status};
 
-/// The report's charts: title and draw function.
-const CHARTS: [(Text, DrawFn); 4] = [
-    (|t| t.chart_relationship, chart::relationship::draw),
-    (|t| t.chart_focus, chart::focus::draw),
-    (|t| t.chart_trust, chart::trust::draw),
-    (|t| t.chart_money, chart::money::draw),
+/// The report's charts: chart id, title and draw function.
+const CHARTS: [(&str, Text, DrawFn); 4] = [
+    (
+        "chart-relationship",
+        |t| t.chart_relationship,
+        chart::relationship::draw,
+    ),
+    ("chart-focus", |t| t.chart_focus, chart::focus::draw),
+    ("chart-trust", |t| t.chart_trust, chart::trust::draw),
+    ("chart-money", |t| t.chart_money, chart::money::draw),
 ];
 
 /// Chart size in CSS pixels; drawn at twice the resolution so that print stays sharp.
@@ -41,7 +46,7 @@ struct Report {
     date: String,
     name: String,
     changed: Vec<(String, String, String)>,
-    images: Vec<(String, String)>,
+    images: Vec<(&'static str, String, String)>,
     outcome: Vec<(String, String)>,
     diagnosis: String,
     odds: Option<(u32, Vec<(String, String)>)>,
@@ -246,8 +251,8 @@ fn build(s: &Scenario, h: &History, e: Option<&Ensemble>, lang: Lang) -> Report 
         changed: changed(s, lang),
         images: CHARTS
             .iter()
-            .filter_map(|(title, draw)| {
-                Some((title(t).to_string(), chart_image(*draw, h, s, t.week)?))
+            .filter_map(|(id, title, draw)| {
+                Some((*id, title(t).to_string(), chart_image(*draw, h, s, t.week)?))
             })
             .collect(),
         outcome,
@@ -349,8 +354,16 @@ pub fn PrintReport() -> impl IntoView {
                 </section>
                 <section class="report-charts">
                     <h2>{s.report_charts}</h2>
-                    {r.images.into_iter().map(|(title, src)| view! {
-                        <figure><img src=src alt=title.clone() /><figcaption>{title}</figcaption></figure>
+                    {r.images.into_iter().map(|(id, title, src)| view! {
+                        <figure>
+                            <img src=src alt=title.clone() />
+                            <figcaption><strong>{title}</strong>
+                                {series_of(id).iter().map(|x| view! {
+                                    " "<span class="report-key" style=format!("color:{}", x.color)>{if x.dashed { "╌" } else { "━" }}</span>
+                                    " "{(x.label)(t)}
+                                }).collect_view()}
+                            </figcaption>
+                        </figure>
                     }).collect_view()}
                 </section>
             }
