@@ -18,7 +18,7 @@ use super::controls::Text;
 use super::i18n::{Lang, Strings};
 use super::intl;
 use super::manager::role_name;
-use super::state::use_state;
+use super::state::{use_state, AppState};
 use super::summary::status_name;
 use crate::chart::{self, ChartStyle};
 use crate::sim::{Ensemble, History, RelationshipType, Role, Scenario, Status};
@@ -264,22 +264,55 @@ fn build(s: &Scenario, h: &History, e: Option<&Ensemble>, lang: Lang) -> Report 
 /// Puts the report's state into context, for the print button and the report (call in the app
 /// root: the two are not nested).
 pub fn provide() {
-    provide_context(RwSignal::new(None::<Report>));
+    let state = use_state();
+    let ctx = ReportContext {
+        state,
+        report: RwSignal::new(None),
+        basis: StoredValue::new(None),
+    };
+    // Remember which scenario the last ensemble was computed for: odds of an older scenario
+    // must not appear in the report of the current one.
+    Effect::new(move |_| {
+        if state.ensemble.with(Option::is_some) {
+            ctx.basis.set_value(Some(state.scenario.get_untracked()));
+        }
+    });
+    provide_context(ctx);
+}
+
+/// The report being shown and the scenario of the last ensemble.
+#[derive(Clone, Copy)]
+struct ReportContext {
+    state: AppState,
+    report: RwSignal<Option<Report>>,
+    basis: StoredValue<Option<Scenario>>,
+}
+
+impl ReportContext {
+    /// A report of the current scenario, with the odds only if they are of this scenario.
+    fn fresh(&self) -> Report {
+        let state = self.state;
+        let lang = state.lang.get_untracked();
+        state.history.with_untracked(|h| {
+            state.scenario.with_untracked(|s| {
+                let e = state
+                    .ensemble
+                    .get_untracked()
+                    .filter(|_| self.basis.with_value(|b| b.as_ref() == Some(s)));
+                build(s, h, e.as_deref(), lang)
+            })
+        })
+    }
 }
 
 /// The button that builds the report and opens the browser's print dialog.
 #[component]
 pub fn PrintButton() -> impl IntoView {
     let state = use_state();
-    let report = expect_context::<RwSignal<Option<Report>>>();
+    let ctx = expect_context::<ReportContext>();
     let print = move |_| {
-        let lang = state.lang.get_untracked();
-        let r = state.history.with_untracked(|h| {
-            state
-                .scenario
-                .with_untracked(|s| build(s, h, state.ensemble.get_untracked().as_deref(), lang))
-        });
-        report.set(Some(r));
+        let r = ctx.fresh();
+        ctx.report.set(Some(r));
         // Print once the report is in the page.
         if let Some(w) = web_sys::window() {
             let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
@@ -300,16 +333,11 @@ pub fn PrintButton() -> impl IntoView {
 /// The report itself: hidden on screen, the only thing printed.
 #[component]
 pub fn PrintReport() -> impl IntoView {
-    let state = use_state();
-    let report = expect_context::<RwSignal<Option<Report>>>();
+    let ctx = expect_context::<ReportContext>();
+    let report = ctx.report;
     // The browser's own print (Ctrl+P) gets a fresh report too.
     let handle = window_event_listener(leptos::ev::beforeprint, move |_| {
-        let lang = state.lang.get_untracked();
-        let r = state.history.with_untracked(|h| {
-            state
-                .scenario
-                .with_untracked(|s| build(s, h, state.ensemble.get_untracked().as_deref(), lang))
-        });
+        let r = ctx.fresh();
         if report.get_untracked().as_ref() != Some(&r) {
             report.set(Some(r));
         }

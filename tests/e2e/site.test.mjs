@@ -240,6 +240,13 @@ test('the printed report: 1–2 A4 pages in the chosen language, with the odds o
   pages = pdfPages(await page.pdf({ format: 'A4' }));
   assert.ok(pages >= 1 && pages <= 2, `Dutch report with odds: ${pages} pages`);
   report.pdf_pages.nl_with_odds = pages;
+  // Odds of an older scenario never appear in the report of a changed one.
+  await page.click('[data-testid="tab-run"]');
+  await page.selectOption('[data-testid="preset-select"]', 'healthy-partnership');
+  await page.click('[data-testid="print-report"]');
+  await page.waitForFunction(() => window.printed === 3);
+  await page.waitForFunction(() => document.querySelector('[data-testid="report"]').textContent.includes('healthy partnership'));
+  assert.doesNotMatch(await page.textContent('[data-testid="report"]'), /Kansen/);
   assert.deepEqual(problems, []);
   await context.close();
 });
