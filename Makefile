@@ -8,7 +8,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 PORT ?= 8080
 
-.PHONY: all tools rust-tools node-tools browser build serve test lint unit e2e bench clean
+.PHONY: all tools rust-tools node-tools browser build site serve test lint unit e2e bench clean
 
 all: build
 
@@ -32,6 +32,13 @@ browser:
 build: tools
 	cargo fetch
 	trunk build --release --offline
+
+## The website as a folder any static host serves under any sub-path (see README).
+SITE_DIR ?= site
+site: build
+	rm -rf $(SITE_DIR)
+	cp -r dist $(SITE_DIR)
+	@echo "$(SITE_DIR)/ is ready to publish: $$(du -sh $(SITE_DIR) | cut -f1), $$(find $(SITE_DIR) -type f | wc -l) files"
 
 serve: build
 	@echo "Relsim at http://127.0.0.1:$(PORT)/"

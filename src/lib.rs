@@ -8,5 +8,6 @@
 
 pub mod chart;
 pub mod sim;
+pub mod tour;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

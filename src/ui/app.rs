@@ -10,22 +10,38 @@ use super::interventions::Interventions;
 use super::model_page::ModelPage;
 use super::negotiate_view::NegotiateView;
 use super::presets::PresetPicker;
-use super::state::{t, AppState, Page, Tab};
+use super::report::PrintReport;
+use super::state::{t, use_state, AppState, Page, Tab};
 use super::summary::Summary;
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
+use super::tour::Tour;
 use super::why_view::WhyView;
 use crate::chart;
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
+    // A first visit: nothing saved and no scenario in the address. Read before the state saves.
+    let first_visit = super::storage::from_storage().is_none()
+        && web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+            .is_empty();
     let state = AppState::new();
     provide_context(state);
+    super::report::provide();
     let handle = window_event_listener(leptos::ev::resize, move |_| {
         state.resize.update(|n| *n += 1)
     });
     on_cleanup(move || handle.remove());
+    if let Some(spec) = super::embed::spec() {
+        return view! { <super::embed::EmbedView spec=spec /> }.into_any();
+    }
+    if super::embed::query_has("tour") {
+        state.page.set(Page::Tour);
+    }
+    let welcome = RwSignal::new(first_visit && state.page.get_untracked() != Page::Tour);
     let tab = move |page: Page, label: fn(&super::i18n::Strings) -> &'static str| {
         view! {
             <button type="button" role="tab" class="tab" aria-selected=move || (state.page.get() == page).to_string()
@@ -41,9 +57,13 @@ pub fn App() -> impl IntoView {
             <nav role="tablist">
                 {tab(Page::Simulate, |t| t.tab_simulate)}
                 {tab(Page::Model, |t| t.tab_model)}
+                <button type="button" role="tab" class="tab" data-testid="mode-tour"
+                    aria-selected=move || (state.page.get() == Page::Tour).to_string()
+                    on:click=move |_| { welcome.set(false); state.page.set(Page::Tour) }>
+                    {move || state.lang.get().site().tour_open}</button>
             </nav>
             <button type="button" class="lang" data-testid="lang-toggle"
-                aria-label=move || t().lang_toggle_label
+                aria-label=move || format!("{} – {}", t().lang_toggle, t().lang_toggle_label)
                 on:click=move |_| state.lang.update(|l| *l = match l { super::i18n::Lang::En => super::i18n::Lang::Nl, super::i18n::Lang::Nl => super::i18n::Lang::En })>
                 {move || t().lang_toggle}
             </button>
@@ -54,8 +74,36 @@ pub fn App() -> impl IntoView {
                 <button type="button" class="small" on:click=move |_| state.error.set(None)>{move || t().dismiss}</button>
             </div>
         </Show>
+        <Show when=move || welcome.get() && state.page.get() != Page::Tour>
+            <section class="welcome" data-testid="welcome" aria-labelledby="welcome-title">
+                <h2 id="welcome-title">{move || state.lang.get().site().welcome_title}</h2>
+                <p>{move || state.lang.get().site().welcome_text}</p>
+                <div class="welcome-actions">
+                    <button type="button" class="primary" data-testid="welcome-tour"
+                        on:click=move |_| { welcome.set(false); state.page.set(Page::Tour) }>
+                        {move || state.lang.get().site().welcome_start}</button>
+                    <button type="button" data-testid="welcome-dismiss" on:click=move |_| welcome.set(false)>
+                        {move || state.lang.get().site().welcome_dismiss}</button>
+                </div>
+            </section>
+        </Show>
         <main>
-            <Show when=move || state.page.get() == Page::Simulate fallback=|| view! { <ModelPage /> }>
+            {move || match state.page.get() {
+                Page::Model => view! { <ModelPage /> }.into_any(),
+                Page::Tour => view! { <Tour /> }.into_any(),
+                Page::Simulate => view! { <Simulator /> }.into_any(),
+            }}
+        </main>
+        <PrintReport />
+    }
+    .into_any()
+}
+
+/// The simulator: the input panel beside the result views.
+#[component]
+fn Simulator() -> impl IntoView {
+    let state = use_state();
+    view! {
                 <div class="layout">
                     <aside class="controls" aria-label=move || t().sec_contract class:editing-b=move || state.editing_b.get()>
                         <Show when=move || state.editing_b.get()><p class="note b-note">{move || t().editing_b_note}</p></Show>
@@ -85,8 +133,6 @@ pub fn App() -> impl IntoView {
                     }}
                     </div>
                 </div>
-            </Show>
-        </main>
     }
 }
 

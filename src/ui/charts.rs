@@ -9,6 +9,7 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 use super::canvas::draw_into;
+use super::chart_table::ChartTable;
 use super::controls::Text;
 use super::events::describe;
 use super::state::{t, use_state};
@@ -97,7 +98,7 @@ pub fn ChartCard(
             <div class="chart-wrap"
                 on:mouseleave=move |_| { tip.set(None); state.hover.set(None); }>
                 <canvas class="chart" data-testid=testid node_ref=canvas role="img"
-                    aria-label=move || title(t())
+                    aria-label=move || title(t()) aria-describedby=format!("{testid}-summary")
                     on:mousemove=move |ev| on_move(ev.offset_x() as f64, ev.offset_y() as f64)
                     on:click=move |ev| on_move(ev.offset_x() as f64, ev.offset_y() as f64)></canvas>
                 <Show when=move || hairline().is_some()>
@@ -108,6 +109,7 @@ pub fn ChartCard(
                 </Show>
             </div>
             {children.map(|c| c())}
+            <ChartTable chart=testid title=title />
         </section>
     }
 }

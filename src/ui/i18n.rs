@@ -855,3 +855,257 @@ pub const NL: Strings = Strings {
         ("Toeval, vele toekomsten en waarom", "Incidenten gebeuren ook toevallig, met de jaarlijkse frequenties die u instelt; hun richting hangt af van de toestand (een dienstverlener onder de norm trekt meer zakelijke problemen aan, een slechte cultuurfit meer conflicten). Eén run is één mogelijke toekomst. Vele toekomsten herhaalt de run met andere toevalstrekkingen; Vergelijken geeft beide scenario's precies dezelfde trekkingen, zodat verschillen alleen uit de scenario's komen. Waarom splitst de verandering van de relatielijn in een venster precies uit naar oorzaken: elk incident, kwaliteit tegenover verwachting, resultaten, kosten, afstemming, marge, wisselende wensen, vertrouwen en interventies."),
     ],
 };
+
+// ---------------------------------------------------------------------------------------------
+// The self-service website: guided tour, embeds, printable report, chart tables. A table of its
+// own so that these strings can grow without touching the simulator's table above.
+
+/// One step of the guided tour.
+pub struct TourText {
+    /// Heading.
+    pub title: &'static str,
+    /// Two to four sentences explaining the idea.
+    pub body: &'static str,
+    /// Label of the step's one control.
+    pub control: &'static str,
+    /// What to try with the control.
+    pub hint: &'static str,
+}
+
+/// The website's strings of one language.
+#[allow(missing_docs)]
+pub struct SiteStrings {
+    pub tour_open: &'static str,
+    pub tour_title: &'static str,
+    pub tour_step: &'static str,
+    pub tour_next: &'static str,
+    pub tour_prev: &'static str,
+    pub tour_finish: &'static str,
+    pub tour_try: &'static str,
+    pub tour_at_end: &'static str,
+    pub welcome_title: &'static str,
+    pub welcome_text: &'static str,
+    pub welcome_start: &'static str,
+    pub welcome_dismiss: &'static str,
+    pub embed_code: &'static str,
+    pub embed_what: &'static str,
+    pub embed_all: &'static str,
+    pub embed_controls: &'static str,
+    pub embed_snippet: &'static str,
+    pub embed_copied: &'static str,
+    pub embed_open: &'static str,
+    pub print_report: &'static str,
+    pub report_title: &'static str,
+    pub report_printed: &'static str,
+    pub report_changed: &'static str,
+    pub report_no_changes: &'static str,
+    pub report_input: &'static str,
+    pub report_value: &'static str,
+    pub report_default: &'static str,
+    pub report_charts: &'static str,
+    pub report_odds: &'static str,
+    pub report_runs: &'static str,
+    pub show_table: &'static str,
+    pub hide_table: &'static str,
+    pub table_every: &'static str,
+    pub sum_goes_from: &'static str,
+    pub sum_to: &'static str,
+    pub sum_in_week: &'static str,
+    pub sum_lowest: &'static str,
+    pub sum_highest: &'static str,
+    pub tour: [TourText; 8],
+}
+
+impl Lang {
+    /// The website's string table.
+    pub fn site(self) -> &'static SiteStrings {
+        match self {
+            Lang::En => &SITE_EN,
+            Lang::Nl => &SITE_NL,
+        }
+    }
+}
+
+/// The website in English.
+pub const SITE_EN: SiteStrings = SiteStrings {
+    tour_open: "Guided tour",
+    tour_title: "A guided tour in eight steps",
+    tour_step: "Step",
+    tour_next: "Next",
+    tour_prev: "Back",
+    tour_finish: "Open the simulator with this scenario",
+    tour_try: "Try it:",
+    tour_at_end: "After the last week",
+    welcome_title: "New to Relsim?",
+    welcome_text: "Eight short steps, each with a live simulation and one control, show why a fixed fee starves customer focus and what a relationship manager does.",
+    welcome_start: "Take the tour",
+    welcome_dismiss: "No thanks",
+    embed_code: "Embed code",
+    embed_what: "Show in the embed",
+    embed_all: "All four charts",
+    embed_controls: "Include two controls (contract and manager)",
+    embed_snippet: "HTML to paste into your page",
+    embed_copied: "Copied to the clipboard",
+    embed_open: "Open in Relsim",
+    print_report: "Print report",
+    report_title: "Relsim report",
+    report_printed: "Printed on",
+    report_changed: "Inputs that differ from the defaults",
+    report_no_changes: "All inputs are at their defaults.",
+    report_input: "Input",
+    report_value: "This scenario",
+    report_default: "Default",
+    report_charts: "Charts",
+    report_odds: "Odds over many futures",
+    report_runs: "runs",
+    show_table: "Show as table",
+    hide_table: "Hide table",
+    table_every: "one row every",
+    sum_goes_from: "goes from",
+    sum_to: "to",
+    sum_in_week: "in week",
+    sum_lowest: "lowest",
+    sum_highest: "highest",
+    tour: [
+        TourText {
+            title: "Everything starts with an incident",
+            body: "An outsourcing relationship does not drift by accident: it moves when something happens. A kept promise, a missed deadline, a quarrel between two managers — each is an incident that lands on one of the parties and changes how it values the other. The black line is the average appreciation of client and supplier over two years.",
+            control: "Incident in week 26 (negative ← → positive)",
+            hint: "drag the slider to the left and watch the line dip, then slowly recover.",
+        },
+        TourText {
+            title: "Two bounds keep it healthy",
+            body: "Every relationship has a lower limit below which a party starts to doubt it is worth it, and an upper limit of euphoria where expectations run away. Between the two, ups and downs are normal. The green band is that range.",
+            control: "Critical lower bound",
+            hint: "raise the lower bound: the same dip now falls through it.",
+        },
+        TourText {
+            title: "From partner to ordinary supplier",
+            body: "A short spell outside the bounds does no lasting harm. When it lasts longer than the parties tolerate, the partnership is downgraded to an ordinary supplier relationship; when it lasts longer still, it escalates. Climbing back takes months.",
+            control: "Tolerance outside the bounds (weeks)",
+            hint: "lower the tolerance and see the status at the end change.",
+        },
+        TourText {
+            title: "A fixed fee starves customer focus",
+            body: "Under an effort obligation the supplier is paid the same whether users are helped quickly or not, so every extra hour only costs it money: it works by the book. When part of the fee depends on agreed results, effort pays, and customer focus rises with it.",
+            control: "Contract",
+            hint: "switch between the fixed fee and result agreements and compare the black line.",
+        },
+        TourText {
+            title: "Four kinds of relationship manager",
+            body: "Someone has to look after the relationship. The Butler keeps people content; the Accountant steers delivery and numbers; the Nanny guards the shared goals; the Representative does both service and business. Each softens different incidents. The chance incidents in this run are the same whichever role you pick.",
+            control: "Relationship manager",
+            hint: "try each role and compare how deep the dips go.",
+        },
+        TourText {
+            title: "Trust is lost fast and regained slowly",
+            body: "Here a good experience in week 20 is followed by an equally large bad one in week 60. The bad one takes away far more trust than the good one added, and a severe breach leaves a ceiling that trust cannot rise above on its own.",
+            control: "Size of both experiences",
+            hint: "make both experiences larger and watch the gap between gain and loss grow.",
+        },
+        TourText {
+            title: "Five steps to repair trust",
+            body: "After a serious breach the party at fault can repair: apologise, explain honestly, put things right, stop raising the past, and be patient. Every step adds something; leaving one out recovers less. Choose how many of the five steps the supplier takes after its breach in week 20.",
+            control: "Repair steps taken",
+            hint: "compare none, three and all five steps in the client's trust.",
+        },
+        TourText {
+            title: "Now explore on your own",
+            body: "This is a complete five-year scenario with chance incidents and a Representative as relationship manager. Choose the contract, then open the full simulator with this scenario: there you can change every input, run many futures, compare two scenarios and ask why the line moved.",
+            control: "Contract",
+            hint: "open the simulator to take this scenario with you.",
+        },
+    ],
+};
+
+/// The website in Dutch.
+pub const SITE_NL: SiteStrings = SiteStrings {
+    tour_open: "Rondleiding",
+    tour_title: "Een rondleiding in acht stappen",
+    tour_step: "Stap",
+    tour_next: "Volgende",
+    tour_prev: "Terug",
+    tour_finish: "Open de simulator met dit scenario",
+    tour_try: "Probeer:",
+    tour_at_end: "Na de laatste week",
+    welcome_title: "Nieuw bij Relsim?",
+    welcome_text: "Acht korte stappen, elk met een levende simulatie en één knop, laten zien waarom een vaste prijs de klantgerichtheid uithongert en wat een relatiemanager doet.",
+    welcome_start: "Start de rondleiding",
+    welcome_dismiss: "Nee, dank u",
+    embed_code: "Insluitcode",
+    embed_what: "Te tonen in de insluiting",
+    embed_all: "Alle vier de grafieken",
+    embed_controls: "Met twee knoppen (contract en relatiemanager)",
+    embed_snippet: "HTML om in uw pagina te plakken",
+    embed_copied: "Gekopieerd naar het klembord",
+    embed_open: "Openen in Relsim",
+    print_report: "Rapport afdrukken",
+    report_title: "Relsim-rapport",
+    report_printed: "Afgedrukt op",
+    report_changed: "Invoer die afwijkt van de standaard",
+    report_no_changes: "Alle invoer staat op de standaardwaarde.",
+    report_input: "Invoer",
+    report_value: "Dit scenario",
+    report_default: "Standaard",
+    report_charts: "Grafieken",
+    report_odds: "Kansen over vele toekomsten",
+    report_runs: "runs",
+    show_table: "Toon als tabel",
+    hide_table: "Verberg tabel",
+    table_every: "één rij per",
+    sum_goes_from: "gaat van",
+    sum_to: "naar",
+    sum_in_week: "in week",
+    sum_lowest: "laagste",
+    sum_highest: "hoogste",
+    tour: [
+        TourText {
+            title: "Alles begint met een incident",
+            body: "Een uitbestedingsrelatie verandert niet zomaar: er gebeurt iets. Een nagekomen afspraak, een gemiste deadline, onenigheid tussen twee managers — elk is een incident dat een van de partijen raakt en verandert hoe die de ander waardeert. De zwarte lijn is de gemiddelde waardering van uitbesteder en dienstverlener over twee jaar.",
+            control: "Incident in week 26 (negatief ← → positief)",
+            hint: "schuif naar links en zie de lijn zakken en daarna langzaam herstellen.",
+        },
+        TourText {
+            title: "Twee grenzen houden het gezond",
+            body: "Elke relatie kent een ondergrens waaronder een partij gaat twijfelen of het nog de moeite waard is, en een bovengrens van euforie waarboven de verwachtingen op hol slaan. Daartussen zijn pieken en dalen gewoon. De groene band is dat gebied.",
+            control: "Kritische ondergrens",
+            hint: "verhoog de ondergrens: dezelfde dip zakt er nu doorheen.",
+        },
+        TourText {
+            title: "Van partner naar gewone leverancier",
+            body: "Even buiten de grenzen kan geen kwaad. Duurt het langer dan de partijen verdragen, dan zakt het partnerschap terug tot een gewone leveranciersrelatie; duurt het nog langer, dan escaleert het. Terugklimmen kost maanden.",
+            control: "Tolerantie buiten de grenzen (weken)",
+            hint: "verlaag de tolerantie en zie de status aan het eind veranderen.",
+        },
+        TourText {
+            title: "Een vaste prijs hongert klantgerichtheid uit",
+            body: "Bij een inspanningsverplichting krijgt de dienstverlener hetzelfde betaald, of gebruikers nu snel geholpen worden of niet; elk extra uur kost hem alleen geld, dus werkt hij volgens het boekje. Hangt een deel van de vergoeding af van afgesproken resultaten, dan loont inzet en stijgt de klantgerichtheid mee.",
+            control: "Contract",
+            hint: "wissel tussen vaste prijs en resultaatafspraken en vergelijk de zwarte lijn.",
+        },
+        TourText {
+            title: "Vier soorten relatiemanager",
+            body: "Iemand moet de relatie onderhouden. De Butler houdt mensen tevreden; de Accountant stuurt op levering en cijfers; de Nanny bewaakt de gezamenlijke doelen; de Vertegenwoordiger doet service én business. Elk vangt andere incidenten op. De toevallige incidenten in deze run blijven gelijk, welke rol u ook kiest.",
+            control: "Relatiemanager",
+            hint: "probeer elke rol en vergelijk hoe diep de dalen gaan.",
+        },
+        TourText {
+            title: "Vertrouwen: snel weg, traag terug",
+            body: "Hier volgt op een goede ervaring in week 20 een even grote slechte in week 60. De slechte neemt veel meer vertrouwen weg dan de goede opleverde, en een zware schending laat een plafond achter waar het vertrouwen uit zichzelf niet meer boven komt.",
+            control: "Omvang van beide ervaringen",
+            hint: "maak beide ervaringen groter en zie het verschil tussen winst en verlies groeien.",
+        },
+        TourText {
+            title: "Vijf stappen om vertrouwen te herstellen",
+            body: "Na een ernstige misstap kan de partij die in de fout ging herstellen: excuses maken, eerlijk uitleggen, het goedmaken, het verleden laten rusten en geduld hebben. Elke stap draagt bij; wie er een overslaat, herstelt minder. Kies hoeveel van de vijf stappen de dienstverlener zet na zijn misstap in week 20.",
+            control: "Gezette herstelstappen",
+            hint: "vergelijk geen, drie en alle vijf stappen in het vertrouwen van de uitbesteder.",
+        },
+        TourText {
+            title: "Nu zelf verder",
+            body: "Dit is een volledig scenario van vijf jaar met toevallige incidenten en een Vertegenwoordiger als relatiemanager. Kies het contract en open dan de volledige simulator met dit scenario: daar kunt u elke invoer aanpassen, vele toekomsten doorrekenen, twee scenario's vergelijken en nagaan waarom de lijn bewoog.",
+            control: "Contract",
+            hint: "open de simulator om dit scenario mee te nemen.",
+        },
+    ],
+};

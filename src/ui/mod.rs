@@ -3,26 +3,31 @@
 
 mod app;
 mod canvas;
+mod chart_table;
 mod charts;
 mod compare_view;
 mod controls;
 mod editor;
+mod embed;
 mod ensemble_view;
 mod events;
 pub mod i18n;
 mod inline;
 mod interventions;
+mod intl;
 mod jobs;
 mod manager;
 mod model_page;
 mod negotiate_view;
 mod plot;
 mod presets;
+mod report;
 mod state;
 mod storage;
 mod summary;
 mod timeline;
 mod toolbar;
+mod tour;
 mod why_view;
 
 pub use app::App;

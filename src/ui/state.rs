@@ -15,6 +15,8 @@ pub enum Page {
     Simulate,
     /// The model explained.
     Model,
+    /// The guided tour.
+    Tour,
 }
 
 /// The result views.
@@ -113,7 +115,14 @@ impl AppState {
         };
         let scenario = RwSignal::new(initial);
         let history = Memo::new(move |_| scenario.with(sim::run));
-        Effect::new(move |_| scenario.with(storage::save));
+        // An embed shows someone else's link: it leaves the address and the visitor's saved
+        // scenario alone.
+        let embedded = super::embed::active();
+        Effect::new(move |_| {
+            if !embedded {
+                scenario.with(storage::save)
+            }
+        });
         Effect::new(move |_| storage::save_lang(lang.get()));
         Self {
             scenario,

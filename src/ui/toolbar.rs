@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::embed::EmbedCode;
+use super::report::PrintButton;
 use super::state::{t, use_state};
 use super::storage::{download_text, link};
 use crate::sim::{csv::history_csv, Scenario};
@@ -73,6 +75,8 @@ pub fn Toolbar() -> impl IntoView {
                 <input type="file" accept="application/json,.json" data-testid="import-json" class="visually-hidden" on:change=import />
             </label>
             <button type="button" data-testid="export-csv" on:click=export_csv>{move || t().export_csv}</button>
+            <PrintButton />
+            <EmbedCode />
             <Show when=move || shown.with(Option::is_some)>
                 <input type="text" readonly=true class="link-field" data-testid="share-url"
                     aria-label=move || t().share prop:value=move || shown.get().unwrap_or_default()

@@ -1,0 +1,311 @@
+//! Charts for everyone: the numbers behind each run chart as a table ("show as table") and a
+//! one-sentence summary that screen readers get instead of the picture.
+//!
+//! The series of each chart are declared here once — CSV column, label, colour, how to read it
+//! from a week's row — so that the table, the summary, the tour's legend and the embed all agree.
+
+use leptos::prelude::*;
+
+use super::controls::Text;
+use super::i18n::{Lang, Strings};
+use super::intl;
+use super::state::{t, use_state};
+use crate::sim::{History, Row};
+
+/// How a series is read and written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// A share in 0..=1, shown as a percentage.
+    Share,
+    /// k€ per week, shown summed from week 0 (the money chart is cumulative).
+    CumulativeKeur,
+}
+
+/// One series of a chart.
+#[derive(Clone, Copy)]
+pub struct Series {
+    /// The CSV export's column with the same numbers.
+    pub csv: &'static str,
+    /// Its name in the interface.
+    pub label: Text,
+    /// Line colour in the chart (CSS).
+    pub color: &'static str,
+    /// Whether the line is dashed.
+    pub dashed: bool,
+    /// Its weekly value.
+    pub get: fn(&Row) -> f64,
+    /// How to show it.
+    pub unit: Unit,
+}
+
+const fn share(
+    csv: &'static str,
+    label: Text,
+    color: &'static str,
+    get: fn(&Row) -> f64,
+) -> Series {
+    Series {
+        csv,
+        label,
+        color,
+        dashed: false,
+        get,
+        unit: Unit::Share,
+    }
+}
+
+const RELATIONSHIP: &[Series] = &[
+    share(
+        "relationship",
+        |t| t.relationship_line,
+        "#222222",
+        |r| r.relationship,
+    ),
+    share(
+        "client_appreciation",
+        |t| t.client_appreciation,
+        "#0072b2",
+        |r| r.client_appreciation,
+    ),
+    share(
+        "supplier_appreciation",
+        |t| t.supplier_appreciation,
+        "#e69f00",
+        |r| r.supplier_appreciation,
+    ),
+];
+
+const FOCUS: &[Series] = &[
+    share("effort", |t| t.customer_focus, "#222222", |r| r.effort),
+    share(
+        "extra_work_focus",
+        |t| t.extra_work_focus,
+        "#e69f00",
+        |r| r.extra_work_focus,
+    ),
+    share("sla", |t| t.sla, "#009e73", |r| r.sla),
+    share("quality", |t| t.quality, "#cc79a7", |r| r.quality),
+    Series {
+        dashed: true,
+        ..share(
+            "expectation",
+            |t| t.expectation,
+            "#cc79a7",
+            |r| r.expectation,
+        )
+    },
+];
+
+const TRUST: &[Series] = &[
+    share(
+        "client_trust",
+        |t| t.client_trust,
+        "#0072b2",
+        |r| r.client_trust,
+    ),
+    share(
+        "supplier_trust",
+        |t| t.supplier_trust,
+        "#e69f00",
+        |r| r.supplier_trust,
+    ),
+    share("alignment", |t| t.alignment, "#009e73", |r| r.alignment),
+];
+
+const MONEY: &[Series] = &[
+    Series {
+        unit: Unit::CumulativeKeur,
+        ..share(
+            "client_cost",
+            |t| t.client_cost_cum,
+            "#0072b2",
+            |r| r.client_cost,
+        )
+    },
+    Series {
+        unit: Unit::CumulativeKeur,
+        ..share(
+            "supplier_margin",
+            |t| t.supplier_margin_cum,
+            "#e69f00",
+            |r| r.supplier_margin,
+        )
+    },
+];
+
+/// The series of the run chart with this test id (`chart-relationship`, …); empty if unknown.
+pub fn series_of(chart: &str) -> &'static [Series] {
+    match chart {
+        "chart-relationship" => RELATIONSHIP,
+        "chart-focus" => FOCUS,
+        "chart-trust" => TRUST,
+        "chart-money" => MONEY,
+        _ => &[],
+    }
+}
+
+/// Every series' values for every week, cumulative ones summed.
+fn values(h: &History, series: &[Series]) -> Vec<Vec<f64>> {
+    series
+        .iter()
+        .map(|s| {
+            let mut sum = 0.0;
+            h.rows
+                .iter()
+                .map(|r| match s.unit {
+                    Unit::Share => (s.get)(r),
+                    Unit::CumulativeKeur => {
+                        sum += (s.get)(r);
+                        sum
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A value as the table and the summary write it.
+fn cell(v: f64, unit: Unit, lang: Lang) -> String {
+    match unit {
+        Unit::Share => intl::number(v * 100.0, 1, lang),
+        Unit::CumulativeKeur => intl::number(v, 1, lang),
+    }
+}
+
+fn with_unit(v: f64, unit: Unit, lang: Lang) -> String {
+    match unit {
+        Unit::Share => intl::percent(v, 1, lang),
+        Unit::CumulativeKeur => intl::keur(v, 1, lang),
+    }
+}
+
+/// Weeks between table rows: about one row per week of a year, so a long run stays readable.
+pub fn row_step(weeks: usize) -> usize {
+    weeks.div_ceil(52).max(1)
+}
+
+/// The weeks the table shows: every `row_step` weeks, and always the last one.
+pub fn table_weeks(weeks: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..weeks).step_by(row_step(weeks)).collect();
+    if weeks > 0 && out.last() != Some(&(weeks - 1)) {
+        out.push(weeks - 1);
+    }
+    out
+}
+
+/// One sentence on the chart's first series: where it starts and ends, its low and its high.
+pub fn summary(h: &History, chart: &str, lang: Lang) -> String {
+    let series = series_of(chart);
+    let (Some(first), Some(last)) = (series.first(), h.rows.last()) else {
+        return String::new();
+    };
+    let vals = &values(h, &series[..1])[0];
+    let (lo, hi) = vals.iter().enumerate().fold(
+        ((0usize, f64::INFINITY), (0usize, f64::NEG_INFINITY)),
+        |(lo, hi), (i, &v)| {
+            (
+                if v < lo.1 { (i, v) } else { lo },
+                if v > hi.1 { (i, v) } else { hi },
+            )
+        },
+    );
+    let (tr, s) = (lang.t(), lang.site());
+    let f = |v| with_unit(v, first.unit, lang);
+    format!(
+        "{} {} {} {} 0 {} {} {} {}; {} {} {} {}, {} {} {} {}.",
+        (first.label)(tr),
+        s.sum_goes_from,
+        f(vals[0]),
+        s.sum_in_week,
+        s.sum_to,
+        f(vals[vals.len() - 1]),
+        s.sum_in_week,
+        last.week,
+        s.sum_lowest,
+        f(lo.1),
+        s.sum_in_week,
+        h.rows[lo.0].week,
+        s.sum_highest,
+        f(hi.1),
+        s.sum_in_week,
+        h.rows[hi.0].week,
+    )
+}
+
+fn header(s: &Series, tr: &Strings) -> String {
+    match s.unit {
+        Unit::Share => format!("{} (%)", (s.label)(tr)),
+        Unit::CumulativeKeur => format!("{} ({})", (s.label)(tr), tr.unit_keur),
+    }
+}
+
+/// The hidden summary (for `aria-describedby`), the show-as-table button and the table.
+#[component]
+pub fn ChartTable(chart: &'static str, title: Text) -> impl IntoView {
+    let state = use_state();
+    let open = RwSignal::new(false);
+    let series = series_of(chart);
+    let summary_id = format!("{chart}-summary");
+    let table_id = format!("{chart}-table");
+    let text = move || state.history.with(|h| summary(h, chart, state.lang.get()));
+    let table = move || {
+        let lang = state.lang.get();
+        let tr = lang.t();
+        state.history.with(|h| {
+            let vals = values(h, series);
+            let weeks = table_weeks(h.rows.len());
+            let caption = format!(
+                "{}: {} {} {}",
+                title(tr),
+                lang.site().table_every,
+                row_step(h.rows.len()),
+                tr.unit_weeks
+            );
+            let label = caption.clone();
+            view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+                <table class="chart-table" data-testid="chart-table" data-chart=chart>
+                    <caption>{caption}</caption>
+                    <thead><tr>
+                        <th scope="col">{tr.week}</th>
+                        {series.iter().map(|s| view! { <th scope="col" data-csv=s.csv>{header(s, tr)}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {weeks.into_iter().map(|w| view! {
+                            <tr><th scope="row">{h.rows[w].week}</th>
+                            {series.iter().zip(&vals).map(|(s, v)| view! { <td>{cell(v[w], s.unit, lang)}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            }
+        })
+    };
+    view! {
+        <p class="visually-hidden" id=summary_id data-testid="chart-summary">{text}</p>
+        <div class="table-toggle">
+            <button type="button" class="small" data-testid="show-table"
+                aria-expanded=move || open.get().to_string() aria-controls=table_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { state.lang.get().site().hide_table } else { state.lang.get().site().show_table }}
+            </button>
+        </div>
+        <div id=table_id>
+            <Show when=move || open.get()>{table}</Show>
+        </div>
+    }
+}
+
+/// A small HTML legend of a chart's series.
+#[component]
+pub fn SeriesLegend(chart: &'static str) -> impl IntoView {
+    view! {
+        <ul class="legend">
+            {series_of(chart).iter().map(|s| view! {
+                <li><span class="swatch" class:dashed=s.dashed style=format!("--c:{}", s.color)></span>
+                {move || (s.label)(t())}</li>
+            }).collect_view()}
+        </ul>
+    }
+}

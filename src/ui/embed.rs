@@ -1,0 +1,281 @@
+//! Embeds: an address with `embed=` in its query or fragment shows only the chosen charts (and,
+//! with `controls=1`, the contract and manager controls) on the scenario in the link, for an
+//! `<iframe>` in another site. The "embed code" button writes such a snippet.
+//!
+//! Address forms: `…/?embed=relationship,focus&controls=1#s=<scenario>` (what the button
+//! writes) and `…/#embed=relationship&s=<scenario>` (everything in the fragment).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::chart_table::series_of;
+use super::charts::{ChartCard, DrawFn, Legend};
+use super::controls::{Choice, Text};
+use super::state::{t, use_state};
+use crate::chart;
+use crate::sim::{Obligation, Role, Scenario};
+
+/// The charts an embed can show: (name in the address, chart id, title, draw).
+const CHARTS: [(&str, &str, Text, DrawFn); 4] = [
+    (
+        "relationship",
+        "chart-relationship",
+        |t| t.chart_relationship,
+        chart::relationship::draw,
+    ),
+    (
+        "focus",
+        "chart-focus",
+        |t| t.chart_focus,
+        chart::focus::draw,
+    ),
+    (
+        "trust",
+        "chart-trust",
+        |t| t.chart_trust,
+        chart::trust::draw,
+    ),
+    (
+        "money",
+        "chart-money",
+        |t| t.chart_money,
+        chart::money::draw,
+    ),
+];
+
+/// What an embed address asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedSpec {
+    /// Indices into `CHARTS`, in the order asked.
+    pub charts: Vec<usize>,
+    /// Whether the two controls are shown.
+    pub controls: bool,
+}
+
+/// `key=value` pairs of the query and the fragment (values still URI-encoded).
+fn pairs() -> Vec<(String, String)> {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return Vec::new();
+    };
+    let search = loc.search().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    [search.trim_start_matches('?'), hash.trim_start_matches('#')]
+        .into_iter()
+        .flat_map(|part| part.split('&'))
+        .filter_map(|kv| {
+            let (k, v) = kv.split_once('=')?;
+            Some((k.to_string(), v.to_string()))
+        })
+        .collect()
+}
+
+/// Parses an `embed=` value: chart names separated by commas, or `all`.
+pub fn parse(value: &str, controls: bool) -> EmbedSpec {
+    let mut charts: Vec<usize> = if value == "all" {
+        (0..CHARTS.len()).collect()
+    } else {
+        value
+            .split([',', '+'])
+            .filter_map(|name| CHARTS.iter().position(|c| c.0 == name.trim()))
+            .collect()
+    };
+    charts.dedup();
+    if charts.is_empty() {
+        charts.push(0);
+    }
+    EmbedSpec { charts, controls }
+}
+
+/// The embed this address asks for, if any.
+pub fn spec() -> Option<EmbedSpec> {
+    let p = pairs();
+    let value = p.iter().find(|(k, _)| k == "embed")?.1.clone();
+    let value = js_sys::decode_uri_component(&value)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or(value);
+    let controls = p.iter().any(|(k, v)| k == "controls" && v == "1");
+    Some(parse(&value, controls))
+}
+
+/// Whether the query or fragment has `key` (`?tour`, `?tour=1`, `#tour`).
+pub fn query_has(key: &str) -> bool {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return false;
+    };
+    let (search, hash) = (
+        loc.search().unwrap_or_default(),
+        loc.hash().unwrap_or_default(),
+    );
+    let found = [search.trim_start_matches('?'), hash.trim_start_matches('#')]
+        .into_iter()
+        .flat_map(|part| part.split('&'))
+        .any(|kv| kv.split('=').next() == Some(key));
+    found
+}
+
+/// Whether the page is an embed (it then leaves the address and local storage alone).
+pub fn active() -> bool {
+    pairs().iter().any(|(k, _)| k == "embed")
+}
+
+/// The scenario in an `s=` pair that does not open the fragment (`#embed=…&s=…`).
+fn scenario_in_pairs() -> Option<Result<Scenario, String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    if hash.starts_with("#s=") {
+        return None; // read by the app's own link decoding
+    }
+    let encoded = hash.split('&').find_map(|kv| kv.strip_prefix("s="))?;
+    let json = js_sys::decode_uri_component(encoded).ok()?.as_string()?;
+    Some(Scenario::from_json(&json).map_err(|e| e.to_string()))
+}
+
+/// The page address without query and fragment: the app itself, under whatever sub-path.
+fn app_base() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+fn encoded(s: &Scenario) -> String {
+    js_sys::encode_uri_component(&serde_json::to_string(s).unwrap_or_default()).into()
+}
+
+/// The embed address of `scenario` showing `charts` (names joined by commas, or `all`).
+pub fn embed_url(scenario: &Scenario, charts: &str, controls: bool) -> String {
+    format!(
+        "{}?embed={charts}{}#s={}",
+        app_base(),
+        if controls { "&controls=1" } else { "" },
+        encoded(scenario)
+    )
+}
+
+/// The `<iframe>` snippet for an embed address.
+pub fn snippet(url: &str, title: &str, charts: usize, controls: bool) -> String {
+    let height = 90 + 430 * charts + if controls { 150 } else { 0 };
+    let title = title.replace('"', "&quot;");
+    format!(
+        "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:960px\" loading=\"lazy\"></iframe>",
+        url.replace('"', "%22")
+    )
+}
+
+fn legend(id: &str) -> Vec<Legend> {
+    series_of(id)
+        .iter()
+        .map(|s| (s.label, s.color, s.dashed))
+        .collect()
+}
+
+/// The page of an embed: the chosen charts, optional controls, a link to the full app.
+#[component]
+pub fn EmbedView(spec: EmbedSpec) -> impl IntoView {
+    let state = use_state();
+    match scenario_in_pairs() {
+        Some(Ok(s)) => state.scenario.set(s),
+        Some(Err(e)) => state.error.set(Some(format!(
+            "{}: {e}",
+            state.lang.get_untracked().t().link_failed
+        ))),
+        None => {}
+    }
+    let full = move || format!("{}#s={}", app_base(), state.scenario.with(encoded));
+    let controls = spec.controls.then(|| {
+        view! {
+            <div class="embed-controls">
+                <Choice label=|t| t.obligation testid="obligation-select"
+                    options=vec![("effort", |t| t.effort), ("result", |t| t.result)]
+                    get=|s| match s.contract.obligation { Obligation::Effort => "effort", Obligation::Result => "result" }
+                    set=|s, v| s.contract.obligation = if v == "result" { Obligation::Result } else { Obligation::Effort } />
+                <Choice label=|t| t.sec_manager testid="role-select"
+                    options=vec![("none", |t| t.role_none), ("butler", |t| t.role_butler), ("accountant", |t| t.role_accountant),
+                        ("representative", |t| t.role_representative), ("nanny", |t| t.role_nanny)]
+                    get=|s| s.manager.role.id()
+                    set=|s, v| if let Some(r) = Role::ALL.iter().find(|r| r.id() == v) { s.manager.role = *r } />
+            </div>
+        }
+    });
+    view! {
+        <main class="embed" data-testid="embed">
+            <h1 class="visually-hidden">"Relsim"</h1>
+            {controls}
+            <div class="results">
+                {spec.charts.iter().map(|&i| {
+                    let (_, id, title, draw) = CHARTS[i];
+                    view! { <ChartCard title=title testid=id draw=draw legend=legend(id) /> }
+                }).collect_view()}
+            </div>
+            <p class="embed-foot">
+                <a href=full target="_blank" rel="noopener">{move || state.lang.get().site().embed_open}" ↗"</a>
+            </p>
+        </main>
+    }
+}
+
+/// The "embed code" button and its panel: what to show, and the snippet to paste.
+#[component]
+pub fn EmbedCode() -> impl IntoView {
+    let state = use_state();
+    let open = RwSignal::new(false);
+    let which = RwSignal::new("relationship".to_string());
+    let controls = RwSignal::new(false);
+    let copied = RwSignal::new(false);
+    let code = move || {
+        let lang = state.lang.get();
+        let w = which.get();
+        let c = controls.get();
+        let url = state.scenario.with(|s| embed_url(s, &w, c));
+        let (title, n) = match CHARTS.iter().find(|x| x.0 == w) {
+            Some(x) => (format!("Relsim — {}", (x.2)(lang.t())), 1),
+            None => (format!("Relsim — {}", lang.site().embed_all), CHARTS.len()),
+        };
+        snippet(&url, &title, n, c)
+    };
+    let copy = move |_| {
+        open.set(true);
+        copied.set(false);
+        let text = code();
+        if let Some(w) = web_sys::window() {
+            let promise = w.navigator().clipboard().write_text(&text);
+            // Clipboard access may be refused; the snippet stays visible for copying by hand.
+            leptos::task::spawn_local(async move {
+                if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                    copied.set(true);
+                }
+            });
+        }
+    };
+    let site = move || state.lang.get().site();
+    view! {
+        <button type="button" data-testid="embed-code" aria-expanded=move || open.get().to_string()
+            aria-controls="embed-panel" on:click=copy>{move || site().embed_code}</button>
+        <Show when=move || open.get()>
+            <div class="embed-panel" id="embed-panel">
+                <label for="embed-which">{move || site().embed_what}</label>
+                <select id="embed-which" data-testid="embed-which" prop:value=move || which.get()
+                    on:change=move |ev| { which.set(event_target_value(&ev)); copied.set(false); }>
+                    {CHARTS.map(|(name, _, title, _)| view! {
+                        <option value=name selected=move || which.get() == name>{move || title(t())}</option>
+                    }).collect_view()}
+                    <option value="all" selected=move || which.get() == "all">{move || site().embed_all}</option>
+                </select>
+                <label class="switch">
+                    <input type="checkbox" prop:checked=move || controls.get()
+                        on:change=move |ev| { controls.set(event_target_checked(&ev)); copied.set(false); } />
+                    <span>{move || site().embed_controls}</span>
+                </label>
+                <label for="embed-snippet">{move || site().embed_snippet}</label>
+                <textarea id="embed-snippet" data-testid="embed-snippet" readonly=true rows="4"
+                    prop:value=code
+                    on:focus=move |ev| {
+                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { el.select(); }
+                    }></textarea>
+                <p class="muted small-print" aria-live="polite">{move || copied.get().then(|| site().embed_copied)}</p>
+            </div>
+        </Show>
+    }
+}
