@@ -961,3 +961,80 @@ fn fact_18_repair_steps_are_complementary() {
         );
     }
 }
+
+#[test]
+fn renegotiation_has_a_price() {
+    // A 90 % fee cut is refused by the supplier, a 60 % raise by the client; a move to a results
+    // contract at the same fee, which both can live with, is accepted — with and without a
+    // manager.
+    for role in ["none", "representative"] {
+        let outcome = |terms: &str| {
+            let h = run(&calm(&format!(
+                r#"{{"manager":{{"role":"{role}"}},"interventions":[{{"kind":"renegotiate","week":10{terms}}}]}}"#
+            )));
+            h.events
+                .iter()
+                .find_map(|(w, e)| match e {
+                    Event::Intervention { outcome, .. } if *w == 10 => Some(*outcome),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        use relsim::sim::record::Outcome;
+        use relsim::sim::Party;
+        assert!(
+            matches!(
+                outcome(r#","fee_per_week":2"#),
+                Outcome::Refused {
+                    party: Party::Supplier,
+                    ..
+                }
+            ),
+            "{role}: fee cut"
+        );
+        assert!(
+            matches!(
+                outcome(r#","fee_per_week":32"#),
+                Outcome::Refused {
+                    party: Party::Client,
+                    ..
+                }
+            ),
+            "{role}: fee raise"
+        );
+        assert_eq!(
+            outcome(r#","obligation":"result""#),
+            Outcome::Done,
+            "{role}: results"
+        );
+    }
+}
+
+#[test]
+fn both_bounds_bite() {
+    // The same week from the same state, except that one party's appreciation is above the
+    // euphoria bound: an euphoric supplier over-delivers at a cost to its margin, euphoric users
+    // raise their expectations faster.
+    let s = calm(r#"{"weeks":2}"#);
+    let plan = Plan::new(&s);
+    let week = |supplier: f64, client: f64| {
+        let mut sim = Sim::new(&plan);
+        sim.state.experienced.supplier = supplier;
+        sim.state.business.supplier = supplier;
+        sim.state.experienced.client = client;
+        sim.state.business.client = client;
+        let mut h = relsim::sim::History::default();
+        sim.step(&mut h);
+        h.rows[0]
+    };
+    let (calm_week, euphoric_supplier) = (week(0.8, 0.6), week(0.98, 0.6));
+    assert!(
+        euphoric_supplier.supplier_margin < calm_week.supplier_margin - 0.5,
+        "{} vs {}",
+        euphoric_supplier.supplier_margin,
+        calm_week.supplier_margin
+    );
+    let euphoric_client = week(0.6, 0.98);
+    let (a, b) = (week(0.6, 0.8).expectation, euphoric_client.expectation);
+    assert!(b > a + 0.005, "expectation {b} vs {a}");
+}
