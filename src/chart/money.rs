@@ -4,6 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{frame, hover_line, line, palette, ChartStyle};
+use crate::format::keur_axis;
 use crate::sim::{History, Scenario};
 
 /// Cumulative sums of client cost and supplier margin per week.
@@ -20,15 +21,6 @@ pub fn cumulative(history: &History) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Formats k€ compactly.
-pub fn keur(v: &f64) -> String {
-    if v.abs() >= 1000.0 {
-        format!("{:.1} M€", v / 1000.0)
-    } else {
-        format!("{v:.0} k€")
-    }
-}
-
 /// Draws the money chart.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -43,7 +35,7 @@ pub fn draw<DB: DrawingBackend>(
     let hi = sums.iter().map(|s| s.0.max(s.1)).fold(1.0, f64::max);
     let pad = (hi - lo) * 0.05;
     let (lo, hi) = (lo - if lo < 0.0 { pad } else { 0.0 }, hi + pad);
-    let mut chart = frame(area, sums.len(), lo..hi, &keur, x_desc, style)?;
+    let mut chart = frame(area, sums.len(), lo..hi, &|v| keur_axis(*v), x_desc, style)?;
     let at = |i: usize| i as f64 + 0.5;
     line(
         &mut chart,

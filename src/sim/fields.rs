@@ -62,7 +62,9 @@ impl Bound {
         match self {
             Bound::Fixed(v) => v,
             Bound::LastWeek => f64::from(scenario.weeks.saturating_sub(1)),
-            Bound::BeforeTermEnd => f64::from(scenario.contract.term_weeks.saturating_sub(1).max(1)),
+            Bound::BeforeTermEnd => {
+                f64::from(scenario.contract.term_weeks.saturating_sub(1).max(1))
+            }
         }
     }
 }
@@ -221,7 +223,13 @@ const fn range(num: Num, min: Bound, max: Bound, step: f64, unit: Unit) -> Range
 
 /// A share in `lo..=hi` with a step of 0.01.
 const fn share(lo: f64, hi: f64) -> Range {
-    range(Num::Float, Bound::Fixed(lo), Bound::Fixed(hi), 0.01, Unit::Share)
+    range(
+        Num::Float,
+        Bound::Fixed(lo),
+        Bound::Fixed(hi),
+        0.01,
+        Unit::Share,
+    )
 }
 
 /// A whole number of weeks in `lo..=hi`.
@@ -475,7 +483,12 @@ macro_rules! renegotiated {
 }
 
 renegotiated!(NEW_FEE, fee_per_week, FeePerWeek, FEE_RANGE);
-renegotiated!(NEW_INCENTIVE, incentive_share, IncentiveShare, INCENTIVE_RANGE);
+renegotiated!(
+    NEW_INCENTIVE,
+    incentive_share,
+    IncentiveShare,
+    INCENTIVE_RANGE
+);
 renegotiated!(NEW_SLA, sla_target, SlaTarget, SLA_RANGE);
 renegotiated!(NEW_MARKUP, extra_work_markup, ExtraWorkMarkup, MARKUP_RANGE);
 

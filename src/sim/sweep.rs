@@ -28,10 +28,12 @@ pub fn with_param(scenario: &Scenario, path: &str, value: f64) -> Result<Scenari
         .filter(|f| f.sweep.is_some())
         .ok_or_else(|| {
             let names: Vec<&str> = fields::sweepable().map(|f| f.path).collect();
-            err(format!(
-                "is not an input a sweep can vary; one of: {}",
-                names.join(", ")
-            ))
+            let what = if is_field(scenario, path) {
+                "is not a numeric field a sweep can vary"
+            } else {
+                "is not a field of the scenario"
+            };
+            err(format!("{what}; one of: {}", names.join(", ")))
         })?;
     let mut next = scenario.clone();
     field
@@ -39,6 +41,14 @@ pub fn with_param(scenario: &Scenario, path: &str, value: f64) -> Result<Scenari
         .map_err(|r| err(r.to_string()))?;
     next.validate()?;
     Ok(next)
+}
+
+/// Whether a dotted `path` names any field of the scenario file.
+fn is_field(scenario: &Scenario, path: &str) -> bool {
+    let v = serde_json::to_value(scenario).unwrap_or_default();
+    path.split('.')
+        .try_fold(&v, |slot, key| slot.get(key))
+        .is_some()
 }
 
 /// The values of a sweep from `from` to `to` in `steps` points (both ends included).
@@ -193,8 +203,10 @@ mod tests {
         assert_eq!(x.contract.term_weeks, 104);
         let e = with_param(&s, "contract.incentive_share", 0.9).unwrap_err();
         assert!(e.to_string().contains("contract.incentive_share"));
-        assert!(with_param(&s, "contract.nope", 1.0).is_err());
-        assert!(with_param(&s, "contract.obligation", 1.0).is_err());
+        let e = with_param(&s, "contract.nope", 1.0).unwrap_err();
+        assert!(e.to_string().starts_with("contract.nope: is not a field"));
+        let e = with_param(&s, "contract.obligation", 1.0).unwrap_err();
+        assert!(e.message.contains("is not a numeric field"), "{e}");
         let e = with_param(&s, "contract.term_weeks", -3.0).unwrap_err();
         assert_eq!(e.message, "-3 is outside the allowed range 26..=520");
         let x = with_param(&s, "contract.opt_out_week", 12.0).unwrap();

@@ -4,8 +4,8 @@
 //! rules that tie fields together (bounds in order, incidents of a matching category, a limit
 //! on the number of events).
 
-use super::fields::{self, Field};
 pub use super::fields::MAX_WEEKS;
+use super::fields::{self, Field};
 use super::scenario::{Scenario, SCHEMA_VERSION};
 use super::ScenarioError;
 
@@ -191,7 +191,9 @@ mod tests {
             ..Scenario::default()
         };
         s.interventions
-            .push(Intervention::Realign(crate::sim::intervention::AtWeek { week: 29 }));
+            .push(Intervention::Realign(crate::sim::intervention::AtWeek {
+                week: 29,
+            }));
         assert!(s.validate().is_ok());
         s.weeks = 29;
         let e = s.validate().unwrap_err();

@@ -9,7 +9,7 @@ use super::ensemble_view::{EnsembleMs, RunsField};
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state};
-use super::summary::keur;
+use crate::format::{keur, keur_signed};
 use crate::chart;
 use crate::sim::{presets, Plan, Summary};
 
@@ -115,7 +115,7 @@ fn CompareTable() -> impl IntoView {
         let tr = t();
         let pct = |v: f64| format!("{:.0}%", v * 100.0);
         let pp = |v: f64| format!("{:+.0} pp", v * 100.0);
-        let signed = |v: f64| format!("{}{}", if v >= 0.0 { "+" } else { "" }, keur(v));
+        let signed = keur_signed;
         let over = |s: &Summary| s.status_at_end.terminated + s.status_at_end.ended;
         Some(vec![
             (

@@ -6,8 +6,7 @@ use crate::sim::{Category, Event, Kind, Polarity};
 
 /// The name of an incident kind.
 pub fn kind_name(kind: Kind, t: &Strings) -> &'static str {
-    let i = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-    t.kinds[i]
+    t.kind(kind)
 }
 
 /// The name of a category.

@@ -6,6 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::sim::fields::{self, Field, Label, Num, Range, Refusal, Unit};
+use crate::sim::{Kind, Scenario, ScenarioError, MAX_EVENTS};
+
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lang {
@@ -47,7 +50,7 @@ macro_rules! strings {
     ($($field:ident),* $(,)?) => {
         /// The strings of one language.
         #[allow(missing_docs)]
-        pub struct Strings { $(pub $field: &'static str,)* pub kinds: [&'static str; 23], pub presets: [PresetText; 8], pub model: [(&'static str, &'static str); 10], pub diagram: [&'static str; 12] }
+        pub struct Strings { $(pub $field: &'static str,)* pub kinds: fn(Kind) -> &'static str, pub presets: [PresetText; 8], pub model: [(&'static str, &'static str); 10], pub diagram: [&'static str; 12] }
     };
 }
 
@@ -211,8 +214,13 @@ strings!(
     no_events,
     import_failed,
     link_failed,
-    field_range,
-    invalid_number,
+    out_of_range,
+    not_a_number,
+    bounds_order,
+    too_many_events,
+    decimal_sign,
+    market_fee_per_week,
+    value_per_week,
     dismiss,
     model_title,
     model_intro,
@@ -290,6 +298,161 @@ strings!(
     lowered,
     total,
 );
+
+impl Strings {
+    /// The label of an input of the field specification.
+    pub fn label(&self, label: Label) -> &'static str {
+        match label {
+            Label::Weeks => self.weeks,
+            Label::FeePerWeek => self.fee_per_week,
+            Label::IncentiveShare => self.incentive_share,
+            Label::SlaTarget => self.sla_target,
+            Label::IncentiveBand => self.incentive_band,
+            Label::ExtraWorkMarkup => self.extra_work_markup,
+            Label::TermWeeks => self.term_weeks,
+            Label::OptOutWeek => self.opt_out_week,
+            Label::ExitFee => self.exit_fee,
+            Label::RequestsPerWeek => self.requests_per_week,
+            Label::OutOfScopeShare => self.out_of_scope_share,
+            Label::Volatility => self.volatility,
+            Label::CostPerRequest => self.cost_per_request,
+            Label::FixedCostPerWeek => self.fixed_cost_per_week,
+            Label::Horizon => self.horizon,
+            Label::ClientShare => self.client_share,
+            Label::CultureFit => self.culture_fit,
+            Label::TrackRecord => self.track_record,
+            Label::MinEffort => self.min_effort,
+            Label::BudgetPressure => self.budget_pressure,
+            Label::Need => self.need,
+            Label::MarketFeePerWeek => self.market_fee_per_week,
+            Label::ValuePerWeek => self.value_per_week,
+            Label::ManagerCost => self.manager_cost,
+            Label::CriticalLower => self.critical_lower,
+            Label::EuphoriaUpper => self.euphoria_upper,
+            Label::ToleranceWeeks => self.tolerance_weeks,
+            Label::RateExternal => self.external,
+            Label::RateInterpersonal => self.interpersonal,
+            Label::RateBusiness => self.business,
+            Label::Week => self.week,
+            Label::Magnitude => self.magnitude,
+            Label::Compensation => self.compensation,
+            Label::PatienceWeeks => self.patience_weeks,
+            Label::Seed => self.seed,
+        }
+    }
+
+    /// The unit shown after an input, if any (shares and counts per week need none).
+    pub fn unit(&self, unit: Unit) -> Option<&'static str> {
+        match unit {
+            Unit::Share | Unit::PerWeek => None,
+            Unit::Keur => Some(self.unit_keur),
+            Unit::KeurPerWeek => Some(self.unit_keur_week),
+            Unit::Weeks => Some(self.unit_weeks),
+            Unit::PerYear => Some(self.per_year),
+        }
+    }
+
+    /// The name of an incident kind.
+    pub fn kind(&self, kind: Kind) -> &'static str {
+        (self.kinds)(kind)
+    }
+
+    /// `template` with each `{name}` replaced by its value.
+    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+        values.iter().fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+    }
+}
+
+
+/// Messages for refused edits, built from the field specification in the interface language
+/// (never from the English validation text).
+impl Strings {
+    /// `v` with as many decimals as `step` has, and this language's decimal sign.
+    pub fn number(&self, v: f64, step: f64) -> String {
+        let decimals = if step >= 1.0 {
+            0
+        } else {
+            (-step.log10()).ceil() as usize
+        };
+        format!("{v:.decimals$}").replace('.', self.decimal_sign)
+    }
+
+    /// A refused value of the input `label` with range `range`.
+    pub fn refused(&self, label: Label, range: &Range, refusal: Refusal) -> String {
+        let label = self.label(label);
+        match refusal {
+            Refusal::NotFinite(v) => Strings::fill(
+                self.not_a_number,
+                &[("label", label), ("value", &v.to_string())],
+            ),
+            Refusal::OutOfRange { value, min, max } => {
+                let shown = match range.num {
+                    Num::Integer => value.to_string(),
+                    Num::Float => value.to_string().replace('.', self.decimal_sign),
+                };
+                Strings::fill(
+                    self.out_of_range,
+                    &[
+                        ("label", label),
+                        ("value", &shown),
+                        ("min", &self.number(min, range.step)),
+                        ("max", &self.number(max, range.step)),
+                    ],
+                )
+            }
+        }
+    }
+
+    /// Text typed into the input `label` that is not a number.
+    pub fn not_number(&self, label: Label, text: &str) -> String {
+        Strings::fill(
+            self.not_a_number,
+            &[("label", self.label(label)), ("value", text.trim())],
+        )
+    }
+
+    /// Why `next` (an edited scenario) was refused, naming the input and its allowed range.
+    pub fn scenario_error(&self, e: &ScenarioError, next: &Scenario) -> String {
+        let in_list = |list: &str| -> Option<(usize, &str)> {
+            let rest = e.path.strip_prefix(list)?.strip_prefix('[')?;
+            let (i, key) = rest.split_once("].")?;
+            Some((i.parse().ok()?, key))
+        };
+        fn explain<T>(t: &Strings, f: &Field<T>, item: &T, next: &Scenario) -> Option<String> {
+            let v = (f.get)(item)?;
+            let refusal = f.range.check(next, v).err()?;
+            Some(t.refused(f.label, &f.range, refusal))
+        }
+        let in_range = fields::find(&e.path).and_then(|f| explain(self, f, next, next));
+        let text = if in_range.is_some() {
+            in_range
+        } else if e.path == fields::EUPHORIA_UPPER.path {
+            let min = self.number(next.bounds.critical_lower, fields::CRITICAL_LOWER.range.step);
+            let label = self.label(Label::EuphoriaUpper);
+            Some(Strings::fill(self.bounds_order, &[("label", label), ("min", &min)]))
+        } else if e.path == "incidents" {
+            let max = MAX_EVENTS.to_string();
+            Some(Strings::fill(self.too_many_events, &[("max", &max)]))
+        } else if let Some((i, key)) = in_list("incidents") {
+            let f = fields::INCIDENT.iter().find(|f| f.path == key);
+            let item = next.incidents.get(i);
+            let text = f.zip(item).and_then(|(f, x)| explain(self, f, x, next));
+            text.map(|m| format!("{} {} — {m}", self.sec_incidents, i + 1))
+        } else if let Some((i, key)) = in_list("interventions") {
+            let f = fields::INTERVENTION.iter().find(|f| f.path == key);
+            let item = next.interventions.get(i);
+            let text = f.zip(item).and_then(|(f, x)| explain(self, f, x, next));
+            text.map(|m| format!("{} {} — {m}", self.intervention, i + 1))
+        } else {
+            None
+        };
+        // A rule without a translation (none is reachable from the editor) keeps its English.
+        text.unwrap_or_else(|| e.to_string())
+    }
+}
+
 
 /// English.
 pub const EN: Strings = Strings {
@@ -452,8 +615,13 @@ pub const EN: Strings = Strings {
     no_events: "Nothing happened this week.",
     import_failed: "Import failed, the scenario was left as it was",
     link_failed: "The link holds no valid scenario, so the saved one is shown",
-    field_range: "must be between",
-    invalid_number: "is not a number",
+    out_of_range: "{label}: {value} is outside the allowed range {min} – {max}",
+    not_a_number: "{label}: “{value}” is not a number",
+    bounds_order: "{label} must lie above the critical lower bound ({min})",
+    too_many_events: "At most {max} incidents and interventions together",
+    decimal_sign: ".",
+    market_fee_per_week: "Market price of the service",
+    value_per_week: "Value of the service to the client",
     dismiss: "Dismiss",
     model_title: "How the model works",
     model_intro: "Relsim advances one week at a time. The diagram shows what drives what; the sections below explain each mechanism in plain words. The exact formulas and constants are in docs/model.md of the source code.",
@@ -531,15 +699,7 @@ pub const EN: Strings = Strings {
     lowered: "lowered the line by",
     total: "Total",
     diagram: ["Contract", "Customer focus", "Service quality", "Money", "Goal alignment", "Business pressure", "Client's appreciation", "Supplier's appreciation", "Relationship manager", "Incidents", "Trust", "Status"],
-    kinds: [
-        "Market change", "Technology change", "Market prices change", "New management", "Budget cut",
-        "Reorganisation", "Poor cooperation", "Requests ignored / unfair treatment",
-        "Breach of relational norms", "Abuse of power", "Interpersonal conflict",
-        "Change of key contacts", "Good cooperation", "Help beyond the contract",
-        "A new contact who clicks", "Delivery delay", "Quality shortfall", "Late payment",
-        "Disputed extra-work invoice", "Lower switching costs", "A more attractive offer",
-        "Delivered innovation", "Cost saving",
-    ],
+    kinds: kinds_en,
     presets: [
         PresetText { id: "default", name: "Fixed fee, by the book", story: "The default: a fixed fee with effort obligations and no relationship manager. The supplier does what the contract asks and no more; watch how often the relationship survives the renewal." },
         PresetText { id: "article-figure", name: "The article's figure", story: "Five scripted moments on a results contract without chance incidents: strongly positive, negative, positive, positive, negative. The relationship line steps with each and then relaxes toward what the contract sustains." },
@@ -725,8 +885,13 @@ pub const NL: Strings = Strings {
     no_events: "Deze week gebeurde er niets.",
     import_failed: "Importeren mislukt, het scenario is ongewijzigd gebleven",
     link_failed: "De link bevat geen geldig scenario, daarom staat het bewaarde scenario er",
-    field_range: "moet liggen tussen",
-    invalid_number: "is geen getal",
+    out_of_range: "{label}: {value} valt buiten het toegestane bereik {min} – {max}",
+    not_a_number: "{label}: „{value}” is geen getal",
+    bounds_order: "{label} moet boven de kritische ondergrens ({min}) liggen",
+    too_many_events: "Samen ten hoogste {max} incidenten en interventies",
+    decimal_sign: ",",
+    market_fee_per_week: "Marktprijs van de dienst",
+    value_per_week: "Waarde van de dienst voor de uitbesteder",
     dismiss: "Sluiten",
     model_title: "Zo werkt het model",
     model_intro: "Relsim rekent week voor week. Het schema laat zien wat wat beïnvloedt; de paragrafen eronder leggen elk mechanisme in gewone woorden uit. De precieze formules en constanten staan in docs/model.md van de broncode.",
@@ -804,15 +969,7 @@ pub const NL: Strings = Strings {
     lowered: "verlaagde de lijn met",
     total: "Totaal",
     diagram: ["Contract", "Klantgerichtheid", "Kwaliteit", "Geld", "Afstemming van doelen", "Zakelijke druk", "Waardering uitbesteder", "Waardering dienstverlener", "Relatiemanager", "Incidenten", "Vertrouwen", "Status"],
-    kinds: [
-        "Marktverandering", "Technologische verandering", "Veranderde marktprijzen", "Nieuw management", "Bezuiniging",
-        "Reorganisatie", "Slechte samenwerking", "Verzoeken genegeerd / oneerlijke behandeling",
-        "Schending van relationele normen", "Machtsmisbruik", "Persoonlijk conflict",
-        "Wisseling van sleutelfiguren", "Goede samenwerking", "Hulp buiten het contract",
-        "Een nieuwe contactpersoon met een klik", "Vertraagde levering", "Tekortschietende kwaliteit", "Te late betaling",
-        "Betwiste meerwerkfactuur", "Lagere overstapkosten", "Een aantrekkelijker aanbod",
-        "Geleverde innovatie", "Kostenbesparing",
-    ],
+    kinds: kinds_nl,
     presets: [
         PresetText { id: "default", name: "Vaste prijs, volgens het boekje", story: "De standaard: een vaste prijs met inspanningsverplichting en geen relatiemanager. De dienstverlener doet wat het contract vraagt en niet meer; kijk hoe vaak de relatie de verlenging haalt." },
         PresetText { id: "article-figure", name: "De figuur uit het artikel", story: "Vijf geplande momenten bij een resultaatcontract zonder toevallige incidenten: sterk positief, negatief, positief, positief, negatief. De relatielijn verspringt telkens en zakt daarna terug naar wat het contract draagt." },
@@ -836,3 +993,115 @@ pub const NL: Strings = Strings {
         ("Toeval, vele toekomsten en waarom", "Incidenten gebeuren ook toevallig, met de jaarlijkse frequenties die u instelt; hun richting hangt af van de toestand (een dienstverlener onder de norm trekt meer zakelijke problemen aan, een slechte cultuurfit meer conflicten). Eén run is één mogelijke toekomst. Vele toekomsten herhaalt de run met andere toevalstrekkingen; Vergelijken geeft beide scenario's precies dezelfde trekkingen, zodat verschillen alleen uit de scenario's komen. Waarom splitst de verandering van de relatielijn in een venster precies uit naar oorzaken: elk incident, kwaliteit tegenover verwachting, resultaten, kosten, afstemming, marge, wisselende wensen, vertrouwen en interventies."),
     ],
 };
+
+/// Incident kinds in English: a `match`, so a new kind does not compile until it is named.
+fn kinds_en(kind: Kind) -> &'static str {
+    match kind {
+        Kind::MarketChange => "Market change",
+        Kind::TechnologyChange => "Technology change",
+        Kind::MarketPricesChange => "Market prices change",
+        Kind::NewManagement => "New management",
+        Kind::BudgetCut => "Budget cut",
+        Kind::Reorganisation => "Reorganisation",
+        Kind::PoorCooperation => "Poor cooperation",
+        Kind::RequestsIgnored => "Requests ignored / unfair treatment",
+        Kind::BreachOfNorms => "Breach of relational norms",
+        Kind::AbuseOfPower => "Abuse of power",
+        Kind::InterpersonalConflict => "Interpersonal conflict",
+        Kind::ChangeOfKeyContacts => "Change of key contacts",
+        Kind::GoodCooperation => "Good cooperation",
+        Kind::HelpBeyondContract => "Help beyond the contract",
+        Kind::NewContactClicks => "A new contact who clicks",
+        Kind::DeliveryDelay => "Delivery delay",
+        Kind::QualityShortfall => "Quality shortfall",
+        Kind::LatePayment => "Late payment",
+        Kind::DisputedExtraWorkInvoice => "Disputed extra-work invoice",
+        Kind::LowerSwitchingCosts => "Lower switching costs",
+        Kind::MoreAttractiveOffer => "A more attractive offer",
+        Kind::DeliveredInnovation => "Delivered innovation",
+        Kind::CostSaving => "Cost saving",
+    }
+}
+
+/// Incident kinds in Dutch: a `match`, so a new kind does not compile until it is named.
+fn kinds_nl(kind: Kind) -> &'static str {
+    match kind {
+        Kind::MarketChange => "Marktverandering",
+        Kind::TechnologyChange => "Technologische verandering",
+        Kind::MarketPricesChange => "Veranderde marktprijzen",
+        Kind::NewManagement => "Nieuw management",
+        Kind::BudgetCut => "Bezuiniging",
+        Kind::Reorganisation => "Reorganisatie",
+        Kind::PoorCooperation => "Slechte samenwerking",
+        Kind::RequestsIgnored => "Verzoeken genegeerd / oneerlijke behandeling",
+        Kind::BreachOfNorms => "Schending van relationele normen",
+        Kind::AbuseOfPower => "Machtsmisbruik",
+        Kind::InterpersonalConflict => "Persoonlijk conflict",
+        Kind::ChangeOfKeyContacts => "Wisseling van sleutelfiguren",
+        Kind::GoodCooperation => "Goede samenwerking",
+        Kind::HelpBeyondContract => "Hulp buiten het contract",
+        Kind::NewContactClicks => "Een nieuwe contactpersoon met een klik",
+        Kind::DeliveryDelay => "Vertraagde levering",
+        Kind::QualityShortfall => "Tekortschietende kwaliteit",
+        Kind::LatePayment => "Te late betaling",
+        Kind::DisputedExtraWorkInvoice => "Betwiste meerwerkfactuur",
+        Kind::LowerSwitchingCosts => "Lagere overstapkosten",
+        Kind::MoreAttractiveOffer => "Een aantrekkelijker aanbod",
+        Kind::DeliveredInnovation => "Geleverde innovatie",
+        Kind::CostSaving => "Kostenbesparing",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::fields::{INCENTIVE_SHARE, SCENARIO, TERM_WEEKS};
+
+    #[test]
+    fn every_label_and_kind_has_a_text_in_both_languages() {
+        for t in [&EN, &NL] {
+            for f in SCENARIO {
+                assert!(!t.label(f.label).is_empty(), "{}", f.path);
+            }
+            for k in Kind::ALL {
+                assert!(!t.kind(*k).is_empty(), "{k:?}");
+            }
+        }
+        assert_ne!(EN.label(Label::Seed), NL.label(Label::Seed));
+        assert_ne!(EN.kind(Kind::BudgetCut), NL.kind(Kind::BudgetCut));
+    }
+
+    #[test]
+    fn refused_edits_name_the_field_and_the_range_in_the_language() {
+        let mut next = Scenario::default();
+        next.contract.incentive_share = 0.9;
+        let e = next.validate().unwrap_err();
+        assert_eq!(
+            EN.scenario_error(&e, &next),
+            "Incentive share of the fee: 0.9 is outside the allowed range 0.00 – 0.50"
+        );
+        let nl = NL.scenario_error(&e, &next);
+        assert!(nl.starts_with(NL.incentive_share), "{nl}");
+        assert!(nl.contains("0,9") && nl.contains("0,00 – 0,50"), "{nl}");
+        let r = TERM_WEEKS.range.check(&next, 600.0).unwrap_err();
+        assert!(EN.refused(TERM_WEEKS.label, &TERM_WEEKS.range, r).contains("26 – 520"));
+        let r = INCENTIVE_SHARE.range.check(&next, f64::NAN).unwrap_err();
+        assert!(EN.refused(INCENTIVE_SHARE.label, &INCENTIVE_SHARE.range, r).contains("NaN"));
+    }
+
+    #[test]
+    fn refused_list_items_and_bound_order_are_translated() {
+        let mut next = Scenario::default();
+        next.interventions.push(crate::sim::Intervention::Realign(
+            crate::sim::intervention::AtWeek { week: 200 },
+        ));
+        next.weeks = 100;
+        let e = next.validate().unwrap_err();
+        let text = NL.scenario_error(&e, &next);
+        assert!(text.starts_with(NL.intervention) && text.contains("0 – 99"), "{text}");
+        let mut next = Scenario::default();
+        next.bounds.euphoria_upper = 0.2;
+        let e = next.validate().unwrap_err();
+        assert!(NL.scenario_error(&e, &next).contains("0,35"));
+    }
+}

@@ -9,7 +9,7 @@ use super::controls::Text;
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state, SweepResult};
-use super::summary::keur;
+use crate::format::keur_axis;
 use crate::chart::{self, palette, sweep::Curve};
 use crate::sim::scenario::Obligation;
 use crate::sim::sweep::{sweep_values, win_win, with_param};
@@ -191,7 +191,7 @@ pub fn NegotiateView() -> impl IntoView {
                                     Curve { points: &cost, color: palette::BLUE, baseline: Some(s.baseline.totals.client_cost) },
                                     Curve { points: &margin, color: palette::ORANGE, baseline: Some(s.baseline.totals.supplier_margin) },
                                 ];
-                                let _ = chart::sweep::draw(area, &curves, z, x, &|v| keur(*v), style);
+                                let _ = chart::sweep::draw(area, &curves, z, x, &|v| keur_axis(*v), style);
                             });
                         } />
                 </section>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::i18n::Strings;
 use super::state::{t, use_state};
+use crate::format::keur;
 use crate::sim::{RelationshipType, Status};
 
 /// The name of a status in the interface language.
@@ -25,20 +26,6 @@ fn type_texts(r: RelationshipType, t: &Strings) -> (&'static str, &'static str) 
         RelationshipType::Comfortable => (t.type_comfortable, t.approach_comfortable),
         RelationshipType::Adversarial => (t.type_adversarial, t.approach_adversarial),
     }
-}
-
-/// Formats k€ with thousands separators.
-pub fn keur(v: f64) -> String {
-    let n = v.round() as i64;
-    let s = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    format!("{}{out} k€", if n < 0 { "−" } else { "" })
 }
 
 /// The summary card.
