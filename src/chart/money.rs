@@ -3,9 +3,14 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, ChartStyle};
+use super::{Pen, frame, hover_line, line, palette, ChartStyle};
 use crate::format::keur_axis;
 use crate::sim::{History, Scenario};
+
+/// The client's cumulative cost.
+pub const CLIENT_COST: Pen = Pen::solid(palette::BLUE);
+/// The supplier's cumulative margin.
+pub const SUPPLIER_MARGIN: Pen = Pen::solid(palette::ORANGE);
 
 /// Cumulative sums of client cost and supplier margin per week.
 pub fn cumulative(history: &History) -> Vec<(f64, f64)> {
@@ -48,17 +53,17 @@ pub fn draw<DB: DrawingBackend>(
     line(
         &mut chart,
         sums.iter().enumerate().map(|(i, s)| (at(i), s.0)),
-        palette::BLUE,
+        CLIENT_COST.color,
         2.0,
-        false,
+        CLIENT_COST.dashed,
         style,
     )?;
     line(
         &mut chart,
         sums.iter().enumerate().map(|(i, s)| (at(i), s.1)),
-        palette::ORANGE,
+        SUPPLIER_MARGIN.color,
         2.0,
-        false,
+        SUPPLIER_MARGIN.dashed,
         style,
     )?;
     hover_line(&mut chart, hover, (lo, hi), style)?;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::charts::ChartCard;
+use super::charts::{ChartCard, Legend};
 use super::compare_view::CompareView;
 use super::editor::Editor;
 use super::ensemble_view::EnsembleView;
@@ -17,11 +17,26 @@ use super::toolbar::Toolbar;
 use super::why_view::WhyView;
 use crate::chart;
 
+/// Puts the charts' category and status colours on the page as CSS custom properties
+/// (`--external`, `--partnership`, …), so timeline markers and legend dots use the very colours
+/// the charts draw.
+fn share_palette() {
+    use crate::chart::{palette::css, relationship::category_color, status_color};
+    use crate::sim::{Category, Status};
+    let categories = Category::ALL.map(|c| format!("--{}:{}", c.id(), css(category_color(c))));
+    let statuses = Status::ALL.map(|s| format!("--{}:{}", s.id(), css(status_color(s))));
+    let vars = [categories.join(";"), statuses.join(";")].join(";");
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("style", &vars);
+    }
+}
+
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    share_palette();
     let handle = window_event_listener(leptos::ev::resize, move |_| {
         state.resize.update(|n| *n += 1)
     });
@@ -90,6 +105,46 @@ pub fn App() -> impl IntoView {
     }
 }
 
+const RELATIONSHIP_LEGEND: [Legend; 4] = {
+    use chart::relationship::*;
+    [
+        (|t| t.relationship_line, &[RELATIONSHIP]),
+        (|t| t.client_appreciation, &[CLIENT_APPRECIATION]),
+        (|t| t.supplier_appreciation, &[SUPPLIER_APPRECIATION]),
+        (|t| t.bounds_band, &[BOUNDS]),
+    ]
+};
+
+const FOCUS_LEGEND: [Legend; 6] = {
+    use chart::focus::*;
+    [
+        (|t| t.customer_focus, &[CUSTOMER_FOCUS]),
+        (|t| t.extra_work_focus, &[EXTRA_WORK_FOCUS]),
+        (|t| t.sla, &[SLA]),
+        (|t| t.sla_target, &[SLA_TARGET]),
+        (|t| t.quality, &[QUALITY]),
+        (|t| t.expectation, &[EXPECTATION]),
+    ]
+};
+
+const TRUST_LEGEND: [Legend; 4] = {
+    use chart::trust::*;
+    [
+        (|t| t.client_trust, &[CLIENT_TRUST]),
+        (|t| t.supplier_trust, &[SUPPLIER_TRUST]),
+        (|t| t.ceilings, &[CLIENT_CEILING, SUPPLIER_CEILING]),
+        (|t| t.alignment, &[ALIGNMENT]),
+    ]
+};
+
+const MONEY_LEGEND: [Legend; 2] = {
+    use chart::money::*;
+    [
+        (|t| t.client_cost_cum, &[CLIENT_COST]),
+        (|t| t.supplier_margin_cum, &[SUPPLIER_MARGIN]),
+    ]
+};
+
 /// One run: the relationship chart with its timeline, interventions, summary and the other
 /// charts.
 #[component]
@@ -97,9 +152,7 @@ fn RunView() -> impl IntoView {
     view! {
                     <div class="results">
                         <ChartCard title=|t| t.chart_relationship testid="chart-relationship"
-                            draw=chart::relationship::draw
-                            legend=vec![(|t| t.relationship_line, "#222222", false), (|t| t.client_appreciation, "#0072b2", false),
-                                (|t| t.supplier_appreciation, "#e69f00", false), (|t| t.bounds_band, "#009e73", true)]>
+                            draw=chart::relationship::draw legend=RELATIONSHIP_LEGEND.to_vec()>
                             <Timeline />
                         </ChartCard>
                         <section class="card">
@@ -108,14 +161,11 @@ fn RunView() -> impl IntoView {
                         </section>
                         <Summary />
                         <ChartCard title=|t| t.chart_focus testid="chart-focus" draw=chart::focus::draw
-                            legend=vec![(|t| t.customer_focus, "#222222", false), (|t| t.extra_work_focus, "#e69f00", false),
-                                (|t| t.sla, "#009e73", false), (|t| t.sla_target, "#009e73", true),
-                                (|t| t.quality, "#cc79a7", false), (|t| t.expectation, "#cc79a7", true)] />
+                            legend=FOCUS_LEGEND.to_vec() />
                         <ChartCard title=|t| t.chart_trust testid="chart-trust" draw=chart::trust::draw
-                            legend=vec![(|t| t.client_trust, "#0072b2", false), (|t| t.supplier_trust, "#e69f00", false),
-                                (|t| t.ceilings, "#555555", true), (|t| t.alignment, "#009e73", false)] />
+                            legend=TRUST_LEGEND.to_vec() />
                         <ChartCard title=|t| t.chart_money testid="chart-money" draw=chart::money::draw
-                            legend=vec![(|t| t.client_cost_cum, "#0072b2", false), (|t| t.supplier_margin_cum, "#e69f00", false)] />
+                            legend=MONEY_LEGEND.to_vec() />
                     </div>
     }
 }

@@ -13,7 +13,8 @@ use super::controls::Text;
 use super::events::describe;
 use super::state::{t, use_state};
 use super::storage::download_url;
-use crate::chart::{self, ChartStyle};
+use super::widgets::Swatch;
+use crate::chart::{self, ChartStyle, Pen};
 use crate::sim::{History, Scenario};
 
 /// A chart function drawn into a canvas.
@@ -27,8 +28,8 @@ pub type DrawFn =
         &ChartStyle,
     ) -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
 
-/// A legend entry: label, CSS colour, dashed.
-pub type Legend = (Text, &'static str, bool);
+/// A legend entry: label and the pens of the series it names, as the chart draws them.
+pub type Legend = (Text, &'static [Pen]);
 
 /// One chart with its legend, hover and download.
 #[component]
@@ -89,10 +90,7 @@ pub fn ChartCard(
                     aria-label=move || format!("{} {}", t().png, title(t()))>{move || t().png}</button>
             </div>
             <ul class="legend">
-                {legend.into_iter().map(|(label, color, dashed)| view! {
-                    <li><span class="swatch" class:dashed=dashed style=format!("--c:{color}")></span>
-                    {move || label(t())}</li>
-                }).collect_view()}
+                {legend.into_iter().map(|(label, pens)| view! { <Swatch pens=pens.to_vec() label /> }).collect_view()}
             </ul>
             <div class="chart-wrap"
                 on:mouseleave=move |_| { tip.set(None); state.hover.set(None); }>

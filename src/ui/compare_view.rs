@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::ensemble_view::{EnsembleMs, RunsField};
+use super::widgets::{EnsembleMs, RunsField, Swatch};
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state};
 use crate::format::{keur, keur_signed};
-use crate::chart;
+use crate::chart::{self, palette};
 use crate::sim::{presets, Plan, Summary};
 
 /// A scenario's name, translated when it is a preset's.
@@ -70,9 +70,12 @@ pub fn CompareView() -> impl IntoView {
                 </div>
                 <Show when=move || state.editing_b.get()><p class="note">{move || t().editing_b_note}</p></Show>
                 <ul class="legend">
-                    <li><span class="swatch" style="--c:#0072b2"></span>{move || t().scenario_a}</li>
-                    <li><span class="swatch" style="--c:#e69f00"></span>{move || format!("{}: {}", t().scenario_b, state.scenario_b.with(|s| display_name(&s.name)))}</li>
-                    <li><span class="swatch band" style="--c:#888"></span>{move || t().fan_band}</li>
+                    <Swatch pens=[chart::ensemble::FAN_A] label=|t| t.scenario_a />
+                    <li>
+                        <span class="swatch" style=format!("--c:{}", palette::css(chart::ensemble::FAN_B.color))></span>
+                        {move || format!("{}: {}", t().scenario_b, state.scenario_b.with(|s| display_name(&s.name)))}
+                    </li>
+                    <Swatch pens=[chart::ensemble::FAN_A, chart::ensemble::FAN_B] label=|t| t.fan_band class="band" />
                 </ul>
                 <Plot testid="chart-compare-fan" label=Signal::derive(move || t().fan_title.to_string())
                     draw=move |area, style| {
@@ -86,8 +89,8 @@ pub fn CompareView() -> impl IntoView {
             <section class="card">
                 <h2>{move || t().difference_title}</h2>
                 <ul class="legend">
-                    <li><span class="swatch" style="--c:#cc79a7"></span>{move || t().median_diff}</li>
-                    <li><span class="swatch dashed" style="--c:#009e73"></span>{move || t().partnership_diff}</li>
+                    <Swatch pens=[chart::ensemble::MEDIAN_DIFFERENCE] label=|t| t.median_diff />
+                    <Swatch pens=[chart::ensemble::PARTNERSHIP_DIFFERENCE] label=|t| t.partnership_diff />
                 </ul>
                 <Plot testid="chart-difference" label=Signal::derive(move || t().difference_title.to_string())
                     draw=move |area, style| {

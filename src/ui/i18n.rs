@@ -366,17 +366,22 @@ impl Strings {
 }
 
 
+/// `v` with as many decimals as `step` has and a decimal point (as a number input wants it).
+pub fn fixed(v: f64, step: f64) -> String {
+    let decimals = if step >= 1.0 {
+        0
+    } else {
+        (-step.log10()).ceil() as usize
+    };
+    format!("{v:.decimals$}")
+}
+
 /// Messages for refused edits, built from the field specification in the interface language
 /// (never from the English validation text).
 impl Strings {
     /// `v` with as many decimals as `step` has, and this language's decimal sign.
     pub fn number(&self, v: f64, step: f64) -> String {
-        let decimals = if step >= 1.0 {
-            0
-        } else {
-            (-step.log10()).ceil() as usize
-        };
-        format!("{v:.decimals$}").replace('.', self.decimal_sign)
+        fixed(v, step).replace('.', self.decimal_sign)
     }
 
     /// A refused value of the input `label` with range `range`.

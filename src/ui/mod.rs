@@ -18,7 +18,6 @@ mod model_page;
 mod negotiate_view;
 mod plot;
 mod presets;
-mod refusal;
 mod state;
 mod stats;
 mod storage;
