@@ -17,9 +17,21 @@ use crate::sim::Scenario;
 /// A translated text.
 pub type Text = fn(&Strings) -> &'static str;
 
-/// The message line under a control; `id` ties it to the control for screen readers.
+/// The message line under a control; `id` ties it to the control for screen readers. A message
+/// is written in the language of its moment, so switching the language clears it.
 #[component]
-pub fn FieldError(error: RwSignal<Option<String>>, #[prop(into)] id: String) -> impl IntoView {
+pub fn FieldError(
+    error: RwSignal<Option<String>>,
+    #[prop(optional, into)] id: String,
+) -> impl IntoView {
+    let lang = use_state().lang;
+    Effect::new(move |first: Option<()>| {
+        lang.track();
+        if first.is_some() {
+            error.set(None);
+        }
+    });
+    let id = (!id.is_empty()).then_some(id);
     view! { <p class="field-error" role="alert" id=id>{move || error.get()}</p> }
 }
 

@@ -98,7 +98,7 @@ pub fn check(
                 <input type="checkbox" prop:checked=value on:change=on_change />
                 <span>{label}</span>
             </label>
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <FieldError error />
         </div>
     }
 }
@@ -127,7 +127,7 @@ pub fn select(
                 <span>{label}</span>
                 <select prop:value=value on:change=on_change>{options}</select>
             </label>
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <FieldError error />
         </div>
     }
 }
