@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{Pen, frame, line, palette, percent, status_color, ChartStyle};
+use super::{frame, line, palette, percent, status_color, ChartStyle, Pen};
 use crate::sim::scenario::Bounds;
 use crate::sim::{Ensemble, Series, Status};
 
@@ -47,14 +47,7 @@ fn fan<DB: DrawingBackend>(
     if samples {
         for s in &e.samples {
             let pts = s.iter().enumerate().map(|(w, v)| (x(w), *v as f64));
-            line(
-                chart,
-                pts,
-                sample_color(color),
-                0.8,
-                false,
-                style,
-            )?;
+            line(chart, pts, sample_color(color), 0.8, false, style)?;
         }
     }
     line(

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{Pen, frame, hover_line, line, palette, percent, ChartStyle};
+use super::{frame, hover_line, line, palette, percent, ChartStyle, Pen};
 use crate::sim::{History, Scenario};
 
 /// Customer focus (the supplier's effort).

@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{Pen, frame, hover_line, line, palette, ChartStyle};
+use super::{frame, hover_line, line, palette, ChartStyle, Pen};
 use crate::format::keur_axis;
 use crate::sim::{History, Scenario};
 

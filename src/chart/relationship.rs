@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{Pen, frame, hover_line, line, palette, percent, status_color, ChartStyle};
+use super::{frame, hover_line, line, palette, percent, status_color, ChartStyle, Pen};
 use crate::sim::{Category, Event, History, Polarity, Scenario};
 
 /// The relationship line.

@@ -43,8 +43,15 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
     let tab = move |page: Page, label: fn(&super::i18n::Strings) -> &'static str| {
         view! {
-            <button type="button" role="tab" class="tab" aria-selected=move || (state.page.get() == page).to_string()
-                on:click=move |_| state.page.set(page)>{move || label(t())}</button>
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                aria-selected=move || (state.page.get() == page).to_string()
+                on:click=move |_| state.page.set(page)
+            >
+                {move || label(t())}
+            </button>
         }
     };
     view! {
@@ -54,50 +61,86 @@ pub fn App() -> impl IntoView {
                 <p>{move || t().tagline}</p>
             </div>
             <nav role="tablist">
-                {tab(Page::Simulate, |t| t.tab_simulate)}
-                {tab(Page::Model, |t| t.tab_model)}
+                {tab(Page::Simulate, |t| t.tab_simulate)} {tab(Page::Model, |t| t.tab_model)}
             </nav>
-            <button type="button" class="lang" data-testid="lang-toggle"
+            <button
+                type="button"
+                class="lang"
+                data-testid="lang-toggle"
                 aria-label=move || t().lang_toggle_label
-                on:click=move |_| state.lang.update(|l| *l = match l { super::i18n::Lang::En => super::i18n::Lang::Nl, super::i18n::Lang::Nl => super::i18n::Lang::En })>
+                on:click=move |_| {
+                    state
+                        .lang
+                        .update(|l| {
+                            *l = match l {
+                                super::i18n::Lang::En => super::i18n::Lang::Nl,
+                                super::i18n::Lang::Nl => super::i18n::Lang::En,
+                            };
+                        })
+                }
+            >
                 {move || t().lang_toggle}
             </button>
         </header>
         <Show when=move || state.error.with(Option::is_some)>
             <div class="error-banner" role="alert" data-testid="error-banner">
                 <span>{move || state.error.get()}</span>
-                <button type="button" class="small" on:click=move |_| state.error.set(None)>{move || t().dismiss}</button>
+                <button type="button" class="small" on:click=move |_| state.error.set(None)>
+                    {move || t().dismiss}
+                </button>
             </div>
         </Show>
         <main>
             <Show when=move || state.page.get() == Page::Simulate fallback=|| view! { <ModelPage /> }>
                 <div class="layout">
-                    <aside class="controls" aria-label=move || t().sec_contract class:editing-b=move || state.editing_b.get()>
-                        <Show when=move || state.editing_b.get()><p class="note b-note">{move || t().editing_b_note}</p></Show>
+                    <aside
+                        class="controls"
+                        aria-label=move || t().sec_contract
+                        class:editing-b=move || state.editing_b.get()
+                    >
+                        <Show when=move || state.editing_b.get()>
+                            <p class="note b-note">{move || t().editing_b_note}</p>
+                        </Show>
                         <PresetPicker />
                         <Toolbar />
                         <Editor />
                     </aside>
                     <div class="results-area">
-                    <div class="subtabs" role="tablist">
-                        {[(Tab::Run, "tab-run", (|t| t.tab_run) as fn(&super::i18n::Strings) -> &'static str),
-                          (Tab::Ensemble, "tab-ensemble", |t| t.tab_ensemble),
-                          (Tab::Compare, "tab-compare", |t| t.tab_compare),
-                          (Tab::Negotiate, "tab-negotiate", |t| t.tab_negotiate),
-                          (Tab::Why, "tab-why", |t| t.tab_why)]
-                            .map(|(tab, id, label)| view! {
-                                <button type="button" role="tab" class="tab" data-testid=id
-                                    aria-selected=move || (state.tab.get() == tab).to_string()
-                                    on:click=move |_| state.tab.set(tab)>{move || label(t())}</button>
-                            }).collect_view()}
-                    </div>
-                    {move || match state.tab.get() {
-                        Tab::Ensemble => view! { <EnsembleView /> }.into_any(),
-                        Tab::Compare => view! { <CompareView /> }.into_any(),
-                        Tab::Negotiate => view! { <NegotiateView /> }.into_any(),
-                        Tab::Why => view! { <WhyView /> }.into_any(),
-                        Tab::Run => view! { <RunView /> }.into_any(),
-                    }}
+                        <div class="subtabs" role="tablist">
+                            {[
+                                (
+                                    Tab::Run,
+                                    "tab-run",
+                                    (|t| t.tab_run) as fn(&super::i18n::Strings) -> &'static str,
+                                ),
+                                (Tab::Ensemble, "tab-ensemble", |t| t.tab_ensemble),
+                                (Tab::Compare, "tab-compare", |t| t.tab_compare),
+                                (Tab::Negotiate, "tab-negotiate", |t| t.tab_negotiate),
+                                (Tab::Why, "tab-why", |t| t.tab_why),
+                            ]
+                                .map(|(tab, id, label)| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            role="tab"
+                                            class="tab"
+                                            data-testid=id
+                                            aria-selected=move || (state.tab.get() == tab).to_string()
+                                            on:click=move |_| state.tab.set(tab)
+                                        >
+                                            {move || label(t())}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                        {move || match state.tab.get() {
+                            Tab::Ensemble => view! { <EnsembleView /> }.into_any(),
+                            Tab::Compare => view! { <CompareView /> }.into_any(),
+                            Tab::Negotiate => view! { <NegotiateView /> }.into_any(),
+                            Tab::Why => view! { <WhyView /> }.into_any(),
+                            Tab::Run => view! { <RunView /> }.into_any(),
+                        }}
                     </div>
                 </div>
             </Show>
@@ -150,22 +193,38 @@ const MONEY_LEGEND: [Legend; 2] = {
 #[component]
 fn RunView() -> impl IntoView {
     view! {
-                    <div class="results">
-                        <ChartCard title=|t| t.chart_relationship testid="chart-relationship"
-                            draw=chart::relationship::draw legend=RELATIONSHIP_LEGEND.to_vec()>
-                            <Timeline />
-                        </ChartCard>
-                        <section class="card">
-                            <h2>{move || t().sec_interventions}</h2>
-                            <Interventions />
-                        </section>
-                        <Summary />
-                        <ChartCard title=|t| t.chart_focus testid="chart-focus" draw=chart::focus::draw
-                            legend=FOCUS_LEGEND.to_vec() />
-                        <ChartCard title=|t| t.chart_trust testid="chart-trust" draw=chart::trust::draw
-                            legend=TRUST_LEGEND.to_vec() />
-                        <ChartCard title=|t| t.chart_money testid="chart-money" draw=chart::money::draw
-                            legend=MONEY_LEGEND.to_vec() />
-                    </div>
+        <div class="results">
+            <ChartCard
+                title=|t| t.chart_relationship
+                testid="chart-relationship"
+                draw=chart::relationship::draw
+                legend=RELATIONSHIP_LEGEND.to_vec()
+            >
+                <Timeline />
+            </ChartCard>
+            <section class="card">
+                <h2>{move || t().sec_interventions}</h2>
+                <Interventions />
+            </section>
+            <Summary />
+            <ChartCard
+                title=|t| t.chart_focus
+                testid="chart-focus"
+                draw=chart::focus::draw
+                legend=FOCUS_LEGEND.to_vec()
+            />
+            <ChartCard
+                title=|t| t.chart_trust
+                testid="chart-trust"
+                draw=chart::trust::draw
+                legend=TRUST_LEGEND.to_vec()
+            />
+            <ChartCard
+                title=|t| t.chart_money
+                testid="chart-money"
+                draw=chart::money::draw
+                legend=MONEY_LEGEND.to_vec()
+            />
+        </div>
     }
 }

@@ -32,7 +32,11 @@ pub fn FieldError(
         }
     });
     let id = (!id.is_empty()).then_some(id);
-    view! { <p class="field-error" role="alert" id=id>{move || error.get()}</p> }
+    view! {
+        <p class="field-error" role="alert" id=id>
+            {move || error.get()}
+        </p>
+    }
 }
 
 /// Parses typed text as a number, accepting a decimal comma.
@@ -96,7 +100,10 @@ pub fn NumField(
     };
     let id = format!("f-{}", field.path.replace('.', "-"));
     let err_id = format!("{id}-err");
-    let unit = move || t().unit(range.unit).map(|u| view! { <span class="unit">{u}</span> });
+    let unit = move || {
+        t().unit(range.unit)
+            .map(|u| view! { <span class="unit">{u}</span> })
+    };
     let range_input = move || {
         slider.then(|| {
             view! {
@@ -115,7 +122,11 @@ pub fn NumField(
         })
     };
     view! {
-        <div class="field" class:invalid=move || invalid.get() class:refused=move || error.with(Option::is_some)>
+        <div
+            class="field"
+            class:invalid=move || invalid.get()
+            class:refused=move || error.with(Option::is_some)
+        >
             <label for=id.clone()>{move || t().label(field.label)}</label>
             <div class="inputs">
                 {range_input}
@@ -133,8 +144,7 @@ pub fn NumField(
                     value=show(value.get_untracked())
                     on:input=move |ev| apply(event_target_value(&ev))
                     on:change=move |ev| commit(event_target_value(&ev))
-                />
-                {unit}
+                /> {unit}
             </div>
             <FieldError error id=err_id />
         </div>
@@ -166,12 +176,15 @@ pub fn SeedField() -> impl IntoView {
             Err(_) => {
                 let strings = t_now();
                 let max = u64::MAX.to_string();
-                let range = Strings::fill(strings.out_of_range, &[
-                    ("label", strings.label(Label::Seed)),
-                    ("value", text.trim()),
-                    ("min", "0"),
-                    ("max", &max),
-                ]);
+                let range = Strings::fill(
+                    strings.out_of_range,
+                    &[
+                        ("label", strings.label(Label::Seed)),
+                        ("value", text.trim()),
+                        ("min", "0"),
+                        ("max", &max),
+                    ],
+                );
                 error.set(Some(range));
             }
         }
@@ -224,13 +237,24 @@ pub fn Choice(
     };
     let options = options
         .into_iter()
-        .map(|(v, l)| view! { <option value=v selected=move || current.get() == v>{move || l(t())}</option> })
+        .map(|(v, l)| {
+            view! {
+                <option value=v selected=move || current.get() == v>
+                    {move || l(t())}
+                </option>
+            }
+        })
         .collect_view();
     view! {
         <div class="field" class:refused=move || error.with(Option::is_some)>
             <label for=id.clone()>{move || label(t())}</label>
-            <select id=id data-testid=testid aria-describedby=err_id.clone() prop:value=move || current.get()
-                on:change=on_change>
+            <select
+                id=id
+                data-testid=testid
+                aria-describedby=err_id.clone()
+                prop:value=move || current.get()
+                on:change=on_change
+            >
                 {options}
             </select>
             <FieldError error id=err_id />
@@ -260,8 +284,13 @@ pub fn Switch(
     view! {
         <div class="switch-field">
             <label class="switch">
-                <input type="checkbox" data-testid=testid aria-describedby=err_id.clone()
-                    prop:checked=move || on.get() on:change=on_change />
+                <input
+                    type="checkbox"
+                    data-testid=testid
+                    aria-describedby=err_id.clone()
+                    prop:checked=move || on.get()
+                    on:change=on_change
+                />
                 <span>{move || label(t())}</span>
             </label>
             <FieldError error id=err_id />

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::controls::{Choice, NumField, SeedField, Section, Switch};
+use super::controls::{Choice, NumField, Section, SeedField, Switch};
 use super::manager::RolePicker;
 use super::state::use_state;
 use crate::sim::fields as f;

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
-use super::stats::spread;
-use super::widgets::{band, EnsembleMs, RunsField, Swatch};
 use super::state::{t, use_state};
+use super::stats::spread;
 use super::summary::status_name;
+use super::widgets::{band, EnsembleMs, RunsField, Swatch};
 use crate::format::keur;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
@@ -42,7 +42,11 @@ pub fn EnsembleView() -> impl IntoView {
     });
     view! {
         <div class="view">
-            <div class="view-bar"><RunsField /><EnsembleMs /><ProgressBar /></div>
+            <div class="view-bar">
+                <RunsField />
+                <EnsembleMs />
+                <ProgressBar />
+            </div>
             <FanCard />
             <div class="pair">
                 <StatusCard />
@@ -89,7 +93,12 @@ fn StatusCard() -> impl IntoView {
     };
     let legend = Status::ALL.map(|s| {
         let style = format!("background:{}", palette::css(chart::status_color(s)));
-        view! { <li><span class="dot" style=style></span>{move || status_name(s, t())}</li> }
+        view! {
+            <li>
+                <span class="dot" style=style></span>
+                {move || status_name(s, t())}
+            </li>
+        }
     });
     view! {
         <section class="card">
@@ -165,12 +174,31 @@ fn OutcomeTable() -> impl IntoView {
         <section class="card">
             <h2>{move || t().outcomes}</h2>
             <table class="outcomes" data-testid="outcome-table">
-                <thead><tr><th scope="col">{move || t().metric}</th><th scope="col">{move || t().mean}</th>
-                    <th scope="col">{move || t().p10}</th><th scope="col">{move || t().p90}</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t().metric}</th>
+                        <th scope="col">{move || t().mean}</th>
+                        <th scope="col">{move || t().p10}</th>
+                        <th scope="col">{move || t().p90}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {move || rows().unwrap_or_default().into_iter().map(|(a, b, c, d)| view! {
-                        <tr><th scope="row">{a}</th><td>{b}</td><td>{c}</td><td>{d}</td></tr>
-                    }).collect_view()}
+                    {move || {
+                        rows()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|(a, b, c, d)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{a}</th>
+                                        <td>{b}</td>
+                                        <td>{c}</td>
+                                        <td>{d}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </tbody>
             </table>
         </section>

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::sim::fields::{self, Field, Label, Num, Range, Refusal, Unit};
+use crate::sim::presets::{Key, Preset};
 use crate::sim::{Kind, Scenario, ScenarioError, MAX_EVENTS};
 
 /// The interface language.
@@ -38,8 +39,6 @@ impl Lang {
 
 /// A preset's name and story.
 pub struct PresetText {
-    /// Preset id.
-    pub id: &'static str,
     /// Display name.
     pub name: &'static str,
     /// Two or three sentences.
@@ -50,7 +49,13 @@ macro_rules! strings {
     ($($field:ident),* $(,)?) => {
         /// The strings of one language.
         #[allow(missing_docs)]
-        pub struct Strings { $(pub $field: &'static str,)* pub kinds: fn(Kind) -> &'static str, pub presets: [PresetText; 8], pub model: [(&'static str, &'static str); 10], pub diagram: [&'static str; 12] }
+        pub struct Strings {
+            $(pub $field: &'static str,)*
+            pub kinds: fn(Kind) -> &'static str,
+            pub presets: fn(Key) -> PresetText,
+            pub model: [(&'static str, &'static str); 10],
+            pub diagram: [&'static str; 12],
+        }
     };
 }
 
@@ -357,14 +362,20 @@ impl Strings {
         (self.kinds)(kind)
     }
 
+    /// A preset's name and story.
+    pub fn preset(&self, preset: &Preset) -> PresetText {
+        (self.presets)(preset.key)
+    }
+
     /// `template` with each `{name}` replaced by its value.
     pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-        values.iter().fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+        values
+            .iter()
+            .fold(template.to_string(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
     }
 }
-
 
 /// `v` with as many decimals as `step` has and a decimal point (as a number input wants it).
 pub fn fixed(v: f64, step: f64) -> String {
@@ -434,9 +445,15 @@ impl Strings {
         let text = if in_range.is_some() {
             in_range
         } else if e.path == fields::EUPHORIA_UPPER.path {
-            let min = self.number(next.bounds.critical_lower, fields::CRITICAL_LOWER.range.step);
+            let min = self.number(
+                next.bounds.critical_lower,
+                fields::CRITICAL_LOWER.range.step,
+            );
             let label = self.label(Label::EuphoriaUpper);
-            Some(Strings::fill(self.bounds_order, &[("label", label), ("min", &min)]))
+            Some(Strings::fill(
+                self.bounds_order,
+                &[("label", label), ("min", &min)],
+            ))
         } else if e.path == "incidents" {
             let max = MAX_EVENTS.to_string();
             Some(Strings::fill(self.too_many_events, &[("max", &max)]))
@@ -457,7 +474,6 @@ impl Strings {
         text.unwrap_or_else(|| e.to_string())
     }
 }
-
 
 /// English.
 pub const EN: Strings = Strings {
@@ -705,16 +721,7 @@ pub const EN: Strings = Strings {
     total: "Total",
     diagram: ["Contract", "Customer focus", "Service quality", "Money", "Goal alignment", "Business pressure", "Client's appreciation", "Supplier's appreciation", "Relationship manager", "Incidents", "Trust", "Status"],
     kinds: kinds_en,
-    presets: [
-        PresetText { id: "default", name: "Fixed fee, by the book", story: "The default: a fixed fee with effort obligations and no relationship manager. The supplier does what the contract asks and no more; watch how often the relationship survives the renewal." },
-        PresetText { id: "article-figure", name: "The article's figure", story: "Five scripted moments on a results contract without chance incidents: strongly positive, negative, positive, positive, negative. The relationship line steps with each and then relaxes toward what the contract sustains." },
-        PresetText { id: "farbo", name: "FARBO: a stalled BPO contract", story: "Changing wishes meet a rigid fixed-fee contract and a client short of cash; disputes push it out of partnership, often into escalation. A mediated trust repair, a statement of objectives with results and a Representative give it a second chance." },
-        PresetText { id: "residents-gym", name: "The residents' gym", story: "A gym maintained for a fixed fee: broken machines wait for months because nobody is paid to be quick. Customer focus stays at the floor and appreciation sinks." },
-        PresetText { id: "commercial-gym", name: "The commercial gym", story: "The same gym paid by results: repairs within days, high customer focus, and members who stay. Compare it with the residents' gym." },
-        PresetText { id: "public-cloud", name: "Small customer, big cloud", story: "One of millions of customers on standard terms: the provider's attention goes to large accounts, customer focus stays low and personal incidents are never smoothed over." },
-        PresetText { id: "helpdesk-insourced", name: "Helpdesk back in-house", story: "Years of fixed-fee helpdesk service: tickets closed by the book, users who feel unheard, goals drifting apart. At the renewal most futures end with the helpdesk taken back in-house." },
-        PresetText { id: "healthy-partnership", name: "Healthy partnership", story: "A fair results contract, a supplier that values its client and a Representative who tends both service and goals: incidents happen, but most futures stay a partnership." },
-    ],
+    presets: presets_en,
     model: [
         ("Incidents", "Every change starts with a trigger that lands on one party. External incidents (a new market, a budget cut, new management) move that party's goals and so the alignment between the parties. Interpersonal incidents (a conflict, help beyond the contract) hit experienced appreciation and trust. Business incidents (a late delivery, a disputed invoice, an innovation) add to business pressure, which weighs on business appreciation until it is resolved. Trust cushions every negative blow: the same incident hurts a trusting party less."),
         ("Customer focus", "Each week the supplier picks the effort that pays best: its fee, minus the cost of effort, plus what the relationship is worth to it. Under a fixed fee effort earns nothing extra, so it settles at the floor of working by the book. A result obligation with bonus and malus makes effort pay. A long horizon makes the supplier try harder as the renewal nears, more so for a client that matters to its revenue; goodwill in a good relationship adds a little of its own accord. Paid extra work always gets attention while it carries a margin."),
@@ -975,16 +982,7 @@ pub const NL: Strings = Strings {
     total: "Totaal",
     diagram: ["Contract", "Klantgerichtheid", "Kwaliteit", "Geld", "Afstemming van doelen", "Zakelijke druk", "Waardering uitbesteder", "Waardering dienstverlener", "Relatiemanager", "Incidenten", "Vertrouwen", "Status"],
     kinds: kinds_nl,
-    presets: [
-        PresetText { id: "default", name: "Vaste prijs, volgens het boekje", story: "De standaard: een vaste prijs met inspanningsverplichting en geen relatiemanager. De dienstverlener doet wat het contract vraagt en niet meer; kijk hoe vaak de relatie de verlenging haalt." },
-        PresetText { id: "article-figure", name: "De figuur uit het artikel", story: "Vijf geplande momenten bij een resultaatcontract zonder toevallige incidenten: sterk positief, negatief, positief, positief, negatief. De relatielijn verspringt telkens en zakt daarna terug naar wat het contract draagt." },
-        PresetText { id: "farbo", name: "FARBO: een vastgelopen BPO-contract", story: "Wisselende wensen botsen met een star contract tegen vaste prijs en een klant die krap bij kas zit; geschillen halen de relatie uit het partnerschap, vaak tot in escalatie. Bemiddeld vertrouwensherstel, een statement of objectives met resultaatafspraken en een Vertegenwoordiger geven een tweede kans." },
-        PresetText { id: "residents-gym", name: "De sportzaal van de VvE", story: "Een sportzaal onderhouden tegen een vaste prijs: kapotte toestellen wachten maanden, want niemand wordt betaald om snel te zijn. De klantgerichtheid blijft op de bodem en de waardering zakt." },
-        PresetText { id: "commercial-gym", name: "De commerciële sportschool", story: "Dezelfde sportzaal, betaald naar resultaat: reparaties binnen dagen, hoge klantgerichtheid en leden die blijven. Vergelijk met de sportzaal van de VvE." },
-        PresetText { id: "public-cloud", name: "Kleine klant, grote cloud", story: "Eén van miljoenen klanten op standaardvoorwaarden: de aandacht van de aanbieder gaat naar grote klanten, de klantgerichtheid blijft laag en persoonlijke incidenten worden nooit gladgestreken." },
-        PresetText { id: "helpdesk-insourced", name: "Helpdesk weer in huis", story: "Jaren helpdesk tegen vaste prijs: tickets volgens het boekje gesloten, gebruikers die zich niet gehoord voelen, doelen die uit elkaar groeien. Bij de verlenging haalt de klant in de meeste toekomsten de helpdesk weer in huis." },
-        PresetText { id: "healthy-partnership", name: "Gezond partnerschap", story: "Een eerlijk resultaatcontract, een dienstverlener die zijn klant waardeert en een Vertegenwoordiger die service en doelen bewaakt: er gebeuren incidenten, maar de meeste toekomsten blijven een partnerschap." },
-    ],
+    presets: presets_nl,
     model: [
         ("Incidenten", "Elke verandering begint met een aanleiding die één partij treft. Externe incidenten (een nieuwe markt, een bezuiniging, nieuw management) verschuiven de doelen van die partij en dus de afstemming tussen beide. Interpersoonlijke incidenten (een conflict, hulp buiten het contract) raken de beleefde waardering en het vertrouwen. Zakelijke incidenten (een late levering, een betwiste factuur, een innovatie) vergroten de zakelijke druk, die op de zakelijke waardering drukt tot ze is opgelost. Vertrouwen dempt elke negatieve klap: hetzelfde incident doet een partij met vertrouwen minder pijn."),
         ("Klantgerichtheid", "Elke week kiest de dienstverlener de inzet die het meest oplevert: de vergoeding, min de kosten van inzet, plus wat de relatie hem waard is. Bij een vaste prijs levert extra inzet niets op, dus blijft die op het minimum van werken volgens het boekje. Een resultaatverplichting met bonus en malus laat inzet lonen. Een lange horizon laat de dienstverlener harder werken naarmate de verlenging nadert, meer voor een klant die veel omzet brengt; in een goede relatie komt er uit zichzelf wat goodwill bij. Betaald meerwerk krijgt altijd aandacht zolang er marge op zit."),
@@ -1057,6 +1055,82 @@ fn kinds_nl(kind: Kind) -> &'static str {
     }
 }
 
+/// Preset names and stories in English, by `match` so a new preset does not compile untranslated.
+fn presets_en(key: Key) -> PresetText {
+    match key {
+        Key::Default => PresetText {
+            name: "Fixed fee, by the book",
+            story: "The default: a fixed fee with effort obligations and no relationship manager. The supplier does what the contract asks and no more; watch how often the relationship survives the renewal.",
+        },
+        Key::ArticleFigure => PresetText {
+            name: "The article's figure",
+            story: "Five scripted moments on a results contract without chance incidents: strongly positive, negative, positive, positive, negative. The relationship line steps with each and then relaxes toward what the contract sustains.",
+        },
+        Key::Farbo => PresetText {
+            name: "FARBO: a stalled BPO contract",
+            story: "Changing wishes meet a rigid fixed-fee contract and a client short of cash; disputes push it out of partnership, often into escalation. A mediated trust repair, a statement of objectives with results and a Representative give it a second chance.",
+        },
+        Key::ResidentsGym => PresetText {
+            name: "The residents' gym",
+            story: "A gym maintained for a fixed fee: broken machines wait for months because nobody is paid to be quick. Customer focus stays at the floor and appreciation sinks.",
+        },
+        Key::CommercialGym => PresetText {
+            name: "The commercial gym",
+            story: "The same gym paid by results: repairs within days, high customer focus, and members who stay. Compare it with the residents' gym.",
+        },
+        Key::PublicCloud => PresetText {
+            name: "Small customer, big cloud",
+            story: "One of millions of customers on standard terms: the provider's attention goes to large accounts, customer focus stays low and personal incidents are never smoothed over.",
+        },
+        Key::HelpdeskInsourced => PresetText {
+            name: "Helpdesk back in-house",
+            story: "Years of fixed-fee helpdesk service: tickets closed by the book, users who feel unheard, goals drifting apart. At the renewal most futures end with the helpdesk taken back in-house.",
+        },
+        Key::HealthyPartnership => PresetText {
+            name: "Healthy partnership",
+            story: "A fair results contract, a supplier that values its client and a Representative who tends both service and goals: incidents happen, but most futures stay a partnership.",
+        },
+    }
+}
+
+/// Preset names and stories in Dutch, by `match` so a new preset does not compile untranslated.
+fn presets_nl(key: Key) -> PresetText {
+    match key {
+        Key::Default => PresetText {
+            name: "Vaste prijs, volgens het boekje",
+            story: "De standaard: een vaste prijs met inspanningsverplichting en geen relatiemanager. De dienstverlener doet wat het contract vraagt en niet meer; kijk hoe vaak de relatie de verlenging haalt.",
+        },
+        Key::ArticleFigure => PresetText {
+            name: "De figuur uit het artikel",
+            story: "Vijf geplande momenten bij een resultaatcontract zonder toevallige incidenten: sterk positief, negatief, positief, positief, negatief. De relatielijn verspringt telkens en zakt daarna terug naar wat het contract draagt.",
+        },
+        Key::Farbo => PresetText {
+            name: "FARBO: een vastgelopen BPO-contract",
+            story: "Wisselende wensen botsen met een star contract tegen vaste prijs en een klant die krap bij kas zit; geschillen halen de relatie uit het partnerschap, vaak tot in escalatie. Bemiddeld vertrouwensherstel, een statement of objectives met resultaatafspraken en een Vertegenwoordiger geven een tweede kans.",
+        },
+        Key::ResidentsGym => PresetText {
+            name: "De sportzaal van de VvE",
+            story: "Een sportzaal onderhouden tegen een vaste prijs: kapotte toestellen wachten maanden, want niemand wordt betaald om snel te zijn. De klantgerichtheid blijft op de bodem en de waardering zakt.",
+        },
+        Key::CommercialGym => PresetText {
+            name: "De commerciële sportschool",
+            story: "Dezelfde sportzaal, betaald naar resultaat: reparaties binnen dagen, hoge klantgerichtheid en leden die blijven. Vergelijk met de sportzaal van de VvE.",
+        },
+        Key::PublicCloud => PresetText {
+            name: "Kleine klant, grote cloud",
+            story: "Eén van miljoenen klanten op standaardvoorwaarden: de aandacht van de aanbieder gaat naar grote klanten, de klantgerichtheid blijft laag en persoonlijke incidenten worden nooit gladgestreken.",
+        },
+        Key::HelpdeskInsourced => PresetText {
+            name: "Helpdesk weer in huis",
+            story: "Jaren helpdesk tegen vaste prijs: tickets volgens het boekje gesloten, gebruikers die zich niet gehoord voelen, doelen die uit elkaar groeien. Bij de verlenging haalt de klant in de meeste toekomsten de helpdesk weer in huis.",
+        },
+        Key::HealthyPartnership => PresetText {
+            name: "Gezond partnerschap",
+            story: "Een eerlijk resultaatcontract, een dienstverlener die zijn klant waardeert en een Vertegenwoordiger die service en doelen bewaakt: er gebeuren incidenten, maar de meeste toekomsten blijven een partnerschap.",
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1071,6 +1145,16 @@ mod tests {
             for k in Kind::ALL {
                 assert!(!t.kind(*k).is_empty(), "{k:?}");
             }
+        }
+        for p in crate::sim::presets::ALL {
+            for t in [&EN, &NL] {
+                assert!(
+                    !t.preset(p).name.is_empty() && !t.preset(p).story.is_empty(),
+                    "{}",
+                    p.id
+                );
+            }
+            assert_ne!(EN.preset(p).story, NL.preset(p).story, "{}", p.id);
         }
         assert_ne!(EN.label(Label::Seed), NL.label(Label::Seed));
         assert_ne!(EN.kind(Kind::BudgetCut), NL.kind(Kind::BudgetCut));
@@ -1089,9 +1173,13 @@ mod tests {
         assert!(nl.starts_with(NL.incentive_share), "{nl}");
         assert!(nl.contains("0,9") && nl.contains("0,00 – 0,50"), "{nl}");
         let r = TERM_WEEKS.range.check(&next, 600.0).unwrap_err();
-        assert!(EN.refused(TERM_WEEKS.label, &TERM_WEEKS.range, r).contains("26 – 520"));
+        assert!(EN
+            .refused(TERM_WEEKS.label, &TERM_WEEKS.range, r)
+            .contains("26 – 520"));
         let r = INCENTIVE_SHARE.range.check(&next, f64::NAN).unwrap_err();
-        assert!(EN.refused(INCENTIVE_SHARE.label, &INCENTIVE_SHARE.range, r).contains("NaN"));
+        assert!(EN
+            .refused(INCENTIVE_SHARE.label, &INCENTIVE_SHARE.range, r)
+            .contains("NaN"));
     }
 
     #[test]
@@ -1103,7 +1191,10 @@ mod tests {
         next.weeks = 100;
         let e = next.validate().unwrap_err();
         let text = NL.scenario_error(&e, &next);
-        assert!(text.starts_with(NL.intervention) && text.contains("0 – 99"), "{text}");
+        assert!(
+            text.starts_with(NL.intervention) && text.contains("0 – 99"),
+            "{text}"
+        );
         let mut next = Scenario::default();
         next.bounds.euphoria_upper = 0.2;
         let e = next.validate().unwrap_err();

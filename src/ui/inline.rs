@@ -118,14 +118,22 @@ pub fn select(
     let options = move || {
         options()
             .into_iter()
-            .map(|(v, l)| view! { <option value=v selected=move || value() == v>{l}</option> })
+            .map(|(v, l)| {
+                view! {
+                    <option value=v selected=move || value() == v>
+                        {l}
+                    </option>
+                }
+            })
             .collect_view()
     };
     view! {
         <div class="mini-field">
             <label class="mini">
                 <span>{label}</span>
-                <select prop:value=value on:change=on_change>{options}</select>
+                <select prop:value=value on:change=on_change>
+                    {options}
+                </select>
             </label>
             <FieldError error />
         </div>

@@ -116,18 +116,25 @@ pub fn Interventions() -> impl IntoView {
             kind.set(k);
         }
     };
-    let options = InterventionKind::ALL.map(|k| view! { <option value=k.id()>{move || k.name(t())}</option> });
+    let options = InterventionKind::ALL
+        .map(|k| view! { <option value=k.id()>{move || k.name(t())}</option> });
     view! {
         <div class="interventions">
             <InterventionList />
             <div class="add-row">
                 <label class="mini">
                     <span>{move || t().intervention}</span>
-                    <select data-testid="intervention-kind" on:change=choose>{options.collect_view()}</select>
+                    <select data-testid="intervention-kind" on:change=choose>
+                        {options.collect_view()}
+                    </select>
                 </label>
-                <button type="button" data-testid="add-intervention" on:click=add>{move || t().add}</button>
+                <button type="button" data-testid="add-intervention" on:click=add>
+                    {move || t().add}
+                </button>
             </div>
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <p class="field-error" role="alert">
+                {move || error.get()}
+            </p>
             <InterventionEditor />
         </div>
     }
@@ -149,11 +156,19 @@ fn InterventionList() -> impl IntoView {
         let selected = move || state.editing.get() == Some(Editing::Intervention(i));
         view! {
             <li class:selected=selected>
-                <button type="button" class="link" on:click=move |_| state.editing.set(Some(Editing::Intervention(i)))>
+                <button
+                    type="button"
+                    class="link"
+                    on:click=move |_| state.editing.set(Some(Editing::Intervention(i)))
+                >
                     {move || format!("{} {w}: {}", t().week, k.name(t()))}
                 </button>
-                <button type="button" class="small danger" on:click=remove
-                    aria-label=move || format!("{} {}", t().delete, k.name(t()))>
+                <button
+                    type="button"
+                    class="small danger"
+                    on:click=remove
+                    aria-label=move || format!("{} {}", t().delete, k.name(t()))
+                >
                     "✕"
                 </button>
             </li>
@@ -162,13 +177,15 @@ fn InterventionList() -> impl IntoView {
     move || {
         let mut items: Vec<(usize, u32, InterventionKind)> = state.scenario.with(|s| {
             let all = s.interventions.iter().enumerate();
-            all.map(|(i, x)| (i, x.week(), InterventionKind::of(x))).collect()
+            all.map(|(i, x)| (i, x.week(), InterventionKind::of(x)))
+                .collect()
         });
         items.sort_by_key(|(i, w, _)| (*w, *i));
         if items.is_empty() {
             return view! { <p class="muted">{move || t().none_yet}</p> }.into_any();
         }
-        view! { <ol class="intervention-list">{items.into_iter().map(item).collect_view()}</ol> }.into_any()
+        view! { <ol class="intervention-list">{items.into_iter().map(item).collect_view()}</ol> }
+            .into_any()
     }
 }
 
@@ -178,7 +195,11 @@ fn InterventionEditor() -> impl IntoView {
     let state = use_state();
     move || {
         let i = match state.editing.get() {
-            Some(Editing::Intervention(i)) if state.scenario.with(|s| i < s.interventions.len()) => i,
+            Some(Editing::Intervention(i))
+                if state.scenario.with(|s| i < s.interventions.len()) =>
+            {
+                i
+            }
             _ => return None,
         };
         let get = move || {
@@ -206,7 +227,9 @@ fn InterventionEditor() -> impl IntoView {
                 <h3>{move || kind.name(t())}</h3>
                 <div class="form-grid">{number(&fields::INTERVENTION_WEEK, get, edit)}{body}</div>
                 <div class="form-actions">
-                    <button type="button" on:click=move |_| state.editing.set(None)>{move || t().close}</button>
+                    <button type="button" on:click=move |_| state.editing.set(None)>
+                        {move || t().close}
+                    </button>
                 </div>
             </form>
         })
@@ -218,14 +241,21 @@ fn role_select(
     get: impl Fn() -> Intervention + Send + Sync + Copy + 'static,
     edit: impl Fn(ItemEdit<Intervention>) -> Result<(), String> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
-    let roles = move || Role::ALL.iter().map(|r| (r.id(), role_name(*r, t()).to_string())).collect();
+    let roles = move || {
+        Role::ALL
+            .iter()
+            .map(|r| (r.id(), role_name(*r, t()).to_string()))
+            .collect()
+    };
     let current = move || match get() {
         Intervention::ChangeRole(c) => c.role.id(),
         _ => Role::None.id(),
     };
     let set = move |v: String| {
         edit(Box::new(move |x| {
-            if let (Intervention::ChangeRole(c), Some(r)) = (x, Role::ALL.iter().find(|r| r.id() == v)) {
+            if let (Intervention::ChangeRole(c), Some(r)) =
+                (x, Role::ALL.iter().find(|r| r.id() == v))
+            {
                 c.role = *r;
             }
         }))
@@ -261,7 +291,11 @@ fn trust_repair_fields(
     let set_by = move |v: String| {
         edit(Box::new(move |x| {
             if let Intervention::TrustRepair(r) = x {
-                r.by = if v == Party::Client.id() { Party::Client } else { Party::Supplier };
+                r.by = if v == Party::Client.id() {
+                    Party::Client
+                } else {
+                    Party::Supplier
+                };
             }
         }))
     };
@@ -296,7 +330,12 @@ fn keep_or<V: Copy + PartialEq + Send + Sync + 'static>(
         let chosen = current().and_then(|c| choices.iter().find(|(v, _, _)| *v == c));
         chosen.map_or(KEEP, |(_, id, _)| id)
     };
-    let on_change = move |v: String| set(choices.iter().find(|(_, id, _)| *id == v).map(|(x, _, _)| *x));
+    let on_change = move |v: String| {
+        set(choices
+            .iter()
+            .find(|(_, id, _)| *id == v)
+            .map(|(x, _, _)| *x))
+    };
     select(move || label(t()), options, value, on_change)
 }
 
@@ -310,8 +349,12 @@ fn renegotiate_fields(
         _ => Renegotiate::default(),
     };
     let obligations: [(Obligation, &str, Text); 2] = [
-        (Obligation::Effort, obligation_id(Obligation::Effort), |t| t.effort),
-        (Obligation::Result, obligation_id(Obligation::Result), |t| t.result),
+        (Obligation::Effort, obligation_id(Obligation::Effort), |t| {
+            t.effort
+        }),
+        (Obligation::Result, obligation_id(Obligation::Result), |t| {
+            t.result
+        }),
     ];
     let set_obligation = move |v: Option<Obligation>| {
         edit(Box::new(move |x| {
@@ -321,8 +364,12 @@ fn renegotiate_fields(
         }))
     };
     let levels: [(KpiLevel, &str, Text); 2] = [
-        (KpiLevel::Technical, kpi_id(KpiLevel::Technical), |t| t.technical),
-        (KpiLevel::Business, kpi_id(KpiLevel::Business), |t| t.business_kpi),
+        (KpiLevel::Technical, kpi_id(KpiLevel::Technical), |t| {
+            t.technical
+        }),
+        (KpiLevel::Business, kpi_id(KpiLevel::Business), |t| {
+            t.business_kpi
+        }),
     ];
     let set_level = move |v: Option<KpiLevel>| {
         edit(Box::new(move |x| {

@@ -24,7 +24,7 @@ mod storage;
 mod summary;
 mod timeline;
 mod toolbar;
-mod widgets;
 mod why_view;
+mod widgets;
 
 pub use app::App;

@@ -60,18 +60,24 @@ impl Form {
         let field = param(self.path.get_untracked());
         let strings = state.lang.get_untracked().t();
         let (from, to) = (self.from.get_untracked(), self.to.get_untracked());
-        let (base, baseline) = state.scenario.with_untracked(|s| base_and_baseline(s, field.path));
+        let (base, baseline) = state
+            .scenario
+            .with_untracked(|s| base_and_baseline(s, field.path));
         for v in [from, to] {
             if let Err(r) = field.range.check(&base, v) {
-                return self.error.set(Some(strings.refused(field.label, &field.range, r)));
+                return self
+                    .error
+                    .set(Some(strings.refused(field.label, &field.range, r)));
             }
         }
         let values = match sweep_values(from, to, self.steps.get_untracked()) {
             Ok(v) => v,
             Err(e) => return self.error.set(Some(e)),
         };
-        let scenarios: Result<Vec<Scenario>, _> =
-            values.iter().map(|v| with_param(&base, field.path, *v)).collect();
+        let scenarios: Result<Vec<Scenario>, _> = values
+            .iter()
+            .map(|v| with_param(&base, field.path, *v))
+            .collect();
         let scenarios = match scenarios {
             Ok(s) => s,
             Err(e) => {
@@ -123,7 +129,9 @@ pub fn NegotiateView() -> impl IntoView {
         <div class="view">
             <section class="card">
                 <SweepForm form />
-                <p class="field-error" role="alert">{move || form.error.get()}</p>
+                <p class="field-error" role="alert">
+                    {move || form.error.get()}
+                </p>
                 <ProgressBar />
                 <p class="muted small-print">{move || t().sweep_note}</p>
                 <WinWin zone label_of />
@@ -144,26 +152,38 @@ fn SweepForm(form: Form) -> impl IntoView {
         let field = param(&event_target_value(&ev));
         form.path.set(field.path);
         let (a, b) = state.scenario.with_untracked(|s| field.sweep_window(s));
-        form.from.set(fixed(a, field.range.step).parse().unwrap_or(a));
+        form.from
+            .set(fixed(a, field.range.step).parse().unwrap_or(a));
         form.to.set(fixed(b, field.range.step).parse().unwrap_or(b));
         form.error.set(None);
     };
     let options = fields::sweepable()
         .map(|f| {
             let selected = move || form.path.get() == f.path;
-            view! { <option value=f.path selected=selected>{move || t().label(f.label)}</option> }
+            view! {
+                <option value=f.path selected=selected>
+                    {move || t().label(f.label)}
+                </option>
+            }
         })
         .collect_view();
     let end = move |label: Text, sig: RwSignal<f64>, id: &'static str| {
         let step = move || param(form.path.get()).range.step;
         let set = move |ev: leptos::ev::Event| match parse_number(&event_target_value(&ev)) {
             Some(v) => sig.set(v),
-            None => event_target::<web_sys::HtmlInputElement>(&ev).set_value(&sig.get_untracked().to_string()),
+            None => event_target::<web_sys::HtmlInputElement>(&ev)
+                .set_value(&sig.get_untracked().to_string()),
         };
         view! {
             <label class="mini">
                 <span>{move || label(t())}</span>
-                <input type="number" step=step data-testid=id prop:value=move || sig.get().to_string() on:change=set />
+                <input
+                    type="number"
+                    step=step
+                    data-testid=id
+                    prop:value=move || sig.get().to_string()
+                    on:change=set
+                />
             </label>
         }
     };
@@ -171,12 +191,20 @@ fn SweepForm(form: Form) -> impl IntoView {
         <div class="sweep-form">
             <label class="mini">
                 <span>{move || t().sweep_param}</span>
-                <select data-testid="sweep-param" on:change=choose>{options}</select>
+                <select data-testid="sweep-param" on:change=choose>
+                    {options}
+                </select>
             </label>
             {end(|t| t.from, form.from, "sweep-from")}
             {end(|t| t.to, form.to, "sweep-to")}
             <CountField label=|t| t.steps value=form.steps min=2 max=MAX_STEPS testid="sweep-steps" />
-            <CountField label=|t| t.runs_per_point value=form.runs min=MIN_RUNS max=MAX_RUNS testid="sweep-runs" />
+            <CountField
+                label=|t| t.runs_per_point
+                value=form.runs
+                min=MIN_RUNS
+                max=MAX_RUNS
+                testid="sweep-runs"
+            />
             <button type="button" class="primary" data-testid="sweep-run" on:click=move |_| form.run(state)>
                 {move || t().run_sweep}
             </button>
@@ -186,16 +214,26 @@ fn SweepForm(form: Form) -> impl IntoView {
 
 /// The win-win zone found by the last sweep, or that there is none.
 #[component]
-fn WinWin(zone: Memo<Option<(f64, f64)>>, label_of: impl Fn() -> &'static str + Send + Sync + 'static) -> impl IntoView {
+fn WinWin(
+    zone: Memo<Option<(f64, f64)>>,
+    label_of: impl Fn() -> &'static str + Send + Sync + 'static,
+) -> impl IntoView {
     let state = use_state();
     let text = move || {
         state.sweep.with(|s| s.is_some()).then(|| match zone.get() {
-            Some((a, b)) => format!("{}: {} {a:.3} – {b:.3}. {}", t().winwin, label_of(), t().winwin_found),
+            Some((a, b)) => format!(
+                "{}: {} {a:.3} – {b:.3}. {}",
+                t().winwin,
+                label_of(),
+                t().winwin_found
+            ),
             None => t().winwin_none.to_string(),
         })
     };
     view! {
-        <p class="winwin" data-testid="winwin-range" class:found=move || zone.get().is_some()>{text}</p>
+        <p class="winwin" data-testid="winwin-range" class:found=move || zone.get().is_some()>
+            {text}
+        </p>
     }
 }
 
@@ -213,11 +251,22 @@ fn MoneyCard(
             let at = |f: fn(&Summary) -> f64| -> Vec<(f64, f64)> {
                 s.points.iter().map(|(v, p)| (*v, f(p))).collect()
             };
-            let (cost, margin) = (at(|p| p.totals.client_cost), at(|p| p.totals.supplier_margin));
+            let (cost, margin) = (
+                at(|p| p.totals.client_cost),
+                at(|p| p.totals.supplier_margin),
+            );
             let base = &s.baseline.totals;
             let curves = [
-                Curve { points: &cost, color: COST, baseline: Some(base.client_cost) },
-                Curve { points: &margin, color: MARGIN, baseline: Some(base.supplier_margin) },
+                Curve {
+                    points: &cost,
+                    color: COST,
+                    baseline: Some(base.client_cost),
+                },
+                Curve {
+                    points: &margin,
+                    color: MARGIN,
+                    baseline: Some(base.supplier_margin),
+                },
             ];
             let _ = chart::sweep::draw(area, &curves, z, x, &|v| keur_axis(*v), style);
         });
@@ -247,16 +296,28 @@ fn PartnershipCard(
         let (z, x) = (zone.get(), label_of());
         state.sweep.with(|s| {
             let Some(s) = s else { return };
-            let p: Vec<(f64, f64)> = s.points.iter().map(|(v, p)| (*v, p.status_at_end.partnership)).collect();
+            let p: Vec<(f64, f64)> = s
+                .points
+                .iter()
+                .map(|(v, p)| (*v, p.status_at_end.partnership))
+                .collect();
             let baseline = Some(s.baseline.status_at_end.partnership);
-            let curves = [Curve { points: &p, color: PARTNERSHIP, baseline }];
+            let curves = [Curve {
+                points: &p,
+                color: PARTNERSHIP,
+                baseline,
+            }];
             let _ = chart::sweep::draw(area, &curves, z, x, &chart::percent, style);
         });
     };
     view! {
         <section class="card">
             <h2>{move || t().prob_partnership}</h2>
-            <Plot testid="chart-sweep-partnership" label=Signal::derive(move || t().prob_partnership.to_string()) draw />
+            <Plot
+                testid="chart-sweep-partnership"
+                label=Signal::derive(move || t().prob_partnership.to_string())
+                draw
+            />
         </section>
     }
 }

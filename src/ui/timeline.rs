@@ -72,10 +72,18 @@ pub fn Timeline() -> impl IntoView {
                     let up = inc.polarity == Polarity::Positive;
                     let selected = move || state.editing.get() == Some(Editing::Incident(i));
                     view! {
-                        <button type="button" class=format!("marker {}", category_class(inc.category))
-                            class:selected=selected style=left(inc.week, s.weeks) title=label.clone()
+                        <button
+                            type="button"
+                            class=format!("marker {}", category_class(inc.category))
+                            class:selected=selected
+                            style=left(inc.week, s.weeks)
+                            title=label.clone()
                             aria-label=label
-                            on:click=move |ev| { ev.stop_propagation(); state.editing.set(Some(Editing::Incident(i))); }>
+                            on:click=move |ev| {
+                                ev.stop_propagation();
+                                state.editing.set(Some(Editing::Incident(i)));
+                            }
+                        >
                             {if up { "▲" } else { "▼" }}
                         </button>
                     }
@@ -98,8 +106,11 @@ pub fn Timeline() -> impl IntoView {
                 .map(|(w, inc, text)| {
                     let up = inc.polarity == Polarity::Positive;
                     view! {
-                        <span class=format!("marker random {}", category_class(inc.category))
-                            style=left(w, weeks) title=format!("{} {w}: {text}", t().week)>
+                        <span
+                            class=format!("marker random {}", category_class(inc.category))
+                            style=left(w, weeks)
+                            title=format!("{} {w}: {text}", t().week)
+                        >
                             {if up { "△" } else { "▽" }}
                         </span>
                     }
@@ -113,11 +124,24 @@ pub fn Timeline() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, x)| {
-                    let label = format!("{} {}: {}", t().week, x.week(), intervention_name(x.kind_id(), t()));
+                    let label = format!(
+                        "{} {}: {}",
+                        t().week,
+                        x.week(),
+                        intervention_name(x.kind_id(), t())
+                    );
                     view! {
-                        <button type="button" class="marker intervention" style=left(x.week(), s.weeks)
-                            title=label.clone() aria-label=label
-                            on:click=move |ev| { ev.stop_propagation(); state.editing.set(Some(Editing::Intervention(i))); }>
+                        <button
+                            type="button"
+                            class="marker intervention"
+                            style=left(x.week(), s.weeks)
+                            title=label.clone()
+                            aria-label=label
+                            on:click=move |ev| {
+                                ev.stop_propagation();
+                                state.editing.set(Some(Editing::Intervention(i)));
+                            }
+                        >
                             "◆"
                         </button>
                     }
@@ -127,14 +151,27 @@ pub fn Timeline() -> impl IntoView {
     };
     view! {
         <div class="timeline">
-            <div class="strip" data-testid="timeline" node_ref=strip on:click=on_click role="group"
-                aria-label=move || t().sec_incidents>
-                {scripted}{random}{interventions}
+            <div
+                class="strip"
+                data-testid="timeline"
+                node_ref=strip
+                on:click=on_click
+                role="group"
+                aria-label=move || t().sec_incidents
+            >
+                {scripted}
+                {random}
+                {interventions}
             </div>
             <div class="timeline-bar">
                 <p class="hint">{move || t().timeline_hint}</p>
-                <button type="button" data-testid="add-incident"
-                    on:click=move |_| add_incident(state.hover.get_untracked().unwrap_or(26).min(weeks() as usize - 1) as u32)>
+                <button
+                    type="button"
+                    data-testid="add-incident"
+                    on:click=move |_| add_incident(
+                        state.hover.get_untracked().unwrap_or(26).min(weeks() as usize - 1) as u32,
+                    )
+                >
                     {move || t().add_incident}
                 </button>
             </div>
@@ -184,17 +221,19 @@ fn IncidentEditor() -> impl IntoView {
             <form class="editor-form" data-testid="incident-form" on:submit=|ev| ev.prevent_default()>
                 <h3>{title}</h3>
                 <div class="form-grid">
-                    {number(&fields::INCIDENT_WEEK, get, edit)}
-                    {incident_selects(get, edit)}
-                    {number(&fields::MAGNITUDE, get, edit)}
-                    {party_select(get, edit)}
+                    {number(&fields::INCIDENT_WEEK, get, edit)} {incident_selects(get, edit)}
+                    {number(&fields::MAGNITUDE, get, edit)} {party_select(get, edit)}
                     <label class="mini wide">
                         <span>{move || t().note}</span>
-                        <input type="text" maxlength="200" prop:value=move || get().note
+                        <input
+                            type="text"
+                            maxlength="200"
+                            prop:value=move || get().note
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 let _ = edit(Box::new(move |x| x.note = v));
-                            } />
+                            }
+                        />
                     </label>
                 </div>
                 <IncidentActions index=i />
@@ -209,7 +248,9 @@ fn incident_selects(
     edit: impl Fn(ItemEdit<Incident>) -> Result<(), String> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let categories = move || {
-        let names = Category::ALL.iter().map(|c| (c.id(), category_name(*c, t()).to_string()));
+        let names = Category::ALL
+            .iter()
+            .map(|c| (c.id(), category_name(*c, t()).to_string()));
         names.collect()
     };
     let set_category = move |v: String| {
@@ -222,7 +263,11 @@ fn incident_selects(
             }
         }))
     };
-    let kinds = move || Kind::of(get().category).map(|k| (k.id(), t().kind(k).to_string())).collect();
+    let kinds = move || {
+        Kind::of(get().category)
+            .map(|k| (k.id(), t().kind(k).to_string()))
+            .collect()
+    };
     let set_kind = move |v: String| {
         edit(Box::new(move |x| {
             if let Some(k) = Kind::ALL.iter().find(|k| k.id() == v) {
@@ -302,12 +347,18 @@ fn IncidentActions(index: usize) -> impl IntoView {
     };
     view! {
         <div class="form-actions">
-            <button type="button" on:click=move |_| shift(-1)>{move || t().earlier}</button>
-            <button type="button" on:click=move |_| shift(1)>{move || t().later}</button>
+            <button type="button" on:click=move |_| shift(-1)>
+                {move || t().earlier}
+            </button>
+            <button type="button" on:click=move |_| shift(1)>
+                {move || t().later}
+            </button>
             <button type="button" class="danger" data-testid="delete-incident" on:click=delete>
                 {move || t().delete}
             </button>
-            <button type="button" on:click=move |_| state.editing.set(None)>{move || t().close}</button>
+            <button type="button" on:click=move |_| state.editing.set(None)>
+                {move || t().close}
+            </button>
         </div>
     }
 }

@@ -38,20 +38,33 @@ pub fn CountField(
                 let (min, max) = (min.to_string(), max.to_string());
                 let message = Strings::fill(
                     strings.out_of_range,
-                    &[("label", label(strings)), ("value", text.trim()), ("min", &min), ("max", &max)],
+                    &[
+                        ("label", label(strings)),
+                        ("value", text.trim()),
+                        ("min", &min),
+                        ("max", &max),
+                    ],
                 );
                 error.set(Some(message));
             }
         }
-        event_target::<web_sys::HtmlInputElement>(&ev).set_value(&value.get_untracked().to_string());
+        event_target::<web_sys::HtmlInputElement>(&ev)
+            .set_value(&value.get_untracked().to_string());
     };
     view! {
         <div class="mini-field count-field">
             <label class="mini">
                 <span>{move || label(t())}</span>
-                <input type="number" min=min max=max step=step.unwrap_or(1) data-testid=testid
-                    aria-describedby=err_id.clone() prop:value=move || value.get().to_string()
-                    on:change=on_change />
+                <input
+                    type="number"
+                    min=min
+                    max=max
+                    step=step.unwrap_or(1)
+                    data-testid=testid
+                    aria-describedby=err_id.clone()
+                    prop:value=move || value.get().to_string()
+                    on:change=on_change
+                />
             </label>
             <FieldError error id=err_id />
         </div>
@@ -63,8 +76,14 @@ pub fn CountField(
 pub fn RunsField() -> impl IntoView {
     let state = use_state();
     view! {
-        <CountField label=|t| t.runs value=state.runs min=MIN_RUNS max=MAX_RUNS step=MIN_RUNS
-            testid="ensemble-runs" />
+        <CountField
+            label=|t| t.runs
+            value=state.runs
+            min=MIN_RUNS
+            max=MAX_RUNS
+            step=MIN_RUNS
+            testid="ensemble-runs"
+        />
     }
 }
 
@@ -72,7 +91,13 @@ pub fn RunsField() -> impl IntoView {
 #[component]
 pub fn EnsembleMs() -> impl IntoView {
     let state = use_state();
-    let ms = move || state.ensemble_ms.get().map(|ms| format!("{ms:.0}")).unwrap_or_default();
+    let ms = move || {
+        state
+            .ensemble_ms
+            .get()
+            .map(|ms| format!("{ms:.0}"))
+            .unwrap_or_default()
+    };
     view! {
         <span class="muted">
             {move || t().computed_in}" "<span data-testid="ensemble-ms">{ms}</span>" ms"
