@@ -59,6 +59,7 @@ pub fn NumField(
     let value = Memo::new(move |_| state.current().with(|s| (field.get)(s)));
     let bounds = Memo::new(move |_| state.current().with(|s| range.bounds(s)));
     let number = NodeRef::<Input>::new();
+    let thumb = NodeRef::<Input>::new();
     // A number input's value always takes a decimal point, whatever the language.
     let show = move |v: Option<f64>| v.map_or_else(String::new, |v| fixed(v, range.step));
     // Keep the typed text while it means the same number, so typing "0." is not cut to "0"; a
@@ -93,8 +94,12 @@ pub fn NumField(
     let commit = move |text: String| {
         apply(text);
         // Show what the scenario holds: the applied value, or the old one after a refusal.
+        let held = value.get_untracked();
         if let Some(el) = number.get() {
-            el.set_value(&show(value.get_untracked()));
+            el.set_value(&show(held));
+        }
+        if let Some(el) = thumb.get() {
+            el.set_value(&held.unwrap_or_default().to_string());
         }
         invalid.set(false);
     };
@@ -109,6 +114,7 @@ pub fn NumField(
             view! {
                 <input
                     type="range"
+                    node_ref=thumb
                     min=move || bounds.get().0
                     max=move || bounds.get().1
                     step=range.step
@@ -175,17 +181,20 @@ pub fn SeedField() -> impl IntoView {
             Ok(v) => error.set(state.edit(|s| s.seed = v).err()),
             Err(_) => {
                 let strings = t_now();
-                let max = u64::MAX.to_string();
-                let range = Strings::fill(
-                    strings.out_of_range,
-                    &[
+                let text = text.trim();
+                let message = if parse_number(text).is_some() {
+                    let max = u64::MAX.to_string();
+                    let values = [
                         ("label", strings.label(Label::Seed)),
-                        ("value", text.trim()),
+                        ("value", text),
                         ("min", "0"),
-                        ("max", &max),
-                    ],
-                );
-                error.set(Some(range));
+                        ("max", max.as_str()),
+                    ];
+                    Strings::fill(strings.out_of_range, &values)
+                } else {
+                    strings.not_number(Label::Seed, text)
+                };
+                error.set(Some(message));
             }
         }
         if let Some(el) = input.get() {
