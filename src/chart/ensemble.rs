@@ -4,9 +4,28 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, line, palette, percent, status_color, ChartStyle};
+use super::{frame, line, palette, percent, status_color, ChartStyle, Pen};
 use crate::sim::scenario::Bounds;
 use crate::sim::{Ensemble, Series, Status};
+
+/// The fan of scenario A (or of the only ensemble).
+pub const FAN_A: Pen = Pen::solid(palette::BLUE);
+/// The fan of scenario B.
+pub const FAN_B: Pen = Pen::solid(palette::ORANGE);
+/// Share of runs whose contract still runs.
+pub const RUNNING: Pen = Pen::solid(palette::INK);
+/// Share of runs still a partnership.
+pub const PARTNERSHIP: Pen = Pen::solid(palette::GREEN);
+/// B's median relationship line minus A's.
+pub const MEDIAN_DIFFERENCE: Pen = Pen::solid(palette::PURPLE);
+/// B's partnership share minus A's.
+pub const PARTNERSHIP_DIFFERENCE: Pen = Pen::dashed(palette::GREEN);
+
+/// The colour of the faint sample runs of a fan in `color`: blended with white, because
+/// plotters' line helpers take opaque colours.
+pub fn sample_color(color: RGBColor) -> RGBColor {
+    color.mix(0.35).to_rgba().into_rgb()
+}
 
 /// One fan: the 10th–90th percentile band, the median and a few faint runs.
 fn fan<DB: DrawingBackend>(
@@ -28,14 +47,7 @@ fn fan<DB: DrawingBackend>(
     if samples {
         for s in &e.samples {
             let pts = s.iter().enumerate().map(|(w, v)| (x(w), *v as f64));
-            line(
-                chart,
-                pts,
-                color.mix(0.35).to_rgba().into_rgb(),
-                0.8,
-                false,
-                style,
-            )?;
+            line(chart, pts, sample_color(color), 0.8, false, style)?;
         }
     }
     line(
@@ -76,15 +88,15 @@ pub fn draw_fan<DB: DrawingBackend>(
         line(
             &mut chart,
             [(0.0, y), (weeks as f64, y)].into_iter(),
-            palette::GREEN,
+            super::relationship::BOUNDS.color,
             1.0,
-            true,
+            super::relationship::BOUNDS.dashed,
             style,
         )?;
     }
-    fan(&mut chart, a, palette::BLUE, b.is_none(), style)?;
+    fan(&mut chart, a, FAN_A.color, b.is_none(), style)?;
     if let Some(b) = b {
-        fan(&mut chart, b, palette::ORANGE, false, style)?;
+        fan(&mut chart, b, FAN_B.color, false, style)?;
     }
     area.present()
 }
@@ -134,18 +146,18 @@ pub fn draw_survival<DB: DrawingBackend>(
     line(
         &mut chart,
         (0..weeks).map(|w| (w as f64 + 0.5, running(w))),
-        palette::INK,
+        RUNNING.color,
         2.5,
-        false,
+        RUNNING.dashed,
         style,
     )?;
     let partner = |w: usize| e.status_share(w, Status::Partnership);
     line(
         &mut chart,
         (0..weeks).map(|w| (w as f64 + 0.5, partner(w))),
-        palette::GREEN,
+        PARTNERSHIP.color,
         2.5,
-        false,
+        PARTNERSHIP.dashed,
         style,
     )?;
     area.present()
@@ -182,17 +194,17 @@ pub fn draw_difference<DB: DrawingBackend>(
     line(
         &mut chart,
         (0..weeks).map(|w| (w as f64 + 0.5, median(w))),
-        palette::PURPLE,
+        MEDIAN_DIFFERENCE.color,
         2.0,
-        false,
+        MEDIAN_DIFFERENCE.dashed,
         style,
     )?;
     line(
         &mut chart,
         (0..weeks).map(|w| (w as f64 + 0.5, partner(w))),
-        palette::GREEN,
+        PARTNERSHIP_DIFFERENCE.color,
         2.0,
-        true,
+        PARTNERSHIP_DIFFERENCE.dashed,
         style,
     )?;
     area.present()

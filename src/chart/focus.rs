@@ -4,8 +4,21 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, percent, ChartStyle};
+use super::{frame, hover_line, line, palette, percent, ChartStyle, Pen};
 use crate::sim::{History, Scenario};
+
+/// Customer focus (the supplier's effort).
+pub const CUSTOMER_FOCUS: Pen = Pen::solid(palette::INK);
+/// Attention to paid extra work.
+pub const EXTRA_WORK_FOCUS: Pen = Pen::solid(palette::ORANGE);
+/// Share of requests resolved in time.
+pub const SLA: Pen = Pen::solid(palette::GREEN);
+/// The agreed SLA target.
+pub const SLA_TARGET: Pen = Pen::dashed(palette::GREEN);
+/// Quality as users feel it.
+pub const QUALITY: Pen = Pen::solid(palette::PURPLE);
+/// What users expect.
+pub const EXPECTATION: Pen = Pen::dashed(palette::PURPLE);
 
 /// Draws the customer-focus chart.
 pub fn draw<DB: DrawingBackend>(
@@ -23,50 +36,50 @@ pub fn draw<DB: DrawingBackend>(
     line(
         &mut chart,
         [(0.0, target), (weeks, target)].into_iter(),
-        palette::GREEN,
+        SLA_TARGET.color,
         1.2,
-        true,
+        SLA_TARGET.dashed,
         style,
     )?;
     let pts = |f: fn(&crate::sim::Row) -> f64| super::weekly(rows, f);
     line(
         &mut chart,
         pts(|r| r.expectation),
-        palette::PURPLE,
+        EXPECTATION.color,
         1.5,
-        true,
+        EXPECTATION.dashed,
         style,
     )?;
     line(
         &mut chart,
         pts(|r| r.sla),
-        palette::GREEN,
+        SLA.color,
         1.0,
-        false,
+        SLA.dashed,
         style,
     )?;
     line(
         &mut chart,
         pts(|r| r.quality),
-        palette::PURPLE,
+        QUALITY.color,
         1.5,
-        false,
+        QUALITY.dashed,
         style,
     )?;
     line(
         &mut chart,
         pts(|r| r.extra_work_focus),
-        palette::ORANGE,
+        EXTRA_WORK_FOCUS.color,
         1.5,
-        false,
+        EXTRA_WORK_FOCUS.dashed,
         style,
     )?;
     line(
         &mut chart,
         pts(|r| r.effort),
-        palette::INK,
+        CUSTOMER_FOCUS.color,
         2.5,
-        false,
+        CUSTOMER_FOCUS.dashed,
         style,
     )?;
     hover_line(&mut chart, hover, (0.0, 1.0), style)?;

@@ -173,6 +173,39 @@ pub mod palette {
     pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
     /// Grid grey.
     pub const GRID: RGBColor = RGBColor(220, 220, 220);
+
+    /// The colour as CSS (`#rrggbb`), for the HTML legends beside the charts.
+    pub fn css(c: RGBColor) -> String {
+        format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+    }
+}
+
+/// How one series is drawn: its colour and whether it is dashed. Each chart declares a pen per
+/// series, and the legend beside the chart reads the same pen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pen {
+    /// Line colour.
+    pub color: RGBColor,
+    /// Dashed rather than solid.
+    pub dashed: bool,
+}
+
+impl Pen {
+    /// A solid line.
+    pub const fn solid(color: RGBColor) -> Self {
+        Self {
+            color,
+            dashed: false,
+        }
+    }
+
+    /// A dashed line.
+    pub const fn dashed(color: RGBColor) -> Self {
+        Self {
+            color,
+            dashed: true,
+        }
+    }
 }
 
 /// The colour that stands for a relationship status.

@@ -3,8 +3,14 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, ChartStyle};
+use super::{frame, hover_line, line, palette, ChartStyle, Pen};
+use crate::format::keur_axis;
 use crate::sim::{History, Scenario};
+
+/// The client's cumulative cost.
+pub const CLIENT_COST: Pen = Pen::solid(palette::BLUE);
+/// The supplier's cumulative margin.
+pub const SUPPLIER_MARGIN: Pen = Pen::solid(palette::ORANGE);
 
 /// Cumulative sums of client cost and supplier margin per week.
 pub fn cumulative(history: &History) -> Vec<(f64, f64)> {
@@ -18,15 +24,6 @@ pub fn cumulative(history: &History) -> Vec<(f64, f64)> {
             (c, m)
         })
         .collect()
-}
-
-/// Formats k€ compactly.
-pub fn keur(v: &f64) -> String {
-    if v.abs() >= 1000.0 {
-        format!("{:.1} M€", v / 1000.0)
-    } else {
-        format!("{v:.0} k€")
-    }
 }
 
 /// Draws the money chart.
@@ -43,7 +40,7 @@ pub fn draw<DB: DrawingBackend>(
     let hi = sums.iter().map(|s| s.0.max(s.1)).fold(1.0, f64::max);
     let pad = (hi - lo) * 0.05;
     let (lo, hi) = (lo - if lo < 0.0 { pad } else { 0.0 }, hi + pad);
-    let mut chart = frame(area, sums.len(), lo..hi, &keur, x_desc, style)?;
+    let mut chart = frame(area, sums.len(), lo..hi, &|v| keur_axis(*v), x_desc, style)?;
     let at = |i: usize| i as f64 + 0.5;
     line(
         &mut chart,
@@ -56,17 +53,17 @@ pub fn draw<DB: DrawingBackend>(
     line(
         &mut chart,
         sums.iter().enumerate().map(|(i, s)| (at(i), s.0)),
-        palette::BLUE,
+        CLIENT_COST.color,
         2.0,
-        false,
+        CLIENT_COST.dashed,
         style,
     )?;
     line(
         &mut chart,
         sums.iter().enumerate().map(|(i, s)| (at(i), s.1)),
-        palette::ORANGE,
+        SUPPLIER_MARGIN.color,
         2.0,
-        false,
+        SUPPLIER_MARGIN.dashed,
         style,
     )?;
     hover_line(&mut chart, hover, (lo, hi), style)?;

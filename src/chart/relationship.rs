@@ -5,8 +5,17 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, percent, status_color, ChartStyle};
+use super::{frame, hover_line, line, palette, percent, status_color, ChartStyle, Pen};
 use crate::sim::{Category, Event, History, Polarity, Scenario};
+
+/// The relationship line.
+pub const RELATIONSHIP: Pen = Pen::solid(palette::INK);
+/// The client's appreciation.
+pub const CLIENT_APPRECIATION: Pen = Pen::solid(palette::BLUE);
+/// The supplier's appreciation.
+pub const SUPPLIER_APPRECIATION: Pen = Pen::solid(palette::ORANGE);
+/// The critical lower and euphoria upper bounds, and the band between them.
+pub const BOUNDS: Pen = Pen::dashed(palette::GREEN);
 
 /// The colour of an incident category.
 pub fn category_color(c: Category) -> RGBColor {
@@ -32,15 +41,15 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = frame(area, rows.len(), 0f64..1f64, &percent, x_desc, style)?;
     chart.draw_series(std::iter::once(Rectangle::new(
         [(0.0, bounds.critical_lower), (weeks, bounds.euphoria_upper)],
-        palette::GREEN.mix(0.10).filled(),
+        BOUNDS.color.mix(0.10).filled(),
     )))?;
     for y in [bounds.critical_lower, bounds.euphoria_upper] {
         line(
             &mut chart,
             [(0.0, y), (weeks, y)].into_iter(),
-            palette::GREEN,
+            BOUNDS.color,
             1.0,
-            true,
+            BOUNDS.dashed,
             style,
         )?;
     }
@@ -56,25 +65,25 @@ pub fn draw<DB: DrawingBackend>(
     line(
         &mut chart,
         pts(|r| r.client_appreciation),
-        palette::BLUE,
+        CLIENT_APPRECIATION.color,
         1.5,
-        false,
+        CLIENT_APPRECIATION.dashed,
         style,
     )?;
     line(
         &mut chart,
         pts(|r| r.supplier_appreciation),
-        palette::ORANGE,
+        SUPPLIER_APPRECIATION.color,
         1.5,
-        false,
+        SUPPLIER_APPRECIATION.dashed,
         style,
     )?;
     line(
         &mut chart,
         pts(|r| r.relationship),
-        palette::INK,
+        RELATIONSHIP.color,
         2.5,
-        false,
+        RELATIONSHIP.dashed,
         style,
     )?;
     // Incident markers along the top: up for positive, down for negative; hollow when random.

@@ -16,6 +16,15 @@ pub struct Curve<'a> {
     pub baseline: Option<f64>,
 }
 
+/// Colour of the client's cost curve (chart and legend).
+pub const COST: RGBColor = palette::BLUE;
+/// Colour of the supplier's margin curve.
+pub const MARGIN: RGBColor = palette::ORANGE;
+/// Colour of the win-win zone.
+pub const ZONE: RGBColor = palette::GREEN;
+/// Colour of the partnership-probability curve.
+pub const PARTNERSHIP: RGBColor = super::ensemble::PARTNERSHIP.color;
+
 /// Draws curves against the swept input, shading `zone` (a win-win range of the input).
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -72,7 +81,7 @@ pub fn draw<DB: DrawingBackend>(
         let half = (x1 - x0) / 200.0;
         chart.draw_series(std::iter::once(Rectangle::new(
             [(a - half, y0 - pad), (b + half, y1 + pad)],
-            palette::GREEN.mix(0.18).filled(),
+            ZONE.mix(0.18).filled(),
         )))?;
     }
     for c in curves {

@@ -3,8 +3,19 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, percent, ChartStyle};
+use super::{frame, hover_line, line, palette, percent, ChartStyle, Pen};
 use crate::sim::{History, Scenario};
+
+/// The client's trust.
+pub const CLIENT_TRUST: Pen = Pen::solid(palette::BLUE);
+/// The supplier's trust.
+pub const SUPPLIER_TRUST: Pen = Pen::solid(palette::ORANGE);
+/// The ceiling a scar puts on the client's trust.
+pub const CLIENT_CEILING: Pen = Pen::dashed(palette::BLUE);
+/// The ceiling a scar puts on the supplier's trust.
+pub const SUPPLIER_CEILING: Pen = Pen::dashed(palette::ORANGE);
+/// Goal alignment.
+pub const ALIGNMENT: Pen = Pen::solid(palette::GREEN);
 
 /// Draws the trust chart.
 pub fn draw<DB: DrawingBackend>(
@@ -21,41 +32,41 @@ pub fn draw<DB: DrawingBackend>(
     line(
         &mut chart,
         pts(|r| r.client_trust_ceiling),
-        palette::BLUE,
+        CLIENT_CEILING.color,
         1.2,
-        true,
+        CLIENT_CEILING.dashed,
         style,
     )?;
     line(
         &mut chart,
         pts(|r| r.supplier_trust_ceiling),
-        palette::ORANGE,
+        SUPPLIER_CEILING.color,
         1.2,
-        true,
+        SUPPLIER_CEILING.dashed,
         style,
     )?;
     line(
         &mut chart,
         pts(|r| r.alignment),
-        palette::GREEN,
+        ALIGNMENT.color,
         2.0,
-        false,
+        ALIGNMENT.dashed,
         style,
     )?;
     line(
         &mut chart,
         pts(|r| r.client_trust),
-        palette::BLUE,
+        CLIENT_TRUST.color,
         2.0,
-        false,
+        CLIENT_TRUST.dashed,
         style,
     )?;
     line(
         &mut chart,
         pts(|r| r.supplier_trust),
-        palette::ORANGE,
+        SUPPLIER_TRUST.color,
         2.0,
-        false,
+        SUPPLIER_TRUST.dashed,
         style,
     )?;
     hover_line(&mut chart, hover, (0.0, 1.02), style)?;

@@ -5,6 +5,8 @@ use super::scenario::Scenario;
 /// A named preset scenario.
 #[derive(Clone, Copy, Debug)]
 pub struct Preset {
+    /// The preset's name in code, so that texts about it can be keyed by `match`.
+    pub key: Key,
     /// Identifier (file name without `.json`).
     pub id: &'static str,
     /// The scenario JSON.
@@ -19,29 +21,38 @@ impl Preset {
 }
 
 macro_rules! presets {
-    ($($id:literal),* $(,)?) => {
+    ($($key:ident => $id:literal),* $(,)?) => {
+        /// Every preset by name.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum Key { $($key,)* }
+
         /// Every preset, in display order.
         pub const ALL: &[Preset] = &[
-            $(Preset { id: $id, json: include_str!(concat!("../../presets/", $id, ".json")) },)*
+            $(Preset {
+                key: Key::$key,
+                id: $id,
+                json: include_str!(concat!("../../presets/", $id, ".json")),
+            },)*
         ];
     };
 }
 
 presets![
-    "default",
-    "article-figure",
-    "farbo",
-    "residents-gym",
-    "commercial-gym",
-    "public-cloud",
-    "helpdesk-insourced",
-    "healthy-partnership",
-    "accountant-cost-pressure",
-    "nanny-goal-drift",
-    "butler-friction",
-    "representative-strategic",
-    "crisis-early-opt-out",
-    "crisis-no-opt-out",
+    Default => "default",
+    ArticleFigure => "article-figure",
+    Farbo => "farbo",
+    ResidentsGym => "residents-gym",
+    CommercialGym => "commercial-gym",
+    PublicCloud => "public-cloud",
+    HelpdeskInsourced => "helpdesk-insourced",
+    HealthyPartnership => "healthy-partnership",
+    AccountantCostPressure => "accountant-cost-pressure",
+    NannyGoalDrift => "nanny-goal-drift",
+    ButlerFriction => "butler-friction",
+    RepresentativeStrategic => "representative-strategic",
+    CrisisEarlyOptOut => "crisis-early-opt-out",
+    CrisisNoOptOut => "crisis-no-opt-out",
 ];
 
 /// The preset with this id.

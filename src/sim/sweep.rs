@@ -4,6 +4,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::fields;
+
 use super::engine::Plan;
 use super::ensemble::Ensemble;
 use super::scenario::Scenario;
@@ -13,40 +15,40 @@ use super::ScenarioError;
 /// Most points in one sweep.
 pub const MAX_STEPS: u32 = 101;
 
-/// Sets the numeric field at a dotted `path` (such as `contract.incentive_share`) to `value`,
-/// returning the validated scenario. Integer fields take the value rounded.
+/// Sets the numeric input at a dotted `path` (such as `contract.incentive_share`) to `value`,
+/// returning the validated scenario. Whole-number inputs take the value rounded; an optional
+/// week (the opt-out) that is off is switched on at that week. The inputs and their ranges are
+/// those of [`fields::sweepable`].
 pub fn with_param(scenario: &Scenario, path: &str, value: f64) -> Result<Scenario, ScenarioError> {
     let err = |message: String| ScenarioError {
         path: path.to_string(),
         message,
     };
-    if !value.is_finite() {
-        return Err(err(format!("{value} is not a finite number")));
-    }
-    let mut v = serde_json::to_value(scenario).map_err(|e| err(e.to_string()))?;
-    let mut slot = &mut v;
-    for key in path.split('.') {
-        slot = slot
-            .get_mut(key)
-            .ok_or_else(|| err("is not a field of the scenario".to_string()))?;
-    }
-    *slot = match slot {
-        Value::Number(n) if n.is_u64() || n.is_i64() => {
-            if value < 0.0 {
-                return Err(err(format!("{value} is below 0")));
-            }
-            Value::from(value.round() as u64)
-        }
-        Value::Number(_) => Value::from(value),
-        // An optional week (opt-out) may be off: it becomes this week.
-        Value::Null if path.ends_with("opt_out_week") => Value::from(value.round().max(0.0) as u64),
-        // An optional amount left at its default (the manager's cost) takes this value.
-        Value::Null => Value::from(value),
-        _ => return Err(err("is not a numeric field".to_string())),
-    };
-    let next: Scenario = serde_json::from_value(v).map_err(|e| err(e.to_string()))?;
+    let field = fields::find(path)
+        .filter(|f| f.sweep.is_some())
+        .ok_or_else(|| {
+            let names: Vec<&str> = fields::sweepable().map(|f| f.path).collect();
+            let what = if is_field(scenario, path) {
+                "is not a numeric field a sweep can vary"
+            } else {
+                "is not a field of the scenario"
+            };
+            err(format!("{what}; one of: {}", names.join(", ")))
+        })?;
+    let mut next = scenario.clone();
+    field
+        .apply(scenario, &mut next, value)
+        .map_err(|r| err(r.to_string()))?;
     next.validate()?;
     Ok(next)
+}
+
+/// Whether a dotted `path` names any field of the scenario file.
+fn is_field(scenario: &Scenario, path: &str) -> bool {
+    let v = serde_json::to_value(scenario).unwrap_or_default();
+    path.split('.')
+        .try_fold(&v, |slot, key| slot.get(key))
+        .is_some()
 }
 
 /// The values of a sweep from `from` to `to` in `steps` points (both ends included).
@@ -201,8 +203,15 @@ mod tests {
         assert_eq!(x.contract.term_weeks, 104);
         let e = with_param(&s, "contract.incentive_share", 0.9).unwrap_err();
         assert!(e.to_string().contains("contract.incentive_share"));
-        assert!(with_param(&s, "contract.nope", 1.0).is_err());
-        assert!(with_param(&s, "contract.obligation", 1.0).is_err());
+        let e = with_param(&s, "contract.nope", 1.0).unwrap_err();
+        assert!(e.to_string().starts_with("contract.nope: is not a field"));
+        let e = with_param(&s, "contract.obligation", 1.0).unwrap_err();
+        assert!(e.message.contains("is not a numeric field"), "{e}");
+        let e = with_param(&s, "contract.term_weeks", -3.0).unwrap_err();
+        assert_eq!(e.message, "-3 is outside the allowed range 26..=520");
+        let x = with_param(&s, "contract.opt_out_week", 12.0).unwrap();
+        assert_eq!(x.contract.opt_out_week, Some(12));
+        assert!(with_param(&s, "contract.fee_per_week", f64::INFINITY).is_err());
         assert_eq!(
             sweep_values(0.0, 0.4, 5).unwrap(),
             vec![0.0, 0.1, 0.2, 0.30000000000000004, 0.4]

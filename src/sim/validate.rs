@@ -1,38 +1,33 @@
 //! Validation: every input against its allowed range, with the field's dotted path in the error.
+//!
+//! The ranges come from the field specification ([`super::fields`]); this module only adds the
+//! rules that tie fields together (bounds in order, incidents of a matching category, a limit
+//! on the number of events).
 
-use super::intervention::Intervention;
+pub use super::fields::MAX_WEEKS;
+use super::fields::{self, Field};
 use super::scenario::{Scenario, SCHEMA_VERSION};
 use super::ScenarioError;
 
 /// Most runs in one ensemble (keeps a browser tab responsive).
 pub const MAX_RUNS: u32 = 10_000;
-/// Most weeks in one run.
-pub const MAX_WEEKS: u32 = 520;
 /// Most scripted incidents plus interventions.
 pub const MAX_EVENTS: usize = 500;
-/// Upper bound for open-ended money inputs (k€), so that totals stay finite.
-const MONEY_MAX: f64 = 1.0e7;
+/// The first scenario format version.
+const FIRST_SCHEMA_VERSION: u32 = 1;
 
-struct Check {
+struct Check<'a> {
+    scenario: &'a Scenario,
     errors: Vec<ScenarioError>,
 }
 
-impl Check {
-    fn range(&mut self, path: &str, v: f64, lo: f64, hi: f64) {
-        if !v.is_finite() || v < lo || v > hi {
-            self.errors.push(ScenarioError {
-                path: path.to_string(),
-                message: format!("{v} is outside the allowed range {lo}..={hi}"),
-            });
-        }
-    }
-
-    fn int(&mut self, path: &str, v: u32, lo: u32, hi: u32) {
-        if v < lo || v > hi {
-            self.errors.push(ScenarioError {
-                path: path.to_string(),
-                message: format!("{v} is outside the allowed range {lo}..={hi}"),
-            });
+impl Check<'_> {
+    /// Checks one specified field of `item` (the scenario itself, an incident, an intervention).
+    fn field<T>(&mut self, path: &str, field: &Field<T>, item: &T) {
+        if let Some(v) = (field.get)(item) {
+            if let Err(refusal) = field.range.check(self.scenario, v) {
+                self.fail(path, refusal.to_string());
+            }
         }
     }
 
@@ -55,83 +50,29 @@ impl Scenario {
 
     /// Every problem with this scenario (empty when valid).
     pub fn problems(&self) -> Vec<ScenarioError> {
-        let mut c = Check { errors: Vec::new() };
-        c.int("schema_version", self.schema_version, 1, SCHEMA_VERSION);
-        c.int("weeks", self.weeks, 1, MAX_WEEKS);
-        let k = &self.contract;
-        c.range("contract.fee_per_week", k.fee_per_week, 0.1, 10_000.0);
-        c.range("contract.incentive_share", k.incentive_share, 0.0, 0.5);
-        c.range("contract.sla_target", k.sla_target, 0.5, 0.99);
-        c.range("contract.incentive_band", k.incentive_band, 0.05, 0.5);
-        c.range("contract.extra_work_markup", k.extra_work_markup, 0.0, 1.0);
-        c.int("contract.term_weeks", k.term_weeks, 26, MAX_WEEKS);
-        if let Some(w) = k.opt_out_week {
-            c.int(
-                "contract.opt_out_week",
-                w,
-                1,
-                k.term_weeks.saturating_sub(1).max(1),
+        let mut c = Check {
+            scenario: self,
+            errors: Vec::new(),
+        };
+        if !(FIRST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&self.schema_version) {
+            c.fail(
+                "schema_version",
+                format!(
+                    "{} is outside the allowed range {FIRST_SCHEMA_VERSION}..={SCHEMA_VERSION}",
+                    self.schema_version
+                ),
             );
         }
-        c.range("contract.exit_fee", k.exit_fee, 0.0, MONEY_MAX);
-        let d = &self.demand;
-        c.range(
-            "demand.requests_per_week",
-            d.requests_per_week,
-            1.0,
-            10_000.0,
-        );
-        c.range("demand.out_of_scope_share", d.out_of_scope_share, 0.0, 0.9);
-        c.range("demand.volatility", d.volatility, 0.0, 1.0);
-        let s = &self.supplier;
-        c.range("supplier.cost_per_request", s.cost_per_request, 0.0, 1000.0);
-        c.range(
-            "supplier.fixed_cost_per_week",
-            s.fixed_cost_per_week,
-            0.0,
-            MONEY_MAX,
-        );
-        c.range("supplier.horizon", s.horizon, 0.0, 1.0);
-        c.range("supplier.client_share", s.client_share, 0.001, 1.0);
-        c.range("supplier.culture_fit", s.culture_fit, 0.0, 1.0);
-        c.range("supplier.track_record", s.track_record, 0.0, 1.0);
-        c.range("supplier.min_effort", s.min_effort, 0.0, 1.0);
-        c.range(
-            "client.budget_pressure",
-            self.client.budget_pressure,
-            0.0,
-            1.0,
-        );
-        c.range("client.need", self.client.need, 0.0, 1.0);
-        c.range(
-            "client.market_fee_per_week",
-            self.client.market_fee_per_week,
-            0.1,
-            10_000.0,
-        );
-        c.range(
-            "client.value_per_week",
-            self.client.value_per_week,
-            0.0,
-            MONEY_MAX,
-        );
-        if let Some(v) = self.manager.cost_per_week {
-            c.range("manager.cost_per_week", v, 0.0, MONEY_MAX);
+        for f in fields::SCENARIO {
+            c.field(f.path, f, self);
         }
         let b = &self.bounds;
-        c.range("bounds.critical_lower", b.critical_lower, 0.0, 1.0);
-        c.range("bounds.euphoria_upper", b.euphoria_upper, 0.0, 1.0);
         if b.critical_lower >= b.euphoria_upper {
             c.fail(
                 "bounds.euphoria_upper",
                 format!("must be above critical_lower ({})", b.critical_lower),
             );
         }
-        c.int("bounds.tolerance_weeks", b.tolerance_weeks, 1, MAX_WEEKS);
-        let r = &self.random_rates;
-        c.range("random_rates.external", r.external, 0.0, 52.0);
-        c.range("random_rates.interpersonal", r.interpersonal, 0.0, 52.0);
-        c.range("random_rates.business", r.business, 0.0, 52.0);
         let total = self.incidents.len() + self.interventions.len();
         if total > MAX_EVENTS {
             c.fail(
@@ -139,14 +80,13 @@ impl Scenario {
                 format!("{total} incidents and interventions; at most {MAX_EVENTS} are allowed"),
             );
         }
-        let last = self.weeks.saturating_sub(1);
         for (i, inc) in self.incidents.iter().enumerate() {
-            let at = |f: &str| format!("incidents[{i}].{f}");
-            c.int(&at("week"), inc.week, 0, last);
-            c.range(&at("magnitude"), inc.magnitude, 0.0, 1.0);
+            for f in fields::INCIDENT {
+                c.field(&format!("incidents[{i}].{}", f.path), f, inc);
+            }
             if inc.kind.category() != inc.category {
                 c.fail(
-                    &at("kind"),
+                    &format!("incidents[{i}].kind"),
                     format!(
                         "'{}' is a {} kind, not {}",
                         inc.kind.id(),
@@ -157,30 +97,127 @@ impl Scenario {
             }
         }
         for (i, x) in self.interventions.iter().enumerate() {
-            let at = |f: &str| format!("interventions[{i}].{f}");
-            c.int(&at("week"), x.week(), 0, last);
-            match x {
-                Intervention::TrustRepair(r) => {
-                    c.range(&at("compensation"), r.compensation, 0.0, MONEY_MAX);
-                    c.int(&at("patience_weeks"), r.patience_weeks, 0, MAX_WEEKS);
-                }
-                Intervention::Renegotiate(r) => {
-                    if let Some(v) = r.fee_per_week {
-                        c.range(&at("fee_per_week"), v, 0.1, 10_000.0);
-                    }
-                    if let Some(v) = r.incentive_share {
-                        c.range(&at("incentive_share"), v, 0.0, 0.5);
-                    }
-                    if let Some(v) = r.sla_target {
-                        c.range(&at("sla_target"), v, 0.5, 0.99);
-                    }
-                    if let Some(v) = r.extra_work_markup {
-                        c.range(&at("extra_work_markup"), v, 0.0, 1.0);
-                    }
-                }
-                _ => {}
+            for f in fields::INTERVENTION {
+                c.field(&format!("interventions[{i}].{}", f.path), f, x);
             }
         }
         c.errors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::fields::{Num, INTERVENTION, SCENARIO};
+    use crate::sim::intervention::{Renegotiate, TrustRepair};
+    use crate::sim::Intervention;
+
+    /// Problems at `path` that concern its range (another rule may also name the path).
+    fn range_problems(s: &Scenario, path: &str) -> Vec<ScenarioError> {
+        s.problems()
+            .into_iter()
+            .filter(|e| e.path == path && e.message.contains("allowed range"))
+            .collect()
+    }
+
+    /// Sets `v` without the range check, as a scenario file could.
+    fn force<T>(f: &Field<T>, item: &mut T, v: f64) -> bool {
+        if f.range.num == Num::Integer && v < 0.0 {
+            return false; // a negative whole number cannot be written into an unsigned field
+        }
+        (f.set)(item, v);
+        true
+    }
+
+    #[test]
+    fn every_field_accepts_its_ends_and_rejects_one_step_beyond() {
+        for f in SCENARIO {
+            let mut s = Scenario::default();
+            s.contract.opt_out_week = Some(10);
+            let (lo, hi) = f.range.bounds(&s);
+            for ok in [lo, hi] {
+                let mut t = s.clone();
+                force(f, &mut t, ok);
+                assert_eq!(range_problems(&t, f.path), vec![], "{} = {ok}", f.path);
+            }
+            for bad in [lo - f.range.step, hi + f.range.step] {
+                assert!(f.range.check(&s, bad).is_err(), "{} = {bad}", f.path);
+                let mut t = s.clone();
+                if force(f, &mut t, bad) {
+                    let p = range_problems(&t, f.path);
+                    assert_eq!(p.len(), 1, "{} = {bad}", f.path);
+                    assert!(p[0].message.contains(&format!("{lo}..={hi}")), "{}", p[0]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_intervention_field_accepts_its_ends_and_rejects_one_step_beyond() {
+        let s = Scenario::default();
+        let items = [
+            Intervention::TrustRepair(TrustRepair::default()),
+            Intervention::Renegotiate(Renegotiate::default()),
+        ];
+        for f in INTERVENTION {
+            for item in &items {
+                let (lo, hi) = f.range.bounds(&s);
+                let path = format!("interventions[0].{}", f.path);
+                let with = |v: f64| {
+                    let mut t = s.clone();
+                    let mut x = item.clone();
+                    let written = force(f, &mut x, v);
+                    t.interventions.push(x);
+                    (t, written)
+                };
+                for ok in [lo, hi] {
+                    assert_eq!(range_problems(&with(ok).0, &path), vec![], "{path} = {ok}");
+                }
+                for bad in [lo - f.range.step, hi + f.range.step] {
+                    let (t, written) = with(bad);
+                    let applies = (f.get)(&t.interventions[0]).is_some();
+                    if written && applies {
+                        assert_eq!(range_problems(&t, &path).len(), 1, "{path} = {bad}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn week_bounds_follow_the_length_of_the_run() {
+        let mut s = Scenario {
+            weeks: 30,
+            ..Scenario::default()
+        };
+        s.interventions
+            .push(Intervention::Realign(crate::sim::intervention::AtWeek {
+                week: 29,
+            }));
+        assert!(s.validate().is_ok());
+        s.weeks = 29;
+        let e = s.validate().unwrap_err();
+        assert_eq!(e.path, "interventions[0].week");
+        assert_eq!(e.message, "29 is outside the allowed range 0..=28");
+        s.weeks = 300;
+        s.contract.term_weeks = 40;
+        s.contract.opt_out_week = Some(40);
+        assert_eq!(s.validate().unwrap_err().path, "contract.opt_out_week");
+    }
+
+    #[test]
+    fn messages_keep_their_form() {
+        let mut s = Scenario::default();
+        s.contract.incentive_share = 0.9;
+        assert_eq!(
+            s.validate().unwrap_err().to_string(),
+            "contract.incentive_share: 0.9 is outside the allowed range 0..=0.5"
+        );
+        s.contract.incentive_share = 0.2;
+        s.schema_version = 0;
+        assert_eq!(
+            s.validate().unwrap_err().to_string(),
+            format!("schema_version: 0 is outside the allowed range 1..={SCHEMA_VERSION}")
+        );
     }
 }

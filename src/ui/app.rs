@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::charts::ChartCard;
+use super::charts::{ChartCard, Legend};
 use super::compare_view::CompareView;
 use super::editor::Editor;
 use super::ensemble_view::EnsembleView;
@@ -19,6 +19,20 @@ use super::tour::Tour;
 use super::why_view::WhyView;
 use crate::chart;
 
+/// Puts the charts' category and status colours on the page as CSS custom properties
+/// (`--external`, `--partnership`, …), so timeline markers and legend dots use the very colours
+/// the charts draw.
+fn share_palette() {
+    use crate::chart::{palette::css, relationship::category_color, status_color};
+    use crate::sim::{Category, Status};
+    let categories = Category::ALL.map(|c| format!("--{}:{}", c.id(), css(category_color(c))));
+    let statuses = Status::ALL.map(|s| format!("--{}:{}", s.id(), css(status_color(s))));
+    let vars = [categories.join(";"), statuses.join(";")].join(";");
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("style", &vars);
+    }
+}
+
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
@@ -31,6 +45,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     super::report::provide();
+    share_palette();
     let handle = window_event_listener(leptos::ev::resize, move |_| {
         state.resize.update(|n| *n += 1)
     });
@@ -44,8 +59,15 @@ pub fn App() -> impl IntoView {
     let welcome = RwSignal::new(first_visit && state.page.get_untracked() != Page::Tour);
     let tab = move |page: Page, label: fn(&super::i18n::Strings) -> &'static str| {
         view! {
-            <button type="button" role="tab" class="tab" aria-selected=move || (state.page.get() == page).to_string()
-                on:click=move |_| state.page.set(page)>{move || label(t())}</button>
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                aria-selected=move || (state.page.get() == page).to_string()
+                on:click=move |_| state.page.set(page)
+            >
+                {move || label(t())}
+            </button>
         }
     };
     view! {
@@ -55,23 +77,46 @@ pub fn App() -> impl IntoView {
                 <p>{move || t().tagline}</p>
             </div>
             <nav role="tablist">
-                {tab(Page::Simulate, |t| t.tab_simulate)}
-                {tab(Page::Model, |t| t.tab_model)}
-                <button type="button" role="tab" class="tab" data-testid="mode-tour"
+                {tab(Page::Simulate, |t| t.tab_simulate)} {tab(Page::Model, |t| t.tab_model)}
+                <button
+                    type="button"
+                    role="tab"
+                    class="tab"
+                    data-testid="mode-tour"
                     aria-selected=move || (state.page.get() == Page::Tour).to_string()
-                    on:click=move |_| { welcome.set(false); state.page.set(Page::Tour) }>
-                    {move || state.lang.get().site().tour_open}</button>
+                    on:click=move |_| {
+                        welcome.set(false);
+                        state.page.set(Page::Tour)
+                    }
+                >
+                    {move || state.lang.get().site().tour_open}
+                </button>
             </nav>
-            <button type="button" class="lang" data-testid="lang-toggle"
+            <button
+                type="button"
+                class="lang"
+                data-testid="lang-toggle"
                 aria-label=move || format!("{} – {}", t().lang_toggle, t().lang_toggle_label)
-                on:click=move |_| state.lang.update(|l| *l = match l { super::i18n::Lang::En => super::i18n::Lang::Nl, super::i18n::Lang::Nl => super::i18n::Lang::En })>
+                on:click=move |_| {
+                    state
+                        .lang
+                        .update(|l| {
+                            *l = match l {
+                                super::i18n::Lang::En => super::i18n::Lang::Nl,
+                                super::i18n::Lang::Nl => super::i18n::Lang::En,
+                            };
+                        })
+                }
+            >
                 {move || t().lang_toggle}
             </button>
         </header>
         <Show when=move || state.error.with(Option::is_some)>
             <div class="error-banner" role="alert" data-testid="error-banner">
                 <span>{move || state.error.get()}</span>
-                <button type="button" class="small" on:click=move |_| state.error.set(None)>{move || t().dismiss}</button>
+                <button type="button" class="small" on:click=move |_| state.error.set(None)>
+                    {move || t().dismiss}
+                </button>
             </div>
         </Show>
         <Show when=move || welcome.get() && state.page.get() != Page::Tour>
@@ -105,63 +150,136 @@ fn Simulator() -> impl IntoView {
     let state = use_state();
     view! {
                 <div class="layout">
-                    <aside class="controls" aria-label=move || t().sec_contract class:editing-b=move || state.editing_b.get()>
-                        <Show when=move || state.editing_b.get()><p class="note b-note">{move || t().editing_b_note}</p></Show>
+                    <aside
+                        class="controls"
+                        aria-label=move || t().sec_contract
+                        class:editing-b=move || state.editing_b.get()
+                    >
+                        <Show when=move || state.editing_b.get()>
+                            <p class="note b-note">{move || t().editing_b_note}</p>
+                        </Show>
                         <PresetPicker />
                         <Toolbar />
                         <Editor />
                     </aside>
                     <div class="results-area">
-                    <div class="subtabs" role="tablist">
-                        {[(Tab::Run, "tab-run", (|t| t.tab_run) as fn(&super::i18n::Strings) -> &'static str),
-                          (Tab::Ensemble, "tab-ensemble", |t| t.tab_ensemble),
-                          (Tab::Compare, "tab-compare", |t| t.tab_compare),
-                          (Tab::Negotiate, "tab-negotiate", |t| t.tab_negotiate),
-                          (Tab::Why, "tab-why", |t| t.tab_why)]
-                            .map(|(tab, id, label)| view! {
-                                <button type="button" role="tab" class="tab" data-testid=id
-                                    aria-selected=move || (state.tab.get() == tab).to_string()
-                                    on:click=move |_| state.tab.set(tab)>{move || label(t())}</button>
-                            }).collect_view()}
-                    </div>
-                    {move || match state.tab.get() {
-                        Tab::Ensemble => view! { <EnsembleView /> }.into_any(),
-                        Tab::Compare => view! { <CompareView /> }.into_any(),
-                        Tab::Negotiate => view! { <NegotiateView /> }.into_any(),
-                        Tab::Why => view! { <WhyView /> }.into_any(),
-                        Tab::Run => view! { <RunView /> }.into_any(),
-                    }}
+                        <div class="subtabs" role="tablist">
+                            {[
+                                (
+                                    Tab::Run,
+                                    "tab-run",
+                                    (|t| t.tab_run) as fn(&super::i18n::Strings) -> &'static str,
+                                ),
+                                (Tab::Ensemble, "tab-ensemble", |t| t.tab_ensemble),
+                                (Tab::Compare, "tab-compare", |t| t.tab_compare),
+                                (Tab::Negotiate, "tab-negotiate", |t| t.tab_negotiate),
+                                (Tab::Why, "tab-why", |t| t.tab_why),
+                            ]
+                                .map(|(tab, id, label)| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            role="tab"
+                                            class="tab"
+                                            data-testid=id
+                                            aria-selected=move || (state.tab.get() == tab).to_string()
+                                            on:click=move |_| state.tab.set(tab)
+                                        >
+                                            {move || label(t())}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                        {move || match state.tab.get() {
+                            Tab::Ensemble => view! { <EnsembleView /> }.into_any(),
+                            Tab::Compare => view! { <CompareView /> }.into_any(),
+                            Tab::Negotiate => view! { <NegotiateView /> }.into_any(),
+                            Tab::Why => view! { <WhyView /> }.into_any(),
+                            Tab::Run => view! { <RunView /> }.into_any(),
+                        }}
                     </div>
                 </div>
     }
 }
+
+const RELATIONSHIP_LEGEND: [Legend; 4] = {
+    use chart::relationship::*;
+    [
+        (|t| t.relationship_line, &[RELATIONSHIP]),
+        (|t| t.client_appreciation, &[CLIENT_APPRECIATION]),
+        (|t| t.supplier_appreciation, &[SUPPLIER_APPRECIATION]),
+        (|t| t.bounds_band, &[BOUNDS]),
+    ]
+};
+
+const FOCUS_LEGEND: [Legend; 6] = {
+    use chart::focus::*;
+    [
+        (|t| t.customer_focus, &[CUSTOMER_FOCUS]),
+        (|t| t.extra_work_focus, &[EXTRA_WORK_FOCUS]),
+        (|t| t.sla, &[SLA]),
+        (|t| t.sla_target, &[SLA_TARGET]),
+        (|t| t.quality, &[QUALITY]),
+        (|t| t.expectation, &[EXPECTATION]),
+    ]
+};
+
+const TRUST_LEGEND: [Legend; 4] = {
+    use chart::trust::*;
+    [
+        (|t| t.client_trust, &[CLIENT_TRUST]),
+        (|t| t.supplier_trust, &[SUPPLIER_TRUST]),
+        (|t| t.ceilings, &[CLIENT_CEILING, SUPPLIER_CEILING]),
+        (|t| t.alignment, &[ALIGNMENT]),
+    ]
+};
+
+const MONEY_LEGEND: [Legend; 2] = {
+    use chart::money::*;
+    [
+        (|t| t.client_cost_cum, &[CLIENT_COST]),
+        (|t| t.supplier_margin_cum, &[SUPPLIER_MARGIN]),
+    ]
+};
 
 /// One run: the relationship chart with its timeline, interventions, summary and the other
 /// charts.
 #[component]
 fn RunView() -> impl IntoView {
     view! {
-                    <div class="results">
-                        <ChartCard title=|t| t.chart_relationship testid="chart-relationship"
-                            draw=chart::relationship::draw
-                            legend=vec![(|t| t.relationship_line, "#222222", false), (|t| t.client_appreciation, "#0072b2", false),
-                                (|t| t.supplier_appreciation, "#e69f00", false), (|t| t.bounds_band, "#009e73", true)]>
-                            <Timeline />
-                        </ChartCard>
-                        <section class="card">
-                            <h2>{move || t().sec_interventions}</h2>
-                            <Interventions />
-                        </section>
-                        <Summary />
-                        <ChartCard title=|t| t.chart_focus testid="chart-focus" draw=chart::focus::draw
-                            legend=vec![(|t| t.customer_focus, "#222222", false), (|t| t.extra_work_focus, "#e69f00", false),
-                                (|t| t.sla, "#009e73", false), (|t| t.sla_target, "#009e73", true),
-                                (|t| t.quality, "#cc79a7", false), (|t| t.expectation, "#cc79a7", true)] />
-                        <ChartCard title=|t| t.chart_trust testid="chart-trust" draw=chart::trust::draw
-                            legend=vec![(|t| t.client_trust, "#0072b2", false), (|t| t.supplier_trust, "#e69f00", false),
-                                (|t| t.ceilings, "#555555", true), (|t| t.alignment, "#009e73", false)] />
-                        <ChartCard title=|t| t.chart_money testid="chart-money" draw=chart::money::draw
-                            legend=vec![(|t| t.client_cost_cum, "#0072b2", false), (|t| t.supplier_margin_cum, "#e69f00", false)] />
-                    </div>
+        <div class="results">
+            <ChartCard
+                title=|t| t.chart_relationship
+                testid="chart-relationship"
+                draw=chart::relationship::draw
+                legend=RELATIONSHIP_LEGEND.to_vec()
+            >
+                <Timeline />
+            </ChartCard>
+            <section class="card">
+                <h2>{move || t().sec_interventions}</h2>
+                <Interventions />
+            </section>
+            <Summary />
+            <ChartCard
+                title=|t| t.chart_focus
+                testid="chart-focus"
+                draw=chart::focus::draw
+                legend=FOCUS_LEGEND.to_vec()
+            />
+            <ChartCard
+                title=|t| t.chart_trust
+                testid="chart-trust"
+                draw=chart::trust::draw
+                legend=TRUST_LEGEND.to_vec()
+            />
+            <ChartCard
+                title=|t| t.chart_money
+                testid="chart-money"
+                draw=chart::money::draw
+                legend=MONEY_LEGEND.to_vec()
+            />
+        </div>
     }
 }

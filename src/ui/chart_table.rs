@@ -10,6 +10,7 @@ use super::controls::Text;
 use super::i18n::{Lang, Strings};
 use super::intl;
 use super::state::{t, use_state};
+use crate::chart::{self, palette, Pen};
 use crate::sim::{History, Row};
 
 /// How a series is read and written.
@@ -28,27 +29,19 @@ pub struct Series {
     pub csv: &'static str,
     /// Its name in the interface.
     pub label: Text,
-    /// Line colour in the chart (CSS).
-    pub color: &'static str,
-    /// Whether the line is dashed.
-    pub dashed: bool,
+    /// How the chart draws it (colour, dashes): the chart's own pen.
+    pub pen: Pen,
     /// Its weekly value.
     pub get: fn(&Row) -> f64,
     /// How to show it.
     pub unit: Unit,
 }
 
-const fn share(
-    csv: &'static str,
-    label: Text,
-    color: &'static str,
-    get: fn(&Row) -> f64,
-) -> Series {
+const fn share(csv: &'static str, label: Text, pen: Pen, get: fn(&Row) -> f64) -> Series {
     Series {
         csv,
         label,
-        color,
-        dashed: false,
+        pen,
         get,
         unit: Unit::Share,
     }
@@ -58,39 +51,48 @@ const RELATIONSHIP: &[Series] = &[
     share(
         "relationship",
         |t| t.relationship_line,
-        "#222222",
+        chart::relationship::RELATIONSHIP,
         |r| r.relationship,
     ),
     share(
         "client_appreciation",
         |t| t.client_appreciation,
-        "#0072b2",
+        chart::relationship::CLIENT_APPRECIATION,
         |r| r.client_appreciation,
     ),
     share(
         "supplier_appreciation",
         |t| t.supplier_appreciation,
-        "#e69f00",
+        chart::relationship::SUPPLIER_APPRECIATION,
         |r| r.supplier_appreciation,
     ),
 ];
 
 const FOCUS: &[Series] = &[
-    share("effort", |t| t.customer_focus, "#222222", |r| r.effort),
+    share(
+        "effort",
+        |t| t.customer_focus,
+        chart::focus::CUSTOMER_FOCUS,
+        |r| r.effort,
+    ),
     share(
         "extra_work_focus",
         |t| t.extra_work_focus,
-        "#e69f00",
+        chart::focus::EXTRA_WORK_FOCUS,
         |r| r.extra_work_focus,
     ),
-    share("sla", |t| t.sla, "#009e73", |r| r.sla),
-    share("quality", |t| t.quality, "#cc79a7", |r| r.quality),
+    share("sla", |t| t.sla, chart::focus::SLA, |r| r.sla),
+    share(
+        "quality",
+        |t| t.quality,
+        chart::focus::QUALITY,
+        |r| r.quality,
+    ),
     Series {
-        dashed: true,
         ..share(
             "expectation",
             |t| t.expectation,
-            "#cc79a7",
+            chart::focus::EXPECTATION,
             |r| r.expectation,
         )
     },
@@ -100,16 +102,21 @@ const TRUST: &[Series] = &[
     share(
         "client_trust",
         |t| t.client_trust,
-        "#0072b2",
+        chart::trust::CLIENT_TRUST,
         |r| r.client_trust,
     ),
     share(
         "supplier_trust",
         |t| t.supplier_trust,
-        "#e69f00",
+        chart::trust::SUPPLIER_TRUST,
         |r| r.supplier_trust,
     ),
-    share("alignment", |t| t.alignment, "#009e73", |r| r.alignment),
+    share(
+        "alignment",
+        |t| t.alignment,
+        chart::trust::ALIGNMENT,
+        |r| r.alignment,
+    ),
 ];
 
 const MONEY: &[Series] = &[
@@ -118,7 +125,7 @@ const MONEY: &[Series] = &[
         ..share(
             "client_cost",
             |t| t.client_cost_cum,
-            "#0072b2",
+            chart::money::CLIENT_COST,
             |r| r.client_cost,
         )
     },
@@ -127,7 +134,7 @@ const MONEY: &[Series] = &[
         ..share(
             "supplier_margin",
             |t| t.supplier_margin_cum,
-            "#e69f00",
+            chart::money::SUPPLIER_MARGIN,
             |r| r.supplier_margin,
         )
     },
@@ -303,7 +310,7 @@ pub fn SeriesLegend(chart: &'static str) -> impl IntoView {
     view! {
         <ul class="legend">
             {series_of(chart).iter().map(|s| view! {
-                <li><span class="swatch" class:dashed=s.dashed style=format!("--c:{}", s.color)></span>
+                <li><span class="swatch" class:dashed=s.pen.dashed style=format!("--c:{}", palette::css(s.pen.color))></span>
                 {move || (s.label)(t())}</li>
             }).collect_view()}
         </ul>

@@ -14,7 +14,8 @@ use super::controls::Text;
 use super::events::describe;
 use super::state::{t, use_state};
 use super::storage::download_url;
-use crate::chart::{self, ChartStyle};
+use super::widgets::Swatch;
+use crate::chart::{self, ChartStyle, Pen};
 use crate::sim::{History, Scenario};
 
 /// A chart function drawn into a canvas.
@@ -28,8 +29,8 @@ pub type DrawFn =
         &ChartStyle,
     ) -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
 
-/// A legend entry: label, CSS colour, dashed.
-pub type Legend = (Text, &'static str, bool);
+/// A legend entry: label and the pens of the series it names, as the chart draws them.
+pub type Legend = (Text, &'static [Pen]);
 
 /// One chart with its legend, hover and download.
 #[component]
@@ -86,21 +87,38 @@ pub fn ChartCard(
         <section class="card chart-card">
             <div class="card-head">
                 <h2>{move || title(t())}</h2>
-                <button type="button" class="small" on:click=download
-                    aria-label=move || format!("{} {}", t().png, title(t()))>{move || t().png}</button>
+                <button
+                    type="button"
+                    class="small"
+                    on:click=download
+                    aria-label=move || format!("{} {}", t().png, title(t()))
+                >
+                    {move || t().png}
+                </button>
             </div>
             <ul class="legend">
-                {legend.into_iter().map(|(label, color, dashed)| view! {
-                    <li><span class="swatch" class:dashed=dashed style=format!("--c:{color}")></span>
-                    {move || label(t())}</li>
-                }).collect_view()}
+                {legend
+                    .into_iter()
+                    .map(|(label, pens)| view! { <Swatch pens=pens.to_vec() label /> })
+                    .collect_view()}
             </ul>
-            <div class="chart-wrap"
-                on:mouseleave=move |_| { tip.set(None); state.hover.set(None); }>
-                <canvas class="chart" data-testid=testid node_ref=canvas role="img"
-                    aria-label=move || title(t()) aria-describedby=format!("{testid}-summary")
+            <div
+                class="chart-wrap"
+                on:mouseleave=move |_| {
+                    tip.set(None);
+                    state.hover.set(None);
+                }
+            >
+                <canvas
+                    class="chart"
+                    data-testid=testid
+                    node_ref=canvas
+                    role="img"
+                    aria-label=move || title(t())
+                    aria-describedby=format!("{testid}-summary")
                     on:mousemove=move |ev| on_move(ev.offset_x() as f64, ev.offset_y() as f64)
-                    on:click=move |ev| on_move(ev.offset_x() as f64, ev.offset_y() as f64)></canvas>
+                    on:click=move |ev| on_move(ev.offset_x() as f64, ev.offset_y() as f64)
+                ></canvas>
                 <Show when=move || hairline().is_some()>
                     <div class="hairline" style=move || hairline().unwrap_or_default()></div>
                 </Show>
@@ -130,7 +148,10 @@ fn Tooltip(pos: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
             let r = h.rows.get(week)?;
             let pct = |v: f64| format!("{:.0}%", v * 100.0);
             let lines = vec![
-                (tr.status, super::summary::status_name(r.status, tr).to_string()),
+                (
+                    tr.status,
+                    super::summary::status_name(r.status, tr).to_string(),
+                ),
                 (tr.relationship_line, pct(r.relationship)),
                 (tr.client_appreciation, pct(r.client_appreciation)),
                 (tr.supplier_appreciation, pct(r.supplier_appreciation)),
@@ -144,13 +165,29 @@ fn Tooltip(pos: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
             let events: Vec<String> = h.events_in(week as u32).map(|e| describe(e, tr)).collect();
             Some(view! {
                 <strong>{format!("{} {}", tr.week, week)}</strong>
-                <dl>{lines.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
+                <dl>
+                    {lines
+                        .into_iter()
+                        .map(|(k, v)| {
+                            view! {
+                                <dt>{k}</dt>
+                                <dd>{v}</dd>
+                            }
+                        })
+                        .collect_view()}
+                </dl>
                 <ul class="tip-events">
                     {if events.is_empty() { vec![tr.no_events.to_string()] } else { events }
-                        .into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                        .into_iter()
+                        .map(|e| view! { <li>{e}</li> })
+                        .collect_view()}
                 </ul>
             })
         })
     };
-    view! { <div class="tooltip" role="status" style=style>{body}</div> }
+    view! {
+        <div class="tooltip" role="status" style=style>
+            {body}
+        </div>
+    }
 }

@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::ensemble_view::{EnsembleMs, RunsField};
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
+use super::presets::preset_options;
 use super::state::{t, use_state};
-use super::summary::keur;
-use crate::chart;
+use super::widgets::{EnsembleMs, RunsField, Swatch};
+use crate::chart::{self, palette};
+use crate::format::{keur, keur_signed};
 use crate::sim::{presets, Plan, Summary};
 
 /// A scenario's name, translated when it is a preset's.
@@ -18,9 +19,8 @@ fn display_name(name: &str) -> String {
     let tr = t();
     presets::ALL
         .iter()
-        .position(|p| p.scenario().name == name)
-        .and_then(|i| tr.presets.iter().find(|x| x.id == presets::ALL[i].id))
-        .map_or_else(|| name.to_string(), |x| x.name.to_string())
+        .find(|p| p.scenario().name == name)
+        .map_or_else(|| name.to_string(), |p| tr.preset(p).name.to_string())
 }
 
 /// The compare view.
@@ -48,54 +48,136 @@ pub fn CompareView() -> impl IntoView {
     let bounds = move || state.scenario.with(|s| s.bounds.clone());
     view! {
         <div class="view">
-            <div class="view-bar"><RunsField /><EnsembleMs /><ProgressBar /></div>
+            <div class="view-bar">
+                <RunsField />
+                <EnsembleMs />
+                <ProgressBar />
+            </div>
             <section class="card">
                 <div class="ab-bar">
-                    <button type="button" data-testid="make-b" on:click=move |_| state.scenario_b.set(state.scenario.get_untracked())>{move || t().make_b}</button>
-                    <button type="button" data-testid="swap" on:click=move |_| {
-                        let (a, b) = (state.scenario.get_untracked(), state.scenario_b.get_untracked());
-                        state.scenario.set(b);
-                        state.scenario_b.set(a);
-                    }>{move || t().swap}</button>
-                    <label class="switch"><input type="checkbox" data-testid="edit-b" prop:checked=move || state.editing_b.get()
-                        on:change=move |ev| state.editing_b.set(event_target_checked(&ev)) /><span>{move || t().edit_b}</span></label>
-                    <label class="mini"><span>{move || t().b_from_preset}</span>
-                        <select data-testid="preset-b" on:change=move |ev| {
-                            if let Some(p) = presets::find(&event_target_value(&ev)) { state.scenario_b.set(p.scenario()); }
-                        }>
+                    <button
+                        type="button"
+                        data-testid="make-b"
+                        on:click=move |_| state.scenario_b.set(state.scenario.get_untracked())
+                    >
+                        {move || t().make_b}
+                    </button>
+                    <button
+                        type="button"
+                        data-testid="swap"
+                        on:click=move |_| {
+                            let (a, b) = (state.scenario.get_untracked(), state.scenario_b.get_untracked());
+                            state.scenario.set(b);
+                            state.scenario_b.set(a);
+                        }
+                    >
+                        {move || t().swap}
+                    </button>
+                    <label class="switch">
+                        <input
+                            type="checkbox"
+                            data-testid="edit-b"
+                            prop:checked=move || state.editing_b.get()
+                            on:change=move |ev| state.editing_b.set(event_target_checked(&ev))
+                        />
+                        <span>{move || t().edit_b}</span>
+                    </label>
+                    <label class="mini">
+                        <span>{move || t().b_from_preset}</span>
+                        <select
+                            data-testid="preset-b"
+                            on:change=move |ev| {
+                                if let Some(p) = presets::find(&event_target_value(&ev)) {
+                                    state.scenario_b.set(p.scenario());
+                                }
+                            }
+                        >
                             <option value="">"—"</option>
-                            {move || t().presets.iter().map(|p| view! { <option value=p.id>{p.name}</option> }).collect_view()}
+                            {move || preset_options()}
                         </select>
                     </label>
                 </div>
-                <Show when=move || state.editing_b.get()><p class="note">{move || t().editing_b_note}</p></Show>
+                <Show when=move || state.editing_b.get()>
+                    <p class="note">{move || t().editing_b_note}</p>
+                </Show>
                 <ul class="legend">
-                    <li><span class="swatch" style="--c:#0072b2"></span>{move || t().scenario_a}</li>
-                    <li><span class="swatch" style="--c:#e69f00"></span>{move || format!("{}: {}", t().scenario_b, state.scenario_b.with(|s| display_name(&s.name)))}</li>
-                    <li><span class="swatch band" style="--c:#888"></span>{move || t().fan_band}</li>
+                    <Swatch pens=[chart::ensemble::FAN_A] label=|t| t.scenario_a />
+                    <li>
+                        <span
+                            class="swatch"
+                            style=format!("--c:{}", palette::css(chart::ensemble::FAN_B.color))
+                        ></span>
+                        {move || {
+                            format!(
+                                "{}: {}",
+                                t().scenario_b,
+                                state.scenario_b.with(|s| display_name(&s.name)),
+                            )
+                        }}
+                    </li>
+                    <Swatch
+                        pens=[chart::ensemble::FAN_A, chart::ensemble::FAN_B]
+                        label=|t| t.fan_band
+                        class="band"
+                    />
                 </ul>
-                <Plot testid="chart-compare-fan" label=Signal::derive(move || t().fan_title.to_string())
+                <Plot
+                    testid="chart-compare-fan"
+                    label=Signal::derive(move || t().fan_title.to_string())
                     draw=move |area, style| {
                         let b = bounds();
                         let week = t().week;
-                        state.ensemble.with(|a| state.ensemble_b.with(|eb| {
-                            if let (Some(a), Some(eb)) = (a, eb) { let _ = chart::ensemble::draw_fan(area, a, Some(eb), &b, week, style); }
-                        }));
-                    } />
+                        state
+                            .ensemble
+                            .with(|a| {
+                                state
+                                    .ensemble_b
+                                    .with(|eb| {
+                                        if let (Some(a), Some(eb)) = (a, eb) {
+                                            let _ = chart::ensemble::draw_fan(
+                                                area,
+                                                a,
+                                                Some(eb),
+                                                &b,
+                                                week,
+                                                style,
+                                            );
+                                        }
+                                    })
+                            });
+                    }
+                />
             </section>
             <section class="card">
                 <h2>{move || t().difference_title}</h2>
                 <ul class="legend">
-                    <li><span class="swatch" style="--c:#cc79a7"></span>{move || t().median_diff}</li>
-                    <li><span class="swatch dashed" style="--c:#009e73"></span>{move || t().partnership_diff}</li>
+                    <Swatch pens=[chart::ensemble::MEDIAN_DIFFERENCE] label=|t| t.median_diff />
+                    <Swatch pens=[chart::ensemble::PARTNERSHIP_DIFFERENCE] label=|t| t.partnership_diff />
                 </ul>
-                <Plot testid="chart-difference" label=Signal::derive(move || t().difference_title.to_string())
+                <Plot
+                    testid="chart-difference"
+                    label=Signal::derive(move || t().difference_title.to_string())
                     draw=move |area, style| {
                         let week = t().week;
-                        state.ensemble.with(|a| state.ensemble_b.with(|eb| {
-                            if let (Some(a), Some(eb)) = (a, eb) { let _ = chart::ensemble::draw_difference(area, a, eb, week, style); }
-                        }));
-                    } />
+                        state
+                            .ensemble
+                            .with(|a| {
+                                state
+                                    .ensemble_b
+                                    .with(|eb| {
+                                        if let (Some(a), Some(eb)) = (a, eb) {
+                                            let _ = chart::ensemble::draw_difference(
+                                                area,
+                                                a,
+                                                eb,
+                                                week,
+                                                style,
+                                            );
+                                        }
+                                    })
+                            });
+                    }
+                />
             </section>
             <CompareTable />
         </div>
@@ -115,7 +197,7 @@ fn CompareTable() -> impl IntoView {
         let tr = t();
         let pct = |v: f64| format!("{:.0}%", v * 100.0);
         let pp = |v: f64| format!("{:+.0} pp", v * 100.0);
-        let signed = |v: f64| format!("{}{}", if v >= 0.0 { "+" } else { "" }, keur(v));
+        let signed = keur_signed;
         let over = |s: &Summary| s.status_at_end.terminated + s.status_at_end.ended;
         Some(vec![
             (
@@ -166,12 +248,31 @@ fn CompareTable() -> impl IntoView {
         <section class="card">
             <h2>{move || t().outcomes}</h2>
             <table class="outcomes" data-testid="compare-table">
-                <thead><tr><th scope="col">{move || t().metric}</th><th scope="col">"A"</th><th scope="col">"B"</th>
-                    <th scope="col">{move || t().difference}</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t().metric}</th>
+                        <th scope="col">"A"</th>
+                        <th scope="col">"B"</th>
+                        <th scope="col">{move || t().difference}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {move || rows().unwrap_or_default().into_iter().map(|(m, a, b, d)| view! {
-                        <tr><th scope="row">{m}</th><td>{a}</td><td>{b}</td><td>{d}</td></tr>
-                    }).collect_view()}
+                    {move || {
+                        rows()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|(m, a, b, d)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{m}</th>
+                                        <td>{a}</td>
+                                        <td>{b}</td>
+                                        <td>{d}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </tbody>
             </table>
         </section>

@@ -167,7 +167,7 @@ pub fn snippet(url: &str, title: &str, charts: usize, controls: bool) -> String 
 fn legend(id: &str) -> Vec<Legend> {
     series_of(id)
         .iter()
-        .map(|s| (s.label, s.color, s.dashed))
+        .map(|s| (s.label, std::slice::from_ref(&s.pen)))
         .collect()
 }
 

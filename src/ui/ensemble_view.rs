@@ -8,60 +8,24 @@ use leptos::prelude::*;
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state};
-use super::summary::{keur, status_name};
-use crate::chart;
-use crate::sim::ensemble::RunOutcome;
-use crate::sim::{Ensemble, Plan, Status, MAX_RUNS};
+use super::stats::spread;
+use super::summary::status_name;
+use super::widgets::{band, EnsembleMs, RunsField, Swatch};
+use crate::format::keur;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
 
-/// The `q`-quantile of `values` (nearest rank).
-pub fn quantile(values: &mut [f64], q: f64) -> f64 {
-    if values.is_empty() {
-        return f64::NAN;
-    }
-    values.sort_by(|a, b| a.total_cmp(b));
-    let i = ((values.len() - 1) as f64 * q).round() as usize;
-    values[i]
-}
+use crate::chart::{self, palette, ChartStyle};
+use crate::sim::{Ensemble, Plan, Status};
 
-/// Mean, 10th and 90th percentile of one outcome over the runs.
-pub fn spread(outcomes: &[RunOutcome], f: fn(&RunOutcome) -> f64) -> (f64, f64, f64) {
-    let mut v: Vec<f64> = outcomes.iter().map(f).collect();
-    let mean = v.iter().sum::<f64>() / v.len().max(1) as f64;
-    (mean, quantile(&mut v, 0.1), quantile(&mut v, 0.9))
-}
-
-/// The runs field shared by the ensemble and compare views.
-#[component]
-pub fn RunsField() -> impl IntoView {
-    let state = use_state();
-    let error = RwSignal::new(None::<String>);
-    view! {
-        <label class="mini runs-field">
-            <span>{move || t().runs}</span>
-            <input type="number" min="10" max=MAX_RUNS step="10" data-testid="ensemble-runs"
-                prop:value=move || state.runs.get().to_string()
-                on:change=move |ev| {
-                    match event_target_value(&ev).trim().parse::<u32>() {
-                        Ok(n) if (10..=MAX_RUNS).contains(&n) => { error.set(None); state.runs.set(n); }
-                        _ => error.set(Some(format!("{} {} 10 – {MAX_RUNS}", t().runs, t().field_range))),
-                    }
-                } />
-            <span class="field-error" role="alert">{move || error.get()}</span>
-        </label>
-    }
-}
-
-/// The time the last ensemble took.
-#[component]
-pub fn EnsembleMs() -> impl IntoView {
-    let state = use_state();
-    view! {
-        <span class="muted">
-            {move || t().computed_in}" "
-            <span data-testid="ensemble-ms">{move || state.ensemble_ms.get().map(|ms| format!("{ms:.0}")).unwrap_or_default()}</span>
-            " ms"
-        </span>
-    }
+/// Calls `f` with the last finished ensemble, if there is one (tracking it).
+fn with_ensemble(f: impl Fn(&Ensemble)) {
+    use_state().ensemble.with(|e| {
+        if let Some(e) = e {
+            f(e)
+        }
+    })
 }
 
 /// The ensemble view.
@@ -76,48 +40,93 @@ pub fn EnsembleView() -> impl IntoView {
             state.ensemble_ms.set(Some(ms));
         });
     });
-    let bounds = move || state.scenario.with(|s| s.bounds.clone());
-    let with_e = move |f: &dyn Fn(&Ensemble)| {
-        state.ensemble.with(|e| {
-            if let Some(e) = e {
-                f(e)
-            }
-        })
-    };
     view! {
         <div class="view">
-            <div class="view-bar"><RunsField /><EnsembleMs /><ProgressBar /></div>
-            <section class="card">
-                <h2>{move || t().fan_title}</h2>
-                <ul class="legend">
-                    <li><span class="swatch" style="--c:#0072b2"></span>{move || t().median}</li>
-                    <li><span class="swatch band" style="--c:#0072b2"></span>{move || t().fan_band}</li>
-                    <li><span class="swatch thin" style="--c:#8fb9d6"></span>{move || t().sample_runs}</li>
-                </ul>
-                <Plot testid="chart-fan" label=Signal::derive(move || t().fan_title.to_string())
-                    draw=move |area, style| { let b = bounds(); let week = t().week; with_e(&|e| { let _ = chart::ensemble::draw_fan(area, e, None, &b, week, style); }); } />
-            </section>
+            <div class="view-bar">
+                <RunsField />
+                <EnsembleMs />
+                <ProgressBar />
+            </div>
+            <FanCard />
             <div class="pair">
-                <section class="card">
-                    <h2>{move || t().status_title}</h2>
-                    <ul class="legend">{Status::ALL.map(|s| view! {
-                        <li><span class=format!("dot status-{}", s.id())></span>{move || status_name(s, t())}</li>
-                    }).collect_view()}</ul>
-                    <Plot testid="chart-status" label=Signal::derive(move || t().status_title.to_string())
-                        draw=move |area, style| { let week = t().week; with_e(&|e| { let _ = chart::ensemble::draw_status(area, e, week, style); }); } />
-                </section>
-                <section class="card">
-                    <h2>{move || t().survival_title}</h2>
-                    <ul class="legend">
-                        <li><span class="swatch" style="--c:#222"></span>{move || t().still_running}</li>
-                        <li><span class="swatch" style="--c:#009e73"></span>{move || t().still_partnership}</li>
-                    </ul>
-                    <Plot testid="chart-survival" label=Signal::derive(move || t().survival_title.to_string())
-                        draw=move |area, style| { let week = t().week; with_e(&|e| { let _ = chart::ensemble::draw_survival(area, e, week, style); }); } />
-                </section>
+                <StatusCard />
+                <SurvivalCard />
             </div>
             <OutcomeTable />
         </div>
+    }
+}
+
+/// The fan of the relationship line over the runs.
+#[component]
+fn FanCard() -> impl IntoView {
+    let state = use_state();
+    let draw = move |area: &DrawingArea<CanvasBackend, Shift>, style: &ChartStyle| {
+        let bounds = state.scenario.with(|s| s.bounds.clone());
+        let week = t().week;
+        with_ensemble(|e| {
+            let _ = chart::ensemble::draw_fan(area, e, None, &bounds, week, style);
+        });
+    };
+    let fan = chart::ensemble::FAN_A.color;
+    view! {
+        <section class="card">
+            <h2>{move || t().fan_title}</h2>
+            <ul class="legend">
+                <Swatch pens=band(fan) label=|t| t.median />
+                <Swatch pens=band(fan) label=|t| t.fan_band class="band" />
+                <Swatch pens=band(chart::ensemble::sample_color(fan)) label=|t| t.sample_runs class="thin" />
+            </ul>
+            <Plot testid="chart-fan" label=Signal::derive(move || t().fan_title.to_string()) draw />
+        </section>
+    }
+}
+
+/// The share of runs in each status per week.
+#[component]
+fn StatusCard() -> impl IntoView {
+    let draw = move |area: &DrawingArea<CanvasBackend, Shift>, style: &ChartStyle| {
+        let week = t().week;
+        with_ensemble(|e| {
+            let _ = chart::ensemble::draw_status(area, e, week, style);
+        });
+    };
+    let legend = Status::ALL.map(|s| {
+        let style = format!("background:{}", palette::css(chart::status_color(s)));
+        view! {
+            <li>
+                <span class="dot" style=style></span>
+                {move || status_name(s, t())}
+            </li>
+        }
+    });
+    view! {
+        <section class="card">
+            <h2>{move || t().status_title}</h2>
+            <ul class="legend">{legend.collect_view()}</ul>
+            <Plot testid="chart-status" label=Signal::derive(move || t().status_title.to_string()) draw />
+        </section>
+    }
+}
+
+/// The share of runs still running, and still a partnership.
+#[component]
+fn SurvivalCard() -> impl IntoView {
+    let draw = move |area: &DrawingArea<CanvasBackend, Shift>, style: &ChartStyle| {
+        let week = t().week;
+        with_ensemble(|e| {
+            let _ = chart::ensemble::draw_survival(area, e, week, style);
+        });
+    };
+    view! {
+        <section class="card">
+            <h2>{move || t().survival_title}</h2>
+            <ul class="legend">
+                <Swatch pens=[chart::ensemble::RUNNING] label=|t| t.still_running />
+                <Swatch pens=[chart::ensemble::PARTNERSHIP] label=|t| t.still_partnership />
+            </ul>
+            <Plot testid="chart-survival" label=Signal::derive(move || t().survival_title.to_string()) draw />
+        </section>
     }
 }
 
@@ -165,12 +174,31 @@ fn OutcomeTable() -> impl IntoView {
         <section class="card">
             <h2>{move || t().outcomes}</h2>
             <table class="outcomes" data-testid="outcome-table">
-                <thead><tr><th scope="col">{move || t().metric}</th><th scope="col">{move || t().mean}</th>
-                    <th scope="col">{move || t().p10}</th><th scope="col">{move || t().p90}</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t().metric}</th>
+                        <th scope="col">{move || t().mean}</th>
+                        <th scope="col">{move || t().p10}</th>
+                        <th scope="col">{move || t().p90}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {move || rows().unwrap_or_default().into_iter().map(|(a, b, c, d)| view! {
-                        <tr><th scope="row">{a}</th><td>{b}</td><td>{c}</td><td>{d}</td></tr>
-                    }).collect_view()}
+                    {move || {
+                        rows()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|(a, b, c, d)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{a}</th>
+                                        <td>{b}</td>
+                                        <td>{c}</td>
+                                        <td>{d}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </tbody>
             </table>
         </section>

@@ -1,13 +1,13 @@
 //! Events in the interface language.
 
 use super::i18n::Strings;
+use super::interventions::InterventionKind;
 use crate::sim::record::Outcome;
-use crate::sim::{Category, Event, Kind, Polarity};
+use crate::sim::{Category, Event, Kind, Party, Polarity};
 
 /// The name of an incident kind.
 pub fn kind_name(kind: Kind, t: &Strings) -> &'static str {
-    let i = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-    t.kinds[i]
+    t.kind(kind)
 }
 
 /// The name of a category.
@@ -19,15 +19,17 @@ pub fn category_name(c: Category, t: &Strings) -> &'static str {
     }
 }
 
-/// The name of an intervention kind.
-pub fn intervention_name(kind: &str, t: &Strings) -> &'static str {
-    match kind {
-        "trust_repair" => t.trust_repair,
-        "renegotiate" => t.renegotiate,
-        "realign" => t.realign,
-        "change_role" => t.change_role,
-        _ => t.exit,
+/// The name of a party.
+pub fn party_name(p: Party, t: &Strings) -> &'static str {
+    match p {
+        Party::Client => t.client,
+        Party::Supplier => t.supplier,
     }
+}
+
+/// The name of an intervention kind given by its identifier (an unknown one as it is).
+pub fn intervention_name<'a>(kind: &'a str, t: &Strings) -> &'a str {
+    InterventionKind::from_id(kind).map_or(kind, |k| k.name(t))
 }
 
 /// One event as a short sentence.
@@ -45,11 +47,7 @@ pub fn describe(e: &Event, t: &Strings) -> String {
             },
             kind_name(i.kind, t),
             category_name(i.category, t),
-            if i.party == crate::sim::Party::Client {
-                t.client
-            } else {
-                t.supplier
-            },
+            party_name(i.party, t),
             t.magnitude.to_lowercase(),
             i.magnitude,
             if *random {

@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::sim::fields::{self, Field, Label, Num, Range, Refusal, Unit};
+use crate::sim::presets::{Key, Preset};
+use crate::sim::{Kind, Scenario, ScenarioError, MAX_EVENTS};
+
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lang {
@@ -35,8 +39,6 @@ impl Lang {
 
 /// A preset's name and story.
 pub struct PresetText {
-    /// Preset id.
-    pub id: &'static str,
     /// Display name.
     pub name: &'static str,
     /// Two or three sentences.
@@ -47,7 +49,13 @@ macro_rules! strings {
     ($($field:ident),* $(,)?) => {
         /// The strings of one language.
         #[allow(missing_docs)]
-        pub struct Strings { $(pub $field: &'static str,)* pub kinds: [&'static str; 23], pub presets: [PresetText; 14], pub model: [(&'static str, &'static str); 12], pub diagram: [&'static str; 12] }
+        pub struct Strings {
+            $(pub $field: &'static str,)*
+            pub kinds: fn(Kind) -> &'static str,
+            pub presets: fn(Key) -> PresetText,
+            pub model: [(&'static str, &'static str); 12],
+            pub diagram: [&'static str; 12],
+        }
     };
 }
 
@@ -211,8 +219,13 @@ strings!(
     no_events,
     import_failed,
     link_failed,
-    field_range,
-    invalid_number,
+    out_of_range,
+    not_a_number,
+    bounds_order,
+    too_many_events,
+    decimal_sign,
+    market_fee_per_week,
+    value_per_week,
     dismiss,
     model_title,
     model_intro,
@@ -291,6 +304,177 @@ strings!(
     lowered,
     total,
 );
+
+impl Strings {
+    /// The label of an input of the field specification.
+    pub fn label(&self, label: Label) -> &'static str {
+        match label {
+            Label::Weeks => self.weeks,
+            Label::FeePerWeek => self.fee_per_week,
+            Label::IncentiveShare => self.incentive_share,
+            Label::SlaTarget => self.sla_target,
+            Label::IncentiveBand => self.incentive_band,
+            Label::ExtraWorkMarkup => self.extra_work_markup,
+            Label::TermWeeks => self.term_weeks,
+            Label::OptOutWeek => self.opt_out_week,
+            Label::ExitFee => self.exit_fee,
+            Label::RequestsPerWeek => self.requests_per_week,
+            Label::OutOfScopeShare => self.out_of_scope_share,
+            Label::Volatility => self.volatility,
+            Label::CostPerRequest => self.cost_per_request,
+            Label::FixedCostPerWeek => self.fixed_cost_per_week,
+            Label::Horizon => self.horizon,
+            Label::ClientShare => self.client_share,
+            Label::CultureFit => self.culture_fit,
+            Label::TrackRecord => self.track_record,
+            Label::MinEffort => self.min_effort,
+            Label::BudgetPressure => self.budget_pressure,
+            Label::Need => self.need,
+            Label::MarketFeePerWeek => self.market_fee_per_week,
+            Label::ValuePerWeek => self.value_per_week,
+            Label::ManagerCost => self.manager_cost,
+            Label::CriticalLower => self.critical_lower,
+            Label::EuphoriaUpper => self.euphoria_upper,
+            Label::ToleranceWeeks => self.tolerance_weeks,
+            Label::RateExternal => self.external,
+            Label::RateInterpersonal => self.interpersonal,
+            Label::RateBusiness => self.business,
+            Label::Week => self.week,
+            Label::Magnitude => self.magnitude,
+            Label::Compensation => self.compensation,
+            Label::PatienceWeeks => self.patience_weeks,
+            Label::Seed => self.seed,
+        }
+    }
+
+    /// The unit shown after an input, if any (shares and counts per week need none).
+    pub fn unit(&self, unit: Unit) -> Option<&'static str> {
+        match unit {
+            Unit::Share | Unit::PerWeek => None,
+            Unit::Keur => Some(self.unit_keur),
+            Unit::KeurPerWeek => Some(self.unit_keur_week),
+            Unit::Weeks => Some(self.unit_weeks),
+            Unit::PerYear => Some(self.per_year),
+        }
+    }
+
+    /// The name of an incident kind.
+    pub fn kind(&self, kind: Kind) -> &'static str {
+        (self.kinds)(kind)
+    }
+
+    /// A preset's name and story.
+    pub fn preset(&self, preset: &Preset) -> PresetText {
+        (self.presets)(preset.key)
+    }
+
+    /// `template` with each `{name}` replaced by its value.
+    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+        values
+            .iter()
+            .fold(template.to_string(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+    }
+}
+
+/// `v` with as many decimals as `step` has and a decimal point (as a number input wants it).
+pub fn fixed(v: f64, step: f64) -> String {
+    let decimals = if step >= 1.0 {
+        0
+    } else {
+        (-step.log10()).ceil() as usize
+    };
+    format!("{v:.decimals$}")
+}
+
+/// Messages for refused edits, built from the field specification in the interface language
+/// (never from the English validation text).
+impl Strings {
+    /// `v` with as many decimals as `step` has, and this language's decimal sign.
+    pub fn number(&self, v: f64, step: f64) -> String {
+        fixed(v, step).replace('.', self.decimal_sign)
+    }
+
+    /// A refused value of the input `label` with range `range`.
+    pub fn refused(&self, label: Label, range: &Range, refusal: Refusal) -> String {
+        let label = self.label(label);
+        match refusal {
+            Refusal::NotFinite(v) => Strings::fill(
+                self.not_a_number,
+                &[("label", label), ("value", &v.to_string())],
+            ),
+            Refusal::OutOfRange { value, min, max } => {
+                let shown = match range.num {
+                    Num::Integer => value.to_string(),
+                    Num::Float => value.to_string().replace('.', self.decimal_sign),
+                };
+                Strings::fill(
+                    self.out_of_range,
+                    &[
+                        ("label", label),
+                        ("value", &shown),
+                        ("min", &self.number(min, range.step)),
+                        ("max", &self.number(max, range.step)),
+                    ],
+                )
+            }
+        }
+    }
+
+    /// Text typed into the input `label` that is not a number.
+    pub fn not_number(&self, label: Label, text: &str) -> String {
+        Strings::fill(
+            self.not_a_number,
+            &[("label", self.label(label)), ("value", text.trim())],
+        )
+    }
+
+    /// Why `next` (an edited scenario) was refused, naming the input and its allowed range.
+    pub fn scenario_error(&self, e: &ScenarioError, next: &Scenario) -> String {
+        let in_list = |list: &str| -> Option<(usize, &str)> {
+            let rest = e.path.strip_prefix(list)?.strip_prefix('[')?;
+            let (i, key) = rest.split_once("].")?;
+            Some((i.parse().ok()?, key))
+        };
+        fn explain<T>(t: &Strings, f: &Field<T>, item: &T, next: &Scenario) -> Option<String> {
+            let v = (f.get)(item)?;
+            let refusal = f.range.check(next, v).err()?;
+            Some(t.refused(f.label, &f.range, refusal))
+        }
+        let in_range = fields::find(&e.path).and_then(|f| explain(self, f, next, next));
+        let text = if in_range.is_some() {
+            in_range
+        } else if e.path == fields::EUPHORIA_UPPER.path {
+            let min = self.number(
+                next.bounds.critical_lower,
+                fields::CRITICAL_LOWER.range.step,
+            );
+            let label = self.label(Label::EuphoriaUpper);
+            Some(Strings::fill(
+                self.bounds_order,
+                &[("label", label), ("min", &min)],
+            ))
+        } else if e.path == "incidents" {
+            let max = MAX_EVENTS.to_string();
+            Some(Strings::fill(self.too_many_events, &[("max", &max)]))
+        } else if let Some((i, key)) = in_list("incidents") {
+            let f = fields::INCIDENT.iter().find(|f| f.path == key);
+            let item = next.incidents.get(i);
+            let text = f.zip(item).and_then(|(f, x)| explain(self, f, x, next));
+            text.map(|m| format!("{} {} — {m}", self.sec_incidents, i + 1))
+        } else if let Some((i, key)) = in_list("interventions") {
+            let f = fields::INTERVENTION.iter().find(|f| f.path == key);
+            let item = next.interventions.get(i);
+            let text = f.zip(item).and_then(|(f, x)| explain(self, f, x, next));
+            text.map(|m| format!("{} {} — {m}", self.intervention, i + 1))
+        } else {
+            None
+        };
+        // A rule without a translation (none is reachable from the editor) keeps its English.
+        text.unwrap_or_else(|| e.to_string())
+    }
+}
 
 /// English.
 pub const EN: Strings = Strings {
@@ -453,8 +637,13 @@ pub const EN: Strings = Strings {
     no_events: "Nothing happened this week.",
     import_failed: "Import failed, the scenario was left as it was",
     link_failed: "The link holds no valid scenario, so the saved one is shown",
-    field_range: "must be between",
-    invalid_number: "is not a number",
+    out_of_range: "{label}: {value} is outside the allowed range {min} – {max}",
+    not_a_number: "{label}: “{value}” is not a number",
+    bounds_order: "{label} must lie above the critical lower bound ({min})",
+    too_many_events: "At most {max} incidents and interventions together",
+    decimal_sign: ".",
+    market_fee_per_week: "Market price of the service",
+    value_per_week: "Value of the service to the client",
     dismiss: "Dismiss",
     model_title: "How the model works",
     model_intro: "Relsim advances one week at a time. The diagram shows what drives what; the sections below explain each mechanism in plain words. The exact formulas and constants are in docs/model.md of the source code.",
@@ -533,31 +722,8 @@ pub const EN: Strings = Strings {
     lowered: "lowered the line by",
     total: "Total",
     diagram: ["Contract", "Customer focus", "Service quality", "Money", "Goal alignment", "Business pressure", "Client's appreciation", "Supplier's appreciation", "Relationship manager", "Incidents", "Trust", "Status"],
-    kinds: [
-        "Market change", "Technology change", "Market prices change", "New management", "Budget cut",
-        "Reorganisation", "Poor cooperation", "Requests ignored / unfair treatment",
-        "Breach of relational norms", "Abuse of power", "Interpersonal conflict",
-        "Change of key contacts", "Good cooperation", "Help beyond the contract",
-        "A new contact who clicks", "Delivery delay", "Quality shortfall", "Late payment",
-        "Disputed extra-work invoice", "Lower switching costs", "A more attractive offer",
-        "Delivered innovation", "Cost saving",
-    ],
-    presets: [
-        PresetText { id: "default", name: "Fixed fee, by the book", story: "The default: a fixed fee with effort obligations and no relationship manager. The supplier does what the contract asks and no more; watch how often the relationship survives the renewal." },
-        PresetText { id: "article-figure", name: "The article's figure", story: "Five scripted moments on a results contract without chance incidents: strongly positive, negative, positive, positive, negative. The relationship line steps with each and then relaxes toward what the contract sustains." },
-        PresetText { id: "farbo", name: "FARBO: a stalled BPO contract", story: "Changing wishes meet a rigid fixed-fee contract and a client short of cash; disputes push it out of partnership, often into escalation. A mediated trust repair, a statement of objectives with results and a Representative give it a second chance." },
-        PresetText { id: "residents-gym", name: "The residents' gym", story: "A gym maintained for a fixed fee: broken machines wait for months because nobody is paid to be quick. Customer focus stays at the floor and appreciation sinks. Only the contract differs from the commercial gym." },
-        PresetText { id: "commercial-gym", name: "The commercial gym", story: "The same gym, contractor and members, but a lower base fee with a bonus for machines kept running: repairs within days, high customer focus, and members who stay. Only the contract differs from the residents' gym." },
-        PresetText { id: "public-cloud", name: "Small customer, big cloud", story: "One of millions of customers on standard terms: the provider's attention goes to large accounts, customer focus stays low and personal incidents are never smoothed over." },
-        PresetText { id: "helpdesk-insourced", name: "Helpdesk back in-house", story: "Years of fixed-fee helpdesk service: tickets closed by the book, users who feel unheard, goals drifting apart. At the renewal most futures end with the helpdesk taken back in-house." },
-        PresetText { id: "healthy-partnership", name: "Healthy partnership", story: "A fair results contract, a supplier that values its client and a Representative who tends both service and goals: incidents happen, but most futures stay a partnership." },
-        PresetText { id: "accountant-cost-pressure", name: "Cost pressure: the Accountant", story: "A big bonus, lots of paid extra work and a client that counts every euro, with stable goals and good relations. An Accountant who checks reports before paying bonuses and disputes extra-work bills leaves the client the most net value. Switch the manager and compare." },
-        PresetText { id: "nanny-goal-drift", name: "Goals adrift: the Nanny", story: "A changing market keeps pulling the parties' goals apart and business incidents pile up. A Nanny keeps the goals aligned so incidents get resolved and the service stays useful; she gives the most net value, the dearer Representative a little less. Switch the manager and compare." },
-        PresetText { id: "butler-friction", name: "Friction: the Butler", story: "People who keep clashing, stable goals, and a price that hardly matters to the client. The Butler smooths things over at the lowest cost of any manager and gives the most net value, even though the Representative keeps a few more partnerships. Switch the manager and compare." },
-        PresetText { id: "representative-strategic", name: "High stakes: the Representative", story: "A service the business depends on, drifting goals and clashing people all at once. Only the Representative tends both service and goals, and with this much value at stake the dearest manager pays for itself. Switch the manager and compare." },
-        PresetText { id: "crisis-early-opt-out", name: "Crisis with an early opt-out", story: "The client may leave at will from week 26. A crisis in week 40 is followed by a mediated repair. Escalations still recover about as often as without the opt-out, and leaving costs the exit fee without a court case — but the supplier invests less from the start. Compare with the same crisis without an opt-out." },
-        PresetText { id: "crisis-no-opt-out", name: "The same crisis, no opt-out", story: "The same contract, crisis and repair, but the client is bound for the whole term. The supplier invests more; leaving early is a breach that adds a legal fight unless a mediated settlement succeeded. Compare with the early opt-out." },
-    ],
+    kinds: kinds_en,
+    presets: presets_en,
     model: [
         ("Incidents", "Every change starts with a trigger that lands on one party. External incidents (a new market, a budget cut, new management) move that party's goals and so the alignment between the parties. Interpersonal incidents (a conflict, help beyond the contract) hit experienced appreciation and trust. Business incidents (a late delivery, a disputed invoice, an innovation) add to business pressure, which weighs on business appreciation until it is resolved. Trust cushions every negative blow: the same incident hurts a trusting party less."),
         ("Customer focus", "Each week the supplier picks the effort that pays best: its fee, minus the cost of effort, plus what the relationship is worth to it. Under a fixed fee effort earns nothing extra, so it settles at the floor of working by the book. A result obligation — a lower base fee with a bonus on top for results above target and a malus below it, both within reach — makes effort pay, as long as someone checks the supplier's reports: unchecked reports round up, and bonuses get paid on green reports. A long horizon makes the supplier try harder as the renewal nears or when an escalation puts the contract at stake, more so for a client that matters to its revenue; an early opt-out shortens that horizon, since the client may leave at will. Goodwill in a good relationship adds a little of its own accord. Paid extra work always gets attention while it carries a margin."),
@@ -735,8 +901,13 @@ pub const NL: Strings = Strings {
     no_events: "Deze week gebeurde er niets.",
     import_failed: "Importeren mislukt, het scenario is ongewijzigd gebleven",
     link_failed: "De link bevat geen geldig scenario, daarom staat het bewaarde scenario er",
-    field_range: "moet liggen tussen",
-    invalid_number: "is geen getal",
+    out_of_range: "{label}: {value} valt buiten het toegestane bereik {min} – {max}",
+    not_a_number: "{label}: „{value}” is geen getal",
+    bounds_order: "{label} moet boven de kritische ondergrens ({min}) liggen",
+    too_many_events: "Samen ten hoogste {max} incidenten en interventies",
+    decimal_sign: ",",
+    market_fee_per_week: "Marktprijs van de dienst",
+    value_per_week: "Waarde van de dienst voor de uitbesteder",
     dismiss: "Sluiten",
     model_title: "Zo werkt het model",
     model_intro: "Relsim rekent week voor week. Het schema laat zien wat wat beïnvloedt; de paragrafen eronder leggen elk mechanisme in gewone woorden uit. De precieze formules en constanten staan in docs/model.md van de broncode.",
@@ -815,31 +986,8 @@ pub const NL: Strings = Strings {
     lowered: "verlaagde de lijn met",
     total: "Totaal",
     diagram: ["Contract", "Klantgerichtheid", "Kwaliteit", "Geld", "Afstemming van doelen", "Zakelijke druk", "Waardering uitbesteder", "Waardering dienstverlener", "Relatiemanager", "Incidenten", "Vertrouwen", "Status"],
-    kinds: [
-        "Marktverandering", "Technologische verandering", "Veranderde marktprijzen", "Nieuw management", "Bezuiniging",
-        "Reorganisatie", "Slechte samenwerking", "Verzoeken genegeerd / oneerlijke behandeling",
-        "Schending van relationele normen", "Machtsmisbruik", "Persoonlijk conflict",
-        "Wisseling van sleutelfiguren", "Goede samenwerking", "Hulp buiten het contract",
-        "Een nieuwe contactpersoon met een klik", "Vertraagde levering", "Tekortschietende kwaliteit", "Te late betaling",
-        "Betwiste meerwerkfactuur", "Lagere overstapkosten", "Een aantrekkelijker aanbod",
-        "Geleverde innovatie", "Kostenbesparing",
-    ],
-    presets: [
-        PresetText { id: "default", name: "Vaste prijs, volgens het boekje", story: "De standaard: een vaste prijs met inspanningsverplichting en geen relatiemanager. De dienstverlener doet wat het contract vraagt en niet meer; kijk hoe vaak de relatie de verlenging haalt." },
-        PresetText { id: "article-figure", name: "De figuur uit het artikel", story: "Vijf geplande momenten bij een resultaatcontract zonder toevallige incidenten: sterk positief, negatief, positief, positief, negatief. De relatielijn verspringt telkens en zakt daarna terug naar wat het contract draagt." },
-        PresetText { id: "farbo", name: "FARBO: een vastgelopen BPO-contract", story: "Wisselende wensen botsen met een star contract tegen vaste prijs en een klant die krap bij kas zit; geschillen halen de relatie uit het partnerschap, vaak tot in escalatie. Bemiddeld vertrouwensherstel, een statement of objectives met resultaatafspraken en een Vertegenwoordiger geven een tweede kans." },
-        PresetText { id: "residents-gym", name: "De sportzaal van de VvE", story: "Een sportzaal onderhouden tegen een vaste prijs: kapotte toestellen wachten maanden, want niemand wordt betaald om snel te zijn. De klantgerichtheid blijft op de bodem en de waardering zakt. Alleen het contract verschilt van de commerciële sportschool." },
-        PresetText { id: "commercial-gym", name: "De commerciële sportschool", story: "Dezelfde sportzaal, aannemer en leden, maar een lagere basisprijs met een bonus voor toestellen die het doen: reparaties binnen dagen, hoge klantgerichtheid en leden die blijven. Alleen het contract verschilt van de sportzaal van de VvE." },
-        PresetText { id: "public-cloud", name: "Kleine klant, grote cloud", story: "Eén van miljoenen klanten op standaardvoorwaarden: de aandacht van de aanbieder gaat naar grote klanten, de klantgerichtheid blijft laag en persoonlijke incidenten worden nooit gladgestreken." },
-        PresetText { id: "helpdesk-insourced", name: "Helpdesk weer in huis", story: "Jaren helpdesk tegen vaste prijs: tickets volgens het boekje gesloten, gebruikers die zich niet gehoord voelen, doelen die uit elkaar groeien. Bij de verlenging haalt de klant in de meeste toekomsten de helpdesk weer in huis." },
-        PresetText { id: "healthy-partnership", name: "Gezond partnerschap", story: "Een eerlijk resultaatcontract, een dienstverlener die zijn klant waardeert en een Vertegenwoordiger die service en doelen bewaakt: er gebeuren incidenten, maar de meeste toekomsten blijven een partnerschap." },
-        PresetText { id: "accountant-cost-pressure", name: "Kostendruk: de Accountant", story: "Een forse bonus, veel betaald meerwerk en een klant die elke euro telt, met stabiele doelen en goede verhoudingen. Een Accountant die rapportages controleert voordat er bonus wordt betaald en meerwerkfacturen betwist, levert de klant de meeste nettowaarde op. Wissel de manager en vergelijk." },
-        PresetText { id: "nanny-goal-drift", name: "Doelen op drift: de Nanny", story: "Een veranderende markt trekt de doelen van beide partijen steeds uit elkaar en zakelijke incidenten stapelen zich op. Een Nanny houdt de doelen op één lijn, zodat incidenten worden opgelost en de dienst bruikbaar blijft; zij levert de meeste nettowaarde, de duurdere Vertegenwoordiger iets minder. Wissel de manager en vergelijk." },
-        PresetText { id: "butler-friction", name: "Wrijving: de Butler", story: "Mensen die steeds botsen, stabiele doelen en een prijs die de klant weinig uitmaakt. De Butler strijkt de plooien glad tegen de laagste kosten van alle managers en levert de meeste nettowaarde, al houdt de Vertegenwoordiger iets vaker een partnerschap. Wissel de manager en vergelijk." },
-        PresetText { id: "representative-strategic", name: "Veel op het spel: de Vertegenwoordiger", story: "Een dienst waar het bedrijf op leunt, doelen die verschuiven en mensen die botsen, alles tegelijk. Alleen de Vertegenwoordiger zorgt voor zowel de dienst als de doelen, en met zoveel waarde op het spel verdient de duurste manager zichzelf terug. Wissel de manager en vergelijk." },
-        PresetText { id: "crisis-early-opt-out", name: "Crisis met vroege opzegmogelijkheid", story: "De klant mag vanaf week 26 naar believen opzeggen. Op een crisis in week 40 volgt een bemiddeld herstel. Escalaties herstellen ongeveer even vaak als zonder opzegmogelijkheid, en vertrekken kost de afkoopsom zonder rechtszaak — maar de dienstverlener investeert vanaf het begin minder. Vergelijk met dezelfde crisis zonder opzegmogelijkheid." },
-        PresetText { id: "crisis-no-opt-out", name: "Dezelfde crisis, geen opzegmogelijkheid", story: "Hetzelfde contract, dezelfde crisis en hetzelfde herstel, maar de klant zit de hele looptijd vast. De dienstverlener investeert meer; eerder vertrekken is contractbreuk met een juridisch gevecht, tenzij een bemiddelde schikking slaagt. Vergelijk met de vroege opzegmogelijkheid." },
-    ],
+    kinds: kinds_nl,
+    presets: presets_nl,
     model: [
         ("Incidenten", "Elke verandering begint met een aanleiding die één partij treft. Externe incidenten (een nieuwe markt, een bezuiniging, nieuw management) verschuiven de doelen van die partij en dus de afstemming tussen beide. Interpersoonlijke incidenten (een conflict, hulp buiten het contract) raken de beleefde waardering en het vertrouwen. Zakelijke incidenten (een late levering, een betwiste factuur, een innovatie) vergroten de zakelijke druk, die op de zakelijke waardering drukt tot ze is opgelost. Vertrouwen dempt elke negatieve klap: hetzelfde incident doet een partij met vertrouwen minder pijn."),
         ("Klantgerichtheid", "Elke week kiest de dienstverlener de inzet die het meest oplevert: de vergoeding, min de kosten van inzet, plus wat de relatie hem waard is. Bij een vaste prijs levert extra inzet niets op, dus blijft die op het minimum van werken volgens het boekje. Een resultaatverplichting — een lagere basisprijs met een bonus bovenop voor resultaten boven de norm en een malus eronder, allebei haalbaar — laat inzet lonen, zolang iemand de rapportages van de dienstverlener controleert: ongecontroleerde rapportages worden naar boven afgerond en dan wordt bonus betaald op groene rapportages. Een lange horizon laat de dienstverlener harder werken naarmate de verlenging nadert of als een escalatie het contract op het spel zet, meer voor een klant die veel omzet brengt; een vroege opzegmogelijkheid verkort die horizon, want de klant kan naar believen vertrekken. In een goede relatie komt er uit zichzelf wat goodwill bij. Betaald meerwerk krijgt altijd aandacht zolang er marge op zit."),
@@ -1109,3 +1257,255 @@ pub const SITE_NL: SiteStrings = SiteStrings {
         },
     ],
 };
+/// Incident kinds in English: a `match`, so a new kind does not compile until it is named.
+fn kinds_en(kind: Kind) -> &'static str {
+    match kind {
+        Kind::MarketChange => "Market change",
+        Kind::TechnologyChange => "Technology change",
+        Kind::MarketPricesChange => "Market prices change",
+        Kind::NewManagement => "New management",
+        Kind::BudgetCut => "Budget cut",
+        Kind::Reorganisation => "Reorganisation",
+        Kind::PoorCooperation => "Poor cooperation",
+        Kind::RequestsIgnored => "Requests ignored / unfair treatment",
+        Kind::BreachOfNorms => "Breach of relational norms",
+        Kind::AbuseOfPower => "Abuse of power",
+        Kind::InterpersonalConflict => "Interpersonal conflict",
+        Kind::ChangeOfKeyContacts => "Change of key contacts",
+        Kind::GoodCooperation => "Good cooperation",
+        Kind::HelpBeyondContract => "Help beyond the contract",
+        Kind::NewContactClicks => "A new contact who clicks",
+        Kind::DeliveryDelay => "Delivery delay",
+        Kind::QualityShortfall => "Quality shortfall",
+        Kind::LatePayment => "Late payment",
+        Kind::DisputedExtraWorkInvoice => "Disputed extra-work invoice",
+        Kind::LowerSwitchingCosts => "Lower switching costs",
+        Kind::MoreAttractiveOffer => "A more attractive offer",
+        Kind::DeliveredInnovation => "Delivered innovation",
+        Kind::CostSaving => "Cost saving",
+    }
+}
+
+/// Incident kinds in Dutch: a `match`, so a new kind does not compile until it is named.
+fn kinds_nl(kind: Kind) -> &'static str {
+    match kind {
+        Kind::MarketChange => "Marktverandering",
+        Kind::TechnologyChange => "Technologische verandering",
+        Kind::MarketPricesChange => "Veranderde marktprijzen",
+        Kind::NewManagement => "Nieuw management",
+        Kind::BudgetCut => "Bezuiniging",
+        Kind::Reorganisation => "Reorganisatie",
+        Kind::PoorCooperation => "Slechte samenwerking",
+        Kind::RequestsIgnored => "Verzoeken genegeerd / oneerlijke behandeling",
+        Kind::BreachOfNorms => "Schending van relationele normen",
+        Kind::AbuseOfPower => "Machtsmisbruik",
+        Kind::InterpersonalConflict => "Persoonlijk conflict",
+        Kind::ChangeOfKeyContacts => "Wisseling van sleutelfiguren",
+        Kind::GoodCooperation => "Goede samenwerking",
+        Kind::HelpBeyondContract => "Hulp buiten het contract",
+        Kind::NewContactClicks => "Een nieuwe contactpersoon met een klik",
+        Kind::DeliveryDelay => "Vertraagde levering",
+        Kind::QualityShortfall => "Tekortschietende kwaliteit",
+        Kind::LatePayment => "Te late betaling",
+        Kind::DisputedExtraWorkInvoice => "Betwiste meerwerkfactuur",
+        Kind::LowerSwitchingCosts => "Lagere overstapkosten",
+        Kind::MoreAttractiveOffer => "Een aantrekkelijker aanbod",
+        Kind::DeliveredInnovation => "Geleverde innovatie",
+        Kind::CostSaving => "Kostenbesparing",
+    }
+}
+
+/// Preset names and stories in English, by `match` so a new preset does not compile untranslated.
+fn presets_en(key: Key) -> PresetText {
+    match key {
+        Key::Default => PresetText {
+            name: "Fixed fee, by the book",
+            story: "The default: a fixed fee with effort obligations and no relationship manager. The supplier does what the contract asks and no more; watch how often the relationship survives the renewal.",
+        },
+        Key::ArticleFigure => PresetText {
+            name: "The article's figure",
+            story: "Five scripted moments on a results contract without chance incidents: strongly positive, negative, positive, positive, negative. The relationship line steps with each and then relaxes toward what the contract sustains.",
+        },
+        Key::Farbo => PresetText {
+            name: "FARBO: a stalled BPO contract",
+            story: "Changing wishes meet a rigid fixed-fee contract and a client short of cash; disputes push it out of partnership, often into escalation. A mediated trust repair, a statement of objectives with results and a Representative give it a second chance.",
+        },
+        Key::ResidentsGym => PresetText {
+            name: "The residents' gym",
+            story: "A gym maintained for a fixed fee: broken machines wait for months because nobody is paid to be quick. Customer focus stays at the floor and appreciation sinks. Only the contract differs from the commercial gym.",
+        },
+        Key::CommercialGym => PresetText {
+            name: "The commercial gym",
+            story: "The same gym, contractor and members, but a lower base fee with a bonus for machines kept running: repairs within days, high customer focus, and members who stay. Only the contract differs from the residents' gym.",
+        },
+        Key::PublicCloud => PresetText {
+            name: "Small customer, big cloud",
+            story: "One of millions of customers on standard terms: the provider's attention goes to large accounts, customer focus stays low and personal incidents are never smoothed over.",
+        },
+        Key::HelpdeskInsourced => PresetText {
+            name: "Helpdesk back in-house",
+            story: "Years of fixed-fee helpdesk service: tickets closed by the book, users who feel unheard, goals drifting apart. At the renewal most futures end with the helpdesk taken back in-house.",
+        },
+        Key::HealthyPartnership => PresetText {
+            name: "Healthy partnership",
+            story: "A fair results contract, a supplier that values its client and a Representative who tends both service and goals: incidents happen, but most futures stay a partnership.",
+        },
+        Key::AccountantCostPressure => PresetText {
+            name: "Cost pressure: the Accountant",
+            story: "A big bonus, lots of paid extra work and a client that counts every euro, with stable goals and good relations. An Accountant who checks reports before paying bonuses and disputes extra-work bills leaves the client the most net value. Switch the manager and compare.",
+        },
+        Key::NannyGoalDrift => PresetText {
+            name: "Goals adrift: the Nanny",
+            story: "A changing market keeps pulling the parties' goals apart and business incidents pile up. A Nanny keeps the goals aligned so incidents get resolved and the service stays useful; she gives the most net value, the dearer Representative a little less. Switch the manager and compare.",
+        },
+        Key::ButlerFriction => PresetText {
+            name: "Friction: the Butler",
+            story: "People who keep clashing, stable goals, and a price that hardly matters to the client. The Butler smooths things over at the lowest cost of any manager and gives the most net value, even though the Representative keeps a few more partnerships. Switch the manager and compare.",
+        },
+        Key::RepresentativeStrategic => PresetText {
+            name: "High stakes: the Representative",
+            story: "A service the business depends on, drifting goals and clashing people all at once. Only the Representative tends both service and goals, and with this much value at stake the dearest manager pays for itself. Switch the manager and compare.",
+        },
+        Key::CrisisEarlyOptOut => PresetText {
+            name: "Crisis with an early opt-out",
+            story: "The client may leave at will from week 26. A crisis in week 40 is followed by a mediated repair. Escalations still recover about as often as without the opt-out, and leaving costs the exit fee without a court case — but the supplier invests less from the start. Compare with the same crisis without an opt-out.",
+        },
+        Key::CrisisNoOptOut => PresetText {
+            name: "The same crisis, no opt-out",
+            story: "The same contract, crisis and repair, but the client is bound for the whole term. The supplier invests more; leaving early is a breach that adds a legal fight unless a mediated settlement succeeded. Compare with the early opt-out.",
+        },
+    }
+}
+
+/// Preset names and stories in Dutch, by `match` so a new preset does not compile untranslated.
+fn presets_nl(key: Key) -> PresetText {
+    match key {
+        Key::Default => PresetText {
+            name: "Vaste prijs, volgens het boekje",
+            story: "De standaard: een vaste prijs met inspanningsverplichting en geen relatiemanager. De dienstverlener doet wat het contract vraagt en niet meer; kijk hoe vaak de relatie de verlenging haalt.",
+        },
+        Key::ArticleFigure => PresetText {
+            name: "De figuur uit het artikel",
+            story: "Vijf geplande momenten bij een resultaatcontract zonder toevallige incidenten: sterk positief, negatief, positief, positief, negatief. De relatielijn verspringt telkens en zakt daarna terug naar wat het contract draagt.",
+        },
+        Key::Farbo => PresetText {
+            name: "FARBO: een vastgelopen BPO-contract",
+            story: "Wisselende wensen botsen met een star contract tegen vaste prijs en een klant die krap bij kas zit; geschillen halen de relatie uit het partnerschap, vaak tot in escalatie. Bemiddeld vertrouwensherstel, een statement of objectives met resultaatafspraken en een Vertegenwoordiger geven een tweede kans.",
+        },
+        Key::ResidentsGym => PresetText {
+            name: "De sportzaal van de VvE",
+            story: "Een sportzaal onderhouden tegen een vaste prijs: kapotte toestellen wachten maanden, want niemand wordt betaald om snel te zijn. De klantgerichtheid blijft op de bodem en de waardering zakt. Alleen het contract verschilt van de commerciële sportschool.",
+        },
+        Key::CommercialGym => PresetText {
+            name: "De commerciële sportschool",
+            story: "Dezelfde sportzaal, aannemer en leden, maar een lagere basisprijs met een bonus voor toestellen die het doen: reparaties binnen dagen, hoge klantgerichtheid en leden die blijven. Alleen het contract verschilt van de sportzaal van de VvE.",
+        },
+        Key::PublicCloud => PresetText {
+            name: "Kleine klant, grote cloud",
+            story: "Eén van miljoenen klanten op standaardvoorwaarden: de aandacht van de aanbieder gaat naar grote klanten, de klantgerichtheid blijft laag en persoonlijke incidenten worden nooit gladgestreken.",
+        },
+        Key::HelpdeskInsourced => PresetText {
+            name: "Helpdesk weer in huis",
+            story: "Jaren helpdesk tegen vaste prijs: tickets volgens het boekje gesloten, gebruikers die zich niet gehoord voelen, doelen die uit elkaar groeien. Bij de verlenging haalt de klant in de meeste toekomsten de helpdesk weer in huis.",
+        },
+        Key::HealthyPartnership => PresetText {
+            name: "Gezond partnerschap",
+            story: "Een eerlijk resultaatcontract, een dienstverlener die zijn klant waardeert en een Vertegenwoordiger die service en doelen bewaakt: er gebeuren incidenten, maar de meeste toekomsten blijven een partnerschap.",
+        },
+        Key::AccountantCostPressure => PresetText {
+            name: "Kostendruk: de Accountant",
+            story: "Een forse bonus, veel betaald meerwerk en een klant die elke euro telt, met stabiele doelen en goede verhoudingen. Een Accountant die rapportages controleert voordat er bonus wordt betaald en meerwerkfacturen betwist, levert de klant de meeste nettowaarde op. Wissel de manager en vergelijk.",
+        },
+        Key::NannyGoalDrift => PresetText {
+            name: "Doelen op drift: de Nanny",
+            story: "Een veranderende markt trekt de doelen van beide partijen steeds uit elkaar en zakelijke incidenten stapelen zich op. Een Nanny houdt de doelen op één lijn, zodat incidenten worden opgelost en de dienst bruikbaar blijft; zij levert de meeste nettowaarde, de duurdere Vertegenwoordiger iets minder. Wissel de manager en vergelijk.",
+        },
+        Key::ButlerFriction => PresetText {
+            name: "Wrijving: de Butler",
+            story: "Mensen die steeds botsen, stabiele doelen en een prijs die de klant weinig uitmaakt. De Butler strijkt de plooien glad tegen de laagste kosten van alle managers en levert de meeste nettowaarde, al houdt de Vertegenwoordiger iets vaker een partnerschap. Wissel de manager en vergelijk.",
+        },
+        Key::RepresentativeStrategic => PresetText {
+            name: "Veel op het spel: de Vertegenwoordiger",
+            story: "Een dienst waar het bedrijf op leunt, doelen die verschuiven en mensen die botsen, alles tegelijk. Alleen de Vertegenwoordiger zorgt voor zowel de dienst als de doelen, en met zoveel waarde op het spel verdient de duurste manager zichzelf terug. Wissel de manager en vergelijk.",
+        },
+        Key::CrisisEarlyOptOut => PresetText {
+            name: "Crisis met vroege opzegmogelijkheid",
+            story: "De klant mag vanaf week 26 naar believen opzeggen. Op een crisis in week 40 volgt een bemiddeld herstel. Escalaties herstellen ongeveer even vaak als zonder opzegmogelijkheid, en vertrekken kost de afkoopsom zonder rechtszaak — maar de dienstverlener investeert vanaf het begin minder. Vergelijk met dezelfde crisis zonder opzegmogelijkheid.",
+        },
+        Key::CrisisNoOptOut => PresetText {
+            name: "Dezelfde crisis, geen opzegmogelijkheid",
+            story: "Hetzelfde contract, dezelfde crisis en hetzelfde herstel, maar de klant zit de hele looptijd vast. De dienstverlener investeert meer; eerder vertrekken is contractbreuk met een juridisch gevecht, tenzij een bemiddelde schikking slaagt. Vergelijk met de vroege opzegmogelijkheid.",
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::fields::{INCENTIVE_SHARE, SCENARIO, TERM_WEEKS};
+
+    #[test]
+    fn every_label_and_kind_has_a_text_in_both_languages() {
+        for t in [&EN, &NL] {
+            for f in SCENARIO {
+                assert!(!t.label(f.label).is_empty(), "{}", f.path);
+            }
+            for k in Kind::ALL {
+                assert!(!t.kind(*k).is_empty(), "{k:?}");
+            }
+        }
+        for p in crate::sim::presets::ALL {
+            for t in [&EN, &NL] {
+                assert!(
+                    !t.preset(p).name.is_empty() && !t.preset(p).story.is_empty(),
+                    "{}",
+                    p.id
+                );
+            }
+            assert_ne!(EN.preset(p).story, NL.preset(p).story, "{}", p.id);
+        }
+        assert_ne!(EN.label(Label::Seed), NL.label(Label::Seed));
+        assert_ne!(EN.kind(Kind::BudgetCut), NL.kind(Kind::BudgetCut));
+    }
+
+    #[test]
+    fn refused_edits_name_the_field_and_the_range_in_the_language() {
+        let mut next = Scenario::default();
+        next.contract.incentive_share = 0.9;
+        let e = next.validate().unwrap_err();
+        assert_eq!(
+            EN.scenario_error(&e, &next),
+            "Incentive share of the fee: 0.9 is outside the allowed range 0.00 – 0.50"
+        );
+        let nl = NL.scenario_error(&e, &next);
+        assert!(nl.starts_with(NL.incentive_share), "{nl}");
+        assert!(nl.contains("0,9") && nl.contains("0,00 – 0,50"), "{nl}");
+        let r = TERM_WEEKS.range.check(&next, 600.0).unwrap_err();
+        assert!(EN
+            .refused(TERM_WEEKS.label, &TERM_WEEKS.range, r)
+            .contains("26 – 520"));
+        let r = INCENTIVE_SHARE.range.check(&next, f64::NAN).unwrap_err();
+        assert!(EN
+            .refused(INCENTIVE_SHARE.label, &INCENTIVE_SHARE.range, r)
+            .contains("NaN"));
+    }
+
+    #[test]
+    fn refused_list_items_and_bound_order_are_translated() {
+        let mut next = Scenario::default();
+        next.interventions.push(crate::sim::Intervention::Realign(
+            crate::sim::intervention::AtWeek { week: 200 },
+        ));
+        next.weeks = 100;
+        let e = next.validate().unwrap_err();
+        let text = NL.scenario_error(&e, &next);
+        assert!(
+            text.starts_with(NL.intervention) && text.contains("0 – 99"),
+            "{text}"
+        );
+        let mut next = Scenario::default();
+        next.bounds.euphoria_upper = 0.2;
+        let e = next.validate().unwrap_err();
+        assert!(NL.scenario_error(&e, &next).contains("0,35"));
+    }
+}

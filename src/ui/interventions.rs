@@ -3,39 +3,95 @@
 
 use leptos::prelude::*;
 
-use super::events::intervention_name;
-use super::inline::{check, number, select};
+use super::controls::Text;
+use super::editor::{kpi_id, obligation_id};
+use super::events::party_name;
+use super::i18n::Strings;
+use super::inline::{check, number, select, ItemEdit};
 use super::manager::role_name;
 use super::state::{t, use_state, Editing};
+use crate::sim::fields;
 use crate::sim::intervention::{AtWeek, ChangeRole, Renegotiate, TrustRepair};
 use crate::sim::scenario::{KpiLevel, Obligation};
 use crate::sim::{Intervention, Party, Role};
 
-const KINDS: [&str; 5] = [
-    "trust_repair",
-    "renegotiate",
-    "realign",
-    "change_role",
-    "exit",
-];
+/// The kinds of intervention the interface offers, named by `match` so that a new kind does not
+/// compile until it is offered and translated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InterventionKind {
+    /// Trust repair in five steps.
+    TrustRepair,
+    /// New contract terms.
+    Renegotiate,
+    /// A strategy session.
+    Realign,
+    /// A different relationship manager.
+    ChangeRole,
+    /// The client leaves.
+    Exit,
+}
 
-fn new_intervention(kind: &str, week: u32) -> Intervention {
-    match kind {
-        "trust_repair" => Intervention::TrustRepair(TrustRepair {
-            week,
-            ..TrustRepair::default()
-        }),
-        "renegotiate" => Intervention::Renegotiate(Renegotiate {
-            week,
-            obligation: Some(Obligation::Result),
-            ..Renegotiate::default()
-        }),
-        "realign" => Intervention::Realign(AtWeek { week }),
-        "change_role" => Intervention::ChangeRole(ChangeRole {
-            week,
-            role: Role::Representative,
-        }),
-        _ => Intervention::Exit(AtWeek { week }),
+impl InterventionKind {
+    /// Every kind, in the order offered.
+    pub const ALL: [InterventionKind; 5] = [
+        InterventionKind::TrustRepair,
+        InterventionKind::Renegotiate,
+        InterventionKind::Realign,
+        InterventionKind::ChangeRole,
+        InterventionKind::Exit,
+    ];
+
+    /// The kind of an intervention.
+    pub fn of(x: &Intervention) -> Self {
+        match x {
+            Intervention::TrustRepair(_) => InterventionKind::TrustRepair,
+            Intervention::Renegotiate(_) => InterventionKind::Renegotiate,
+            Intervention::Realign(_) => InterventionKind::Realign,
+            Intervention::ChangeRole(_) => InterventionKind::ChangeRole,
+            Intervention::Exit(_) => InterventionKind::Exit,
+        }
+    }
+
+    /// A new intervention of this kind at `week`, with the defaults the form starts from.
+    pub fn create(self, week: u32) -> Intervention {
+        match self {
+            InterventionKind::TrustRepair => Intervention::TrustRepair(TrustRepair {
+                week,
+                ..TrustRepair::default()
+            }),
+            InterventionKind::Renegotiate => Intervention::Renegotiate(Renegotiate {
+                week,
+                obligation: Some(Obligation::Result),
+                ..Renegotiate::default()
+            }),
+            InterventionKind::Realign => Intervention::Realign(AtWeek { week }),
+            InterventionKind::ChangeRole => Intervention::ChangeRole(ChangeRole {
+                week,
+                role: Role::Representative,
+            }),
+            InterventionKind::Exit => Intervention::Exit(AtWeek { week }),
+        }
+    }
+
+    /// The identifier used in scenario files and events.
+    pub fn id(self) -> &'static str {
+        self.create(0).kind_id()
+    }
+
+    /// The kind with this identifier.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// The name in the interface language.
+    pub fn name(self, t: &Strings) -> &'static str {
+        match self {
+            InterventionKind::TrustRepair => t.trust_repair,
+            InterventionKind::Renegotiate => t.renegotiate,
+            InterventionKind::Realign => t.realign,
+            InterventionKind::ChangeRole => t.change_role,
+            InterventionKind::Exit => t.exit,
+        }
     }
 }
 
@@ -43,68 +99,93 @@ fn new_intervention(kind: &str, week: u32) -> Intervention {
 #[component]
 pub fn Interventions() -> impl IntoView {
     let state = use_state();
-    let kind = RwSignal::new("trust_repair");
+    let kind = RwSignal::new(InterventionKind::TrustRepair);
+    let error = RwSignal::new(None::<String>);
     let add = move |_| {
-        let week = state.hover.get_untracked().unwrap_or(52) as u32;
-        let week = week.min(state.scenario.with_untracked(|s| s.weeks - 1));
+        let hovered = state.hover.get_untracked().unwrap_or(52) as u32;
+        let week = hovered.min(state.scenario.with_untracked(|s| s.weeks - 1));
         let n = state.scenario.with_untracked(|s| s.interventions.len());
-        if state
-            .edit(|s| {
-                s.interventions
-                    .push(new_intervention(kind.get_untracked(), week))
-            })
-            .is_ok()
-        {
+        let added = state.edit(|s| s.interventions.push(kind.get_untracked().create(week)));
+        if added.is_ok() {
             state.editing.set(Some(Editing::Intervention(n)));
         }
+        error.set(added.err());
     };
-    let list = move || {
-        let mut items: Vec<(usize, u32, &'static str)> = state.scenario.with(|s| {
-            s.interventions
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (i, x.week(), x.kind_id()))
+    let choose = move |ev: leptos::ev::Event| {
+        if let Some(k) = InterventionKind::from_id(&event_target_value(&ev)) {
+            kind.set(k);
+        }
+    };
+    let options = InterventionKind::ALL
+        .map(|k| view! { <option value=k.id()>{move || k.name(t())}</option> });
+    view! {
+        <div class="interventions">
+            <InterventionList />
+            <div class="add-row">
+                <label class="mini">
+                    <span>{move || t().intervention}</span>
+                    <select data-testid="intervention-kind" on:change=choose>
+                        {options.collect_view()}
+                    </select>
+                </label>
+                <button type="button" data-testid="add-intervention" on:click=add>
+                    {move || t().add}
+                </button>
+            </div>
+            <p class="field-error" role="alert">
+                {move || error.get()}
+            </p>
+            <InterventionEditor />
+        </div>
+    }
+}
+
+/// The interventions in time order, each with a button to edit and one to remove it.
+#[component]
+fn InterventionList() -> impl IntoView {
+    let state = use_state();
+    let item = move |(i, w, k): (usize, u32, InterventionKind)| {
+        let remove = move |_| {
+            state.editing.set(None);
+            let _ = state.edit(|s| {
+                if i < s.interventions.len() {
+                    s.interventions.remove(i);
+                }
+            });
+        };
+        let selected = move || state.editing.get() == Some(Editing::Intervention(i));
+        view! {
+            <li class:selected=selected>
+                <button
+                    type="button"
+                    class="link"
+                    on:click=move |_| state.editing.set(Some(Editing::Intervention(i)))
+                >
+                    {move || format!("{} {w}: {}", t().week, k.name(t()))}
+                </button>
+                <button
+                    type="button"
+                    class="small danger"
+                    on:click=remove
+                    aria-label=move || format!("{} {}", t().delete, k.name(t()))
+                >
+                    "✕"
+                </button>
+            </li>
+        }
+    };
+    move || {
+        let mut items: Vec<(usize, u32, InterventionKind)> = state.scenario.with(|s| {
+            let all = s.interventions.iter().enumerate();
+            all.map(|(i, x)| (i, x.week(), InterventionKind::of(x)))
                 .collect()
         });
         items.sort_by_key(|(i, w, _)| (*w, *i));
         if items.is_empty() {
             return view! { <p class="muted">{move || t().none_yet}</p> }.into_any();
         }
-        view! {
-            <ol class="intervention-list">
-                {items.into_iter().map(|(i, w, k)| view! {
-                    <li class:selected=move || state.editing.get() == Some(Editing::Intervention(i))>
-                        <button type="button" class="link"
-                            on:click=move |_| state.editing.set(Some(Editing::Intervention(i)))>
-                            {move || format!("{} {w}: {}", t().week, intervention_name(k, t()))}
-                        </button>
-                        <button type="button" class="small danger" aria-label=move || format!("{} {}", t().delete, intervention_name(k, t()))
-                            on:click=move |_| {
-                                state.editing.set(None);
-                                let _ = state.edit(|s| { if i < s.interventions.len() { s.interventions.remove(i); } });
-                            }>"✕"</button>
-                    </li>
-                }).collect_view()}
-            </ol>
-        }
-        .into_any()
-    };
-    view! {
-        <div class="interventions">
-            {list}
-            <div class="add-row">
-                <label class="mini"><span>{move || t().intervention}</span>
-                    <select data-testid="intervention-kind" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(k) = KINDS.iter().find(|k| **k == v) { kind.set(k); }
-                    }>
-                        {KINDS.map(|k| view! { <option value=k>{move || intervention_name(k, t())}</option> }).collect_view()}
-                    </select>
-                </label>
-                <button type="button" data-testid="add-intervention" on:click=add>{move || t().add}</button>
-            </div>
-            <InterventionEditor />
-        </div>
+        view! { <ol class="intervention-list">{items.into_iter().map(item).collect_view()}</ol> }
+            .into_any()
     }
 }
 
@@ -127,151 +208,189 @@ fn InterventionEditor() -> impl IntoView {
                 .with(|s| s.interventions.get(i).cloned())
                 .unwrap_or(Intervention::Exit(AtWeek::default()))
         };
-        let edit = move |f: Box<dyn FnOnce(&mut Intervention)>| {
+        let edit = move |f: ItemEdit<Intervention>| {
             state.edit(|s| {
                 if let Some(x) = s.interventions.get_mut(i) {
                     f(x)
                 }
             })
         };
-        let week = number(
-            move || t().week,
-            move || get().week() as f64,
-            move |v| {
-                edit(Box::new(move |x| {
-                    let w = v as u32;
-                    match x {
-                        Intervention::TrustRepair(r) => r.week = w,
-                        Intervention::Renegotiate(r) => r.week = w,
-                        Intervention::Realign(r) | Intervention::Exit(r) => r.week = w,
-                        Intervention::ChangeRole(r) => r.week = w,
-                    }
-                }))
-            },
-            (0.0, 519.0, 1.0),
-        );
-        let kind = get().kind_id();
+        let kind = InterventionKind::of(&get());
         let body = match kind {
-            "trust_repair" => trust_repair_fields(get, edit).into_any(),
-            "renegotiate" => renegotiate_fields(get, edit).into_any(),
-            "change_role" => select(
-                move || t().new_role,
-                move || {
-                    Role::ALL
-                        .iter()
-                        .map(|r| (r.id(), role_name(*r, t()).to_string()))
-                        .collect()
-                },
-                move || match get() {
-                    Intervention::ChangeRole(c) => c.role.id(),
-                    _ => "none",
-                },
-                move |v| {
-                    let _ = edit(Box::new(move |x| {
-                        if let Intervention::ChangeRole(c) = x {
-                            if let Some(r) = Role::ALL.iter().find(|r| r.id() == v) {
-                                c.role = *r;
-                            }
-                        }
-                    }));
-                },
-            )
-            .into_any(),
-            _ => ().into_any(),
+            InterventionKind::TrustRepair => trust_repair_fields(get, edit).into_any(),
+            InterventionKind::Renegotiate => renegotiate_fields(get, edit).into_any(),
+            InterventionKind::ChangeRole => role_select(get, edit).into_any(),
+            InterventionKind::Realign | InterventionKind::Exit => ().into_any(),
         };
         Some(view! {
             <form class="editor-form" data-testid="intervention-form" on:submit=|ev| ev.prevent_default()>
-                <h3>{move || intervention_name(kind, t())}</h3>
-                <div class="form-grid">{week}{body}</div>
+                <h3>{move || kind.name(t())}</h3>
+                <div class="form-grid">{number(&fields::INTERVENTION_WEEK, get, edit)}{body}</div>
                 <div class="form-actions">
-                    <button type="button" on:click=move |_| state.editing.set(None)>{move || t().close}</button>
+                    <button type="button" on:click=move |_| state.editing.set(None)>
+                        {move || t().close}
+                    </button>
                 </div>
             </form>
         })
     }
 }
 
+/// The new manager's role of a change of manager.
+fn role_select(
+    get: impl Fn() -> Intervention + Send + Sync + Copy + 'static,
+    edit: impl Fn(ItemEdit<Intervention>) -> Result<(), String> + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let roles = move || {
+        Role::ALL
+            .iter()
+            .map(|r| (r.id(), role_name(*r, t()).to_string()))
+            .collect()
+    };
+    let current = move || match get() {
+        Intervention::ChangeRole(c) => c.role.id(),
+        _ => Role::None.id(),
+    };
+    let set = move |v: String| {
+        edit(Box::new(move |x| {
+            if let (Intervention::ChangeRole(c), Some(r)) =
+                (x, Role::ALL.iter().find(|r| r.id() == v))
+            {
+                c.role = *r;
+            }
+        }))
+    };
+    select(move || t().new_role, roles, current, set)
+}
+
+/// The five steps of a trust repair, who leads it, and a mediator.
 fn trust_repair_fields(
     get: impl Fn() -> Intervention + Send + Sync + Copy + 'static,
-    edit: impl Fn(Box<dyn FnOnce(&mut Intervention)>) -> Result<(), String>
-        + Send
-        + Sync
-        + Copy
-        + 'static,
+    edit: impl Fn(ItemEdit<Intervention>) -> Result<(), String> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let r = move || match get() {
         Intervention::TrustRepair(r) => r,
         _ => TrustRepair::default(),
     };
-    let set = move |f: fn(&mut TrustRepair, bool)| {
-        move |v: bool| {
-            let _ = edit(Box::new(move |x| {
+    let step = move |label: Text, flag: fn(&mut TrustRepair) -> &mut bool| {
+        let value = move || *flag(&mut r());
+        let set = move |v: bool| {
+            edit(Box::new(move |x| {
                 if let Intervention::TrustRepair(r) = x {
-                    f(r, v)
+                    *flag(r) = v
                 }
-            }));
-        }
+            }))
+        };
+        check(move || label(t()), value, set)
+    };
+    let parties = move || {
+        [Party::Supplier, Party::Client]
+            .map(|p| (p.id(), party_name(p, t()).to_string()))
+            .to_vec()
+    };
+    let set_by = move |v: String| {
+        edit(Box::new(move |x| {
+            if let Intervention::TrustRepair(r) = x {
+                r.by = if v == Party::Client.id() {
+                    Party::Client
+                } else {
+                    Party::Supplier
+                };
+            }
+        }))
     };
     view! {
-        {select(move || t().by,
-            move || vec![("supplier", t().supplier.to_string()), ("client", t().client.to_string())],
-            move || r().by.id(),
-            move |v| { let _ = edit(Box::new(move |x| if let Intervention::TrustRepair(r) = x {
-                r.by = if v == "client" { Party::Client } else { Party::Supplier };
-            })); })}
-        {check(move || t().apologise, move || r().apologise, set(|r, v| r.apologise = v))}
-        {check(move || t().sincere, move || r().sincere, set(|r, v| r.sincere = v))}
-        {check(move || t().explain, move || r().explain, set(|r, v| r.explain = v))}
-        {check(move || t().honest, move || r().honest, set(|r, v| r.honest = v))}
-        {check(move || t().correct, move || r().correct, set(|r, v| r.correct = v))}
-        {number(move || t().compensation, move || r().compensation, move |v| edit(Box::new(move |x| {
-            if let Intervention::TrustRepair(r) = x { r.compensation = v }
-        })), (0.0, 1.0e6, 1.0))}
-        {check(move || t().silence, move || r().silence, set(|r, v| r.silence = v))}
-        {number(move || t().patience_weeks, move || r().patience_weeks as f64, move |v| edit(Box::new(move |x| {
-            if let Intervention::TrustRepair(r) = x { r.patience_weeks = v as u32 }
-        })), (0.0, 520.0, 1.0))}
-        {check(move || t().mediator, move || r().mediator, set(|r, v| r.mediator = v))}
+        {select(move || t().by, parties, move || r().by.id(), set_by)}
+        {step(|t| t.apologise, |r| &mut r.apologise)}
+        {step(|t| t.sincere, |r| &mut r.sincere)}
+        {step(|t| t.explain, |r| &mut r.explain)}
+        {step(|t| t.honest, |r| &mut r.honest)}
+        {step(|t| t.correct, |r| &mut r.correct)}
+        {number(&fields::COMPENSATION, get, edit)}
+        {step(|t| t.silence, |r| &mut r.silence)}
+        {number(&fields::PATIENCE_WEEKS, get, edit)}
+        {step(|t| t.mediator, |r| &mut r.mediator)}
     }
 }
 
+/// A select with "keep the current term" and the given choices for an optional new term.
+fn keep_or<V: Copy + PartialEq + Send + Sync + 'static>(
+    label: Text,
+    choices: [(V, &'static str, Text); 2],
+    current: impl Fn() -> Option<V> + Send + Sync + Copy + 'static,
+    set: impl Fn(Option<V>) -> Result<(), String> + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    const KEEP: &str = "keep";
+    let options = move || {
+        let mut all = vec![(KEEP, t().keep.to_string())];
+        all.extend(choices.map(|(_, id, name)| (id, name(t()).to_string())));
+        all
+    };
+    let value = move || {
+        let chosen = current().and_then(|c| choices.iter().find(|(v, _, _)| *v == c));
+        chosen.map_or(KEEP, |(_, id, _)| id)
+    };
+    let on_change = move |v: String| {
+        set(choices
+            .iter()
+            .find(|(_, id, _)| *id == v)
+            .map(|(x, _, _)| *x))
+    };
+    select(move || label(t()), options, value, on_change)
+}
+
+/// The terms a renegotiation may change; a term left on "keep" stays as it is.
 fn renegotiate_fields(
     get: impl Fn() -> Intervention + Send + Sync + Copy + 'static,
-    edit: impl Fn(Box<dyn FnOnce(&mut Intervention)>) -> Result<(), String>
-        + Send
-        + Sync
-        + Copy
-        + 'static,
+    edit: impl Fn(ItemEdit<Intervention>) -> Result<(), String> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let r = move || match get() {
         Intervention::Renegotiate(r) => r,
         _ => Renegotiate::default(),
     };
-    let keep = || ("keep", t().keep.to_string());
+    let obligations: [(Obligation, &str, Text); 2] = [
+        (Obligation::Effort, obligation_id(Obligation::Effort), |t| {
+            t.effort
+        }),
+        (Obligation::Result, obligation_id(Obligation::Result), |t| {
+            t.result
+        }),
+    ];
+    let set_obligation = move |v: Option<Obligation>| {
+        edit(Box::new(move |x| {
+            if let Intervention::Renegotiate(r) = x {
+                r.obligation = v
+            }
+        }))
+    };
+    let levels: [(KpiLevel, &str, Text); 2] = [
+        (KpiLevel::Technical, kpi_id(KpiLevel::Technical), |t| {
+            t.technical
+        }),
+        (KpiLevel::Business, kpi_id(KpiLevel::Business), |t| {
+            t.business_kpi
+        }),
+    ];
+    let set_level = move |v: Option<KpiLevel>| {
+        edit(Box::new(move |x| {
+            if let Intervention::Renegotiate(r) = x {
+                r.kpi_level = v
+            }
+        }))
+    };
+    let mediator = move |v: bool| {
+        edit(Box::new(move |x| {
+            if let Intervention::Renegotiate(r) = x {
+                r.mediator = v
+            }
+        }))
+    };
     view! {
-        {select(move || t().obligation,
-            move || vec![keep(), ("effort", t().effort.to_string()), ("result", t().result.to_string())],
-            move || match r().obligation { None => "keep", Some(Obligation::Effort) => "effort", Some(Obligation::Result) => "result" },
-            move |v| { let _ = edit(Box::new(move |x| if let Intervention::Renegotiate(r) = x {
-                r.obligation = match v.as_str() { "effort" => Some(Obligation::Effort), "result" => Some(Obligation::Result), _ => None };
-            })); })}
-        {select(move || t().kpi_level,
-            move || vec![keep(), ("technical", t().technical.to_string()), ("business", t().business_kpi.to_string())],
-            move || match r().kpi_level { None => "keep", Some(KpiLevel::Technical) => "technical", Some(KpiLevel::Business) => "business" },
-            move |v| { let _ = edit(Box::new(move |x| if let Intervention::Renegotiate(r) = x {
-                r.kpi_level = match v.as_str() { "technical" => Some(KpiLevel::Technical), "business" => Some(KpiLevel::Business), _ => None };
-            })); })}
-        {number(move || t().fee_per_week, move || r().fee_per_week.unwrap_or(f64::NAN), move |v| edit(Box::new(move |x| {
-            if let Intervention::Renegotiate(r) = x { r.fee_per_week = Some(v) }
-        })), (0.1, 10000.0, 0.1))}
-        {number(move || t().incentive_share, move || r().incentive_share.unwrap_or(f64::NAN), move |v| edit(Box::new(move |x| {
-            if let Intervention::Renegotiate(r) = x { r.incentive_share = Some(v) }
-        })), (0.0, 0.5, 0.01))}
-        {number(move || t().sla_target, move || r().sla_target.unwrap_or(f64::NAN), move |v| edit(Box::new(move |x| {
-            if let Intervention::Renegotiate(r) = x { r.sla_target = Some(v) }
-        })), (0.5, 0.99, 0.01))}
-        {check(move || t().mediator, move || r().mediator, move |v| { let _ = edit(Box::new(move |x| {
-            if let Intervention::Renegotiate(r) = x { r.mediator = v }
-        })); })}
+        {keep_or(|t| t.obligation, obligations, move || r().obligation, set_obligation)}
+        {keep_or(|t| t.kpi_level, levels, move || r().kpi_level, set_level)}
+        {number(&fields::NEW_FEE, get, edit)}
+        {number(&fields::NEW_INCENTIVE, get, edit)}
+        {number(&fields::NEW_SLA, get, edit)}
+        {check(move || t().mediator, move || r().mediator, mediator)}
     }
 }

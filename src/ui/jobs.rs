@@ -123,7 +123,11 @@ pub fn ProgressBar() -> impl IntoView {
     view! {
         <Show when=move || state.progress.with(Option::is_some)>
             <div class="progress-row">
-                <progress data-testid="progress" max="1" value=move || state.progress.get().unwrap_or(0.0).to_string()></progress>
+                <progress
+                    data-testid="progress"
+                    max="1"
+                    value=move || state.progress.get().unwrap_or(0.0).to_string()
+                ></progress>
                 <button type="button" class="small" data-testid="cancel" on:click=move |_| cancel(state)>
                     {move || super::state::t().cancel}
                 </button>

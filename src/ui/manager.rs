@@ -27,13 +27,18 @@ pub fn role_name(role: Role, t: &super::i18n::Strings) -> &'static str {
 pub fn RolePicker() -> impl IntoView {
     let state = use_state();
     let current = Memo::new(move |_| state.current().with(|s| s.manager.role));
+    let error = RwSignal::new(None::<String>);
     let button = move |role: Role| {
         let (name, desc) = texts(role);
         view! {
-            <button type="button" class="role" data-testid=format!("role-{}", role.id())
+            <button
+                type="button"
+                class="role"
+                data-testid=format!("role-{}", role.id())
                 class:selected=move || current.get() == role
                 aria-pressed=move || (current.get() == role).to_string()
-                on:click=move |_| { let _ = state.edit(|s| s.manager.role = role); }>
+                on:click=move |_| error.set(state.edit(|s| s.manager.role = role).err())
+            >
                 <strong>{move || name(t())}</strong>
                 <span>{move || desc(t())}</span>
             </button>
@@ -50,6 +55,9 @@ pub fn RolePicker() -> impl IntoView {
                 <span class="axis-x">{move || t().service_orientation}</span>
             </div>
             {button(Role::None)}
+            <p class="field-error" role="alert">
+                {move || error.get()}
+            </p>
         </div>
     }
 }

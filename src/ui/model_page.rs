@@ -77,9 +77,7 @@ pub fn ModelPage() -> impl IntoView {
         .map(|&(a, b, lowers)| {
             let (x1, y1) = anchor(a, centre(b));
             let (x2, y2) = anchor(b, centre(a));
-            view! {
-                <line x1=x1 y1=y1 x2=x2 y2=y2 class="edge" class:lowers=lowers marker-end="url(#arrow)" />
-            }
+            view! { <line x1=x1 y1=y1 x2=x2 y2=y2 class="edge" class:lowers=lowers marker-end="url(#arrow)" /> }
         })
         .collect_view();
     let nodes = move || {
@@ -90,7 +88,9 @@ pub fn ModelPage() -> impl IntoView {
                 view! {
                     <g class="node">
                         <rect x=x y=y width=W height=H rx="8" />
-                        <text x=x + W / 2.0 y=y + H / 2.0 + 5.0 text-anchor="middle">{*label}</text>
+                        <text x=x + W / 2.0 y=y + H / 2.0 + 5.0 text-anchor="middle">
+                            {*label}
+                        </text>
                     </g>
                 }
             })
@@ -103,7 +103,15 @@ pub fn ModelPage() -> impl IntoView {
             <figure>
                 <svg viewBox="0 0 820 400" class="diagram" role="img" aria-label=move || t().diagram_caption>
                     <defs>
-                        <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <marker
+                            id="arrow"
+                            viewBox="0 0 10 10"
+                            refX="10"
+                            refY="5"
+                            markerWidth="7"
+                            markerHeight="7"
+                            orient="auto-start-reverse"
+                        >
                             <path d="M 0 0 L 10 5 L 0 10 z" />
                         </marker>
                     </defs>
@@ -112,9 +120,20 @@ pub fn ModelPage() -> impl IntoView {
                 </svg>
                 <figcaption>{move || t().diagram_caption}</figcaption>
             </figure>
-            {move || t().model.iter().map(|(title, text)| view! {
-                <section><h3>{*title}</h3><p>{*text}</p></section>
-            }).collect_view()}
+            {move || {
+                t()
+                    .model
+                    .iter()
+                    .map(|(title, text)| {
+                        view! {
+                            <section>
+                                <h3>{*title}</h3>
+                                <p>{*text}</p>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
         </article>
     }
 }

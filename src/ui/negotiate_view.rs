@@ -5,67 +5,29 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::controls::Text;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
+
+use super::controls::{parse_number, Text};
+use super::i18n::fixed;
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
-use super::state::{t, use_state, SweepResult};
-use super::summary::keur;
-use crate::chart::{self, palette, sweep::Curve};
+use super::state::{t, use_state, AppState, SweepResult};
+use super::widgets::{band, CountField, Swatch, MIN_RUNS};
+use crate::chart::sweep::{Curve, COST, MARGIN, PARTNERSHIP, ZONE};
+use crate::chart::{self, ChartStyle, Pen};
+use crate::format::keur_axis;
+use crate::sim::fields::{self, Field};
 use crate::sim::scenario::Obligation;
-use crate::sim::sweep::{sweep_values, win_win, with_param};
-use crate::sim::{Plan, Scenario, Summary};
-
-/// A sweepable input: dotted path, label, default range for a scenario, step.
-type Param = (&'static str, Text, fn(&Scenario) -> (f64, f64), f64);
-
-/// The inputs a negotiator sweeps.
-const PARAMS: [Param; 6] = [
-    (
-        "contract.incentive_share",
-        |t| t.incentive_share,
-        |_| (0.0, 0.5),
-        0.01,
-    ),
-    (
-        "contract.fee_per_week",
-        |t| t.fee_per_week,
-        |s| (s.contract.fee_per_week * 0.7, s.contract.fee_per_week * 1.3),
-        0.1,
-    ),
-    (
-        "contract.sla_target",
-        |t| t.sla_target,
-        |_| (0.7, 0.99),
-        0.01,
-    ),
-    (
-        "contract.term_weeks",
-        |t| t.term_weeks,
-        |_| (52.0, 520.0),
-        1.0,
-    ),
-    ("supplier.horizon", |t| t.horizon, |_| (0.0, 1.0), 0.01),
-    (
-        "contract.extra_work_markup",
-        |t| t.extra_work_markup,
-        |_| (0.0, 1.0),
-        0.01,
-    ),
-];
-
-fn param(path: &str) -> Param {
-    PARAMS
-        .iter()
-        .copied()
-        .find(|p| p.0 == path)
-        .unwrap_or(PARAMS[0])
-}
+use crate::sim::sweep::{sweep_values, win_win, with_param, MAX_STEPS};
+use crate::sim::{Plan, Scenario, Summary, MAX_RUNS};
 
 /// The scenario swept and its fixed-fee baseline: sweeping the incentive share only means
 /// something under a result obligation.
 fn base_and_baseline(s: &Scenario, path: &str) -> (Scenario, Scenario) {
     let mut base = s.clone();
-    if path == "contract.incentive_share" {
+    if path == fields::INCENTIVE_SHARE.path {
         base.contract.obligation = Obligation::Result;
     }
     let mut baseline = s.clone();
@@ -73,61 +35,86 @@ fn base_and_baseline(s: &Scenario, path: &str) -> (Scenario, Scenario) {
     (base, baseline)
 }
 
-/// The negotiation view.
-#[component]
-pub fn NegotiateView() -> impl IntoView {
-    let state = use_state();
-    let path = RwSignal::new("contract.incentive_share");
-    let from = RwSignal::new(0.0);
-    let to = RwSignal::new(0.5);
-    let steps = RwSignal::new(11u32);
-    let runs = RwSignal::new(200u32);
-    let error = RwSignal::new(None::<String>);
-    let choose = move |p: &str| {
-        let (id, _, range, _) = param(p);
-        path.set(id);
-        let (a, b) = state.scenario.with_untracked(range);
-        from.set((a * 1000.0).round() / 1000.0);
-        to.set((b * 1000.0).round() / 1000.0);
-    };
-    let run = move |_| {
-        let p = path.get_untracked();
-        let values = match sweep_values(
-            from.get_untracked(),
-            to.get_untracked(),
-            steps.get_untracked(),
-        ) {
+/// The sweepable input at `path` (the first one if there is none).
+fn param(path: &str) -> &'static Field<Scenario> {
+    fields::find(path)
+        .filter(|f| f.sweep.is_some())
+        .or_else(|| fields::sweepable().next())
+        .unwrap_or(&fields::INCENTIVE_SHARE)
+}
+
+/// The sweep's settings as the form holds them.
+#[derive(Clone, Copy)]
+struct Form {
+    path: RwSignal<&'static str>,
+    from: RwSignal<f64>,
+    to: RwSignal<f64>,
+    steps: RwSignal<u32>,
+    runs: RwSignal<u32>,
+    error: RwSignal<Option<String>>,
+}
+
+impl Form {
+    /// Checks the form and starts the sweep, or says what is wrong.
+    fn run(self, state: AppState) {
+        let field = param(self.path.get_untracked());
+        let strings = state.lang.get_untracked().t();
+        let (from, to) = (self.from.get_untracked(), self.to.get_untracked());
+        let (base, baseline) = state
+            .scenario
+            .with_untracked(|s| base_and_baseline(s, field.path));
+        for v in [from, to] {
+            if let Err(r) = field.range.check(&base, v) {
+                return self
+                    .error
+                    .set(Some(strings.refused(field.label, &field.range, r)));
+            }
+        }
+        let values = match sweep_values(from, to, self.steps.get_untracked()) {
             Ok(v) => v,
-            Err(e) => return error.set(Some(e)),
+            Err(e) => return self.error.set(Some(e)),
         };
-        let (base, baseline) = state.scenario.with_untracked(|s| base_and_baseline(s, p));
-        let scenarios: Result<Vec<Scenario>, _> =
-            values.iter().map(|v| with_param(&base, p, *v)).collect();
+        let scenarios: Result<Vec<Scenario>, _> = values
+            .iter()
+            .map(|v| with_param(&base, field.path, *v))
+            .collect();
         let scenarios = match scenarios {
             Ok(s) => s,
-            Err(e) => return error.set(Some(e.to_string())),
+            Err(e) => {
+                let next = with_param(&base, field.path, from).unwrap_or(base);
+                return self.error.set(Some(strings.scenario_error(&e, &next)));
+            }
         };
-        error.set(None);
+        self.error.set(None);
         let mut plans: Vec<Plan> = scenarios.iter().map(Plan::new).collect();
         plans.push(Plan::new(&baseline));
-        jobs::start(state, plans, runs.get_untracked(), move |done, ms| {
+        let path = field.path;
+        jobs::start(state, plans, self.runs.get_untracked(), move |done, ms| {
             let mut summaries: Vec<Summary> = done.iter().map(Summary::of).collect();
             let baseline = summaries.pop().unwrap_or_default();
             state.ensemble_ms.set(Some(ms));
             state.sweep.set(Some(Arc::new(SweepResult {
-                param: p,
+                param: path,
                 points: values.into_iter().zip(summaries).collect(),
                 baseline,
             })));
         });
-    };
-    let num = move |label: Text, sig: RwSignal<f64>, id: &'static str| {
-        view! {
-            <label class="mini"><span>{move || label(t())}</span>
-                <input type="number" step="any" data-testid=id prop:value=move || sig.get().to_string()
-                    on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() { sig.set(v); } } />
-            </label>
-        }
+    }
+}
+
+/// The negotiation view.
+#[component]
+pub fn NegotiateView() -> impl IntoView {
+    let state = use_state();
+    let first = param(fields::INCENTIVE_SHARE.path);
+    let (from, to) = state.scenario.with_untracked(|s| first.sweep_window(s));
+    let form = Form {
+        path: RwSignal::new(first.path),
+        from: RwSignal::new(from),
+        to: RwSignal::new(to),
+        steps: RwSignal::new(11),
+        runs: RwSignal::new(200),
+        error: RwSignal::new(None),
     };
     let zone = Memo::new(move |_| {
         state
@@ -135,80 +122,202 @@ pub fn NegotiateView() -> impl IntoView {
             .with(|s| s.as_ref().and_then(|s| win_win(&s.points, &s.baseline)))
     });
     let label_of = move || {
-        state
-            .sweep
-            .with(|s| s.as_ref().map(|s| param(s.param).1(t())))
-            .unwrap_or("")
+        let path = state.sweep.with(|s| s.as_ref().map(|s| s.param));
+        path.map_or("", |p| t().label(param(p).label))
     };
     view! {
         <div class="view">
             <section class="card">
-                <div class="sweep-form">
-                    <label class="mini"><span>{move || t().sweep_param}</span>
-                        <select data-testid="sweep-param" on:change=move |ev| choose(&event_target_value(&ev))>
-                            {PARAMS.map(|(id, label, _, _)| view! {
-                                <option value=id selected=move || path.get() == id>{move || label(t())}</option>
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    {num(|t| t.from, from, "sweep-from")}
-                    {num(|t| t.to, to, "sweep-to")}
-                    <label class="mini"><span>{move || t().steps}</span>
-                        <input type="number" min="2" max="101" data-testid="sweep-steps" prop:value=move || steps.get().to_string()
-                            on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() { steps.set(v); } } /></label>
-                    <label class="mini"><span>{move || t().runs_per_point}</span>
-                        <input type="number" min="10" max="10000" data-testid="sweep-runs" prop:value=move || runs.get().to_string()
-                            on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() { runs.set(v.clamp(10, 10_000)); } } /></label>
-                    <button type="button" class="primary" data-testid="sweep-run" on:click=run>{move || t().run_sweep}</button>
-                </div>
-                <p class="field-error" role="alert">{move || error.get()}</p>
+                <SweepForm form />
+                <p class="field-error" role="alert">
+                    {move || form.error.get()}
+                </p>
                 <ProgressBar />
                 <p class="muted small-print">{move || t().sweep_note}</p>
-                <p class="winwin" data-testid="winwin-range" class:found=move || zone.get().is_some()>
-                    {move || state.sweep.with(|s| s.is_some()).then(|| match zone.get() {
-                        Some((a, b)) => format!("{}: {} {a:.3} – {b:.3}. {}", t().winwin, label_of(), t().winwin_found),
-                        None => t().winwin_none.to_string(),
-                    })}
-                </p>
+                <WinWin zone label_of />
             </section>
             <div class="pair">
-                <section class="card">
-                    <h2>{move || t().money_vs}</h2>
-                    <ul class="legend">
-                        <li><span class="swatch" style="--c:#0072b2"></span>{move || t().client_cost_cum}</li>
-                        <li><span class="swatch" style="--c:#e69f00"></span>{move || t().supplier_margin_cum}</li>
-                        <li><span class="swatch dashed" style="--c:#555"></span>{move || t().baseline}</li>
-                        <li><span class="swatch band" style="--c:#009e73"></span>{move || t().winwin}</li>
-                    </ul>
-                    <Plot testid="chart-sweep" label=Signal::derive(move || t().money_vs.to_string())
-                        draw=move |area, style| {
-                            let z = zone.get();
-                            let x = label_of();
-                            state.sweep.with(|s| if let Some(s) = s {
-                                let cost: Vec<(f64, f64)> = s.points.iter().map(|(v, p)| (*v, p.totals.client_cost)).collect();
-                                let margin: Vec<(f64, f64)> = s.points.iter().map(|(v, p)| (*v, p.totals.supplier_margin)).collect();
-                                let curves = [
-                                    Curve { points: &cost, color: palette::BLUE, baseline: Some(s.baseline.totals.client_cost) },
-                                    Curve { points: &margin, color: palette::ORANGE, baseline: Some(s.baseline.totals.supplier_margin) },
-                                ];
-                                let _ = chart::sweep::draw(area, &curves, z, x, &|v| keur(*v), style);
-                            });
-                        } />
-                </section>
-                <section class="card">
-                    <h2>{move || t().prob_partnership}</h2>
-                    <Plot testid="chart-sweep-partnership" label=Signal::derive(move || t().prob_partnership.to_string())
-                        draw=move |area, style| {
-                            let z = zone.get();
-                            let x = label_of();
-                            state.sweep.with(|s| if let Some(s) = s {
-                                let p: Vec<(f64, f64)> = s.points.iter().map(|(v, p)| (*v, p.status_at_end.partnership)).collect();
-                                let curves = [Curve { points: &p, color: palette::GREEN, baseline: Some(s.baseline.status_at_end.partnership) }];
-                                let _ = chart::sweep::draw(area, &curves, z, x, &chart::percent, style);
-                            });
-                        } />
-                </section>
+                <MoneyCard zone label_of />
+                <PartnershipCard zone label_of />
             </div>
         </div>
+    }
+}
+
+/// The input to sweep, its window, the number of points and runs per point, and the button.
+#[component]
+fn SweepForm(form: Form) -> impl IntoView {
+    let state = use_state();
+    let choose = move |ev: leptos::ev::Event| {
+        let field = param(&event_target_value(&ev));
+        form.path.set(field.path);
+        let (a, b) = state.scenario.with_untracked(|s| field.sweep_window(s));
+        form.from
+            .set(fixed(a, field.range.step).parse().unwrap_or(a));
+        form.to.set(fixed(b, field.range.step).parse().unwrap_or(b));
+        form.error.set(None);
+    };
+    let options = fields::sweepable()
+        .map(|f| {
+            let selected = move || form.path.get() == f.path;
+            view! {
+                <option value=f.path selected=selected>
+                    {move || t().label(f.label)}
+                </option>
+            }
+        })
+        .collect_view();
+    let end = move |label: Text, sig: RwSignal<f64>, id: &'static str| {
+        let step = move || param(form.path.get()).range.step;
+        let set = move |ev: leptos::ev::Event| match parse_number(&event_target_value(&ev)) {
+            Some(v) => sig.set(v),
+            None => event_target::<web_sys::HtmlInputElement>(&ev)
+                .set_value(&sig.get_untracked().to_string()),
+        };
+        view! {
+            <label class="mini">
+                <span>{move || label(t())}</span>
+                <input
+                    type="number"
+                    step=step
+                    data-testid=id
+                    prop:value=move || sig.get().to_string()
+                    on:change=set
+                />
+            </label>
+        }
+    };
+    view! {
+        <div class="sweep-form">
+            <label class="mini">
+                <span>{move || t().sweep_param}</span>
+                <select data-testid="sweep-param" on:change=choose>
+                    {options}
+                </select>
+            </label>
+            {end(|t| t.from, form.from, "sweep-from")}
+            {end(|t| t.to, form.to, "sweep-to")}
+            <CountField label=|t| t.steps value=form.steps min=2 max=MAX_STEPS testid="sweep-steps" />
+            <CountField
+                label=|t| t.runs_per_point
+                value=form.runs
+                min=MIN_RUNS
+                max=MAX_RUNS
+                testid="sweep-runs"
+            />
+            <button type="button" class="primary" data-testid="sweep-run" on:click=move |_| form.run(state)>
+                {move || t().run_sweep}
+            </button>
+        </div>
+    }
+}
+
+/// The win-win zone found by the last sweep, or that there is none.
+#[component]
+fn WinWin(
+    zone: Memo<Option<(f64, f64)>>,
+    label_of: impl Fn() -> &'static str + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let text = move || {
+        state.sweep.with(|s| s.is_some()).then(|| match zone.get() {
+            Some((a, b)) => format!(
+                "{}: {} {a:.3} – {b:.3}. {}",
+                t().winwin,
+                label_of(),
+                t().winwin_found
+            ),
+            None => t().winwin_none.to_string(),
+        })
+    };
+    view! {
+        <p class="winwin" data-testid="winwin-range" class:found=move || zone.get().is_some()>
+            {text}
+        </p>
+    }
+}
+
+/// Client cost and supplier margin over the swept values, against the fixed-fee baseline.
+#[component]
+fn MoneyCard(
+    zone: Memo<Option<(f64, f64)>>,
+    label_of: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let draw = move |area: &DrawingArea<CanvasBackend, Shift>, style: &ChartStyle| {
+        let (z, x) = (zone.get(), label_of());
+        state.sweep.with(|s| {
+            let Some(s) = s else { return };
+            let at = |f: fn(&Summary) -> f64| -> Vec<(f64, f64)> {
+                s.points.iter().map(|(v, p)| (*v, f(p))).collect()
+            };
+            let (cost, margin) = (
+                at(|p| p.totals.client_cost),
+                at(|p| p.totals.supplier_margin),
+            );
+            let base = &s.baseline.totals;
+            let curves = [
+                Curve {
+                    points: &cost,
+                    color: COST,
+                    baseline: Some(base.client_cost),
+                },
+                Curve {
+                    points: &margin,
+                    color: MARGIN,
+                    baseline: Some(base.supplier_margin),
+                },
+            ];
+            let _ = chart::sweep::draw(area, &curves, z, x, &|v| keur_axis(*v), style);
+        });
+    };
+    view! {
+        <section class="card">
+            <h2>{move || t().money_vs}</h2>
+            <ul class="legend">
+                <Swatch pens=band(COST) label=|t| t.client_cost_cum />
+                <Swatch pens=band(MARGIN) label=|t| t.supplier_margin_cum />
+                <Swatch pens=[Pen::dashed(COST), Pen::dashed(MARGIN)] label=|t| t.baseline />
+                <Swatch pens=band(ZONE) label=|t| t.winwin class="band" />
+            </ul>
+            <Plot testid="chart-sweep" label=Signal::derive(move || t().money_vs.to_string()) draw />
+        </section>
+    }
+}
+
+/// The chance of ending as a partnership over the swept values.
+#[component]
+fn PartnershipCard(
+    zone: Memo<Option<(f64, f64)>>,
+    label_of: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let draw = move |area: &DrawingArea<CanvasBackend, Shift>, style: &ChartStyle| {
+        let (z, x) = (zone.get(), label_of());
+        state.sweep.with(|s| {
+            let Some(s) = s else { return };
+            let p: Vec<(f64, f64)> = s
+                .points
+                .iter()
+                .map(|(v, p)| (*v, p.status_at_end.partnership))
+                .collect();
+            let baseline = Some(s.baseline.status_at_end.partnership);
+            let curves = [Curve {
+                points: &p,
+                color: PARTNERSHIP,
+                baseline,
+            }];
+            let _ = chart::sweep::draw(area, &curves, z, x, &chart::percent, style);
+        });
+    };
+    view! {
+        <section class="card">
+            <h2>{move || t().prob_partnership}</h2>
+            <Plot
+                testid="chart-sweep-partnership"
+                label=Signal::derive(move || t().prob_partnership.to_string())
+                draw
+            />
+        </section>
     }
 }

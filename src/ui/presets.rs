@@ -5,15 +5,21 @@ use leptos::prelude::*;
 use super::state::{t, use_state};
 use crate::sim::presets;
 
+/// One option per preset, named in the interface language.
+pub fn preset_options() -> impl IntoView {
+    let name = |p: &presets::Preset| t().preset(p).name;
+    presets::ALL
+        .iter()
+        .map(|p| view! { <option value=p.id>{name(p)}</option> })
+        .collect_view()
+}
+
 /// A select of the presets; choosing one replaces the scenario.
 #[component]
 pub fn PresetPicker() -> impl IntoView {
     let state = use_state();
     let chosen = RwSignal::new(String::new());
-    let story = move || {
-        let id = chosen.get();
-        t().presets.iter().find(|p| p.id == id).map(|p| p.story)
-    };
+    let story = move || chosen.with(|id| presets::find(id).map(|p| t().preset(p).story));
     view! {
         <div class="presets">
             <label for="preset-select">{move || t().sec_presets}</label>
@@ -28,7 +34,7 @@ pub fn PresetPicker() -> impl IntoView {
                     chosen.set(id);
                 }>
                 <option value="" disabled=true>"—"</option>
-                {move || t().presets.iter().map(|p| view! { <option value=p.id>{p.name}</option> }).collect_view()}
+                {move || preset_options()}
             </select>
             <p class="story">{story}</p>
         </div>

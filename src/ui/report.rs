@@ -387,7 +387,7 @@ pub fn PrintReport() -> impl IntoView {
                             <img src=src alt=title.clone() />
                             <figcaption><strong>{title}</strong>
                                 {series_of(id).iter().map(|x| view! {
-                                    " "<span class="report-key" style=format!("color:{}", x.color)>{if x.dashed { "╌" } else { "━" }}</span>
+                                    " "<span class="report-key" style=format!("color:{}", crate::chart::palette::css(x.pen.color))>{if x.pen.dashed { "╌" } else { "━" }}</span>
                                     " "{(x.label)(t)}
                                 }).collect_view()}
                             </figcaption>

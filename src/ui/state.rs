@@ -157,7 +157,8 @@ impl AppState {
     }
 
     /// Applies an edit to the edited scenario; an edit that makes it invalid is refused with a
-    /// message and the scenario stays as it was.
+    /// message in the interface language (naming the input and its range) and the scenario
+    /// stays as it was.
     pub fn edit(&self, f: impl FnOnce(&mut Scenario)) -> Result<(), String> {
         let target = self.current();
         let mut next = target.get_untracked();
@@ -167,7 +168,7 @@ impl AppState {
                 target.set(next);
                 Ok(())
             }
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(self.lang.get_untracked().t().scenario_error(&e, &next)),
         }
     }
 }

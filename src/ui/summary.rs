@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::i18n::Strings;
 use super::state::{t, use_state};
+use crate::format::keur;
 use crate::sim::{RelationshipType, Status};
 
 /// The name of a status in the interface language.
@@ -25,20 +26,6 @@ fn type_texts(r: RelationshipType, t: &Strings) -> (&'static str, &'static str) 
         RelationshipType::Comfortable => (t.type_comfortable, t.approach_comfortable),
         RelationshipType::Adversarial => (t.type_adversarial, t.approach_adversarial),
     }
-}
-
-/// Formats k€ with thousands separators.
-pub fn keur(v: f64) -> String {
-    let n = v.round() as i64;
-    let s = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    format!("{}{out} k€", if n < 0 { "−" } else { "" })
 }
 
 /// The summary card.
@@ -73,26 +60,49 @@ pub fn Summary() -> impl IntoView {
         <section class="card summary" aria-live="polite">
             <h2>{move || t().summary}</h2>
             <dl class="kpis">
-                <div><dt>{move || t().status_at_end}</dt>
-                    <dd data-testid="summary-status" class=move || format!("status-{}", last.get().map_or("none", |r| r.status.id()))>
-                        {move || last.get().map(|r| status_name(r.status, t())).unwrap_or("–")}</dd></div>
-                <div><dt>{move || t().mean_focus}</dt>
-                    <dd data-testid="summary-focus">{move || format!("{:.0}%", totals.get().0 * 100.0)}</dd></div>
-                <div><dt>{move || t().total_client_cost}</dt>
-                    <dd data-testid="summary-client-cost">{move || keur(totals.get().1)}</dd></div>
-                <div><dt>{move || t().total_supplier_margin}</dt>
-                    <dd data-testid="summary-supplier-margin">{move || keur(totals.get().2)}</dd></div>
+                <div>
+                    <dt>{move || t().status_at_end}</dt>
+                    <dd
+                        data-testid="summary-status"
+                        class=move || format!("status-{}", last.get().map_or("none", |r| r.status.id()))
+                    >
+                        {move || last.get().map(|r| status_name(r.status, t())).unwrap_or("–")}
+                    </dd>
+                </div>
+                <div>
+                    <dt>{move || t().mean_focus}</dt>
+                    <dd data-testid="summary-focus">{move || format!("{:.0}%", totals.get().0 * 100.0)}</dd>
+                </div>
+                <div>
+                    <dt>{move || t().total_client_cost}</dt>
+                    <dd data-testid="summary-client-cost">{move || keur(totals.get().1)}</dd>
+                </div>
+                <div>
+                    <dt>{move || t().total_supplier_margin}</dt>
+                    <dd data-testid="summary-supplier-margin">{move || keur(totals.get().2)}</dd>
+                </div>
             </dl>
             <h3>{move || t().weeks_in_status}</h3>
             <ul class="status-weeks">
-                {Status::ALL.map(|s| view! {
-                    <li><span class=format!("dot status-{}", s.id())></span>
-                    {move || status_name(s, t())}": "
-                    <strong>{move || totals.get().3[s.index()]}</strong></li>
-                }).collect_view()}
+                {Status::ALL
+                    .map(|s| {
+                        view! {
+                            <li>
+                                <span class=format!("dot status-{}", s.id())></span>
+                                {move || status_name(s, t())}
+                                ": "
+                                <strong>{move || totals.get().3[s.index()]}</strong>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
             <h3>{move || t().relationship_type}</h3>
-            <div class="type-grid" role="img" aria-label=move || rtype().map(|r| type_texts(r, t()).0).unwrap_or("")>
+            <div
+                class="type-grid"
+                role="img"
+                aria-label=move || rtype().map(|r| type_texts(r, t()).0).unwrap_or("")
+            >
                 <span class="type-axis-y">{move || t().business_axis}" ↑"</span>
                 {cell(RelationshipType::Businesslike)}
                 {cell(RelationshipType::Partnership)}

@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::events::{category_name, describe, intervention_name, kind_name};
-use super::inline::{number, select};
+use super::events::{category_name, describe, intervention_name, kind_name, party_name};
+use super::inline::{number, select, ItemEdit};
 use super::state::{t, use_state, Editing};
 use crate::chart;
+use crate::sim::fields;
 use crate::sim::{Category, Event, Incident, Kind, Party, Polarity};
 
 fn category_class(c: Category) -> &'static str {
@@ -71,10 +72,18 @@ pub fn Timeline() -> impl IntoView {
                     let up = inc.polarity == Polarity::Positive;
                     let selected = move || state.editing.get() == Some(Editing::Incident(i));
                     view! {
-                        <button type="button" class=format!("marker {}", category_class(inc.category))
-                            class:selected=selected style=left(inc.week, s.weeks) title=label.clone()
+                        <button
+                            type="button"
+                            class=format!("marker {}", category_class(inc.category))
+                            class:selected=selected
+                            style=left(inc.week, s.weeks)
+                            title=label.clone()
                             aria-label=label
-                            on:click=move |ev| { ev.stop_propagation(); state.editing.set(Some(Editing::Incident(i))); }>
+                            on:click=move |ev| {
+                                ev.stop_propagation();
+                                state.editing.set(Some(Editing::Incident(i)));
+                            }
+                        >
                             {if up { "▲" } else { "▼" }}
                         </button>
                     }
@@ -97,8 +106,11 @@ pub fn Timeline() -> impl IntoView {
                 .map(|(w, inc, text)| {
                     let up = inc.polarity == Polarity::Positive;
                     view! {
-                        <span class=format!("marker random {}", category_class(inc.category))
-                            style=left(w, weeks) title=format!("{} {w}: {text}", t().week)>
+                        <span
+                            class=format!("marker random {}", category_class(inc.category))
+                            style=left(w, weeks)
+                            title=format!("{} {w}: {text}", t().week)
+                        >
                             {if up { "△" } else { "▽" }}
                         </span>
                     }
@@ -112,11 +124,24 @@ pub fn Timeline() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, x)| {
-                    let label = format!("{} {}: {}", t().week, x.week(), intervention_name(x.kind_id(), t()));
+                    let label = format!(
+                        "{} {}: {}",
+                        t().week,
+                        x.week(),
+                        intervention_name(x.kind_id(), t())
+                    );
                     view! {
-                        <button type="button" class="marker intervention" style=left(x.week(), s.weeks)
-                            title=label.clone() aria-label=label
-                            on:click=move |ev| { ev.stop_propagation(); state.editing.set(Some(Editing::Intervention(i))); }>
+                        <button
+                            type="button"
+                            class="marker intervention"
+                            style=left(x.week(), s.weeks)
+                            title=label.clone()
+                            aria-label=label
+                            on:click=move |ev| {
+                                ev.stop_propagation();
+                                state.editing.set(Some(Editing::Intervention(i)));
+                            }
+                        >
                             "◆"
                         </button>
                     }
@@ -126,19 +151,45 @@ pub fn Timeline() -> impl IntoView {
     };
     view! {
         <div class="timeline">
-            <div class="strip" data-testid="timeline" node_ref=strip on:click=on_click role="group"
-                aria-label=move || t().sec_incidents>
-                {scripted}{random}{interventions}
+            <div
+                class="strip"
+                data-testid="timeline"
+                node_ref=strip
+                on:click=on_click
+                role="group"
+                aria-label=move || t().sec_incidents
+            >
+                {scripted}
+                {random}
+                {interventions}
             </div>
             <div class="timeline-bar">
                 <p class="hint">{move || t().timeline_hint}</p>
-                <button type="button" data-testid="add-incident"
-                    on:click=move |_| add_incident(state.hover.get_untracked().unwrap_or(26).min(weeks() as usize - 1) as u32)>
+                <button
+                    type="button"
+                    data-testid="add-incident"
+                    on:click=move |_| add_incident(
+                        state.hover.get_untracked().unwrap_or(26).min(weeks() as usize - 1) as u32,
+                    )
+                >
                     {move || t().add_incident}
                 </button>
             </div>
             <IncidentEditor />
         </div>
+    }
+}
+
+/// An empty incident, shown for a moment while a deleted one's form closes.
+fn placeholder() -> Incident {
+    Incident {
+        week: 0,
+        category: Category::External,
+        kind: Kind::MarketChange,
+        polarity: Polarity::Positive,
+        magnitude: 0.0,
+        party: Party::Client,
+        note: String::new(),
     }
 }
 
@@ -156,74 +207,158 @@ fn IncidentEditor() -> impl IntoView {
             state
                 .scenario
                 .with(|s| s.incidents.get(i).cloned())
-                .unwrap_or_else(|| Incident {
-                    week: 0,
-                    category: Category::External,
-                    kind: Kind::MarketChange,
-                    polarity: Polarity::Positive,
-                    magnitude: 0.0,
-                    party: Party::Client,
-                    note: String::new(),
-                })
+                .unwrap_or_else(placeholder)
         };
-        let edit = move |f: Box<dyn FnOnce(&mut Incident)>| {
+        let edit = move |f: ItemEdit<Incident>| {
             state.edit(|s| {
                 if let Some(x) = s.incidents.get_mut(i) {
                     f(x)
                 }
             })
         };
-        let shift = move |d: i64| {
-            let _ = edit(Box::new(move |x| {
-                x.week = (x.week as i64 + d).max(0) as u32
-            }));
-        };
+        let title = move || format!("{} — {} {}", t().sec_incidents, t().week, get().week);
         Some(view! {
             <form class="editor-form" data-testid="incident-form" on:submit=|ev| ev.prevent_default()>
-                <h3>{move || format!("{} — {} {}", t().sec_incidents, t().week, get().week)}</h3>
+                <h3>{title}</h3>
                 <div class="form-grid">
-                    {number(move || t().week, move || get().week as f64,
-                        move |v| edit(Box::new(move |x| x.week = v as u32)), (0.0, 519.0, 1.0))}
-                    {select(move || t().category,
-                        move || Category::ALL.iter().map(|c| (c.id(), category_name(*c, t()).to_string())).collect(),
-                        move || get().category.id(),
-                        move |v| { let _ = edit(Box::new(move |x| {
-                            if let Some(c) = Category::ALL.into_iter().find(|c| c.id() == v) {
-                                x.category = c;
-                                if x.kind.category() != c { x.kind = Kind::of(c).next().unwrap_or(x.kind); }
+                    {number(&fields::INCIDENT_WEEK, get, edit)} {incident_selects(get, edit)}
+                    {number(&fields::MAGNITUDE, get, edit)} {party_select(get, edit)}
+                    <label class="mini wide">
+                        <span>{move || t().note}</span>
+                        <input
+                            type="text"
+                            maxlength="200"
+                            prop:value=move || get().note
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let _ = edit(Box::new(move |x| x.note = v));
                             }
-                        })); })}
-                    {select(move || t().kind,
-                        move || Kind::of(get().category).map(|k| (k.id(), kind_name(k, t()).to_string())).collect(),
-                        move || get().kind.id(),
-                        move |v| { let _ = edit(Box::new(move |x| {
-                            if let Some(k) = Kind::ALL.iter().find(|k| k.id() == v) { x.kind = *k; }
-                        })); })}
-                    {select(move || t().polarity,
-                        move || vec![("positive", t().positive.to_string()), ("negative", t().negative.to_string())],
-                        move || if get().polarity == Polarity::Positive { "positive" } else { "negative" },
-                        move |v| { let _ = edit(Box::new(move |x| x.polarity = if v == "positive" { Polarity::Positive } else { Polarity::Negative })); })}
-                    {number(move || t().magnitude, move || get().magnitude,
-                        move |v| edit(Box::new(move |x| x.magnitude = v)), (0.0, 1.0, 0.05))}
-                    {select(move || t().party,
-                        move || vec![("client", t().client.to_string()), ("supplier", t().supplier.to_string())],
-                        move || get().party.id(),
-                        move |v| { let _ = edit(Box::new(move |x| x.party = if v == "client" { Party::Client } else { Party::Supplier })); })}
-                    <label class="mini wide"><span>{move || t().note}</span>
-                        <input type="text" maxlength="200" prop:value=move || get().note
-                            on:change=move |ev| { let v = event_target_value(&ev); let _ = edit(Box::new(move |x| x.note = v)); } />
+                        />
                     </label>
                 </div>
-                <div class="form-actions">
-                    <button type="button" on:click=move |_| shift(-1)>{move || t().earlier}</button>
-                    <button type="button" on:click=move |_| shift(1)>{move || t().later}</button>
-                    <button type="button" class="danger" data-testid="delete-incident" on:click=move |_| {
-                        state.editing.set(None);
-                        let _ = state.edit(|s| { if i < s.incidents.len() { s.incidents.remove(i); } });
-                    }>{move || t().delete}</button>
-                    <button type="button" on:click=move |_| state.editing.set(None)>{move || t().close}</button>
-                </div>
+                <IncidentActions index=i />
             </form>
         })
+    }
+}
+
+/// Category, kind and polarity of an incident; a new category picks its first kind.
+fn incident_selects(
+    get: impl Fn() -> Incident + Send + Sync + Copy + 'static,
+    edit: impl Fn(ItemEdit<Incident>) -> Result<(), String> + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let categories = move || {
+        let names = Category::ALL
+            .iter()
+            .map(|c| (c.id(), category_name(*c, t()).to_string()));
+        names.collect()
+    };
+    let set_category = move |v: String| {
+        edit(Box::new(move |x| {
+            if let Some(c) = Category::ALL.into_iter().find(|c| c.id() == v) {
+                x.category = c;
+                if x.kind.category() != c {
+                    x.kind = Kind::of(c).next().unwrap_or(x.kind);
+                }
+            }
+        }))
+    };
+    let kinds = move || {
+        Kind::of(get().category)
+            .map(|k| (k.id(), t().kind(k).to_string()))
+            .collect()
+    };
+    let set_kind = move |v: String| {
+        edit(Box::new(move |x| {
+            if let Some(k) = Kind::ALL.iter().find(|k| k.id() == v) {
+                x.kind = *k;
+            }
+        }))
+    };
+    let polarities = move || {
+        vec![
+            (polarity_id(Polarity::Positive), t().positive.to_string()),
+            (polarity_id(Polarity::Negative), t().negative.to_string()),
+        ]
+    };
+    let set_polarity = move |v: String| {
+        edit(Box::new(move |x| {
+            x.polarity = if v == polarity_id(Polarity::Positive) {
+                Polarity::Positive
+            } else {
+                Polarity::Negative
+            }
+        }))
+    };
+    view! {
+        {select(move || t().category, categories, move || get().category.id(), set_category)}
+        {select(move || t().kind, kinds, move || get().kind.id(), set_kind)}
+        {select(move || t().polarity, polarities, move || polarity_id(get().polarity), set_polarity)}
+    }
+}
+
+fn polarity_id(p: Polarity) -> &'static str {
+    match p {
+        Polarity::Positive => "positive",
+        Polarity::Negative => "negative",
+    }
+}
+
+/// The party an incident lands on.
+fn party_select(
+    get: impl Fn() -> Incident + Send + Sync + Copy + 'static,
+    edit: impl Fn(ItemEdit<Incident>) -> Result<(), String> + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let parties = move || {
+        [Party::Client, Party::Supplier]
+            .map(|p| (p.id(), party_name(p, t()).to_string()))
+            .to_vec()
+    };
+    let set = move |v: String| {
+        edit(Box::new(move |x| {
+            x.party = if v == Party::Client.id() {
+                Party::Client
+            } else {
+                Party::Supplier
+            }
+        }))
+    };
+    select(move || t().party, parties, move || get().party.id(), set)
+}
+
+/// Earlier, later, delete and close for the incident at `index`.
+#[component]
+fn IncidentActions(index: usize) -> impl IntoView {
+    let state = use_state();
+    let shift = move |d: i64| {
+        let _ = state.edit(|s| {
+            if let Some(x) = s.incidents.get_mut(index) {
+                x.week = (x.week as i64 + d).max(0) as u32;
+            }
+        });
+    };
+    let delete = move |_| {
+        state.editing.set(None);
+        let _ = state.edit(|s| {
+            if index < s.incidents.len() {
+                s.incidents.remove(index);
+            }
+        });
+    };
+    view! {
+        <div class="form-actions">
+            <button type="button" on:click=move |_| shift(-1)>
+                {move || t().earlier}
+            </button>
+            <button type="button" on:click=move |_| shift(1)>
+                {move || t().later}
+            </button>
+            <button type="button" class="danger" data-testid="delete-incident" on:click=delete>
+                {move || t().delete}
+            </button>
+            <button type="button" on:click=move |_| state.editing.set(None)>
+                {move || t().close}
+            </button>
+        </div>
     }
 }

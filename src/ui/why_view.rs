@@ -99,16 +99,24 @@ pub fn WhyView() -> impl IntoView {
     });
     let num = move |label: fn(&Strings) -> &'static str, id: &'static str, first: bool| {
         view! {
-            <label class="mini"><span>{move || label(t())}</span>
-                <input type="number" min="0" data-testid=id
-                    prop:value=move || { let (a, b) = window(); (if first { a } else { b }).to_string() }
+            <label class="mini">
+                <span>{move || label(t())}</span>
+                <input
+                    type="number"
+                    min="0"
+                    data-testid=id
+                    prop:value=move || {
+                        let (a, b) = window();
+                        (if first { a } else { b }).to_string()
+                    }
                     on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).trim().parse::<usize>() {
                             let (a, b) = window();
                             let v = v.min(weeks().saturating_sub(1));
                             if first { set_window(v, b) } else { set_window(a, v) }
                         }
-                    } />
+                    }
+                />
             </label>
         }
     };
@@ -117,54 +125,148 @@ pub fn WhyView() -> impl IntoView {
             <section class="card">
                 <h2>{move || t().chart_relationship}</h2>
                 <p class="muted small-print">{move || t().why_hint}</p>
-                <div class="why-fields">{num(|t| t.from, "why-from", true)}{num(|t| t.to, "why-to", false)}</div>
-                <div class="chart-wrap why-wrap"
-                    on:pointerdown=move |ev| { ev.prevent_default(); if let Some(w) = week_at(ev.offset_x() as f64) { drag.set(Some(w)); set_window(w, w); } }
-                    on:pointermove=move |ev| { if let (Some(a), Some(w)) = (drag.get_untracked(), week_at(ev.offset_x() as f64)) { set_window(a, w); } }
+                <div class="why-fields">
+                    {num(|t| t.from, "why-from", true)}{num(|t| t.to, "why-to", false)}
+                </div>
+                <div
+                    class="chart-wrap why-wrap"
+                    on:pointerdown=move |ev| {
+                        ev.prevent_default();
+                        if let Some(w) = week_at(ev.offset_x() as f64) {
+                            drag.set(Some(w));
+                            set_window(w, w);
+                        }
+                    }
+                    on:pointermove=move |ev| {
+                        if let (Some(a), Some(w)) = (drag.get_untracked(), week_at(ev.offset_x() as f64)) {
+                            set_window(a, w);
+                        }
+                    }
                     on:pointerup=move |_| drag.set(None)
-                    on:pointerleave=move |_| drag.set(None)>
-                    <Plot testid="chart-why" node_ref=canvas label=Signal::derive(move || t().chart_relationship.to_string())
+                    on:pointerleave=move |_| drag.set(None)
+                >
+                    <Plot
+                        testid="chart-why"
+                        node_ref=canvas
+                        label=Signal::derive(move || t().chart_relationship.to_string())
                         draw=move |area, style| {
                             let week = t().week;
-                            state.history.with(|h| state.scenario.with(|s| { let _ = chart::relationship::draw(area, h, s, week, None, style); }));
-                        } />
+                            state
+                                .history
+                                .with(|h| {
+                                    state
+                                        .scenario
+                                        .with(|s| {
+                                            let _ = chart::relationship::draw(area, h, s, week, None, style);
+                                        })
+                                });
+                        }
+                    />
                     <div class="window" style=overlay></div>
                 </div>
             </section>
             <div class="pair">
                 <section class="card">
-                    <h2>{move || { let (a, b) = window(); format!("{} ({} {a}–{b})", t().why_change, t().week.to_lowercase()) }}</h2>
-                    <Plot testid="chart-waterfall" label=Signal::derive(move || t().why_change.to_string())
+                    <h2>
+                        {move || {
+                            let (a, b) = window();
+                            format!("{} ({} {a}–{b})", t().why_change, t().week.to_lowercase())
+                        }}
+                    </h2>
+                    <Plot
+                        testid="chart-waterfall"
+                        label=Signal::derive(move || t().why_change.to_string())
                         draw=move |area, style| {
                             let (start, _, shown) = groups.get();
                             let steps: Vec<f64> = shown.iter().map(|s| s.1).collect();
                             let _ = chart::waterfall::draw(area, start, &steps, ("←", "→"), style);
-                        } />
+                        }
+                    />
                 </section>
                 <section class="card">
                     <table class="outcomes why-table" data-testid="why-causes">
                         <tbody>
-                            {move || { let (start, _, _) = groups.get(); view! {
-                                <tr><th scope="row">"← " {move || t().why_window}</th><td data-start=start.to_string()>{format!("{:.1}%", start * 100.0)}</td></tr>
-                            }}}
-                            {move || groups.get().2.into_iter().enumerate().map(|(i, (name, v))| view! {
-                                <tr class="cause"><th scope="row">{format!("{}. {name}", i + 1)}</th>
-                                <td data-value=v.to_string() class={if v >= 0.0 { "up" } else { "down" }}>{format!("{:+.1} pp", v * 100.0)}</td></tr>
-                            }).collect_view()}
-                            {move || { let (start, end, _) = groups.get(); view! {
-                                <tr class="total"><th scope="row">{move || t().total}</th>
-                                <td data-change=(end - start).to_string()>{format!("{:+.1} pp → {:.1}%", (end - start) * 100.0, end * 100.0)}</td></tr>
-                            }}}
+                            {move || {
+                                let (start, _, _) = groups.get();
+                                view! {
+                                    <tr>
+                                        <th scope="row">"← " {move || t().why_window}</th>
+                                        <td data-start=start
+                                            .to_string()>{format!("{:.1}%", start * 100.0)}</td>
+                                    </tr>
+                                }
+                            }}
+                            {move || {
+                                groups
+                                    .get()
+                                    .2
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, (name, v))| {
+                                        view! {
+                                            <tr class="cause">
+                                                <th scope="row">{format!("{}. {name}", i + 1)}</th>
+                                                <td data-value=v.to_string() class=direction(v)>
+                                                    {format!("{:+.1} pp", v * 100.0)}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                            {move || {
+                                let (start, end, _) = groups.get();
+                                view! {
+                                    <tr class="total">
+                                        <th scope="row">{move || t().total}</th>
+                                        <td data-change=(end - start)
+                                            .to_string()>
+                                            {format!(
+                                                "{:+.1} pp → {:.1}%",
+                                                (end - start) * 100.0,
+                                                end * 100.0,
+                                            )}
+                                        </td>
+                                    </tr>
+                                }
+                            }}
                         </tbody>
                     </table>
                     <ul class="why-sentences">
-                        {move || groups.get().2.into_iter().filter(|(_, v)| v.abs() >= 0.005).take(5).map(|(name, v)| {
-                            let tr = t();
-                            view! { <li>{format!("{name} {} {:.1} {}.", if v >= 0.0 { tr.raised } else { tr.lowered }, v.abs() * 100.0, "pp")}</li> }
-                        }).collect_view()}
+                        {move || {
+                            groups
+                                .get()
+                                .2
+                                .into_iter()
+                                .filter(|(_, v)| v.abs() >= 0.005)
+                                .take(5)
+                                .map(|(name, v)| {
+                                    let tr = t();
+                                    view! {
+                                        <li>
+                                            {format!(
+                                                "{name} {} {:.1} {}.",
+                                                if v >= 0.0 { tr.raised } else { tr.lowered },
+                                                v.abs() * 100.0,
+                                                "pp",
+                                            )}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </ul>
                 </section>
             </div>
         </div>
+    }
+}
+
+/// The class of a cause's contribution: it raised the line or lowered it.
+fn direction(v: f64) -> &'static str {
+    if v >= 0.0 {
+        "up"
+    } else {
+        "down"
     }
 }
