@@ -92,8 +92,15 @@ fn status_shares_and_summary_match_the_full_histories() {
         let summary = Summary::of(&e);
         let weeks = s.weeks as f64;
         for st in Status::ALL {
-            let at_end = hs.iter().filter(|h| h.rows.last().unwrap().status == st).count();
-            assert_eq!(summary.status_at_end.get(st), at_end as f64 / n, "{name} {st:?}");
+            let at_end = hs
+                .iter()
+                .filter(|h| h.rows.last().unwrap().status == st)
+                .count();
+            assert_eq!(
+                summary.status_at_end.get(st),
+                at_end as f64 / n,
+                "{name} {st:?}"
+            );
             let spent: usize = hs
                 .iter()
                 .map(|h| h.rows.iter().filter(|r| r.status == st).count())
@@ -107,7 +114,10 @@ fn status_shares_and_summary_match_the_full_histories() {
                 .sum::<f64>()
                 / (n * weeks);
             let got = summary.mean.get(series);
-            assert!((got - mean).abs() < 1e-9, "{name} {series:?}: {got} vs {mean}");
+            assert!(
+                (got - mean).abs() < 1e-9,
+                "{name} {series:?}: {got} vs {mean}"
+            );
         }
         let cost = hs
             .iter()

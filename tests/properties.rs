@@ -152,11 +152,7 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
         0.0f64..=1.0,
         prop_oneof![1u32..=30, 1u32..=520],
     );
-    let rates = proptest::array::uniform3(prop_oneof![
-        Just(0.0),
-        0.0f64..=10.0,
-        0.0f64..=52.0
-    ]);
+    let rates = proptest::array::uniform3(prop_oneof![Just(0.0), 0.0f64..=10.0, 0.0f64..=52.0]);
     let incidents = proptest::collection::vec(
         (
             0.0f64..1.0,
@@ -184,14 +180,17 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
                 ..Scenario::default()
             };
             let k = &mut s.contract;
-            (k.fee_per_week, k.incentive_share, k.sla_target, k.incentive_band) =
-                (c1.0, c1.2, c1.3, c1.4);
+            (
+                k.fee_per_week,
+                k.incentive_share,
+                k.sla_target,
+                k.incentive_band,
+            ) = (c1.0, c1.2, c1.3, c1.4);
             (k.obligation, k.kpi_level, k.extra_work_markup) = (obligation(c1.1), kpi(c1.5), c1.6);
             k.term_weeks = c2.0;
             // An opt-out anywhere from the first week to the last week of the term.
-            k.opt_out_week = c2
-                .1
-                .map(|f| 1 + (f * (k.term_weeks - 2) as f64).round() as u32);
+            k.opt_out_week =
+                c2.1.map(|f| 1 + (f * (k.term_weeks - 2) as f64).round() as u32);
             k.exit_fee = c2.2;
             (
                 s.demand.requests_per_week,
@@ -200,8 +199,12 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
             ) = d;
             let sup = &mut s.supplier;
             (sup.cost_per_request, sup.fixed_cost_per_week, sup.horizon) = (sp.0, sp.1, sp.2);
-            (sup.client_share, sup.culture_fit, sup.track_record, sup.min_effort) =
-                (sp.3, sp.4, sp.5, sp.6);
+            (
+                sup.client_share,
+                sup.culture_fit,
+                sup.track_record,
+                sup.min_effort,
+            ) = (sp.3, sp.4, sp.5, sp.6);
             (s.client.budget_pressure, s.client.need) = (cmb.0, cmb.1);
             (s.manager.role, s.manager.cost_per_week) = (Role::ALL[cmb.2], cmb.3);
             // Bounds: any critical bound with the euphoria bound somewhere above it.
@@ -329,7 +332,9 @@ fn check_history(s: &Scenario, h: &History) -> Result<(), String> {
         let mut at = status;
         for (from, to) in &changes {
             if *from != at || !legal(*from, *to) {
-                return Err(format!("week {i}: illegal change {from:?} -> {to:?} from {at:?}"));
+                return Err(format!(
+                    "week {i}: illegal change {from:?} -> {to:?} from {at:?}"
+                ));
             }
             at = *to;
         }

@@ -252,7 +252,10 @@ mod tests {
             }
             let mean = sum / draws as f64;
             let sd = (n as f64 * 0.6 * 0.4 / draws as f64).sqrt();
-            assert!((mean - 0.6 * n as f64).abs() < 5.0 * sd, "n {n}: mean {mean}");
+            assert!(
+                (mean - 0.6 * n as f64).abs() < 5.0 * sd,
+                "n {n}: mean {mean}"
+            );
         }
     }
 
@@ -268,7 +271,9 @@ mod tests {
             };
             let b: Vec<u64> = {
                 let mut rng = ChaCha8Rng::seed_from_u64(3);
-                (0..200).map(|_| tables.draw(40, rounded, &mut rng)).collect()
+                (0..200)
+                    .map(|_| tables.draw(40, rounded, &mut rng))
+                    .collect()
             };
             assert_eq!(a, b, "p {p}");
         }
@@ -287,7 +292,11 @@ mod tests {
         let mut b = ChaCha8Rng::seed_from_u64(5);
         for i in 0..3000u64 {
             let (n, p) = (1 + i % 997, (i % 101) as f64 / 100.0);
-            assert_eq!(full.draw(n, p, &mut a), kept.draw(n, p, &mut b), "n {n} p {p}");
+            assert_eq!(
+                full.draw(n, p, &mut a),
+                kept.draw(n, p, &mut b),
+                "n {n} p {p}"
+            );
         }
     }
 
@@ -340,7 +349,10 @@ mod tests {
                     observed[(c[i] as usize).min(len - 1)] += 1;
                 }
                 if *rate == 0.0 {
-                    assert_eq!(observed[0], weeks as u64, "a category at rate 0 never occurs");
+                    assert_eq!(
+                        observed[0], weeks as u64,
+                        "a category at rate 0 never occurs"
+                    );
                     continue;
                 }
                 assert_fits(
@@ -364,7 +376,10 @@ mod tests {
                     .sum::<f64>()
                     / n;
                 let corr = cov / (mi * mj).sqrt();
-                assert!(corr.abs() < 4.0 / n.sqrt(), "{rates:?} {i}/{j}: corr {corr}");
+                assert!(
+                    corr.abs() < 4.0 / n.sqrt(),
+                    "{rates:?} {i}/{j}: corr {corr}"
+                );
             }
         }
     }
