@@ -18,12 +18,15 @@ pub(crate) const CDF_STEPS: usize = 1000;
 /// are walked without being kept, which gives the same draw, only slower.
 const MAX_TABLES: usize = 4096;
 
+/// The tables built for one rounded probability: `(n, cumulative distribution)`.
+type TablesForP = Vec<(u64, Box<[f64]>)>;
+
 /// Cumulative Binomial(n, p) distributions, keyed by both the number of trials and the rounded
 /// probability, built as draws need them and shared by the runs of an ensemble.
 #[derive(Debug, Default)]
 pub(crate) struct BinomialTables {
     /// Per rounded probability (index `0..=CDF_STEPS`), the tables built for it, by `n`.
-    by_p: RefCell<Vec<Vec<(u64, Box<[f64]>)>>>,
+    by_p: RefCell<Vec<TablesForP>>,
     /// Tables kept, over all probabilities.
     kept: std::cell::Cell<usize>,
 }

@@ -69,6 +69,13 @@ pub fn Summary() -> impl IntoView {
             </div>
         }
     };
+    let ensemble_json = move || {
+        state.ensemble.with(|e| {
+            e.as_ref()
+                .and_then(|e| serde_json::to_string(&crate::sim::Summary::of(e)).ok())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <section class="card summary" aria-live="polite">
             <h2>{move || t().summary}</h2>
@@ -105,6 +112,9 @@ pub fn Summary() -> impl IntoView {
                 {move || rtype().map(|r| type_texts(r, t()).1).unwrap_or("")}
             </p>
             <p class="muted small-print">{move || t().grid_note}</p>
+            // The last ensemble's summary at full precision, as `relsim run` prints it, so
+            // that the browser tests can compare the WebAssembly build with the native one.
+            <output hidden data-testid="ensemble-summary" data-summary=ensemble_json></output>
         </section>
     }
 }
