@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state};
-use super::summary::{keur, status_name};
+use super::summary::{keur, status_name, EnsembleSummaryData};
 use crate::chart;
 use crate::sim::ensemble::RunOutcome;
 use crate::sim::{Ensemble, Plan, Status, MAX_RUNS};
@@ -86,7 +86,7 @@ pub fn EnsembleView() -> impl IntoView {
     };
     view! {
         <div class="view">
-            <div class="view-bar"><RunsField /><EnsembleMs /><ProgressBar /></div>
+            <div class="view-bar"><RunsField /><EnsembleMs /><ProgressBar /><EnsembleSummaryData /></div>
             <section class="card">
                 <h2>{move || t().fan_title}</h2>
                 <ul class="legend">

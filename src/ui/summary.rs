@@ -69,13 +69,6 @@ pub fn Summary() -> impl IntoView {
             </div>
         }
     };
-    let ensemble_json = move || {
-        state.ensemble.with(|e| {
-            e.as_ref()
-                .and_then(|e| serde_json::to_string(&crate::sim::Summary::of(e)).ok())
-                .unwrap_or_default()
-        })
-    };
     view! {
         <section class="card summary" aria-live="polite">
             <h2>{move || t().summary}</h2>
@@ -112,9 +105,21 @@ pub fn Summary() -> impl IntoView {
                 {move || rtype().map(|r| type_texts(r, t()).1).unwrap_or("")}
             </p>
             <p class="muted small-print">{move || t().grid_note}</p>
-            // The last ensemble's summary at full precision, as `relsim run` prints it, so
-            // that the browser tests can compare the WebAssembly build with the native one.
-            <output hidden data-testid="ensemble-summary" data-summary=ensemble_json></output>
         </section>
     }
+}
+
+/// The last ensemble's summary at full precision, as `relsim run` prints it, in a hidden
+/// element: the browser tests compare the WebAssembly build with the native one through it.
+#[component]
+pub fn EnsembleSummaryData() -> impl IntoView {
+    let state = use_state();
+    let json = move || {
+        state.ensemble.with(|e| {
+            e.as_ref()
+                .and_then(|e| serde_json::to_string(&crate::sim::Summary::of(e)).ok())
+                .unwrap_or_default()
+        })
+    };
+    view! { <output hidden data-testid="ensemble-summary" data-summary=json></output> }
 }
