@@ -53,8 +53,9 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const origin = new URL(url).origin;
   page.on('request', (r) => {
-    if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
+    if (!r.url().startsWith(`${origin}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
       problems.push(`request to another host: ${r.url()}`);
     }
   });
