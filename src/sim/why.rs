@@ -240,6 +240,9 @@ mod tests {
         s
     }
 
+    /// Recognises one cause in an explanation.
+    type IsCause = Box<dyn Fn(&Cause) -> bool>;
+
     /// The part `explanation` credits to causes matching `which`.
     fn credited(e: &Explanation, which: impl Fn(&Cause) -> bool) -> f64 {
         e.causes.iter().filter(|c| which(&c.0)).map(|c| c.1).sum()
@@ -286,7 +289,7 @@ mod tests {
         for p in crate::sim::presets::ALL {
             let s = calm(p.scenario());
             let with = crate::sim::run(&s);
-            let mut cases: Vec<(u32, Scenario, Box<dyn Fn(&Cause) -> bool>)> = Vec::new();
+            let mut cases: Vec<(u32, Scenario, IsCause)> = Vec::new();
             for (i, inc) in s.incidents.iter().enumerate() {
                 let mut without = s.clone();
                 without.incidents.remove(i);
