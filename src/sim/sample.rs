@@ -386,4 +386,59 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_run_draws_random_incidents_at_each_categorys_rate() {
+        // Through the weekly step: with bounds that never trip the status, the weeks of a
+        // running contract must each bring random incidents per category that are Poisson at
+        // that category's rate.
+        let rates = [5.0, 12.0, 26.0];
+        let mut s = crate::sim::Scenario {
+            weeks: 520,
+            ..Default::default()
+        };
+        s.contract.term_weeks = 520;
+        (s.bounds.critical_lower, s.bounds.euphoria_upper) = (0.0, 1.0);
+        s.bounds.tolerance_weeks = 520;
+        (
+            s.random_rates.external,
+            s.random_rates.interpersonal,
+            s.random_rates.business,
+        ) = (rates[0], rates[1], rates[2]);
+        let len = 10;
+        let mut observed = [[0u64; 10]; 3];
+        for seed in 0..20 {
+            s.seed = seed;
+            let h = crate::sim::run(&s);
+            for week in 0..s.weeks {
+                // Incidents are drawn only while the contract runs (it may still end by choice).
+                if week > 0 && h.rows[week as usize - 1].status.is_final() {
+                    continue;
+                }
+                let mut counts = [0usize; 3];
+                for e in h.events_in(week) {
+                    if let crate::sim::Event::Incident {
+                        incident,
+                        random: true,
+                    } = e
+                    {
+                        counts[Category::ALL
+                            .iter()
+                            .position(|c| *c == incident.category)
+                            .unwrap()] += 1;
+                    }
+                }
+                for (c, n) in counts.iter().enumerate() {
+                    observed[c][(*n).min(len - 1)] += 1;
+                }
+            }
+        }
+        for (c, rate) in rates.iter().enumerate() {
+            assert_fits(
+                &format!("{:?} in runs", Category::ALL[c]),
+                &observed[c],
+                &poisson_pmf(rate / 52.0, len),
+            );
+        }
+    }
 }
