@@ -8,7 +8,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 PORT ?= 8080
 
-.PHONY: all tools rust-tools node-tools browser build site serve test lint unit e2e bench clean
+.PHONY: all tools rust-tools node-tools browser build site serve test lint unit e2e screenshots bench clean
 
 all: build
 
@@ -52,10 +52,16 @@ lint:
 unit:
 	cargo test --release
 
+## Browser tests against dist/; the native CLI is built too, for the native/browser agreement test.
 e2e: build browser
+	cargo build --release --bin relsim
 	node --test --test-concurrency=1 tests/e2e/
 
 test: tools lint unit e2e
+
+## Screenshots of the main views into docs/screenshots/ (not part of `make test`).
+screenshots: build browser
+	node scripts/screenshots.mjs
 
 ## Benchmarks and reports (not part of `make test`).
 bench: build browser

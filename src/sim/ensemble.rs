@@ -178,26 +178,3 @@ impl Recorder for RunRecorder<'_> {
         self.last = Some(row.status);
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sim::Scenario;
-
-    #[test]
-    fn percentiles_are_ordered_and_status_shares_sum_to_one() {
-        let e = Ensemble::run(&Plan::new(&Scenario::default()), 100);
-        for w in [0, 100, 259] {
-            let (p10, p50, p90) = (
-                e.percentile(Series::Relationship, w, 0.1),
-                e.percentile(Series::Relationship, w, 0.5),
-                e.percentile(Series::Relationship, w, 0.9),
-            );
-            assert!(p10 <= p50 && p50 <= p90, "{p10} {p50} {p90}");
-            let total: f64 = Status::ALL.iter().map(|s| e.status_share(w, *s)).sum();
-            assert!((total - 1.0).abs() < 1e-9);
-        }
-        assert_eq!(e.samples.len(), SAMPLE_RUNS);
-        assert_eq!(e.outcomes.len(), 100);
-    }
-}

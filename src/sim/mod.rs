@@ -12,6 +12,7 @@ pub mod params;
 mod plan;
 pub mod presets;
 pub mod record;
+mod sample;
 pub mod scenario;
 pub mod series;
 mod shocks;

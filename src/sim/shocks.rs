@@ -2,7 +2,6 @@
 //! (interpersonal), on business pressure (business); and how random incidents are drawn.
 
 use rand::Rng;
-use rand_distr::Distribution;
 
 use super::engine::{trust_level, Sim};
 use super::incident::{Category, Incident, Kind, Party, Polarity};
@@ -116,26 +115,9 @@ impl Sim<'_> {
         let Some((dist, none, shares)) = self.incidents_per_week else {
             return;
         };
-        let u: f64 = self.rng().random();
-        if u < none {
-            return;
-        }
-        // At least one: draw the count conditioned on being positive.
-        let n = loop {
-            let n = dist.sample(self.rng()) as u32;
-            if n > 0 {
-                break n;
-            }
-        };
+        let n = super::sample::incident_count(&dist, none, self.rng());
         for _ in 0..n {
-            let x: f64 = self.rng().random();
-            let category = if x < shares[0] {
-                Category::External
-            } else if x < shares[0] + shares[1] {
-                Category::Interpersonal
-            } else {
-                Category::Business
-            };
+            let category = super::sample::incident_category(&shares, self.rng());
             let incident = self.random_incident(category);
             self.apply_incident(&incident, true);
         }

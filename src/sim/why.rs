@@ -232,25 +232,125 @@ pub(crate) fn party_pressure(party: Party, amount: f64) -> (f64, f64) {
 mod tests {
     use super::*;
 
+    /// `s` without random incidents, so that a counterfactual differs only by what it removes.
+    fn calm(mut s: Scenario) -> Scenario {
+        s.random_rates.external = 0.0;
+        s.random_rates.interpersonal = 0.0;
+        s.random_rates.business = 0.0;
+        s
+    }
+
+    /// Recognises one cause in an explanation.
+    type IsCause = Box<dyn Fn(&Cause) -> bool>;
+
+    /// The part `explanation` credits to causes matching `which`.
+    fn credited(e: &Explanation, which: impl Fn(&Cause) -> bool) -> f64 {
+        e.causes.iter().filter(|c| which(&c.0)).map(|c| c.1).sum()
+    }
+
     #[test]
-    fn causes_add_up_to_the_change() {
-        for id in ["farbo", "article-figure", "default"] {
-            let s = crate::sim::presets::find(id).unwrap().scenario();
-            for (a, b) in [(0, 259), (20, 60), (100, 100), (150, 259)] {
+    fn other_is_a_small_part_of_the_movement() {
+        // The parts add up to the change by construction ("other" takes the remainder); what
+        // can fail is how much is left to "other": at most a tenth of the gross movement.
+        for p in crate::sim::presets::ALL {
+            let s = p.scenario();
+            let h = crate::sim::run(&s);
+            let last = s.weeks - 1;
+            for (a, b) in [
+                (0, last),
+                (0, 30),
+                (20, 60),
+                (50, 80),
+                (100, 100),
+                (last / 2, last),
+            ] {
                 let e = explain(&s, a, b);
-                let sum: f64 = e.causes.iter().map(|c| c.1).sum();
+                let other = credited(&e, |c| *c == Cause::Other).abs();
+                let gross: f64 = e.causes.iter().map(|c| c.1.abs()).sum();
                 assert!(
-                    (sum - (e.end - e.start)).abs() < 1e-9,
-                    "{id} {a}..{b}: {sum} vs {}",
-                    e.end - e.start
+                    other <= 0.1 * gross + 1e-4,
+                    "{} {a}..{b}: other {other} of a movement of {gross}",
+                    p.id
                 );
-                let h = crate::sim::run(&s);
-                assert!(
-                    (e.end - h.rows[b as usize].relationship).abs() < 1e-12,
-                    "same run"
-                );
+                // Tracing watches the run without changing it.
+                assert_eq!(e.end, h.rows[b as usize].relationship, "{} {a}..{b}", p.id);
             }
         }
+    }
+
+    #[test]
+    fn a_named_cause_matches_the_run_without_it() {
+        // For each scripted incident and intervention of every preset (without random
+        // incidents): run the scenario without it, and compare the line's difference at the end
+        // of a window that starts in its week with the part the explanation credits to it. In
+        // its own week the jump is all there is; a few weeks on, knock-on effects through trust,
+        // effort and alignment (credited to those causes) start to show, so the tolerance widens.
+        let mut compared = 0;
+        for p in crate::sim::presets::ALL {
+            let s = calm(p.scenario());
+            let with = crate::sim::run(&s);
+            let mut cases: Vec<(u32, Scenario, IsCause)> = Vec::new();
+            for (i, inc) in s.incidents.iter().enumerate() {
+                let mut without = s.clone();
+                without.incidents.remove(i);
+                let inc = inc.clone();
+                let week = inc.week;
+                let twins = s.incidents.iter().filter(|x| **x == inc).count();
+                if twins > 1 {
+                    continue;
+                }
+                cases.push((
+                    week,
+                    without,
+                    Box::new(
+                        move |c| matches!(c, Cause::Incident { incident, .. } if *incident == inc),
+                    ),
+                ));
+            }
+            for (i, x) in s.interventions.iter().enumerate() {
+                let mut without = s.clone();
+                without.interventions.remove(i);
+                let (week, kind) = (x.week(), x.kind_id());
+                if s.interventions
+                    .iter()
+                    .filter(|y| y.week() == week && y.kind_id() == kind)
+                    .count()
+                    > 1
+                {
+                    continue;
+                }
+                cases.push((
+                    week,
+                    without,
+                    Box::new(move |c| matches!(c, Cause::Intervention { week: w, kind: k } if *w == week && *k == kind)),
+                ));
+            }
+            for (week, without, is_it) in cases {
+                let h0 = crate::sim::run(&without);
+                for (span, rel, abs) in [(0, 0.05, 5e-4), (4, 0.1, 1e-3)] {
+                    let to = (week + span).min(s.weeks - 1);
+                    let effect =
+                        with.rows[to as usize].relationship - h0.rows[to as usize].relationship;
+                    let e = explain(&s, week, to);
+                    let part = credited(&e, &is_it);
+                    // A named major cause must match. In its own week, an incident or
+                    // intervention with a major effect must be named too; later, effects that
+                    // work through the contract (a renegotiation, a new manager) are credited
+                    // to the terms they change (results, cost, wishes) and are not compared.
+                    let named = part.abs() >= 0.005;
+                    if !named && (span > 0 || effect.abs() < 0.01) {
+                        continue;
+                    }
+                    compared += 1;
+                    assert!(
+                        (part - effect).abs() <= rel * effect.abs() + abs,
+                        "{} week {week}..{to}: credited {part:.4}, without it the line differs by {effect:.4}",
+                        p.id
+                    );
+                }
+            }
+        }
+        assert!(compared >= 10, "only {compared} causes compared");
     }
 
     #[test]

@@ -44,6 +44,9 @@ pub fn ChartCard(
     let state = use_state();
     let canvas = NodeRef::<Canvas>::new();
     let tip = RwSignal::new(None::<(f64, f64)>);
+    // How often the canvas has been drawn, in `data-drawn`: browser tests wait for a drawing
+    // instead of sleeping.
+    let mut drawn = 0u32;
     Effect::new(move |_| {
         state.resize.track();
         let lang = state.lang.get();
@@ -55,6 +58,8 @@ pub fn ChartCard(
                 });
             });
         });
+        drawn += 1;
+        let _ = el.set_attribute("data-drawn", &drawn.to_string());
     });
     let weeks = move || state.history.with(|h| h.rows.len());
     let on_move = move |x: f64, y: f64| {

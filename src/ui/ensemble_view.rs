@@ -9,7 +9,7 @@ use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state};
 use super::stats::spread;
-use super::summary::status_name;
+use super::summary::{status_name, EnsembleSummaryData};
 use super::widgets::{band, EnsembleMs, RunsField, Swatch};
 use crate::format::keur;
 use plotters::coord::Shift;
@@ -46,6 +46,7 @@ pub fn EnsembleView() -> impl IntoView {
                 <RunsField />
                 <EnsembleMs />
                 <ProgressBar />
+                <EnsembleSummaryData />
             </div>
             <FanCard />
             <div class="pair">

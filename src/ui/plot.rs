@@ -21,10 +21,15 @@ pub fn Plot(
 ) -> impl IntoView {
     let state = use_state();
     let canvas = node_ref.unwrap_or_default();
+    // How often the canvas has been drawn, in `data-drawn`: browser tests wait for a drawing
+    // instead of sleeping.
+    let mut drawn = 0u32;
     Effect::new(move |_| {
         state.resize.track();
         if let Some(el) = canvas.get() {
             draw_into(&el, |area, style| draw(area, style));
+            drawn += 1;
+            let _ = el.set_attribute("data-drawn", &drawn.to_string());
         }
     });
     view! { <canvas class="chart" data-testid=testid node_ref=canvas role="img" aria-label=label></canvas> }

@@ -118,3 +118,18 @@ pub fn Summary() -> impl IntoView {
         </section>
     }
 }
+
+/// The last ensemble's summary at full precision, as `relsim run` prints it, in a hidden
+/// element: the browser tests compare the WebAssembly build with the native one through it.
+#[component]
+pub fn EnsembleSummaryData() -> impl IntoView {
+    let state = use_state();
+    let json = move || {
+        state.ensemble.with(|e| {
+            e.as_ref()
+                .and_then(|e| serde_json::to_string(&crate::sim::Summary::of(e)).ok())
+                .unwrap_or_default()
+        })
+    };
+    view! { <output hidden data-testid="ensemble-summary" data-summary=json></output> }
+}

@@ -53,8 +53,9 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const origin = new URL(url).origin;
   page.on('request', (r) => {
-    if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
+    if (!r.url().startsWith(`${origin}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
       problems.push(`request to another host: ${r.url()}`);
     }
   });
@@ -63,15 +64,98 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
   return { page, context, problems };
 }
 
-/** Number of non-white pixels drawn in a canvas. */
-export function inkedPixels(page, testid) {
+/** Waits until the canvas `testid` has been drawn more than `after` times (its `data-drawn`). */
+export function waitDrawn(page, testid, after = 0) {
+  return page.waitForFunction(([id, n]) => {
+    const c = document.querySelector(`[data-testid="${id}"]`);
+    return c && Number(c.dataset.drawn ?? 0) > n;
+  }, [testid, after]);
+}
+
+/** How often the canvas `testid` has been drawn so far. */
+export async function drawnCount(page, testid) {
+  return Number((await page.getAttribute(`[data-testid="${testid}"]`, 'data-drawn')) ?? 0);
+}
+
+/**
+ * What a chart draws from data, read from its pixels. The frame every chart has (white ground,
+ * grey grid, dark axes and labels) is the chart drawn without data; what data adds is lines,
+ * bands and bars in the series' colours. The series' colours are read from the chart's
+ * own legend: solid swatches, except colours the legend also shows dashed (a dashed line may be
+ * a scenario constant such as a bound or a target); bands and thin sample lines are faint. A
+ * pixel counts for a colour when it lies on the blend from white to that colour at least
+ * halfway (anti-aliasing blends lines with the white ground). Charts without a legend count
+ * strongly coloured pixels instead, which the neutral frame never has.
+ *
+ * Returns { colours, coverage, each }: the fraction of the plot's pixel columns holding a pixel
+ * of any series colour, and per colour the fraction of columns holding it.
+ */
+export function dataCoverage(page, testid) {
   return page.evaluate((id) => {
     const c = document.querySelector(`[data-testid="${id}"]`);
+    const card = c.closest('.card');
+    const swatches = [...(card?.querySelectorAll('.legend .swatch') ?? [])]
+      .map((s) => ({ kind: s.className, hex: s.style.getPropertyValue('--c').trim().toLowerCase() }))
+      .filter((s) => s.hex.startsWith('#'));
+    // A colour that the legend also shows dashed may be a constant line (a target, a ceiling).
+    const dashed = new Set(swatches.filter((s) => /\bdashed\b/.test(s.kind)).map((s) => s.hex));
+    const colours = swatches
+      .filter((s) => !/\b(dashed|band|thin)\b/.test(s.kind) && !dashed.has(s.hex))
+      .map(({ hex }) => {
+        const h = hex.length === 4 ? hex.slice(1).split('').map((x) => x + x).join('') : hex.slice(1);
+        return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+      });
+    const ratio = c.width / c.getBoundingClientRect().width;
+    // The plot area inside the frame's margins (PLOT_LEFT/RIGHT/TOP/BOTTOM in src/chart/mod.rs),
+    // a few pixels in so that the axis lines themselves are left out.
+    const x0 = Math.ceil((52 + 3) * ratio);
+    const x1 = Math.floor(c.width - (10 + 3) * ratio);
+    const y0 = Math.ceil(10 * ratio);
+    const y1 = Math.floor(c.height - (30 + 3) * ratio);
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      if (d[i + 3] > 0 && (d[i] < 245 || d[i + 1] < 245 || d[i + 2] < 245)) n++;
+    const matches = (r, g, b, [cr, cg, cb]) => {
+      const [wr, wg, wb] = [255 - cr, 255 - cg, 255 - cb];
+      const len2 = wr * wr + wg * wg + wb * wb;
+      const [pr, pg, pb] = [255 - r, 255 - g, 255 - b];
+      const t = (pr * wr + pg * wg + pb * wb) / len2;
+      if (t < 0.5 || t > 1.15) return false;
+      const [er, eg, eb] = [pr - t * wr, pg - t * wg, pb - t * wb];
+      return er * er + eg * eg + eb * eb <= 24 * 24;
+    };
+    const coloured = (r, g, b) => Math.max(r, g, b) - Math.min(r, g, b) >= 80;
+    const perColour = colours.map(() => 0);
+    let any = 0;
+    for (let x = x0; x < x1; x++) {
+      const seen = colours.map(() => false);
+      let hit = false;
+      for (let y = y0; y < y1; y++) {
+        const i = (y * c.width + x) * 4;
+        const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+        if (colours.length === 0) {
+          if (coloured(r, g, b)) hit = true;
+        } else {
+          colours.forEach((col, k) => {
+            if (!seen[k] && matches(r, g, b, col)) { seen[k] = true; hit = true; }
+          });
+        }
+      }
+      seen.forEach((s, k) => { if (s) perColour[k]++; });
+      if (hit) any++;
     }
-    return n;
+    const n = Math.max(1, x1 - x0);
+    return { colours: colours.map((x) => x.join(',')), coverage: any / n, each: perColour.map((v) => v / n) };
   }, testid);
+}
+
+/**
+ * Asserts that the chart `testid` draws data across at least `min` of its plot's width, and each
+ * of its legend's series across at least half of it (lines may hide each other where equal).
+ */
+export async function assertDrawsData(assert, page, testid, min = 0.9) {
+  const r = await dataCoverage(page, testid);
+  assert.ok(r.coverage >= min, `${testid}: data drawn across ${(r.coverage * 100).toFixed(0)}% of the plot (${JSON.stringify(r)})`);
+  for (const [k, share] of r.each.entries()) {
+    assert.ok(share >= 0.5, `${testid}: the series in ${r.colours[k]} is drawn (${JSON.stringify(r)})`);
+  }
+  return r;
 }

@@ -1,0 +1,444 @@
+//! The hand-written samplers of the weekly step, kept apart so that their distributions can be
+//! tested: the week's on-time count by inversion of a tabulated Binomial distribution, and the
+//! week's random incidents as one zero-truncated Poisson count split over the categories.
+
+use std::cell::RefCell;
+
+use rand::Rng;
+use rand_distr::{Binomial, Distribution, Poisson};
+
+use super::incident::Category;
+
+/// Largest volume served from a tabulated distribution (above it, rand_distr's sampler is used).
+pub(crate) const CDF_MAX_N: u64 = 1000;
+/// Resolution of the tabulated probabilities: `p` is rounded to a multiple of `1 / CDF_STEPS`.
+pub(crate) const CDF_STEPS: usize = 1000;
+/// Most tables kept at once (each at most `CDF_MAX_N + 1` numbers). A scenario whose volume
+/// changes from week to week could otherwise fill memory; past the cap the same cumulative sums
+/// are walked without being kept, which gives the same draw, only slower.
+const MAX_TABLES: usize = 4096;
+
+/// The tables built for one rounded probability: `(n, cumulative distribution)`.
+type TablesForP = Vec<(u64, Box<[f64]>)>;
+
+/// Cumulative Binomial(n, p) distributions, keyed by both the number of trials and the rounded
+/// probability, built as draws need them and shared by the runs of an ensemble.
+#[derive(Debug, Default)]
+pub(crate) struct BinomialTables {
+    /// Per rounded probability (index `0..=CDF_STEPS`), the tables built for it, by `n`.
+    by_p: RefCell<Vec<TablesForP>>,
+    /// Tables kept, over all probabilities.
+    kept: std::cell::Cell<usize>,
+}
+
+impl Clone for BinomialTables {
+    /// A fresh, empty cache: tables are cheap to rebuild and a clone need not share them.
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl BinomialTables {
+    /// Draws the number of successes in `n` trials with probability `p` (clamped to 0..=1).
+    /// Up to [`CDF_MAX_N`] trials, `p` is rounded to a multiple of `1 / CDF_STEPS` and one
+    /// uniform number is inverted through the cumulative distribution of `(n, p)`.
+    pub(crate) fn draw<R: Rng + ?Sized>(&self, n: u64, p: f64, rng: &mut R) -> u64 {
+        let p = if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) };
+        if n > CDF_MAX_N {
+            return Binomial::new(n, p).map_or((p * n as f64) as u64, |d| d.sample(rng));
+        }
+        let q = (p * CDF_STEPS as f64).round() as usize;
+        let u: f64 = rng.random();
+        let mut by_p = self.by_p.borrow_mut();
+        if by_p.is_empty() {
+            by_p.resize_with(CDF_STEPS + 1, Vec::new);
+        }
+        let tables = &mut by_p[q];
+        if let Some((_, cdf)) = tables.iter().find(|(m, _)| *m == n) {
+            return invert(cdf, u, n);
+        }
+        let p = q as f64 / CDF_STEPS as f64;
+        if self.kept.get() >= MAX_TABLES {
+            return cumulative(n, p)
+                .position(|c| c >= u)
+                .map_or(n, |k| k as u64);
+        }
+        let cdf: Box<[f64]> = cumulative(n, p).collect();
+        let k = invert(&cdf, u, n);
+        tables.push((n, cdf));
+        self.kept.set(self.kept.get() + 1);
+        k
+    }
+}
+
+/// The smallest `k` with `cdf[k] ≥ u` (at most `n`, should rounding leave the last sum below 1).
+fn invert(cdf: &[f64], u: f64, n: u64) -> u64 {
+    (cdf.partition_point(|c| *c < u) as u64).min(n)
+}
+
+/// The cumulative Binomial(n, p) distribution, `P(X ≤ k)` for `k = 0..=n`.
+pub(crate) fn cumulative(n: u64, p: f64) -> impl Iterator<Item = f64> {
+    let n = n as usize;
+    let (lp, lq) = (p.ln(), (1.0 - p).ln());
+    let degenerate = p <= 0.0 || p >= 1.0;
+    let mut log_choose = 0.0;
+    let mut total = 0.0;
+    (0..=n).map(move |k| {
+        if degenerate {
+            // All mass on 0 (p = 0) or on n (p = 1).
+            let at = if p <= 0.0 { 0 } else { n };
+            return if k >= at { 1.0 } else { 0.0 };
+        }
+        // The pmf by its recurrence in log space, so that large n does not underflow.
+        if k > 0 {
+            log_choose += ((n - k + 1) as f64).ln() - (k as f64).ln();
+        }
+        let term = log_choose + k as f64 * lp + (n - k) as f64 * lq;
+        total += term.exp();
+        total
+    })
+}
+
+/// The week's number of random incidents, Poisson with `P(0) = none`: one uniform number
+/// decides whether there are any, and only then is a positive count drawn (by rejecting zero),
+/// which keeps the common quiet week to one uniform number.
+pub(crate) fn incident_count<R: Rng + ?Sized>(dist: &Poisson<f64>, none: f64, rng: &mut R) -> u32 {
+    let u: f64 = rng.random();
+    if u < none {
+        return 0;
+    }
+    loop {
+        let n = dist.sample(rng) as u32;
+        if n > 0 {
+            return n;
+        }
+    }
+}
+
+/// The category of one random incident, with probability `shares` (external, interpersonal,
+/// business; summing to one). Splitting a Poisson count this way gives independent Poisson
+/// counts per category.
+pub(crate) fn incident_category<R: Rng + ?Sized>(shares: &[f64; 3], rng: &mut R) -> Category {
+    let x: f64 = rng.random();
+    if x < shares[0] {
+        Category::External
+    } else if x < shares[0] + shares[1] {
+        Category::Interpersonal
+    } else {
+        Category::Business
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Distribution tests at fixed seeds: Pearson's chi-square statistic against the exact
+    //! probabilities, with classes pooled until each expects at least five, compared with the
+    //! 0.1 % critical value. A wrong sampler (a shifted mean, a table reused for another volume,
+    //! a lost category) lands far above it.
+
+    use super::*;
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    /// Binomial(n, p) probabilities by repeated convolution with one trial, a computation
+    /// independent of the sampler's log-space recurrence.
+    fn binomial_pmf(n: usize, p: f64) -> Vec<f64> {
+        let mut pmf = vec![1.0];
+        for _ in 0..n {
+            let mut next = vec![0.0; pmf.len() + 1];
+            for (k, v) in pmf.iter().enumerate() {
+                next[k] += v * (1.0 - p);
+                next[k + 1] += v * p;
+            }
+            pmf = next;
+        }
+        pmf
+    }
+
+    /// Poisson(λ) probabilities of 0..len-1; the last class takes the tail.
+    fn poisson_pmf(lambda: f64, len: usize) -> Vec<f64> {
+        let mut pmf = Vec::with_capacity(len);
+        let mut term = (-lambda).exp();
+        for k in 0..len {
+            pmf.push(term);
+            term *= lambda / (k + 1) as f64;
+        }
+        let head: f64 = pmf[..len - 1].iter().sum();
+        pmf[len - 1] = 1.0 - head;
+        pmf
+    }
+
+    /// Pearson's statistic and degrees of freedom of `observed` counts against `probs`,
+    /// pooling neighbouring classes until each expects at least five.
+    fn chi_square(observed: &[u64], probs: &[f64]) -> (f64, usize) {
+        let total: u64 = observed.iter().sum();
+        let mut classes: Vec<(f64, f64)> = Vec::new();
+        let (mut o, mut e) = (0.0, 0.0);
+        for (k, p) in probs.iter().enumerate() {
+            o += observed.get(k).copied().unwrap_or(0) as f64;
+            e += p * total as f64;
+            if e >= 5.0 {
+                classes.push((o, e));
+                (o, e) = (0.0, 0.0);
+            }
+        }
+        // Counts beyond the listed classes (impossible values) count as observed, expected 0.
+        o += observed.iter().skip(probs.len()).sum::<u64>() as f64;
+        if let Some(last) = classes.last_mut() {
+            last.0 += o;
+            last.1 += e;
+        }
+        let stat = classes.iter().map(|(o, e)| (o - e) * (o - e) / e).sum();
+        (stat, classes.len().saturating_sub(1))
+    }
+
+    /// The chi-square 0.1 % critical value (Wilson–Hilferty approximation).
+    fn critical(df: usize) -> f64 {
+        let d = df.max(1) as f64;
+        let z = 3.09;
+        let a = 2.0 / (9.0 * d);
+        d * (1.0 - a + z * a.sqrt()).powi(3)
+    }
+
+    fn assert_fits(what: &str, observed: &[u64], probs: &[f64]) {
+        let (stat, df) = chi_square(observed, probs);
+        assert!(
+            stat < critical(df),
+            "{what}: chi-square {stat:.1} with {df} df, 0.1% critical value {:.1}",
+            critical(df)
+        );
+    }
+
+    #[test]
+    fn binomial_draws_follow_the_binomial_distribution() {
+        let tables = BinomialTables::default();
+        let mut rng = ChaCha8Rng::seed_from_u64(7);
+        // Small volumes, the usual ones, and both sides of the tabulation cut-off (1 000).
+        for (n, p) in [
+            (1u64, 0.3),
+            (3, 0.5),
+            (12, 0.9),
+            (90, 0.857),
+            (250, 0.05),
+            (999, 0.9),
+            (1000, 0.5),
+            (1001, 0.95),
+            (4000, 0.7),
+        ] {
+            let draws = 20_000;
+            let mut observed = vec![0u64; n as usize + 1];
+            for _ in 0..draws {
+                let k = tables.draw(n, p, &mut rng);
+                assert!(k <= n, "n {n}, p {p}: drew {k}");
+                observed[k as usize] += 1;
+            }
+            assert_fits(
+                &format!("Binomial({n}, {p})"),
+                &observed,
+                &binomial_pmf(n as usize, p),
+            );
+        }
+    }
+
+    #[test]
+    fn binomial_tables_are_kept_per_volume() {
+        // The same probability with another volume must not reuse the first volume's table.
+        let tables = BinomialTables::default();
+        let mut rng = ChaCha8Rng::seed_from_u64(11);
+        for n in [10u64, 500, 10, 80] {
+            let draws = 4000;
+            let mut sum = 0.0;
+            for _ in 0..draws {
+                let k = tables.draw(n, 0.6, &mut rng);
+                assert!(k <= n);
+                sum += k as f64;
+            }
+            let mean = sum / draws as f64;
+            let sd = (n as f64 * 0.6 * 0.4 / draws as f64).sqrt();
+            assert!(
+                (mean - 0.6 * n as f64).abs() < 5.0 * sd,
+                "n {n}: mean {mean}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_probability_is_rounded_to_the_table_steps() {
+        // 0.9004 rounds to 0.900, 0.9006 to 0.901: the same uniform numbers give the draws of
+        // the rounded probability.
+        let tables = BinomialTables::default();
+        for (p, rounded) in [(0.9004, 0.9), (0.9006, 0.901), (-0.2, 0.0), (1.5, 1.0)] {
+            let a: Vec<u64> = {
+                let mut rng = ChaCha8Rng::seed_from_u64(3);
+                (0..200).map(|_| tables.draw(40, p, &mut rng)).collect()
+            };
+            let b: Vec<u64> = {
+                let mut rng = ChaCha8Rng::seed_from_u64(3);
+                (0..200)
+                    .map(|_| tables.draw(40, rounded, &mut rng))
+                    .collect()
+            };
+            assert_eq!(a, b, "p {p}");
+        }
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        assert!((0..50).all(|_| tables.draw(40, 0.0, &mut rng) == 0));
+        assert!((0..50).all(|_| tables.draw(40, 1.0, &mut rng) == 40));
+    }
+
+    #[test]
+    fn past_the_cache_cap_the_same_draws_come_out() {
+        // Walking the sums without keeping them inverts the same numbers as a kept table.
+        let full = BinomialTables::default();
+        full.kept.set(MAX_TABLES);
+        let kept = BinomialTables::default();
+        let mut a = ChaCha8Rng::seed_from_u64(5);
+        let mut b = ChaCha8Rng::seed_from_u64(5);
+        for i in 0..3000u64 {
+            let (n, p) = (1 + i % 997, (i % 101) as f64 / 100.0);
+            assert_eq!(
+                full.draw(n, p, &mut a),
+                kept.draw(n, p, &mut b),
+                "n {n} p {p}"
+            );
+        }
+    }
+
+    /// Draws `weeks` weeks of random incidents at yearly `rates`, as the weekly step does, and
+    /// returns each week's count per category.
+    fn weekly_counts(rates: [f64; 3], weeks: usize, seed: u64) -> Vec<[u64; 3]> {
+        let total: f64 = rates.iter().sum();
+        let dist = Poisson::new(total / 52.0).unwrap();
+        let none = (-total / 52.0).exp();
+        let shares = rates.map(|r| r / total);
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        (0..weeks)
+            .map(|_| {
+                let mut counts = [0u64; 3];
+                for _ in 0..incident_count(&dist, none, &mut rng) {
+                    let c = incident_category(&shares, &mut rng);
+                    counts[Category::ALL.iter().position(|x| *x == c).unwrap()] += 1;
+                }
+                counts
+            })
+            .collect()
+    }
+
+    #[test]
+    fn incident_counts_are_poisson_per_category() {
+        // The default rates, a busy year, and one category switched off.
+        for (rates, seed) in [
+            ([1.0, 3.0, 4.0], 1u64),
+            ([20.0, 52.0, 30.0], 2),
+            ([0.0, 10.0, 2.0], 3),
+        ] {
+            let weeks = 100_000;
+            let counts = weekly_counts(rates, weeks, seed);
+            let total: f64 = rates.iter().sum();
+            // The week's total count.
+            let len = 16;
+            let mut observed = vec![0u64; len];
+            for c in &counts {
+                observed[(c.iter().sum::<u64>() as usize).min(len - 1)] += 1;
+            }
+            assert_fits(
+                &format!("total at {rates:?}"),
+                &observed,
+                &poisson_pmf(total / 52.0, len),
+            );
+            // Each category on its own: Poisson at its own rate.
+            for (i, rate) in rates.iter().enumerate() {
+                let mut observed = vec![0u64; len];
+                for c in &counts {
+                    observed[(c[i] as usize).min(len - 1)] += 1;
+                }
+                if *rate == 0.0 {
+                    assert_eq!(
+                        observed[0], weeks as u64,
+                        "a category at rate 0 never occurs"
+                    );
+                    continue;
+                }
+                assert_fits(
+                    &format!("category {i} at {rates:?}"),
+                    &observed,
+                    &poisson_pmf(rate / 52.0, len),
+                );
+            }
+            // Independent categories: the counts of two categories do not covary (their
+            // sample correlation is within four standard errors of zero).
+            for (i, j) in [(0, 1), (0, 2), (1, 2)] {
+                if rates[i] == 0.0 || rates[j] == 0.0 {
+                    continue;
+                }
+                let n = weeks as f64;
+                let mean = |k: usize| counts.iter().map(|c| c[k] as f64).sum::<f64>() / n;
+                let (mi, mj) = (mean(i), mean(j));
+                let cov = counts
+                    .iter()
+                    .map(|c| (c[i] as f64 - mi) * (c[j] as f64 - mj))
+                    .sum::<f64>()
+                    / n;
+                let corr = cov / (mi * mj).sqrt();
+                assert!(
+                    corr.abs() < 4.0 / n.sqrt(),
+                    "{rates:?} {i}/{j}: corr {corr}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_draws_random_incidents_at_each_categorys_rate() {
+        // Through the weekly step: with bounds that never trip the status, the weeks of a
+        // running contract must each bring random incidents per category that are Poisson at
+        // that category's rate.
+        let rates = [5.0, 12.0, 26.0];
+        let mut s = crate::sim::Scenario {
+            weeks: 520,
+            ..Default::default()
+        };
+        s.contract.term_weeks = 520;
+        (s.bounds.critical_lower, s.bounds.euphoria_upper) = (0.0, 1.0);
+        s.bounds.tolerance_weeks = 520;
+        (
+            s.random_rates.external,
+            s.random_rates.interpersonal,
+            s.random_rates.business,
+        ) = (rates[0], rates[1], rates[2]);
+        let len = 10;
+        let mut observed = [[0u64; 10]; 3];
+        for seed in 0..20 {
+            s.seed = seed;
+            let h = crate::sim::run(&s);
+            for week in 0..s.weeks {
+                // Incidents are drawn only while the contract runs (it may still end by choice).
+                if week > 0 && h.rows[week as usize - 1].status.is_final() {
+                    continue;
+                }
+                let mut counts = [0usize; 3];
+                for e in h.events_in(week) {
+                    if let crate::sim::Event::Incident {
+                        incident,
+                        random: true,
+                    } = e
+                    {
+                        counts[Category::ALL
+                            .iter()
+                            .position(|c| *c == incident.category)
+                            .unwrap()] += 1;
+                    }
+                }
+                for (c, n) in counts.iter().enumerate() {
+                    observed[c][(*n).min(len - 1)] += 1;
+                }
+            }
+        }
+        for (c, rate) in rates.iter().enumerate() {
+            assert_fits(
+                &format!("{:?} in runs", Category::ALL[c]),
+                &observed[c],
+                &poisson_pmf(rate / 52.0, len),
+            );
+        }
+    }
+}

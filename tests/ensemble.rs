@@ -1,0 +1,141 @@
+//! An ensemble keeps only aggregates (status counts, 200-bin histograms, running sums). These
+//! tests run the same seeds one by one with their full histories, compute the exact
+//! percentiles, status shares and means, and check the ensemble's figures against them: a
+//! percentile within one bin width, counts and means exact.
+
+use relsim::sim::ensemble::{BINS, SAMPLE_RUNS};
+use relsim::sim::{self, presets, Ensemble, History, Plan, Scenario, Series, Status, Summary};
+
+/// The full histories of runs `0..runs` of `s` (seeds `seed..seed + runs`).
+fn histories(s: &Scenario, runs: u32) -> Vec<History> {
+    (0..runs as u64)
+        .map(|i| {
+            let mut one = s.clone();
+            one.seed = s.seed.wrapping_add(i);
+            sim::run(&one)
+        })
+        .collect()
+}
+
+/// The exact `q`-quantile of `values`: the smallest value with at least `q·n` values at or
+/// below it (the `⌈q·n⌉`-th smallest).
+fn quantile(values: &mut [f64], q: f64) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let rank = ((q * values.len() as f64).ceil() as usize).clamp(1, values.len());
+    values[rank - 1]
+}
+
+fn scenarios() -> Vec<(String, Scenario)> {
+    let mut out: Vec<(String, Scenario)> = ["default", "farbo", "article-figure"]
+        .into_iter()
+        .filter_map(|id| presets::find(id).map(|p| (id.to_string(), p.scenario())))
+        .collect();
+    // A short, eventful one where runs spread out quickly.
+    let mut busy = Scenario {
+        weeks: 80,
+        seed: 99,
+        ..Scenario::default()
+    };
+    busy.random_rates.interpersonal = 20.0;
+    busy.random_rates.business = 20.0;
+    busy.bounds.tolerance_weeks = 4;
+    out.push(("busy".into(), busy));
+    out
+}
+
+#[test]
+fn percentiles_match_the_exact_ones_of_the_same_runs() {
+    let runs = 150;
+    let mut widest = 0.0f64;
+    for (name, s) in scenarios() {
+        let e = Ensemble::run(&Plan::new(&s), runs);
+        let hs = histories(&s, runs);
+        let mut spread = 0.0f64;
+        for series in Series::BANDED {
+            for week in (0..s.weeks as usize).step_by(7) {
+                let mut values: Vec<f64> = hs.iter().map(|h| series.value(&h.rows[week])).collect();
+                for q in [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] {
+                    let exact = quantile(&mut values, q);
+                    let binned = e.percentile(series, week, q);
+                    assert!(
+                        (binned - exact).abs() <= 1.0 / BINS as f64 + 1e-12,
+                        "{name} {series:?} week {week} q {q}: ensemble {binned}, exact {exact}"
+                    );
+                }
+                spread = spread.max(quantile(&mut values, 0.95) - quantile(&mut values, 0.05));
+            }
+        }
+        assert!(spread > 0.0, "{name}: all runs alike");
+        widest = widest.max(spread);
+    }
+    // The runs do spread out over many bins, so the comparison is not between constants.
+    assert!(widest > 0.1, "runs barely differ ({widest})");
+}
+
+#[test]
+fn status_shares_and_summary_match_the_full_histories() {
+    let runs = 120;
+    for (name, s) in scenarios() {
+        let e = Ensemble::run(&Plan::new(&s), runs);
+        let hs = histories(&s, runs);
+        let n = runs as f64;
+        for week in 0..s.weeks as usize {
+            for st in Status::ALL {
+                let count = hs.iter().filter(|h| h.rows[week].status == st).count();
+                assert_eq!(
+                    e.status_share(week, st),
+                    count as f64 / n,
+                    "{name} week {week} {st:?}"
+                );
+            }
+        }
+        let summary = Summary::of(&e);
+        let weeks = s.weeks as f64;
+        for st in Status::ALL {
+            let at_end = hs
+                .iter()
+                .filter(|h| h.rows.last().unwrap().status == st)
+                .count();
+            assert_eq!(
+                summary.status_at_end.get(st),
+                at_end as f64 / n,
+                "{name} {st:?}"
+            );
+            let spent: usize = hs
+                .iter()
+                .map(|h| h.rows.iter().filter(|r| r.status == st).count())
+                .sum();
+            assert!((summary.weeks_in_status.get(st) - spent as f64 / n).abs() < 1e-9);
+        }
+        for series in Series::ALL {
+            let mean = hs
+                .iter()
+                .flat_map(|h| h.rows.iter().map(|r| series.value(r)))
+                .sum::<f64>()
+                / (n * weeks);
+            let got = summary.mean.get(series);
+            assert!(
+                (got - mean).abs() < 1e-9,
+                "{name} {series:?}: {got} vs {mean}"
+            );
+        }
+        let cost = hs
+            .iter()
+            .map(|h| h.rows.iter().map(|r| r.client_cost).sum::<f64>())
+            .sum::<f64>()
+            / n;
+        assert!((summary.totals.client_cost - cost).abs() < 1e-6 * cost.abs().max(1.0));
+        let margin = hs
+            .iter()
+            .map(|h| h.rows.iter().map(|r| r.supplier_margin).sum::<f64>())
+            .sum::<f64>()
+            / n;
+        assert!((summary.totals.supplier_margin - margin).abs() < 1e-6 * margin.abs().max(1.0));
+        // The faint sample lines are the first runs' relationship lines.
+        assert_eq!(e.samples.len(), SAMPLE_RUNS.min(runs as usize));
+        for (line, h) in e.samples.iter().zip(&hs) {
+            let exact: Vec<f32> = h.rows.iter().map(|r| r.relationship as f32).collect();
+            assert_eq!(line, &exact, "{name}");
+        }
+    }
+}
