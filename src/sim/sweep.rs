@@ -14,6 +14,8 @@ use super::ScenarioError;
 
 /// Most points in one sweep.
 pub const MAX_STEPS: u32 = 101;
+/// Fewest points in one sweep: both ends.
+pub const MIN_STEPS: u32 = 2;
 
 /// Sets the numeric input at a dotted `path` (such as `contract.incentive_share`) to `value`,
 /// returning the validated scenario. Whole-number inputs take the value rounded; an optional
@@ -56,9 +58,9 @@ pub fn sweep_values(from: f64, to: f64, steps: u32) -> Result<Vec<f64>, String> 
     if !from.is_finite() || !to.is_finite() {
         return Err("--from and --to must be finite numbers".into());
     }
-    if !(2..=MAX_STEPS).contains(&steps) {
+    if !(MIN_STEPS..=MAX_STEPS).contains(&steps) {
         return Err(format!(
-            "--steps: {steps} is outside the allowed range 2..={MAX_STEPS}"
+            "--steps: {steps} is outside the allowed range {MIN_STEPS}..={MAX_STEPS}"
         ));
     }
     Ok((0..steps)

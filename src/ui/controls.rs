@@ -75,6 +75,9 @@ pub fn NumField(
         invalid.set(false);
     });
     let apply = move |text: String| {
+        if text.trim().is_empty() {
+            return; // half-way through retyping; committing it shows the held value again
+        }
         let strings = t_now();
         let refusal = match parse_number(&text) {
             None => Some(strings.not_number(field.label, &text)),
@@ -87,9 +90,7 @@ pub fn NumField(
             }
         };
         invalid.set(refusal.is_some());
-        if refusal.is_some() {
-            error.set(refusal);
-        }
+        error.set(refusal);
     };
     let commit = move |text: String| {
         apply(text);

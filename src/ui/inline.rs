@@ -39,6 +39,9 @@ pub fn number<T: Clone + 'static>(
         }
     });
     let apply = move |text: String| {
+        if text.trim().is_empty() {
+            return; // half-way through retyping; committing it shows the held value again
+        }
         let strings = state.lang.get_untracked().t();
         let refusal = match parse_number(&text) {
             None => Some(strings.not_number(field.label, &text)),

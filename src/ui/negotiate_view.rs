@@ -20,7 +20,7 @@ use crate::chart::{self, ChartStyle, Pen};
 use crate::format::keur_axis;
 use crate::sim::fields::{self, Field};
 use crate::sim::scenario::Obligation;
-use crate::sim::sweep::{sweep_values, win_win, with_param, MAX_STEPS};
+use crate::sim::sweep::{sweep_values, win_win, with_param, MAX_STEPS, MIN_STEPS};
 use crate::sim::{Plan, Scenario, Summary, MAX_RUNS};
 
 /// The scenario swept and its fixed-fee baseline: sweeping the incentive share only means
@@ -197,7 +197,7 @@ fn SweepForm(form: Form) -> impl IntoView {
             </label>
             {end(|t| t.from, form.from, "sweep-from")}
             {end(|t| t.to, form.to, "sweep-to")}
-            <CountField label=|t| t.steps value=form.steps min=2 max=MAX_STEPS testid="sweep-steps" />
+            <CountField label=|t| t.steps value=form.steps min=MIN_STEPS max=MAX_STEPS testid="sweep-steps" />
             <CountField
                 label=|t| t.runs_per_point
                 value=form.runs

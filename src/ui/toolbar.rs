@@ -65,22 +65,44 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            <button type="button" data-testid="share-link" on:click=share
-                on:blur=move |_| copied.set(false)>
+            <button type="button" data-testid="share-link" on:click=share on:blur=move |_| copied.set(false)>
                 {move || if copied.get() { t().copied } else { t().share }}
             </button>
-            <button type="button" data-testid="export-json" on:click=export_json>{move || t().export_json}</button>
+            <button type="button" data-testid="export-json" on:click=export_json>
+                {move || t().export_json}
+            </button>
             <label class="button">
                 {move || t().import_json}
-                <input type="file" accept="application/json,.json" data-testid="import-json" class="visually-hidden" on:change=import />
+                <input
+                    type="file"
+                    accept="application/json,.json"
+                    data-testid="import-json"
+                    class="visually-hidden"
+                    on:change=import
+                />
             </label>
-            <button type="button" data-testid="export-csv" on:click=export_csv>{move || t().export_csv}</button>
+            <button type="button" data-testid="export-csv" on:click=export_csv>
+                {move || t().export_csv}
+            </button>
             <PrintButton />
             <EmbedCode />
             <Show when=move || shown.with(Option::is_some)>
-                <input type="text" readonly=true class="link-field" data-testid="share-url"
-                    aria-label=move || t().share prop:value=move || shown.get().unwrap_or_default()
-                    on:focus=move |ev| { if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { el.select(); } } />
+                <input
+                    type="text"
+                    readonly=true
+                    class="link-field"
+                    data-testid="share-url"
+                    aria-label=move || t().share
+                    prop:value=move || shown.get().unwrap_or_default()
+                    on:focus=move |ev| {
+                        if let Some(el) = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        {
+                            el.select();
+                        }
+                    }
+                />
             </Show>
         </div>
     }
