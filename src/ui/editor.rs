@@ -37,6 +37,8 @@ pub fn Editor() -> impl IntoView {
         <Section title=|t| t.sec_client>
             <NumField field=&f::BUDGET_PRESSURE testid="budget-pressure" slider=true />
             <NumField field=&f::NEED testid="need" slider=true />
+            <NumField field=&f::MARKET_FEE_PER_WEEK testid="market-fee-per-week" />
+            <NumField field=&f::VALUE_PER_WEEK testid="value-per-week" />
         </Section>
         <Section title=|t| t.sec_bounds>
             <NumField field=&f::CRITICAL_LOWER testid="critical-lower" slider=true />
