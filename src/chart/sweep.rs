@@ -20,6 +20,8 @@ pub struct Curve<'a> {
 pub const COST: RGBColor = palette::BLUE;
 /// Colour of the supplier's margin curve.
 pub const MARGIN: RGBColor = palette::ORANGE;
+/// Colour of the client's net value curve.
+pub const NET_VALUE: RGBColor = palette::PURPLE;
 /// Colour of the win-win zone.
 pub const ZONE: RGBColor = palette::GREEN;
 /// Colour of the partnership-probability curve.

@@ -242,6 +242,12 @@ fn CompareTable() -> impl IntoView {
                 keur(b.totals.supplier_margin),
                 signed(b.totals.supplier_margin - a.totals.supplier_margin),
             ),
+            (
+                tr.total_client_net_value.to_string(),
+                keur(a.totals.client_net_value),
+                keur(b.totals.client_net_value),
+                signed(b.totals.client_net_value - a.totals.client_net_value),
+            ),
         ])
     };
     view! {

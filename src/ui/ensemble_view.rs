@@ -168,6 +168,13 @@ fn OutcomeTable() -> impl IntoView {
                 keur(lo),
                 keur(hi),
             ));
+            let (m, lo, hi) = spread(&e.outcomes, |o| o.client_net_value);
+            out.push((
+                tr.total_client_net_value.to_string(),
+                keur(m),
+                keur(lo),
+                keur(hi),
+            ));
             Some(out)
         })
     };

@@ -15,7 +15,7 @@ use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state, AppState, SweepResult};
 use super::widgets::{band, CountField, Swatch, MIN_RUNS};
-use crate::chart::sweep::{Curve, COST, MARGIN, PARTNERSHIP, ZONE};
+use crate::chart::sweep::{Curve, COST, MARGIN, NET_VALUE, PARTNERSHIP, ZONE};
 use crate::chart::{self, ChartStyle, Pen};
 use crate::format::keur_axis;
 use crate::sim::fields::{self, Field};
@@ -251,9 +251,10 @@ fn MoneyCard(
             let at = |f: fn(&Summary) -> f64| -> Vec<(f64, f64)> {
                 s.points.iter().map(|(v, p)| (*v, f(p))).collect()
             };
-            let (cost, margin) = (
+            let (cost, margin, net) = (
                 at(|p| p.totals.client_cost),
                 at(|p| p.totals.supplier_margin),
+                at(|p| p.totals.client_net_value),
             );
             let base = &s.baseline.totals;
             let curves = [
@@ -267,6 +268,11 @@ fn MoneyCard(
                     color: MARGIN,
                     baseline: Some(base.supplier_margin),
                 },
+                Curve {
+                    points: &net,
+                    color: NET_VALUE,
+                    baseline: Some(base.client_net_value),
+                },
             ];
             let _ = chart::sweep::draw(area, &curves, z, x, &|v| keur_axis(*v), style);
         });
@@ -277,7 +283,8 @@ fn MoneyCard(
             <ul class="legend">
                 <Swatch pens=band(COST) label=|t| t.client_cost_cum />
                 <Swatch pens=band(MARGIN) label=|t| t.supplier_margin_cum />
-                <Swatch pens=[Pen::dashed(COST), Pen::dashed(MARGIN)] label=|t| t.baseline />
+                <Swatch pens=band(NET_VALUE) label=|t| t.total_client_net_value />
+                <Swatch pens=[Pen::dashed(COST), Pen::dashed(MARGIN), Pen::dashed(NET_VALUE)] label=|t| t.baseline />
                 <Swatch pens=band(ZONE) label=|t| t.winwin class="band" />
             </ul>
             <Plot testid="chart-sweep" label=Signal::derive(move || t().money_vs.to_string()) draw />

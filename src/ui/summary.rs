@@ -45,6 +45,7 @@ pub fn Summary() -> impl IntoView {
                 h.rows.iter().map(|r| r.client_cost).sum::<f64>(),
                 h.rows.iter().map(|r| r.supplier_margin).sum::<f64>(),
                 weeks,
+                h.rows.iter().map(|r| r.client_net_value).sum::<f64>(),
             )
         })
     });
@@ -80,6 +81,10 @@ pub fn Summary() -> impl IntoView {
                 <div>
                     <dt>{move || t().total_supplier_margin}</dt>
                     <dd data-testid="summary-supplier-margin">{move || keur(totals.get().2)}</dd>
+                </div>
+                <div>
+                    <dt>{move || t().total_client_net_value}</dt>
+                    <dd data-testid="summary-client-net-value">{move || keur(totals.get().4)}</dd>
                 </div>
             </dl>
             <h3>{move || t().weeks_in_status}</h3>
