@@ -7,6 +7,7 @@ pub mod engine;
 pub mod ensemble;
 pub mod incident;
 pub mod intervention;
+pub mod link;
 pub mod params;
 mod plan;
 pub mod presets;
@@ -50,7 +51,17 @@ pub struct ScenarioError {
 }
 
 impl ScenarioError {
-    pub(crate) fn from_json(e: serde_json::Error) -> Self {
+    /// A JSON error with the path of the field being read when it occurred (empty at the top).
+    pub(crate) fn from_json(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = e.path().to_string();
+        Self {
+            path: if path == "." { String::new() } else { path },
+            message: format!("invalid scenario JSON: {}", e.inner()),
+        }
+    }
+
+    /// Text after the scenario's closing brace.
+    pub(crate) fn from_json_end(e: serde_json::Error) -> Self {
         Self {
             path: String::new(),
             message: format!("invalid scenario JSON: {e}"),

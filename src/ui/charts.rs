@@ -10,9 +10,9 @@ use plotters_canvas::CanvasBackend;
 
 use super::canvas::draw_into;
 use super::controls::Text;
+use super::download::download_url;
 use super::events::describe;
 use super::state::{t, use_state};
-use super::storage::download_url;
 use crate::chart::{self, ChartStyle};
 use crate::sim::{History, Scenario};
 

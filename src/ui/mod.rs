@@ -6,6 +6,7 @@ mod canvas;
 mod charts;
 mod compare_view;
 mod controls;
+mod download;
 mod editor;
 mod ensemble_view;
 mod events;
