@@ -32,7 +32,7 @@ impl std::fmt::Display for LinkError {
         match self {
             LinkError::BadEscape { at, found } => write!(
                 f,
-                "bad percent-encoding at character {at}: '{found}' is not % followed by two hex digits"
+                "bad percent-encoding at character {at}: {found:?} is not % followed by two hex digits"
             ),
             LinkError::NotUtf8 { at } => write!(
                 f,

@@ -51,12 +51,17 @@ pub struct ScenarioError {
 }
 
 impl ScenarioError {
-    /// A JSON error with the path of the field being read when it occurred (empty at the top).
+    /// A JSON error with the path of the field being read when it occurred (the message adds
+    /// its line and column); a step the tracker could not name (`?`) is left out.
     pub(crate) fn from_json(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let path = e.path().to_string();
+        let known: Vec<&str> = path
+            .split('.')
+            .filter(|p| *p != "?" && !p.is_empty())
+            .collect();
         Self {
-            path: if path == "." { String::new() } else { path },
-            message: format!("invalid scenario JSON: {}", e.inner()),
+            path: known.join("."),
+            message: one_line(&format!("invalid scenario JSON: {}", e.inner())),
         }
     }
 
@@ -67,6 +72,20 @@ impl ScenarioError {
             message: format!("invalid scenario JSON: {e}"),
         }
     }
+}
+
+/// `text` with control characters escaped (`\n`), so that an error quoting the input (an
+/// unknown variant's name) stays on one line.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped = c.is_control().then(|| c.escape_default());
+            escaped
+                .into_iter()
+                .flatten()
+                .chain((!c.is_control()).then_some(c))
+        })
+        .collect()
 }
 
 impl std::fmt::Display for ScenarioError {
