@@ -99,3 +99,25 @@ fn a_link_with_bad_percent_encoding_says_so() {
     let m = refused(Kind::Fragment, &good[..good.len() - 1]);
     assert!(m.contains("bad percent-encoding"), "{m}");
 }
+
+/// Found by the campaign: the path of an unknown field held the unknown name itself (with its
+/// dots and line breaks); it is now the object the field was found in, and the message names it.
+#[test]
+fn an_unknown_field_is_reported_at_its_object() {
+    let m = refused(Kind::Json, r#"{"client": {"ne\ned": 1}}"#);
+    assert!(m.starts_with("client: "), "{m}");
+    assert!(
+        m.contains("unknown field `ne\\ned`") && !m.contains('\n'),
+        "{m}"
+    );
+    let m = refused(Kind::Json, r#"{"supplier1.": 1}"#);
+    assert!(
+        m.starts_with("invalid scenario JSON: unknown field `supplier1.`"),
+        "{m}"
+    );
+    let m = refused(
+        Kind::Json,
+        r#"{"interventions": [{"kind": "realign", "week": 3, "x": 1}]}"#,
+    );
+    assert!(m.starts_with("interventions"), "{m}");
+}

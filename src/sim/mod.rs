@@ -52,17 +52,29 @@ pub struct ScenarioError {
 
 impl ScenarioError {
     /// A JSON error with the path of the field being read when it occurred (the message adds
-    /// its line and column); a step the tracker could not name (`?`) is left out.
+    /// its line and column). A step the tracker could not name is left out, and an unknown
+    /// field is reported at the object it was found in (the message names it).
     pub(crate) fn from_json(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = e.path().to_string();
-        let known: Vec<&str> = path
-            .split('.')
-            .filter(|p| *p != "?" && !p.is_empty())
-            .collect();
-        Self {
-            path: known.join("."),
-            message: one_line(&format!("invalid scenario JSON: {}", e.inner())),
+        use serde_path_to_error::Segment;
+        let message = one_line(&format!("invalid scenario JSON: {}", e.inner()));
+        let mut segments: Vec<&Segment> = e.path().iter().collect();
+        if message.starts_with("invalid scenario JSON: unknown field") {
+            segments.pop();
         }
+        let mut path = String::new();
+        for segment in segments {
+            match segment {
+                Segment::Seq { index } => path.push_str(&format!("[{index}]")),
+                Segment::Map { key } | Segment::Enum { variant: key } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&one_line(key));
+                }
+                _ => {}
+            }
+        }
+        Self { path, message }
     }
 
     /// Text after the scenario's closing brace.

@@ -143,8 +143,7 @@ fn clear_error(e: &link::LinkError) -> Result<(), String> {
         }
         link::LinkError::Scenario(se) => {
             let first = se.path.split(['.', '[']).next().unwrap_or_default();
-            let unknown_top = se.message.contains(&format!("unknown field `{}`", se.path));
-            if unknown_top || top_level_fields().iter().any(|f| f == first) {
+            if top_level_fields().iter().any(|f| f == first) {
                 Ok(())
             } else {
                 Err(format!("'{}' is not a field path: {text}", se.path))
