@@ -114,7 +114,9 @@ fn fuzz_campaign() {
         let seeds = Seeds::new();
         let (kind, input) = Gen::new(&seeds, seed, index).case();
         println!("case {index} ({}):\n{input}\n", kind.id());
-        println!("{:?}", check(kind, &input));
+        let start = Instant::now();
+        let result = check(kind, &input);
+        println!("{result:?} in {:?}", start.elapsed());
         return;
     }
     let cases = env_u64("FUZZ_CASES", 100_000);
