@@ -30,7 +30,7 @@ test('a link with bad percent-encoding shows an error and keeps the saved scenar
   await other.waitForSelector('[data-testid="summary-status"]');
   const banner = await other.textContent('[data-testid="error-banner"]');
   assert.match(banner, /percent-encoding/);
-  assert.equal(await other.inputValue('[data-testid="fee-per-week"]'), '25', 'the saved scenario is shown');
+  assert.equal(parseFloat(await other.inputValue('[data-testid="fee-per-week"]')), 25, 'the saved scenario is shown');
   // Longer than the save delay: still nothing written over.
   await other.waitForTimeout(1000);
   assert.equal(await stored(other), saved, 'local storage keeps the saved work');
