@@ -429,7 +429,13 @@ impl<'a> Gen<'a> {
             // Lower-case hex, as some tools write it: still valid.
             encoded = encoded.to_lowercase();
         }
-        for _ in 0..self.rng.random_range(0..3) {
+        // Half the links are as the app writes them; the others carry one or two faults.
+        let faults = if self.rng.random_bool(0.5) {
+            0
+        } else {
+            self.rng.random_range(1..=2)
+        };
+        for _ in 0..faults {
             match self.rng.random_range(0..3) {
                 0 => {
                     let p = self.rng.random_range(0..=encoded.len());
@@ -446,9 +452,11 @@ impl<'a> Gen<'a> {
                 }
             }
         }
-        let prefix = *self.pick(&[
-            "#s=", "#s=", "#s=", "#s=", "s=", "#", "", "#S=", "#s==", "#x=1&s=",
-        ]);
+        let prefix = if self.rng.random_bool(0.85) {
+            "#s="
+        } else {
+            *self.pick(&["s=", "#", "", "#S=", "#s==", "#x=1&s="])
+        };
         format!("{prefix}{encoded}")
     }
 
