@@ -8,7 +8,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 PORT ?= 8080
 
-.PHONY: all tools rust-tools node-tools browser build site serve test lint unit e2e screenshots bench clean
+.PHONY: all tools rust-tools node-tools browser build site serve test lint unit e2e screenshots bench fuzz golden clean
 
 all: build
 
@@ -67,6 +67,15 @@ screenshots: build browser
 bench: build browser
 	cargo bench --bench sim
 	node scripts/bench-wasm.mjs
+
+## Fuzzing campaign: 100 000 generated scenario files, links and stored scenarios (FUZZ_CASES,
+## FUZZ_SEED, FUZZ_THREADS change it); failing cases land in tests/fuzz/corpus/.
+fuzz:
+	cargo test --release --test fuzz -- --ignored --nocapture
+
+## Re-blesses the golden summaries after a deliberate model change (review the diff).
+golden:
+	BLESS=1 cargo test --release --test golden
 
 clean:
 	cargo clean

@@ -8,6 +8,7 @@ pub mod ensemble;
 pub mod fields;
 pub mod incident;
 pub mod intervention;
+pub mod link;
 pub mod params;
 mod plan;
 pub mod presets;
@@ -52,12 +53,53 @@ pub struct ScenarioError {
 }
 
 impl ScenarioError {
-    pub(crate) fn from_json(e: serde_json::Error) -> Self {
+    /// A JSON error with the path of the field being read when it occurred (the message adds
+    /// its line and column). A step the tracker could not name is left out, and an unknown
+    /// field is reported at the object it was found in (the message names it).
+    pub(crate) fn from_json(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        use serde_path_to_error::Segment;
+        let message = one_line(&format!("invalid scenario JSON: {}", e.inner()));
+        let mut segments: Vec<&Segment> = e.path().iter().collect();
+        if message.starts_with("invalid scenario JSON: unknown field") {
+            segments.pop();
+        }
+        let mut path = String::new();
+        for segment in segments {
+            match segment {
+                Segment::Seq { index } => path.push_str(&format!("[{index}]")),
+                Segment::Map { key } | Segment::Enum { variant: key } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&one_line(key));
+                }
+                _ => {}
+            }
+        }
+        Self { path, message }
+    }
+
+    /// Text after the scenario's closing brace.
+    pub(crate) fn from_json_end(e: serde_json::Error) -> Self {
         Self {
             path: String::new(),
             message: format!("invalid scenario JSON: {e}"),
         }
     }
+}
+
+/// `text` with control characters escaped (`\n`), so that an error quoting the input (an
+/// unknown variant's name) stays on one line.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped = c.is_control().then(|| c.escape_default());
+            escaped
+                .into_iter()
+                .flatten()
+                .chain((!c.is_control()).then_some(c))
+        })
+        .collect()
 }
 
 impl std::fmt::Display for ScenarioError {

@@ -357,8 +357,19 @@ impl Default for RandomRates {
 impl Scenario {
     /// Parses a scenario from JSON and validates it.
     pub fn from_json(text: &str) -> Result<Scenario, super::ScenarioError> {
+        // The path tracker names the field a type error is in, not just its line and column.
+        // serde would also read a struct from an array of its fields in order; a scenario file
+        // is an object, and anything else is refused before it can be half understood.
+        if !text.trim_start().starts_with('{') {
+            return Err(super::ScenarioError {
+                path: String::new(),
+                message: "invalid scenario JSON: a scenario is a JSON object, { … }".into(),
+            });
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
         let scenario: Scenario =
-            serde_json::from_str(text).map_err(super::ScenarioError::from_json)?;
+            serde_path_to_error::deserialize(&mut de).map_err(super::ScenarioError::from_json)?;
+        de.end().map_err(super::ScenarioError::from_json_end)?;
         scenario.validate()?;
         Ok(scenario)
     }

@@ -37,7 +37,7 @@ fn share_palette() {
 #[component]
 pub fn App() -> impl IntoView {
     // A first visit: nothing saved and no scenario in the address. Read before the state saves.
-    let first_visit = super::storage::from_storage().is_none()
+    let first_visit = !super::storage::has_saved()
         && web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default()

@@ -7,6 +7,7 @@ mod chart_table;
 mod charts;
 mod compare_view;
 mod controls;
+mod download;
 mod editor;
 mod embed;
 mod ensemble_view;

@@ -101,28 +101,15 @@ impl AppState {
     /// Builds the state from the address, else local storage, else the default scenario.
     pub fn new() -> Self {
         let lang = RwSignal::new(storage::load_lang().unwrap_or_default());
-        let error = RwSignal::new(None);
-        let initial = match storage::from_url() {
-            Some(Ok(s)) => s,
-            Some(Err(e)) => {
-                error.set(Some(format!(
-                    "{}: {e}",
-                    lang.get_untracked().t().link_failed
-                )));
-                storage::from_storage().unwrap_or_default()
-            }
-            None => storage::from_storage().unwrap_or_default(),
-        };
+        let (initial, problem) = storage::initial(lang.get_untracked().t());
+        let error = RwSignal::new(problem);
         let scenario = RwSignal::new(initial);
         let history = Memo::new(move |_| scenario.with(sim::run));
         // An embed shows someone else's link: it leaves the address and the visitor's saved
         // scenario alone.
-        let embedded = super::embed::active();
-        Effect::new(move |_| {
-            if !embedded {
-                scenario.with(storage::save)
-            }
-        });
+        if !super::embed::active() {
+            storage::persist(scenario);
+        }
         Effect::new(move |_| storage::save_lang(lang.get()));
         Self {
             scenario,

@@ -1,62 +1,112 @@
-//! The scenario in the address, in local storage, and in downloaded files.
+//! Persistence: the scenario in the address and in local storage, and the remembered language.
+//!
+//! Decoding lives in `sim::link` (pure Rust, fuzzed natively); this file only talks to the
+//! browser. Saving is debounced: a slider drag edits the scenario once per pixel, and browsers
+//! throttle `history.replaceState`.
 
-use wasm_bindgen::JsCast;
+use std::time::Duration;
 
-use crate::sim::Scenario;
+use leptos::prelude::*;
+
+use super::i18n::{Lang, Strings};
+use crate::sim::{link, Scenario};
 
 const KEY: &str = "relsim.scenario";
 const LANG_KEY: &str = "relsim.lang";
+/// How long after the last edit the scenario is written to the address and storage.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The scenario in the address (`#s=<json>`): `None` without one, `Err` when it is invalid.
-pub fn from_url() -> Option<Result<Scenario, String>> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let encoded = hash.strip_prefix("#s=")?;
-    let json = js_sys::decode_uri_component(encoded).ok()?.as_string()?;
-    Some(Scenario::from_json(&json).map_err(|e| e.to_string()))
+/// The scenario to start with, from the address, else local storage, else the default; with a
+/// message for the error banner when the link or the saved scenario cannot be read.
+pub fn initial(t: &Strings) -> (Scenario, Option<String>) {
+    let stored = || match storage().and_then(|s| s.get_item(KEY).ok().flatten()) {
+        None => (Scenario::default(), None),
+        Some(text) => match link::decode_stored(&text) {
+            Ok(s) => (s, None),
+            Err(e) => (
+                Scenario::default(),
+                Some(format!("{}: {e}", t.stored_failed)),
+            ),
+        },
+    };
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+    match hash.as_deref().and_then(link::scenario_in_fragment) {
+        Some(Ok(s)) => (s, None),
+        Some(Err(e)) => (stored().0, Some(format!("{}: {e}", t.link_failed))),
+        None => stored(),
+    }
 }
 
-/// The scenario saved by the last visit, if storage works and holds a valid one.
-pub fn from_storage() -> Option<Scenario> {
-    Scenario::from_json(&storage()?.get_item(KEY).ok()??).ok()
+/// Whether this browser holds a saved scenario (readable or not): a visitor has been here.
+pub fn has_saved() -> bool {
+    storage().is_some_and(|s| s.get_item(KEY).ok().flatten().is_some())
 }
 
 /// The address that reproduces `scenario`.
 pub fn link(scenario: &Scenario) -> String {
-    let json = serde_json::to_string(scenario).unwrap_or_default();
-    let encoded: String = js_sys::encode_uri_component(&json).into();
     let base = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|h| h.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default();
-    format!("{base}#s={encoded}")
+    format!("{base}{}", link::encode_fragment(scenario))
 }
 
-/// Puts `scenario` in the address (without a new history entry) and in local storage.
+/// Puts `scenario` in the address (without a new history entry) and in local storage, now.
 pub fn save(scenario: &Scenario) {
     let url = link(scenario);
     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
     if let Some(s) = storage() {
-        let _ = s.set_item(KEY, &serde_json::to_string(scenario).unwrap_or_default());
+        let _ = s.set_item(KEY, &link::encode_stored(scenario));
     }
 }
 
+/// Saves `scenario` a moment after each change, and at once when the page is left.
+///
+/// The scenario as loaded is not written back: a bad link stays in the address and the work
+/// saved earlier stays in storage until the user edits.
+pub fn persist(scenario: RwSignal<Scenario>) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first_done: Option<()>| {
+        scenario.track();
+        if first_done.is_none() {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let write = move || {
+            pending.set_value(None);
+            scenario.with_untracked(save);
+        };
+        pending.set_value(set_timeout_with_handle(write, SAVE_DELAY).ok());
+    });
+    let leave = window_event_listener(leptos::ev::pagehide, move |_| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+            pending.set_value(None);
+            scenario.with_untracked(save);
+        }
+    });
+    on_cleanup(move || leave.remove());
+}
+
 /// The remembered language.
-pub fn load_lang() -> Option<super::i18n::Lang> {
+pub fn load_lang() -> Option<Lang> {
     match storage()?.get_item(LANG_KEY).ok()??.as_str() {
-        "nl" => Some(super::i18n::Lang::Nl),
-        "en" => Some(super::i18n::Lang::En),
+        "nl" => Some(Lang::Nl),
+        "en" => Some(Lang::En),
         _ => None,
     }
 }
 
 /// Remembers the language.
-pub fn save_lang(lang: super::i18n::Lang) {
+pub fn save_lang(lang: Lang) {
     if let Some(s) = storage() {
         let _ = s.set_item(LANG_KEY, lang.code());
     }
@@ -66,33 +116,4 @@ pub fn save_lang(lang: super::i18n::Lang) {
     {
         let _ = el.set_attribute("lang", lang.code());
     }
-}
-
-/// Offers `text` as a file download.
-pub fn download_text(filename: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    download_url(filename, &url);
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
-/// Offers a URL (object or data URL) as a file download.
-pub fn download_url(filename: &str, url: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(a) = doc.create_element("a") else {
-        return;
-    };
-    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-    a.set_href(url);
-    a.set_download(filename);
-    a.click();
 }

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::download::download_text;
 use super::embed::EmbedCode;
 use super::report::PrintButton;
 use super::state::{t, use_state};
-use super::storage::{download_text, link};
+use super::storage::{link, save};
 use crate::sim::{csv::history_csv, Scenario};
 
 /// The toolbar.
@@ -17,6 +18,8 @@ pub fn Toolbar() -> impl IntoView {
     let copied = RwSignal::new(false);
     let shown = RwSignal::new(None::<String>);
     let share = move |_| {
+        // The address is saved a moment after each edit; bring it up to date with the link.
+        state.scenario.with_untracked(save);
         let url = state.scenario.with_untracked(link);
         shown.set(Some(url.clone()));
         if let Some(w) = web_sys::window() {

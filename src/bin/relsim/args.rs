@@ -1,0 +1,361 @@
+//! The command line, parsed with `lexopt`: which options each subcommand takes, their values
+//! checked as they are read. An option a subcommand does not take is an error naming it.
+
+use lexopt::{Arg, Parser, ValueExt};
+
+use relsim::sim;
+
+/// The subcommands, with what each takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// One run (weekly rows) or an ensemble summary.
+    Run,
+    /// One input varied over a range.
+    Sweep,
+    /// Two scenarios over the same seeds.
+    Compare,
+    /// The list of presets.
+    Presets,
+    /// One preset's JSON.
+    Preset,
+    /// Checks a scenario file.
+    Validate,
+    /// The usage text.
+    Help,
+}
+
+/// The options; each subcommand takes a subset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opt {
+    Runs,
+    Seed,
+    Format,
+    Param,
+    From,
+    To,
+    Steps,
+}
+
+impl Opt {
+    const ALL: [Opt; 7] = [
+        Opt::Runs,
+        Opt::Seed,
+        Opt::Format,
+        Opt::Param,
+        Opt::From,
+        Opt::To,
+        Opt::Steps,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Opt::Runs => "--runs",
+            Opt::Seed => "--seed",
+            Opt::Format => "--format",
+            Opt::Param => "--param",
+            Opt::From => "--from",
+            Opt::To => "--to",
+            Opt::Steps => "--steps",
+        }
+    }
+}
+
+impl Command {
+    const ALL: [Command; 7] = [
+        Command::Run,
+        Command::Sweep,
+        Command::Compare,
+        Command::Presets,
+        Command::Preset,
+        Command::Validate,
+        Command::Help,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Command::Run => "run",
+            Command::Sweep => "sweep",
+            Command::Compare => "compare",
+            Command::Presets => "presets",
+            Command::Preset => "preset",
+            Command::Validate => "validate",
+            Command::Help => "help",
+        }
+    }
+
+    /// The options this subcommand takes.
+    fn options(self) -> &'static [Opt] {
+        use Opt::*;
+        match self {
+            Command::Run | Command::Compare => &[Runs, Seed, Format],
+            Command::Sweep => &[Param, From, To, Steps, Runs, Seed, Format],
+            Command::Presets | Command::Preset | Command::Validate | Command::Help => &[],
+        }
+    }
+
+    /// The names of its positional arguments.
+    fn operands(self) -> &'static [&'static str] {
+        match self {
+            Command::Run | Command::Sweep | Command::Validate => &["FILE"],
+            Command::Compare => &["A", "B"],
+            Command::Preset => &["NAME"],
+            Command::Presets | Command::Help => &[],
+        }
+    }
+
+    /// Runs per ensemble when `--runs` is not given.
+    fn default_runs(self) -> u32 {
+        match self {
+            Command::Sweep | Command::Compare => 200,
+            _ => 1,
+        }
+    }
+
+    /// One usage line.
+    fn usage(self) -> String {
+        let mut line = format!("relsim {}", self.name());
+        for o in self.operands() {
+            line.push_str(&format!(" {o}"));
+        }
+        for o in self.options() {
+            let value = match o {
+                Opt::Format => "json|csv",
+                Opt::Param => "PATH",
+                Opt::Runs | Opt::Steps => "N",
+                Opt::Seed => "SEED",
+                Opt::From | Opt::To => "X",
+            };
+            line.push_str(&format!(" [{} {value}]", o.name()));
+        }
+        line
+    }
+}
+
+/// The usage text of every subcommand.
+pub fn usage() -> String {
+    let mut text = String::from("usage:\n");
+    for c in Command::ALL {
+        text.push_str(&format!("  {}\n", c.usage()));
+    }
+    text.push_str(
+        "FILE, A and B may be a path or preset:NAME. --seed is a whole number 0..=18446744073709551615.\n",
+    );
+    text
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Pretty JSON.
+    #[default]
+    Json,
+    /// CSV with a header line.
+    Csv,
+}
+
+/// A parsed command line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Invocation {
+    /// The subcommand.
+    pub command: Command,
+    /// Its positional arguments, as many as it takes.
+    pub operands: Vec<String>,
+    /// Runs per ensemble.
+    pub runs: u32,
+    /// Seed replacing the scenario's own.
+    pub seed: Option<u64>,
+    /// Output format.
+    pub format: Format,
+    /// The swept input's dotted path.
+    pub param: Option<String>,
+    /// First value of the sweep.
+    pub from: Option<f64>,
+    /// Last value of the sweep.
+    pub to: Option<f64>,
+    /// Points of the sweep.
+    pub steps: Option<u32>,
+}
+
+fn finite(name: &str, v: &str) -> Result<f64, String> {
+    v.parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .ok_or(format!("{name}: '{v}' is not a finite number"))
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, String> {
+    let mut p = Parser::from_args(args);
+    let command = match p.next().map_err(|e| e.to_string())? {
+        None => return Err("missing command (relsim --help lists them)".into()),
+        Some(Arg::Short('h')) | Some(Arg::Long("help")) => Command::Help,
+        Some(Arg::Value(v)) => {
+            let name = v.string().map_err(|e| e.to_string())?;
+            Command::ALL
+                .into_iter()
+                .find(|c| c.name() == name)
+                .ok_or(format!(
+                    "unknown command '{name}' (relsim --help lists them)"
+                ))?
+        }
+        Some(other) => {
+            return Err(format!(
+                "{} before the command (relsim --help lists them)",
+                describe(&other)
+            ))
+        }
+    };
+    let mut inv = Invocation {
+        command,
+        operands: Vec::new(),
+        runs: command.default_runs(),
+        seed: None,
+        format: Format::Json,
+        param: None,
+        from: None,
+        to: None,
+        steps: None,
+    };
+    let cmd = command.name();
+    while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+        let name = match arg {
+            Arg::Value(v) => {
+                let v = v.string().map_err(|e| e.to_string())?;
+                if inv.operands.len() == command.operands().len() {
+                    return Err(format!("{cmd}: unexpected argument '{v}'"));
+                }
+                inv.operands.push(v);
+                continue;
+            }
+            Arg::Long("help") | Arg::Short('h') => {
+                inv.command = Command::Help;
+                return Ok(inv);
+            }
+            Arg::Long(name) => format!("--{name}"),
+            Arg::Short(c) => format!("-{c}"),
+        };
+        let Some(opt) = Opt::ALL.into_iter().find(|o| o.name() == name) else {
+            return Err(format!("{cmd}: unknown option {name}"));
+        };
+        if !command.options().contains(&opt) {
+            let takes: Vec<_> = command.options().iter().map(|o| o.name()).collect();
+            let takes = if takes.is_empty() {
+                "no options".to_string()
+            } else {
+                takes.join(", ")
+            };
+            return Err(format!(
+                "{cmd}: option {name} does not apply (it takes {takes})"
+            ));
+        }
+        let value = p
+            .value()
+            .map_err(|_| format!("{name} needs a value"))?
+            .string()
+            .map_err(|e| format!("{name}: {e}"))?;
+        match opt {
+            Opt::Runs => {
+                inv.runs = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=sim::MAX_RUNS).contains(n))
+                    .ok_or(format!(
+                        "--runs: '{value}' is not a whole number in 1..={}",
+                        sim::MAX_RUNS
+                    ))?;
+            }
+            Opt::Seed => {
+                inv.seed = Some(value.parse().map_err(|_| {
+                    format!(
+                        "--seed: '{value}' is not a whole number in 0..={}",
+                        u64::MAX
+                    )
+                })?);
+            }
+            Opt::Format => {
+                inv.format = match value.as_str() {
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    f => return Err(format!("--format: '{f}' is not json or csv")),
+                }
+            }
+            Opt::Param => inv.param = Some(value),
+            Opt::From => inv.from = Some(finite("--from", &value)?),
+            Opt::To => inv.to = Some(finite("--to", &value)?),
+            Opt::Steps => {
+                inv.steps = Some(
+                    value
+                        .parse()
+                        .map_err(|_| format!("--steps: '{value}' is not a whole number"))?,
+                );
+            }
+        }
+    }
+    if let Some(missing) = command.operands().get(inv.operands.len()) {
+        return Err(format!("{cmd}: missing {missing}"));
+    }
+    Ok(inv)
+}
+
+fn describe(arg: &Arg<'_>) -> String {
+    match arg {
+        Arg::Short(c) => format!("option -{c}"),
+        Arg::Long(n) => format!("option --{n}"),
+        Arg::Value(v) => format!("'{}'", v.to_string_lossy()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Result<Invocation, String> {
+        parse(line.split_whitespace().map(String::from))
+    }
+
+    #[test]
+    fn each_subcommand_takes_its_own_options() {
+        let i = args("run preset:farbo --runs 5 --seed 18446744073709551615 --format csv").unwrap();
+        assert_eq!(i.command, Command::Run);
+        assert_eq!(i.operands, ["preset:farbo"]);
+        assert_eq!((i.runs, i.seed, i.format), (5, Some(u64::MAX), Format::Csv));
+        let i = args("compare a.json b.json --runs=7").unwrap();
+        assert_eq!((i.operands.len(), i.runs), (2, 7));
+        let e = args("compare a b --param x").unwrap_err();
+        assert_eq!(
+            e,
+            "compare: option --param does not apply (it takes --runs, --seed, --format)"
+        );
+        let e = args("run a --steps 3").unwrap_err();
+        assert!(e.contains("option --steps does not apply"), "{e}");
+        let e = args("presets --runs 3").unwrap_err();
+        assert!(e.contains("presets: option --runs does not apply (it takes no options)"));
+        assert!(args("run a --bogus 1")
+            .unwrap_err()
+            .contains("unknown option --bogus"));
+        assert!(args("run a -x").unwrap_err().contains("unknown option -x"));
+    }
+
+    #[test]
+    fn operands_are_counted() {
+        assert_eq!(args("compare a").unwrap_err(), "compare: missing B");
+        assert_eq!(args("run").unwrap_err(), "run: missing FILE");
+        assert!(args("run a b")
+            .unwrap_err()
+            .contains("unexpected argument 'b'"));
+        assert!(args("run a --runs")
+            .unwrap_err()
+            .contains("--runs needs a value"));
+        assert_eq!(args("run a --help").unwrap().command, Command::Help);
+        assert_eq!(args("--help").unwrap().command, Command::Help);
+    }
+
+    #[test]
+    fn usage_lists_every_subcommand() {
+        let u = usage();
+        for c in Command::ALL {
+            assert!(u.contains(&format!("relsim {}", c.name())), "{u}");
+        }
+        assert!(u.contains("relsim sweep FILE [--param PATH]"));
+    }
+}

@@ -1,0 +1,80 @@
+// Links and saving: a damaged link is reported and overwrites nothing; edits are saved to the
+// address and local storage once the user pauses, not on every slider step.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const stored = (page) => page.evaluate(() => localStorage.getItem('relsim.scenario') ?? '');
+
+test('a link with bad percent-encoding shows an error and keeps the saved scenario', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.fill('[data-testid="fee-per-week"]', '25');
+  await page.press('[data-testid="fee-per-week"]', 'Enter');
+  await page.waitForFunction(() => (localStorage.getItem('relsim.scenario') ?? '').includes('"fee_per_week":25'));
+  const saved = await stored(page);
+
+  const bad = `${server.url}#s=%7B%22weeks%22%3A%G1%7D`;
+  const other = await context.newPage();
+  await other.goto(bad);
+  await other.waitForSelector('[data-testid="summary-status"]');
+  const banner = await other.textContent('[data-testid="error-banner"]');
+  assert.match(banner, /percent-encoding/);
+  assert.equal(parseFloat(await other.inputValue('[data-testid="fee-per-week"]')), 25, 'the saved scenario is shown');
+  // Longer than the save delay: still nothing written over.
+  await other.waitForTimeout(1000);
+  assert.equal(await stored(other), saved, 'local storage keeps the saved work');
+  assert.equal(other.url(), bad, 'the damaged link stays in the address');
+  await context.close();
+});
+
+test('a stored scenario that cannot be read is reported, not silently replaced', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.evaluate(() => localStorage.setItem('relsim.scenario', '{"weeks": "many"}'));
+  const other = await context.newPage();
+  await other.goto(server.url);
+  await other.waitForSelector('[data-testid="summary-status"]');
+  assert.match(await other.textContent('[data-testid="error-banner"]'), /weeks/);
+  await other.waitForTimeout(1000);
+  assert.equal(await stored(other), '{"weeks": "many"}');
+  await context.close();
+});
+
+test('a run of quick edits is saved once, after the pause', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__replaced = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args) => {
+      window.__replaced += 1;
+      return replace(...args);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="summary-status"]');
+  // Twenty input events 20 ms apart, like a slider being dragged.
+  await page.evaluate(async () => {
+    const el = document.querySelector('[data-testid="fee-per-week"]');
+    for (let v = 21; v <= 40; v += 1) {
+      el.value = String(v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  await page.waitForFunction(() => location.hash.includes('fee_per_week%22%3A40'));
+  assert.ok((await stored(page)).includes('"fee_per_week":40'));
+  const replaced = await page.evaluate(() => window.__replaced);
+  assert.ok(replaced >= 1 && replaced <= 3, `${replaced} address updates for 20 edits`);
+  await context.close();
+});
