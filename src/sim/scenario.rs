@@ -371,7 +371,15 @@ impl Scenario {
             serde_path_to_error::deserialize(&mut de).map_err(super::ScenarioError::from_json)?;
         de.end().map_err(super::ScenarioError::from_json_end)?;
         scenario.validate()?;
-        Ok(scenario)
+        Ok(scenario.migrated())
+    }
+
+    /// The scenario in the current format. Version 1 → 2 moves nothing: the new inputs (market
+    /// fee, value of the service) take their defaults when the file lacks them, and a manager
+    /// cost the file states is kept, so an old link runs with the terms it was written with.
+    fn migrated(mut self) -> Self {
+        self.schema_version = SCHEMA_VERSION;
+        self
     }
 
     /// Pretty JSON of this scenario.
