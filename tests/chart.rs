@@ -181,3 +181,26 @@ fn the_status_strip_has_one_cell_per_week_in_its_status_colour() {
         "the run changes status, so more than one colour is checked"
     );
 }
+
+#[test]
+fn the_type_strip_has_one_cell_per_week_in_its_type_colour() {
+    let s = presets::find("farbo").unwrap().scenario();
+    let h = sim::run(&s);
+    let svg = svg_of(Draw::Relationship, &h, &s);
+    let mut types = 0;
+    for ty in sim::RelationshipType::ALL {
+        let weeks = h.rows.iter().filter(|r| r.relationship_type == ty).count();
+        types += usize::from(weeks > 0);
+        let fill = format!("fill=\"{}\"", hex(chart::type_color(ty)));
+        let cells = svg
+            .split("<rect")
+            .skip(1)
+            .filter(|r| r.to_uppercase().contains(&fill.to_uppercase()))
+            .count();
+        assert!(cells >= weeks, "{ty:?}: {cells} cells for {weeks} weeks");
+    }
+    assert!(
+        types > 1,
+        "the run changes type, so more than one colour is checked"
+    );
+}

@@ -207,7 +207,11 @@ fn a_version_1_scenario_still_loads_and_runs() {
     let v1 = r#"{"schema_version":1,"name":"old","contract":{"obligation":"result","fee_per_week":18},
         "client":{"budget_pressure":0.4,"need":0.8},"manager":{"role":"butler","cost_per_week":1.5}}"#;
     let s = relsim::sim::Scenario::from_json(v1).expect("a version-1 file loads");
-    assert_eq!(s.schema_version, 1);
+    assert_eq!(
+        s.schema_version,
+        relsim::sim::scenario::SCHEMA_VERSION,
+        "migrated to the current version"
+    );
     assert_eq!(
         s.manager.cost_per_week,
         Some(1.5),

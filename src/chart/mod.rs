@@ -171,6 +171,8 @@ pub mod palette {
     pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
     /// Reddish purple.
     pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+    /// Mid grey (neutral fills).
+    pub const GREY: RGBColor = RGBColor(153, 153, 153);
     /// Grid grey.
     pub const GRID: RGBColor = RGBColor(220, 220, 220);
 
@@ -205,6 +207,18 @@ impl Pen {
             color,
             dashed: true,
         }
+    }
+}
+
+/// The colour that stands for a relationship type (the strip above the status strip).
+pub fn type_color(t: crate::sim::RelationshipType) -> RGBColor {
+    use crate::sim::RelationshipType::*;
+    match t {
+        // Apart from the status colours, so the two strips read separately.
+        Partnership => palette::BLUE,
+        Businesslike => palette::YELLOW,
+        Comfortable => palette::GREY,
+        Adversarial => palette::INK,
     }
 }
 

@@ -1,11 +1,11 @@
 //! The relationship chart: the relationship line, each party's appreciation, the band between
-//! the critical lower bound and the euphoria upper bound, the status along the time axis, and
-//! markers for incidents and interventions.
+//! the critical lower bound and the euphoria upper bound, the status and the relationship type
+//! along the time axis, and markers for incidents and interventions.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, percent, status_color, ChartStyle, Pen};
+use super::{frame, hover_line, line, palette, percent, status_color, type_color, ChartStyle, Pen};
 use crate::sim::{Category, Event, History, Polarity, Scenario};
 
 /// The relationship line.
@@ -59,6 +59,15 @@ pub fn draw<DB: DrawingBackend>(
         Rectangle::new(
             [(x, 0.0), (x + 1.0, strip)],
             status_color(r.status).filled(),
+        )
+    }))?;
+    // The relationship type of each week (the client's experienced × business appreciation)
+    // in a strip just above the status.
+    chart.draw_series(rows.iter().map(|r| {
+        let x = r.week as f64;
+        Rectangle::new(
+            [(x, strip * 1.2), (x + 1.0, strip * 2.2)],
+            type_color(r.relationship_type).filled(),
         )
     }))?;
     let pts = |f: fn(&crate::sim::Row) -> f64| super::weekly(rows, f);

@@ -68,6 +68,14 @@ pub enum RelationshipType {
 }
 
 impl RelationshipType {
+    /// Every type, in the order of the 2×2 grid's reading (both high first).
+    pub const ALL: [RelationshipType; 4] = [
+        RelationshipType::Partnership,
+        RelationshipType::Businesslike,
+        RelationshipType::Comfortable,
+        RelationshipType::Adversarial,
+    ];
+
     /// Classifies by the client's experienced and business appreciation.
     pub fn classify(experienced: f64, business: f64) -> Self {
         match (experienced >= TYPE_SPLIT, business >= TYPE_SPLIT) {

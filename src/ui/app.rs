@@ -12,7 +12,7 @@ use super::negotiate_view::NegotiateView;
 use super::presets::PresetPicker;
 use super::report::PrintReport;
 use super::state::{t, use_state, AppState, Page, Tab};
-use super::summary::Summary;
+use super::summary::{Summary, TypeStripLegend};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::tour::Tour;
@@ -255,6 +255,7 @@ fn RunView() -> impl IntoView {
                 draw=chart::relationship::draw
                 legend=RELATIONSHIP_LEGEND.to_vec()
             >
+                <TypeStripLegend />
                 <Timeline />
             </ChartCard>
             <section class="card">

@@ -3,8 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::controls::Text;
 use super::i18n::Strings;
 use super::state::{t, use_state};
+use super::widgets::{band, Swatch};
+use crate::chart;
 use crate::format::keur;
 use crate::sim::{RelationshipType, Status};
 
@@ -25,6 +28,27 @@ fn type_texts(r: RelationshipType, t: &Strings) -> (&'static str, &'static str) 
         RelationshipType::Businesslike => (t.type_businesslike, t.approach_businesslike),
         RelationshipType::Comfortable => (t.type_comfortable, t.approach_comfortable),
         RelationshipType::Adversarial => (t.type_adversarial, t.approach_adversarial),
+    }
+}
+
+/// The key to the relationship chart's type strip: a colour per relationship type.
+#[component]
+pub fn TypeStripLegend() -> impl IntoView {
+    let entry = |r: RelationshipType| -> Text {
+        match r {
+            RelationshipType::Partnership => |t| t.type_partnership,
+            RelationshipType::Businesslike => |t| t.type_businesslike,
+            RelationshipType::Comfortable => |t| t.type_comfortable,
+            RelationshipType::Adversarial => |t| t.type_adversarial,
+        }
+    };
+    view! {
+        <ul class="legend type-legend" aria-label=move || t().type_strip>
+            <li>{move || t().type_strip}":"</li>
+            {RelationshipType::ALL
+                .map(|r| view! { <Swatch pens=band(chart::type_color(r)) label=entry(r) class="band" /> })
+                .collect_view()}
+        </ul>
     }
 }
 
