@@ -1,11 +1,12 @@
 //! Interventions: trust repair (five steps, will, mediator), renegotiation, realignment, a new
 //! manager, and exit.
 
-use super::effort::EffortChoice;
-use super::engine::{
+use super::economics::{
     effective_markup, expected_sla, extra_work_focus, market_net_value, quality_of, reported,
-    service_value, Money, Sim,
+    service_value, Money,
 };
+use super::effort::EffortChoice;
+use super::engine::Sim;
 use super::incident::Party;
 use super::intervention::{Intervention, Renegotiate, TrustRepair};
 use super::params as p;
@@ -20,7 +21,7 @@ impl Sim<'_> {
         let before = self.state.appreciations();
         let outcome = self.intervene(x);
         if let Some(why) = &mut self.why {
-            let cause = super::why::Cause::Intervention {
+            let cause = super::trace::Cause::Intervention {
                 week: self.week,
                 kind: x.kind_id(),
             };

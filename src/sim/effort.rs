@@ -2,9 +2,10 @@
 
 use std::sync::Arc;
 
-use super::engine::{expected_sla, payment, reported, State};
+use super::economics::{expected_sla, payment, reported};
 use super::params as p;
 use super::scenario::{Contract, Role, Scenario};
+use super::state::State;
 
 /// Points of the effort table over the relational weight.
 const TABLE: usize = 512;
@@ -132,7 +133,7 @@ pub fn cost(scenario: &Scenario, e: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::engine::payment;
+    use crate::sim::economics::payment;
 
     #[test]
     fn fixed_fee_margins_match_the_model_description() {

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::incident::Party;
-use super::scenario::{KpiLevel, Obligation, Role};
+use super::role::Role;
+use super::terms::{KpiLevel, Obligation};
 
 /// A timed action by one or both parties; each costs money and is recorded as an event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

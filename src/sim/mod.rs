@@ -2,6 +2,7 @@
 
 mod actions;
 pub mod csv;
+mod economics;
 mod effort;
 pub mod engine;
 pub mod ensemble;
@@ -13,6 +14,7 @@ pub mod params;
 mod plan;
 pub mod presets;
 pub mod record;
+mod role;
 mod sample;
 pub mod scenario;
 pub mod series;
@@ -21,6 +23,8 @@ mod state;
 mod status;
 pub mod summary;
 pub mod sweep;
+mod terms;
+mod trace;
 mod validate;
 pub mod why;
 

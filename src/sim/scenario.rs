@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::incident::Incident;
 use super::intervention::Intervention;
+pub use super::role::Role;
+pub use super::terms::{KpiLevel, Obligation};
 
 /// The scenario format version this build writes. Version 1 files (before the client's market
 /// fee and value, and role-dependent manager costs) still load: the new fields take their
@@ -66,28 +68,6 @@ impl Default for Scenario {
             interventions: Vec::new(),
         }
     }
-}
-
-/// Effort obligation (fixed fee, do your best) or result obligation (agreed results, bonus/malus).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Obligation {
-    /// *Inspanningsverplichting*: the fee does not depend on results.
-    #[default]
-    Effort,
-    /// *Resultaatverplichting*: part of the fee moves with attainment of the agreed results.
-    Result,
-}
-
-/// What the agreed results are measured on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum KpiLevel {
-    /// Per ticket (statement of work): can be met while users stay unhappy.
-    #[default]
-    Technical,
-    /// On the client's business outcome (statement of objectives).
-    Business,
 }
 
 /// Contract terms.
@@ -211,69 +191,6 @@ impl Default for Client {
             need: 0.85,
             market_fee_per_week: 20.0,
             value_per_week: 30.0,
-        }
-    }
-}
-
-/// The relationship manager's role.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// No relationship manager.
-    #[default]
-    None,
-    /// Service-minded, keeps everyone content.
-    Butler,
-    /// Controls delivery and numbers.
-    Accountant,
-    /// Service- and business-minded: represents the client's interests in both.
-    Representative,
-    /// Business-minded guardian of the goals.
-    Nanny,
-}
-
-impl Role {
-    /// All roles in display order.
-    pub const ALL: [Role; 5] = [
-        Role::None,
-        Role::Butler,
-        Role::Accountant,
-        Role::Representative,
-        Role::Nanny,
-    ];
-
-    /// (service orientation, business orientation, operational control).
-    pub fn orientation(self) -> (f64, f64, f64) {
-        match self {
-            Role::None => (0.0, 0.0, 0.0),
-            Role::Butler => (0.9, 0.2, 0.2),
-            Role::Accountant => (0.2, 0.2, 0.9),
-            Role::Representative => (0.9, 0.9, 0.4),
-            Role::Nanny => (0.3, 0.9, 0.3),
-        }
-    }
-
-    /// The role's weekly cost to the client when the scenario does not set one (k€): the
-    /// Representative, senior in both service and business, is the dearest; the Butler, a
-    /// service coordinator, the cheapest (reasons in `docs/model.md`).
-    pub fn default_cost(self) -> f64 {
-        match self {
-            Role::None => 0.0,
-            Role::Butler => super::params::COST_BUTLER,
-            Role::Accountant => super::params::COST_ACCOUNTANT,
-            Role::Representative => super::params::COST_REPRESENTATIVE,
-            Role::Nanny => super::params::COST_NANNY,
-        }
-    }
-
-    /// The identifier used in scenario files.
-    pub fn id(self) -> &'static str {
-        match self {
-            Role::None => "none",
-            Role::Butler => "butler",
-            Role::Accountant => "accountant",
-            Role::Representative => "representative",
-            Role::Nanny => "nanny",
         }
     }
 }

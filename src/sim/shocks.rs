@@ -3,7 +3,8 @@
 
 use rand::Rng;
 
-use super::engine::{trust_level, Sim};
+use super::economics::trust_level;
+use super::engine::Sim;
 use super::incident::{Category, Incident, Kind, Party, Polarity};
 use super::params as p;
 use super::record::Event;
@@ -89,7 +90,7 @@ impl Sim<'_> {
         if let Some(why) = &mut self.why {
             let after = self.state.appreciations();
             let added = self.state.pressure.get(party) - pressure_before.get(party);
-            let cause = super::why::Cause::Incident {
+            let cause = super::trace::Cause::Incident {
                 week: self.week,
                 incident: incident.clone(),
                 random,
@@ -98,7 +99,7 @@ impl Sim<'_> {
                 cause,
                 before,
                 after,
-                super::why::party_pressure(party, added),
+                super::trace::party_pressure(party, added),
             );
         }
         self.events.push(Event::Incident {

@@ -78,7 +78,7 @@ impl Sim<'_> {
         {
             return false;
         }
-        let gain = super::engine::market_net_value(self.scenario()) - row.client_net_value;
+        let gain = super::economics::market_net_value(self.scenario()) - row.client_net_value;
         gain * p::WALK_AWAY_WEEKS > self.leaving_cost().0
     }
 
