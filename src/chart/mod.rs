@@ -214,11 +214,13 @@ impl Pen {
 pub fn type_color(t: crate::sim::RelationshipType) -> RGBColor {
     use crate::sim::RelationshipType::*;
     match t {
-        // Apart from the status colours, so the two strips read separately.
-        Partnership => palette::BLUE,
+        // None is a line colour of the same chart (blue, orange, ink), so a strip is never
+        // mistaken for a series; partnership and adversarial echo the status colours of a
+        // partnership and a termination.
+        Partnership => palette::GREEN,
         Businesslike => palette::YELLOW,
         Comfortable => palette::GREY,
-        Adversarial => palette::INK,
+        Adversarial => palette::VERMILLION,
     }
 }
 

@@ -111,16 +111,20 @@ pub fn sweep(
     })
 }
 
-/// The widest run of consecutive sweep points at which the client pays no more and the supplier
-/// earns no less than under `baseline`, and one of them does measurably better (0.1 %): the
-/// win-win zone, as (first value, last value). A point that merely equals the baseline (the
-/// same contract) is no win.
+/// The widest run of consecutive sweep points at which the client's net value (what the service
+/// is worth to it minus everything it pays) is no lower and the supplier earns no less than under
+/// `baseline`, and one of them does measurably better (0.1 %): the win-win zone, as (first value,
+/// last value). A point that merely equals the baseline (the same contract) is no win. Net value,
+/// not cost: a client that pays a bonus for service worth more than the bonus is better off.
 pub fn win_win(points: &[(f64, Summary)], baseline: &Summary) -> Option<(f64, f64)> {
-    let (cost, margin) = (baseline.totals.client_cost, baseline.totals.supplier_margin);
-    let eps = 1e-3 * (cost.abs() + margin.abs()).max(1e-9);
+    let (value, margin) = (
+        baseline.totals.client_net_value,
+        baseline.totals.supplier_margin,
+    );
+    let eps = 1e-3 * (value.abs() + margin.abs()).max(1e-9);
     let good = |s: &Summary| {
-        let (c, m) = (s.totals.client_cost, s.totals.supplier_margin);
-        c <= cost && m >= margin && (c < cost - eps || m > margin + eps)
+        let (v, m) = (s.totals.client_net_value, s.totals.supplier_margin);
+        v >= value && m >= margin && (v > value + eps || m > margin + eps)
     };
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
@@ -223,9 +227,10 @@ mod tests {
 
     #[test]
     fn the_win_win_zone_is_the_widest_run_where_both_do_no_worse() {
+        // At equal service the client's net value falls by what it pays more.
         let at = |cost: f64, margin: f64| {
             let mut s = Summary::default();
-            s.totals.client_cost = cost;
+            s.totals.client_net_value = -cost;
             s.totals.supplier_margin = margin;
             s
         };

@@ -27,11 +27,15 @@ test('many futures: fan chart, status shares, survival, outcome table, timing', 
   // The outcome table shows the ensemble's own end shares (as the CLI would print them).
   const summary = JSON.parse(await page.getAttribute('[data-testid="ensemble-summary"]', 'data-summary'));
   const rows = await cells(page, 'outcome-table');
-  assert.equal(rows.length, 8);
+  // Five end shares, customer focus, client cost, supplier margin, client net value.
+  assert.equal(rows.length, 9);
   const shown = rows.slice(0, 5).map((r) => parseFloat(r[1]));
   const exact = ['partnership', 'supplier', 'escalation', 'terminated', 'ended'].map((s) => summary.status_at_end[s] * 100);
   shown.forEach((v, i) => assert.ok(Math.abs(v - exact[i]) <= 0.5 + 1e-9, `end shares shown ${shown} vs ${exact}`));
   assert.match(rows[7][2], /k€/);
+  const net = parseFloat(rows[8][1].replace(/[^0-9.−-]/g, '').replace('−', '-'));
+  assert.ok(Math.abs(net - summary.totals.client_net_value) <= Math.max(1, Math.abs(summary.totals.client_net_value) * 0.01),
+    `net value shown ${rows[8][1]} vs ${summary.totals.client_net_value}`);
   // A long ensemble shows progress and can be cancelled; a new input replaces it.
   await page.fill('[data-testid="ensemble-runs"]', '10000');
   await page.press('[data-testid="ensemble-runs"]', 'Enter');
@@ -47,7 +51,7 @@ test('compare: A against B over the same seeds', async () => {
   await page.click('[data-testid="tab-compare"]');
   await page.selectOption('[data-testid="preset-b"]', 'healthy-partnership');
   await idle(page);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 7);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 8);
   let rows = await cells(page, 'compare-table');
   assert.notEqual(rows[0][1], rows[0][2], 'A and B differ');
   assert.ok(parseFloat(rows[0][3]) > 0, `B keeps more partnerships: ${rows[0]}`);
