@@ -11,9 +11,10 @@ use wasm_bindgen::JsCast;
 use super::chart_table::series_of;
 use super::charts::{ChartCard, DrawFn, Legend};
 use super::controls::{Choice, Text};
+use super::i18n::Strings;
 use super::state::{t, use_state};
 use crate::chart;
-use crate::sim::{Obligation, Role, Scenario};
+use crate::sim::{link, Obligation, Role, Scenario};
 
 /// The charts an embed can show: (name in the address, chart id, title, draw).
 const CHARTS: [(&str, &str, Text, DrawFn); 4] = [
@@ -120,14 +121,16 @@ pub fn active() -> bool {
 }
 
 /// The scenario in an `s=` pair that does not open the fragment (`#embed=…&s=…`).
-fn scenario_in_pairs() -> Option<Result<Scenario, String>> {
+fn scenario_in_pairs(t: &Strings) -> Option<Result<Scenario, String>> {
     let hash = web_sys::window()?.location().hash().ok()?;
     if hash.starts_with("#s=") {
         return None; // read by the app's own link decoding
     }
     let encoded = hash.split('&').find_map(|kv| kv.strip_prefix("s="))?;
-    let json = js_sys::decode_uri_component(encoded).ok()?.as_string()?;
-    Some(Scenario::from_json(&json).map_err(|e| e.to_string()))
+    Some(match link::percent_decode(encoded) {
+        Ok(json) => Scenario::from_json(&json).map_err(|e| t.load_error(&e, &json)),
+        Err(e) => Err(e.to_string()),
+    })
 }
 
 /// The page address without query and fragment: the app itself, under whatever sub-path.
@@ -175,7 +178,7 @@ fn legend(id: &str) -> Vec<Legend> {
 #[component]
 pub fn EmbedView(spec: EmbedSpec) -> impl IntoView {
     let state = use_state();
-    match scenario_in_pairs() {
+    match scenario_in_pairs(state.lang.get_untracked().t()) {
         Some(Ok(s)) => state.scenario.set(s),
         Some(Err(e)) => state.error.set(Some(format!(
             "{}: {e}",

@@ -477,6 +477,16 @@ impl Strings {
         // A rule without a translation (none is reachable from the editor) keeps its English.
         text.unwrap_or_else(|| e.to_string())
     }
+
+    /// Why a scenario file, link or stored text could not be loaded, in this language where the
+    /// fault is a value out of its range (read from `json` without validation to name the value
+    /// and the range); a broken document keeps the parser's words, which name line and column.
+    pub fn load_error(&self, e: &ScenarioError, json: &str) -> String {
+        match serde_json::from_str::<Scenario>(json) {
+            Ok(unchecked) => self.scenario_error(e, &unchecked),
+            Err(_) => e.to_string(),
+        }
+    }
 }
 
 /// English.

@@ -29,15 +29,35 @@ pub fn initial(t: &Strings) -> (Scenario, Option<String>) {
             Ok(s) => (s, None),
             Err(e) => (
                 Scenario::default(),
-                Some(format!("{}: {e}", t.stored_failed)),
+                Some(format!(
+                    "{}: {}",
+                    t.stored_failed,
+                    explain(t, &e, Some(text))
+                )),
             ),
         },
     };
     let hash = web_sys::window().and_then(|w| w.location().hash().ok());
     match hash.as_deref().and_then(link::scenario_in_fragment) {
         Some(Ok(s)) => (s, None),
-        Some(Err(e)) => (stored().0, Some(format!("{}: {e}", t.link_failed))),
+        Some(Err(e)) => {
+            let json = hash
+                .as_deref()
+                .and_then(|h| h.strip_prefix(link::FRAGMENT_PREFIX))
+                .and_then(|x| link::percent_decode(x).ok());
+            let why = explain(t, &e, json);
+            (stored().0, Some(format!("{}: {why}", t.link_failed)))
+        }
         None => stored(),
+    }
+}
+
+/// A link's or a stored text's fault in the interface language: a value out of range is named
+/// with its translated label and range; a broken text keeps the decoder's words.
+pub fn explain(t: &Strings, e: &link::LinkError, json: Option<String>) -> String {
+    match (e, json) {
+        (link::LinkError::Scenario(se), Some(json)) => t.load_error(se, &json),
+        _ => e.to_string(),
     }
 }
 

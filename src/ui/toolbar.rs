@@ -62,7 +62,10 @@ pub fn Toolbar() -> impl IntoView {
                     state.scenario.set(s);
                     state.error.set(None);
                 }
-                Err(e) => state.error.set(Some(format!("{failed}: {e}"))),
+                Err(e) => {
+                    let why = state.lang.get_untracked().t().load_error(&e, &text);
+                    state.error.set(Some(format!("{failed}: {why}")))
+                }
             }
         });
     };

@@ -78,3 +78,21 @@ test('a run of quick edits is saved once, after the pause', async () => {
   assert.ok(replaced >= 1 && replaced <= 3, `${replaced} address updates for 20 edits`);
   await context.close();
 });
+
+test('a link with a value out of range names the field and range in the chosen language', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.evaluate(() => localStorage.setItem('relsim.lang', 'nl'));
+  const link = `${server.url}#s=${encodeURIComponent(JSON.stringify({ weeks: 600 }))}`;
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.waitForSelector('[data-testid="error-banner"]');
+  const nl = await other.textContent('[data-testid="error-banner"]');
+  assert.match(nl, /600/);
+  assert.match(nl, /toegestane bereik 1 – 520/);
+  assert.doesNotMatch(nl, /outside the allowed range/);
+  await other.evaluate(() => localStorage.setItem('relsim.lang', 'en'));
+  await other.reload();
+  await other.waitForSelector('[data-testid="error-banner"]');
+  assert.match(await other.textContent('[data-testid="error-banner"]'), /600 is outside the allowed range 1 – 520/);
+  await context.close();
+});
