@@ -46,7 +46,7 @@ pub fn TypeStripLegend() -> impl IntoView {
         <ul class="legend type-legend" aria-label=move || t().type_strip>
             <li>{move || t().type_strip}":"</li>
             {RelationshipType::ALL
-                .map(|r| view! { <Swatch pens=band(chart::type_color(r)) label=entry(r) class="band" /> })
+                .map(|r| view! { <Swatch pens=band(chart::type_color(r)) label=entry(r) class="strip" /> })
                 .collect_view()}
         </ul>
     }

@@ -97,10 +97,11 @@ export function dataCoverage(page, testid) {
     const swatches = [...(card?.querySelectorAll('.legend .swatch') ?? [])]
       .map((s) => ({ kind: s.className, hex: s.style.getPropertyValue('--c').trim().toLowerCase() }))
       .filter((s) => s.hex.startsWith('#'));
-    // A colour that the legend also shows dashed may be a constant line (a target, a ceiling).
+    // A colour that the legend also shows dashed may be a constant line (a target, a ceiling);
+    // band and strip swatches key areas and strips of cells, not lines.
     const dashed = new Set(swatches.filter((s) => /\bdashed\b/.test(s.kind)).map((s) => s.hex));
     const colours = swatches
-      .filter((s) => !/\b(dashed|band|thin)\b/.test(s.kind) && !dashed.has(s.hex))
+      .filter((s) => !/\b(dashed|band|thin|strip)\b/.test(s.kind) && !dashed.has(s.hex))
       .map(({ hex }) => {
         const h = hex.length === 4 ? hex.slice(1).split('').map((x) => x + x).join('') : hex.slice(1);
         return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
