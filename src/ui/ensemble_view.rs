@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::chart_table::{ensemble_table, ShareTableView};
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state};
@@ -94,8 +95,10 @@ pub fn EnsembleView() -> impl IntoView {
                     <li><span class="swatch band" style="--c:#0072b2"></span>{move || t().fan_band}</li>
                     <li><span class="swatch thin" style="--c:#8fb9d6"></span>{move || t().sample_runs}</li>
                 </ul>
-                <Plot testid="chart-fan" label=Signal::derive(move || t().fan_title.to_string())
+                <Plot testid="chart-fan" describedby="chart-fan-summary".to_string() label=Signal::derive(move || t().fan_title.to_string())
                     draw=move |area, style| { let b = bounds(); let week = t().week; with_e(&|e| { let _ = chart::ensemble::draw_fan(area, e, None, &b, week, style); }); } />
+                <ShareTableView chart="chart-fan" title=|t| t.fan_title
+                    data=Signal::derive(move || state.ensemble.with(|e| e.as_ref().map(|e| ensemble_table(e, "chart-fan", state.lang.get())))) />
             </section>
             <div class="pair">
                 <section class="card">
@@ -103,8 +106,10 @@ pub fn EnsembleView() -> impl IntoView {
                     <ul class="legend">{Status::ALL.map(|s| view! {
                         <li><span class=format!("dot status-{}", s.id())></span>{move || status_name(s, t())}</li>
                     }).collect_view()}</ul>
-                    <Plot testid="chart-status" label=Signal::derive(move || t().status_title.to_string())
+                    <Plot testid="chart-status" describedby="chart-status-summary".to_string() label=Signal::derive(move || t().status_title.to_string())
                         draw=move |area, style| { let week = t().week; with_e(&|e| { let _ = chart::ensemble::draw_status(area, e, week, style); }); } />
+                <ShareTableView chart="chart-status" title=|t| t.status_title
+                    data=Signal::derive(move || state.ensemble.with(|e| e.as_ref().map(|e| ensemble_table(e, "chart-status", state.lang.get())))) />
                 </section>
                 <section class="card">
                     <h2>{move || t().survival_title}</h2>
@@ -112,8 +117,10 @@ pub fn EnsembleView() -> impl IntoView {
                         <li><span class="swatch" style="--c:#222"></span>{move || t().still_running}</li>
                         <li><span class="swatch" style="--c:#009e73"></span>{move || t().still_partnership}</li>
                     </ul>
-                    <Plot testid="chart-survival" label=Signal::derive(move || t().survival_title.to_string())
+                    <Plot testid="chart-survival" describedby="chart-survival-summary".to_string() label=Signal::derive(move || t().survival_title.to_string())
                         draw=move |area, style| { let week = t().week; with_e(&|e| { let _ = chart::ensemble::draw_survival(area, e, week, style); }); } />
+                <ShareTableView chart="chart-survival" title=|t| t.survival_title
+                    data=Signal::derive(move || state.ensemble.with(|e| e.as_ref().map(|e| ensemble_table(e, "chart-survival", state.lang.get())))) />
                 </section>
             </div>
             <OutcomeTable />

@@ -293,6 +293,28 @@ for (const lang of ['en', 'nl']) {
   });
 }
 
+test('charts of many futures have tables too: status shares add up to 100 % every week shown', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  await page.click('[data-testid="tab-ensemble"]');
+  await idle(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="ensemble-ms"]')?.textContent.trim() !== '');
+  const buttons = await page.$$('[data-testid="show-table"]');
+  assert.equal(buttons.length, 3, 'fan, status, survival');
+  for (const b of buttons) await b.click();
+  const status = await page.$$eval('[data-testid="chart-table"][data-chart="chart-status"] tbody tr',
+    (trs) => trs.map((tr) => [...tr.children].slice(1).map((c) => Number(c.textContent))));
+  assert.ok(status.length >= 40, `${status.length} rows`);
+  for (const row of status) assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 100) < 0.3, `shares ${row}`);
+  const fan = await page.$$eval('[data-testid="chart-table"][data-chart="chart-fan"] tbody tr',
+    (trs) => trs.map((tr) => [...tr.children].slice(1).map((c) => Number(c.textContent))));
+  for (const [median, p10, p90] of fan) assert.ok(p10 <= median && median <= p90, `${p10} ≤ ${median} ≤ ${p90}`);
+  const summary = await page.$eval('[data-testid="chart-fan"]', (c) => document.getElementById(c.getAttribute('aria-describedby')).textContent);
+  assert.match(summary, /^Median goes from/);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('axe-core: zero violations on every view', async () => {
   const { page, context, problems, requests } = await open(browser, server.url);
   const results = {};
