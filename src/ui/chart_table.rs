@@ -357,6 +357,42 @@ pub fn ensemble_table(e: &Ensemble, chart: &str, lang: Lang) -> ShareTable {
     }
 }
 
+/// The table of a compare chart (`chart-compare-fan`: both medians and bands;
+/// `chart-difference`: B − A of the median line and of the partnership share).
+pub fn compare_table(a: &Ensemble, b: &Ensemble, chart: &str, lang: Lang) -> ShareTable {
+    let t = lang.t();
+    let weeks = 0..a.weeks.min(b.weeks) as usize;
+    let col = |f: &dyn Fn(usize) -> f64| weeks.clone().map(f).collect::<Vec<f64>>();
+    let q = |e: &Ensemble, w: usize, q: f64| e.percentile(SimSeries::Relationship, w, q);
+    let part = |e: &Ensemble, w: usize| e.status_share(w, Status::Partnership);
+    let (headers, columns) = if chart == "chart-difference" {
+        (
+            vec![t.median_diff.to_string(), t.partnership_diff.to_string()],
+            vec![
+                col(&|w| q(b, w, 0.5) - q(a, w, 0.5)),
+                col(&|w| part(b, w) - part(a, w)),
+            ],
+        )
+    } else {
+        let name = |side: &str, what: &str| format!("{side}: {what}");
+        (
+            vec![
+                name("A", t.median),
+                name("A", t.p10),
+                name("A", t.p90),
+                name("B", t.median),
+                name("B", t.p10),
+                name("B", t.p90),
+            ],
+            [a, b]
+                .iter()
+                .flat_map(|e| [0.5, 0.1, 0.9].map(|p| col(&|w| q(e, w, p))))
+                .collect(),
+        )
+    };
+    ShareTable { headers, columns }
+}
+
 /// One sentence on a share table's first column, as `summary` writes it for run charts.
 fn share_summary(table: &ShareTable, lang: Lang) -> String {
     let (Some(head), Some(vals)) = (table.headers.first(), table.columns.first()) else {

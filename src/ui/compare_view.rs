@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::chart_table::{compare_table, ShareTableView};
 use super::ensemble_view::{EnsembleMs, RunsField};
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
@@ -74,7 +75,7 @@ pub fn CompareView() -> impl IntoView {
                     <li><span class="swatch" style="--c:#e69f00"></span>{move || format!("{}: {}", t().scenario_b, state.scenario_b.with(|s| display_name(&s.name)))}</li>
                     <li><span class="swatch band" style="--c:#888"></span>{move || t().fan_band}</li>
                 </ul>
-                <Plot testid="chart-compare-fan" label=Signal::derive(move || t().fan_title.to_string())
+                <Plot testid="chart-compare-fan" describedby="chart-compare-fan-summary".to_string() label=Signal::derive(move || t().fan_title.to_string())
                     draw=move |area, style| {
                         let b = bounds();
                         let week = t().week;
@@ -82,6 +83,8 @@ pub fn CompareView() -> impl IntoView {
                             if let (Some(a), Some(eb)) = (a, eb) { let _ = chart::ensemble::draw_fan(area, a, Some(eb), &b, week, style); }
                         }));
                     } />
+                <ShareTableView chart="chart-compare-fan" title=|t| t.fan_title
+                    data=Signal::derive(move || state.ensemble.with(|a| state.ensemble_b.with(|b| match (a, b) { (Some(a), Some(b)) => Some(compare_table(a, b, "chart-compare-fan", state.lang.get())), _ => None }))) />
             </section>
             <section class="card">
                 <h2>{move || t().difference_title}</h2>
@@ -89,13 +92,15 @@ pub fn CompareView() -> impl IntoView {
                     <li><span class="swatch" style="--c:#cc79a7"></span>{move || t().median_diff}</li>
                     <li><span class="swatch dashed" style="--c:#009e73"></span>{move || t().partnership_diff}</li>
                 </ul>
-                <Plot testid="chart-difference" label=Signal::derive(move || t().difference_title.to_string())
+                <Plot testid="chart-difference" describedby="chart-difference-summary".to_string() label=Signal::derive(move || t().difference_title.to_string())
                     draw=move |area, style| {
                         let week = t().week;
                         state.ensemble.with(|a| state.ensemble_b.with(|eb| {
                             if let (Some(a), Some(eb)) = (a, eb) { let _ = chart::ensemble::draw_difference(area, a, eb, week, style); }
                         }));
                     } />
+                <ShareTableView chart="chart-difference" title=|t| t.difference_title
+                    data=Signal::derive(move || state.ensemble.with(|a| state.ensemble_b.with(|b| match (a, b) { (Some(a), Some(b)) => Some(compare_table(a, b, "chart-difference", state.lang.get())), _ => None }))) />
             </section>
             <CompareTable />
         </div>

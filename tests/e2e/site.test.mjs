@@ -293,7 +293,7 @@ for (const lang of ['en', 'nl']) {
   });
 }
 
-test('charts of many futures have tables too: status shares add up to 100 % every week shown', async () => {
+test('charts of many futures have tables too: shares add up, differences match both fans', async () => {
   const { page, context, problems } = await open(browser, server.url);
   await page.click('[data-testid="tab-ensemble"]');
   await idle(page);
@@ -310,6 +310,20 @@ test('charts of many futures have tables too: status shares add up to 100 % ever
   for (const [median, p10, p90] of fan) assert.ok(p10 <= median && median <= p90, `${p10} ≤ ${median} ≤ ${p90}`);
   const summary = await page.$eval('[data-testid="chart-fan"]', (c) => document.getElementById(c.getAttribute('aria-describedby')).textContent);
   assert.match(summary, /^Median goes from/);
+  assert.deepEqual(await axe(page), []);
+  // Compare: the difference table is B's median minus A's, as the fan table shows them.
+  await page.click('[data-testid="tab-compare"]');
+  await page.selectOption('[data-testid="preset-b"]', 'healthy-partnership');
+  await idle(page);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 7);
+  for (const b of await page.$$('[data-testid="show-table"]')) await b.click();
+  const read = (id) => page.$$eval(`[data-testid="chart-table"][data-chart="${id}"] tbody tr`,
+    (trs) => trs.map((tr) => [...tr.children].map((c) => Number(c.textContent.replace('−', '-')))));
+  const both = await read('chart-compare-fan');
+  const diff = await read('chart-difference');
+  assert.equal(both.length, diff.length);
+  assert.ok(diff.some((r) => Math.abs(r[1]) > 1), 'the scenarios differ');
+  both.forEach((r, i) => assert.ok(Math.abs(r[4] - r[1] - diff[i][1]) <= 0.15, `week ${r[0]}: ${r[4]} − ${r[1]} vs ${diff[i][1]}`));
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
   await context.close();
