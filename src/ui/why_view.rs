@@ -4,6 +4,7 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
+use super::chart_table::ChartTable;
 use super::events::{intervention_name, kind_name};
 use super::i18n::Strings;
 use super::plot::Plot;
@@ -123,13 +124,14 @@ pub fn WhyView() -> impl IntoView {
                     on:pointermove=move |ev| { if let (Some(a), Some(w)) = (drag.get_untracked(), week_at(ev.offset_x() as f64)) { set_window(a, w); } }
                     on:pointerup=move |_| drag.set(None)
                     on:pointerleave=move |_| drag.set(None)>
-                    <Plot testid="chart-why" node_ref=canvas label=Signal::derive(move || t().chart_relationship.to_string())
+                    <Plot testid="chart-why" node_ref=canvas describedby="chart-relationship-summary".to_string() label=Signal::derive(move || t().chart_relationship.to_string())
                         draw=move |area, style| {
                             let week = t().week;
                             state.history.with(|h| state.scenario.with(|s| { let _ = chart::relationship::draw(area, h, s, week, None, style); }));
                         } />
                     <div class="window" style=overlay></div>
                 </div>
+                <ChartTable chart="chart-relationship" title=|t| t.chart_relationship />
             </section>
             <div class="pair">
                 <section class="card">
