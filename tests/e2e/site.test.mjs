@@ -181,6 +181,11 @@ async function cached(page) {
 test('offline: after a first visit the app reloads without a network, also under a sub-path', async () => {
   const { page, context, problems, requests } = await open(browser, server.url);
   report.service_worker_cache = await cached(page);
+  // Installable: Chromium finds a manifest with icons and a worker that serves the page.
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // (Playwright's contexts are incognito, where Chromium never offers installation.)
+  assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('[data-testid="summary-status"]');
