@@ -155,6 +155,13 @@ test('embeds: the embed code shows the chosen chart on the linked scenario, with
   await embed.selectOption('[data-testid="obligation-select"]', 'effort');
   await embed.waitForFunction((old) => document.querySelector('[data-testid="chart-money"]').toDataURL() !== old, drawn);
   assert.deepEqual(await axe(embed), [], 'embed passes axe');
+  // A whole view: many futures of the linked scenario.
+  await embed.goto(`${server.url}?embed=ensemble#s=${encoded}`);
+  await embed.waitForFunction(() => document.querySelector('[data-testid="ensemble-ms"]')?.textContent.trim() !== '', null, { timeout: 120000 });
+  assert.ok((await inked(embed, '[data-testid="chart-fan"]')) > 3000);
+  assert.equal(await embed.$('[data-testid="preset-select"]'), null);
+  assert.equal(await embed.$('[data-testid="tab-run"]'), null);
+  assert.deepEqual(await axe(embed), [], 'embedded view passes axe');
   // The linked scenario is shown, and the embed leaves the visitor's saved scenario alone.
   await page.reload();
   await page.waitForSelector('[data-testid="summary-status"]');
