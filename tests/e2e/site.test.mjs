@@ -54,6 +54,7 @@ async function walkTour(page, lang) {
     assert.ok((await inked(page, TOUR)) > 3000, `step ${n} draws its chart`);
     await play(page);
     titles.push(await page.textContent('#tour-step-title'));
+    if (lang === 'en') assert.deepEqual(await axe(page), [], `axe on tour step ${n}`);
     if (n < 8) {
       // Keyboard: the next button works with Enter, and focus lands on the new step's title.
       await page.focus('[data-testid="tour-next"]');
