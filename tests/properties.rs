@@ -394,7 +394,16 @@ fn check_summary(s: &Scenario, summary: &Summary) -> Result<(), String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    // A fixed seed: `make test` checks the same 300 scenarios on every machine (a failure is
+    // reproducible); the open-ended search for breaking inputs is `make fuzz`'s job. Setting
+    // PROPTEST_RNG_SEED explores other cases.
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(
+            std::env::var("PROPTEST_RNG_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(2026),
+        ),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_valid_scenario_gives_finite_legal_runs(s in arb_scenario()) {

@@ -46,7 +46,8 @@ pub(crate) fn effective_markup(c: &Contract, operational: f64) -> f64 {
 
 /// Responsiveness on extra work: full attention as soon as it carries a margin.
 pub(crate) fn extra_work_focus(effort: f64, markup: f64) -> f64 {
-    effort + (1.0 - effort) * (markup / p::EXTRA_WORK_FULL_MARKUP).min(1.0)
+    // Rounding of `e + (1 − e)` can step an ulp past full attention.
+    (effort + (1.0 - effort) * (markup / p::EXTRA_WORK_FULL_MARKUP).min(1.0)).min(1.0)
 }
 
 /// Quality as users experience it at this SLA: the gaming gap of technical KPIs at this

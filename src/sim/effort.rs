@@ -54,12 +54,14 @@ impl EffortChoice {
 
     fn at(&self, r: f64) -> f64 {
         if self.r_max <= 0.0 {
-            return self.table[0];
+            return self.table[0].min(1.0);
         }
         let x = (r / self.r_max).clamp(0.0, 1.0) * (TABLE - 1) as f64;
         let i = (x as usize).min(TABLE - 2);
         let f = x - i as f64;
-        self.table[i] * (1.0 - f) + self.table[i + 1] * f
+        // A mean of grid points and a blend of two table entries lie in 0..=1 in exact
+        // arithmetic; rounding can step an ulp past full effort, which no supplier can give.
+        (self.table[i] * (1.0 - f) + self.table[i + 1] * f).min(1.0)
     }
 }
 

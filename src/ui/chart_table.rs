@@ -10,8 +10,9 @@ use super::controls::Text;
 use super::i18n::{Lang, Strings};
 use super::intl;
 use super::state::{t, use_state};
+use super::summary::status_name;
 use crate::chart::{self, palette, Pen};
-use crate::sim::{History, Row};
+use crate::sim::{Ensemble, History, Row, Series as SimSeries, Status};
 
 /// How a series is read and written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -314,5 +315,197 @@ pub fn SeriesLegend(chart: &'static str) -> impl IntoView {
                 {move || (s.label)(t())}</li>
             }).collect_view()}
         </ul>
+    }
+}
+
+/// The numbers behind a chart of many futures: column headers (after the week) and each
+/// column's share for every week.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareTable {
+    /// Column headers, without the week column.
+    pub headers: Vec<String>,
+    /// One value per week for each column, shares in 0..=1.
+    pub columns: Vec<Vec<f64>>,
+}
+
+/// The table of an ensemble chart (`chart-fan`, `chart-status`, `chart-survival`).
+pub fn ensemble_table(e: &Ensemble, chart: &str, lang: Lang) -> ShareTable {
+    let t = lang.t();
+    let weeks = 0..e.weeks as usize;
+    let col = |f: &dyn Fn(usize) -> f64| weeks.clone().map(f).collect::<Vec<f64>>();
+    let (headers, columns): (Vec<&str>, Vec<Vec<f64>>) = match chart {
+        "chart-fan" => (
+            vec![t.median, t.p10, t.p90],
+            [0.5, 0.1, 0.9]
+                .iter()
+                .map(|&q| col(&|w| e.percentile(SimSeries::Relationship, w, q)))
+                .collect(),
+        ),
+        "chart-status" => (
+            Status::ALL.iter().map(|s| status_name(*s, t)).collect(),
+            Status::ALL
+                .iter()
+                .map(|&s| col(&|w| e.status_share(w, s)))
+                .collect(),
+        ),
+        _ => (
+            vec![t.still_running, t.still_partnership],
+            vec![
+                col(&|w| {
+                    1.0 - e.status_share(w, Status::Terminated) - e.status_share(w, Status::Ended)
+                }),
+                col(&|w| e.status_share(w, Status::Partnership)),
+            ],
+        ),
+    };
+    ShareTable {
+        headers: headers.into_iter().map(str::to_string).collect(),
+        columns,
+    }
+}
+
+/// The table of a compare chart (`chart-compare-fan`: both medians and bands;
+/// `chart-difference`: B − A of the median line and of the partnership share).
+pub fn compare_table(a: &Ensemble, b: &Ensemble, chart: &str, lang: Lang) -> ShareTable {
+    let t = lang.t();
+    let weeks = 0..a.weeks.min(b.weeks) as usize;
+    let col = |f: &dyn Fn(usize) -> f64| weeks.clone().map(f).collect::<Vec<f64>>();
+    let q = |e: &Ensemble, w: usize, q: f64| e.percentile(SimSeries::Relationship, w, q);
+    let part = |e: &Ensemble, w: usize| e.status_share(w, Status::Partnership);
+    let (headers, columns) = if chart == "chart-difference" {
+        (
+            vec![t.median_diff.to_string(), t.partnership_diff.to_string()],
+            vec![
+                col(&|w| q(b, w, 0.5) - q(a, w, 0.5)),
+                col(&|w| part(b, w) - part(a, w)),
+            ],
+        )
+    } else {
+        let name = |side: &str, what: &str| format!("{side}: {what}");
+        (
+            vec![
+                name("A", t.median),
+                name("A", t.p10),
+                name("A", t.p90),
+                name("B", t.median),
+                name("B", t.p10),
+                name("B", t.p90),
+            ],
+            [a, b]
+                .iter()
+                .flat_map(|e| [0.5, 0.1, 0.9].map(|p| col(&|w| q(e, w, p))))
+                .collect(),
+        )
+    };
+    ShareTable { headers, columns }
+}
+
+/// One sentence on a share table's first column, as `summary` writes it for run charts.
+fn share_summary(table: &ShareTable, lang: Lang) -> String {
+    let (Some(head), Some(vals)) = (table.headers.first(), table.columns.first()) else {
+        return String::new();
+    };
+    let finite: Vec<(usize, f64)> = vals
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, v)| v.is_finite())
+        .collect();
+    let (Some(first), Some(last)) = (finite.first(), finite.last()) else {
+        return String::new();
+    };
+    let lo = finite
+        .iter()
+        .fold(*first, |a, b| if b.1 < a.1 { *b } else { a });
+    let hi = finite
+        .iter()
+        .fold(*first, |a, b| if b.1 > a.1 { *b } else { a });
+    let s = lang.site();
+    let p = |v| intl::percent(v, 1, lang);
+    format!(
+        "{head} {} {} {} {} {} {} {} {}; {} {} {} {}, {} {} {} {}.",
+        s.sum_goes_from,
+        p(first.1),
+        s.sum_in_week,
+        first.0,
+        s.sum_to,
+        p(last.1),
+        s.sum_in_week,
+        last.0,
+        s.sum_lowest,
+        p(lo.1),
+        s.sum_in_week,
+        lo.0,
+        s.sum_highest,
+        p(hi.1),
+        s.sum_in_week,
+        hi.0,
+    )
+}
+
+/// Summary, show-as-table button and table for a chart of many futures; `chart` is the
+/// canvas's test id, so the canvas can point at `{chart}-summary` with `aria-describedby`.
+#[component]
+pub fn ShareTableView(
+    chart: &'static str,
+    title: Text,
+    #[prop(into)] data: Signal<Option<ShareTable>>,
+) -> impl IntoView {
+    let state = use_state();
+    let open = RwSignal::new(false);
+    let table_id = format!("{chart}-table");
+    let text = move || {
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| share_summary(d, state.lang.get()))
+                .unwrap_or_default()
+        })
+    };
+    let table = move || {
+        let lang = state.lang.get();
+        let tr = lang.t();
+        data.with(|d| {
+            let d = d.as_ref()?;
+            let n = d.columns.first().map_or(0, Vec::len);
+            let caption = format!(
+                "{}: {} {} {}",
+                title(tr),
+                lang.site().table_every,
+                row_step(n),
+                tr.unit_weeks
+            );
+            let label = caption.clone();
+            Some(view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+                <table class="chart-table" data-testid="chart-table" data-chart=chart>
+                    <caption>{caption}</caption>
+                    <thead><tr>
+                        <th scope="col">{tr.week}</th>
+                        {d.headers.iter().map(|h| view! { <th scope="col">{format!("{h} (%)")}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {table_weeks(n).into_iter().map(|w| view! {
+                            <tr><th scope="row">{w}</th>
+                            {d.columns.iter().map(|c| view! { <td>{cell(c[w], Unit::Share, lang)}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            })
+        })
+    };
+    view! {
+        <p class="visually-hidden" id=format!("{chart}-summary") data-testid="chart-summary">{text}</p>
+        <div class="table-toggle">
+            <button type="button" class="small" data-testid="show-table"
+                aria-expanded=move || open.get().to_string() aria-controls=table_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { state.lang.get().site().hide_table } else { state.lang.get().site().show_table }}
+            </button>
+        </div>
+        <div id=table_id>
+            <Show when=move || open.get()>{table}</Show>
+        </div>
     }
 }

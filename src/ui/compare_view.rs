@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::chart_table::{compare_table, ShareTableView};
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::presets::preset_options;
@@ -123,6 +124,7 @@ pub fn CompareView() -> impl IntoView {
                 </ul>
                 <Plot
                     testid="chart-compare-fan"
+                    describedby="chart-compare-fan-summary".to_string()
                     label=Signal::derive(move || t().fan_title.to_string())
                     draw=move |area, style| {
                         let b = bounds();
@@ -147,6 +149,8 @@ pub fn CompareView() -> impl IntoView {
                             });
                     }
                 />
+                <ShareTableView chart="chart-compare-fan" title=|t| t.fan_title
+                    data=Signal::derive(move || state.ensemble.with(|a| state.ensemble_b.with(|b| match (a, b) { (Some(a), Some(b)) => Some(compare_table(a, b, "chart-compare-fan", state.lang.get())), _ => None }))) />
             </section>
             <section class="card">
                 <h2>{move || t().difference_title}</h2>
@@ -156,6 +160,7 @@ pub fn CompareView() -> impl IntoView {
                 </ul>
                 <Plot
                     testid="chart-difference"
+                    describedby="chart-difference-summary".to_string()
                     label=Signal::derive(move || t().difference_title.to_string())
                     draw=move |area, style| {
                         let week = t().week;
@@ -178,6 +183,8 @@ pub fn CompareView() -> impl IntoView {
                             });
                     }
                 />
+                <ShareTableView chart="chart-difference" title=|t| t.difference_title
+                    data=Signal::derive(move || state.ensemble.with(|a| state.ensemble_b.with(|b| match (a, b) { (Some(a), Some(b)) => Some(compare_table(a, b, "chart-difference", state.lang.get())), _ => None }))) />
             </section>
             <CompareTable />
         </div>

@@ -3,7 +3,9 @@
 //! `<iframe>` in another site. The "embed code" button writes such a snippet.
 //!
 //! Address forms: `…/?embed=relationship,focus&controls=1#s=<scenario>` (what the button
-//! writes) and `…/#embed=relationship&s=<scenario>` (everything in the fragment).
+//! writes) and `…/#embed=relationship&s=<scenario>` (everything in the fragment). Besides the
+//! four run charts (`relationship`, `focus`, `trust`, `money`, or `all`), the whole many-futures
+//! and why views can be embedded (`ensemble`, `why`).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,8 +13,10 @@ use wasm_bindgen::JsCast;
 use super::chart_table::series_of;
 use super::charts::{ChartCard, DrawFn, Legend};
 use super::controls::{Choice, Text};
+use super::ensemble_view::EnsembleView;
 use super::i18n::Strings;
 use super::state::{t, use_state};
+use super::why_view::WhyView;
 use crate::chart;
 use crate::sim::{link, Obligation, Role, Scenario};
 
@@ -44,11 +48,16 @@ const CHARTS: [(&str, &str, Text, DrawFn); 4] = [
     ),
 ];
 
+/// Whole result views an embed can show: (name in the address, title).
+const VIEWS: [(&str, Text); 2] = [("ensemble", |t| t.tab_ensemble), ("why", |t| t.tab_why)];
+
 /// What an embed address asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmbedSpec {
     /// Indices into `CHARTS`, in the order asked.
     pub charts: Vec<usize>,
+    /// Indices into `VIEWS`, in the order asked.
+    pub views: Vec<usize>,
     /// Whether the two controls are shown.
     pub controls: bool,
 }
@@ -80,11 +89,20 @@ pub fn parse(value: &str, controls: bool) -> EmbedSpec {
             .filter_map(|name| CHARTS.iter().position(|c| c.0 == name.trim()))
             .collect()
     };
+    let mut views: Vec<usize> = value
+        .split([',', '+'])
+        .filter_map(|name| VIEWS.iter().position(|v| v.0 == name.trim()))
+        .collect();
     charts.dedup();
-    if charts.is_empty() {
+    views.dedup();
+    if charts.is_empty() && views.is_empty() {
         charts.push(0);
     }
-    EmbedSpec { charts, controls }
+    EmbedSpec {
+        charts,
+        views,
+        controls,
+    }
 }
 
 /// The embed this address asks for, if any.
@@ -212,6 +230,10 @@ pub fn EmbedView(spec: EmbedSpec) -> impl IntoView {
                     view! { <ChartCard title=title testid=id draw=draw legend=legend(id) /> }
                 }).collect_view()}
             </div>
+            {spec.views.iter().map(|&i| match VIEWS[i].0 {
+                "why" => view! { <WhyView /> }.into_any(),
+                _ => view! { <EnsembleView /> }.into_any(),
+            }).collect_view()}
             <p class="embed-foot">
                 <a href=full target="_blank" rel="noopener">{move || state.lang.get().site().embed_open}" ↗"</a>
             </p>
@@ -232,9 +254,13 @@ pub fn EmbedCode() -> impl IntoView {
         let w = which.get();
         let c = controls.get();
         let url = state.scenario.with(|s| embed_url(s, &w, c));
-        let (title, n) = match CHARTS.iter().find(|x| x.0 == w) {
-            Some(x) => (format!("Relsim — {}", (x.2)(lang.t())), 1),
-            None => (format!("Relsim — {}", lang.site().embed_all), CHARTS.len()),
+        let (title, n) = match (
+            CHARTS.iter().find(|x| x.0 == w),
+            VIEWS.iter().find(|x| x.0 == w),
+        ) {
+            (Some(x), _) => (format!("Relsim — {}", (x.2)(lang.t())), 1),
+            (_, Some(v)) => (format!("Relsim — {}", (v.1)(lang.t())), 3),
+            _ => (format!("Relsim — {}", lang.site().embed_all), CHARTS.len()),
         };
         snippet(&url, &title, n, c)
     };
@@ -265,6 +291,9 @@ pub fn EmbedCode() -> impl IntoView {
                         <option value=name selected=move || which.get() == name>{move || title(t())}</option>
                     }).collect_view()}
                     <option value="all" selected=move || which.get() == "all">{move || site().embed_all}</option>
+                    {VIEWS.map(|(name, title)| view! {
+                        <option value=name selected=move || which.get() == name>{move || title(t())}</option>
+                    }).collect_view()}
                 </select>
                 <label class="switch">
                     <input type="checkbox" prop:checked=move || controls.get()

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::chart_table::{ensemble_table, ShareTableView};
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state};
@@ -78,7 +79,19 @@ fn FanCard() -> impl IntoView {
                 <Swatch pens=band(fan) label=|t| t.fan_band class="band" />
                 <Swatch pens=band(chart::ensemble::sample_color(fan)) label=|t| t.sample_runs class="thin" />
             </ul>
-            <Plot testid="chart-fan" label=Signal::derive(move || t().fan_title.to_string()) draw />
+            <Plot
+                testid="chart-fan"
+                describedby="chart-fan-summary".to_string()
+                label=Signal::derive(move || t().fan_title.to_string())
+                draw
+            />
+            <ShareTableView
+                chart="chart-fan"
+                title=|t| t.fan_title
+                data=Signal::derive(move || {
+                    state.ensemble.with(|e| e.as_ref().map(|e| ensemble_table(e, "chart-fan", state.lang.get())))
+                })
+            />
         </section>
     }
 }
@@ -86,6 +99,7 @@ fn FanCard() -> impl IntoView {
 /// The share of runs in each status per week.
 #[component]
 fn StatusCard() -> impl IntoView {
+    let state = use_state();
     let draw = move |area: &DrawingArea<CanvasBackend, Shift>, style: &ChartStyle| {
         let week = t().week;
         with_ensemble(|e| {
@@ -105,7 +119,19 @@ fn StatusCard() -> impl IntoView {
         <section class="card">
             <h2>{move || t().status_title}</h2>
             <ul class="legend">{legend.collect_view()}</ul>
-            <Plot testid="chart-status" label=Signal::derive(move || t().status_title.to_string()) draw />
+            <Plot
+                testid="chart-status"
+                describedby="chart-status-summary".to_string()
+                label=Signal::derive(move || t().status_title.to_string())
+                draw
+            />
+            <ShareTableView
+                chart="chart-status"
+                title=|t| t.status_title
+                data=Signal::derive(move || {
+                    state.ensemble.with(|e| e.as_ref().map(|e| ensemble_table(e, "chart-status", state.lang.get())))
+                })
+            />
         </section>
     }
 }
@@ -113,6 +139,7 @@ fn StatusCard() -> impl IntoView {
 /// The share of runs still running, and still a partnership.
 #[component]
 fn SurvivalCard() -> impl IntoView {
+    let state = use_state();
     let draw = move |area: &DrawingArea<CanvasBackend, Shift>, style: &ChartStyle| {
         let week = t().week;
         with_ensemble(|e| {
@@ -126,7 +153,19 @@ fn SurvivalCard() -> impl IntoView {
                 <Swatch pens=[chart::ensemble::RUNNING] label=|t| t.still_running />
                 <Swatch pens=[chart::ensemble::PARTNERSHIP] label=|t| t.still_partnership />
             </ul>
-            <Plot testid="chart-survival" label=Signal::derive(move || t().survival_title.to_string()) draw />
+            <Plot
+                testid="chart-survival"
+                describedby="chart-survival-summary".to_string()
+                label=Signal::derive(move || t().survival_title.to_string())
+                draw
+            />
+            <ShareTableView
+                chart="chart-survival"
+                title=|t| t.survival_title
+                data=Signal::derive(move || {
+                    state.ensemble.with(|e| e.as_ref().map(|e| ensemble_table(e, "chart-survival", state.lang.get())))
+                })
+            />
         </section>
     }
 }

@@ -1180,7 +1180,7 @@ pub const SITE_EN: SiteStrings = SiteStrings {
             title: "Now explore on your own",
             body: "This is a complete five-year scenario with chance incidents and a Representative as relationship manager. Choose the contract, then open the full simulator with this scenario: there you can change every input, run many futures, compare two scenarios and ask why the line moved.",
             control: "Contract",
-            hint: "open the simulator to take this scenario with you.",
+            hint: "switch the contract, then open the simulator to take this scenario with you.",
         },
     ],
 };
@@ -1272,7 +1272,7 @@ pub const SITE_NL: SiteStrings = SiteStrings {
             title: "Nu zelf verder",
             body: "Dit is een volledig scenario van vijf jaar met toevallige incidenten en een Vertegenwoordiger als relatiemanager. Kies het contract en open dan de volledige simulator met dit scenario: daar kunt u elke invoer aanpassen, vele toekomsten doorrekenen, twee scenario's vergelijken en nagaan waarom de lijn bewoog.",
             control: "Contract",
-            hint: "open de simulator om dit scenario mee te nemen.",
+            hint: "wissel van contract en open dan de simulator om dit scenario mee te nemen.",
         },
     ],
 };

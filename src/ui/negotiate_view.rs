@@ -11,6 +11,7 @@ use plotters_canvas::CanvasBackend;
 
 use super::controls::{parse_number, Text};
 use super::i18n::fixed;
+use super::intl;
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state, AppState, SweepResult};
@@ -287,7 +288,13 @@ fn MoneyCard(
                 <Swatch pens=[Pen::dashed(COST), Pen::dashed(MARGIN), Pen::dashed(NET_VALUE)] label=|t| t.baseline />
                 <Swatch pens=band(ZONE) label=|t| t.winwin class="band" />
             </ul>
-            <Plot testid="chart-sweep" label=Signal::derive(move || t().money_vs.to_string()) draw />
+            <Plot
+                testid="chart-sweep"
+                describedby="chart-sweep-summary".to_string()
+                label=Signal::derive(move || t().money_vs.to_string())
+                draw
+            />
+            <SweepTable chart="chart-sweep" label_of />
         </section>
     }
 }
@@ -322,9 +329,114 @@ fn PartnershipCard(
             <h2>{move || t().prob_partnership}</h2>
             <Plot
                 testid="chart-sweep-partnership"
+                describedby="chart-sweep-partnership-summary".to_string()
                 label=Signal::derive(move || t().prob_partnership.to_string())
                 draw
             />
+            <SweepTable chart="chart-sweep-partnership" label_of />
         </section>
+    }
+}
+
+/// The numbers behind the sweep charts: per swept value (and for the fixed-fee baseline) the
+/// client's cost and net value, the supplier's margin and the chance of ending as a
+/// partnership, with a one-sentence summary for screen readers.
+#[component]
+fn SweepTable(
+    chart: &'static str,
+    label_of: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let open = RwSignal::new(false);
+    let table_id = format!("{chart}-table");
+    let money = move |v: f64| format!("{} k€", intl::number(v, 0, state.lang.get()));
+    let share = move |v: f64| format!("{} %", intl::number(v * 100.0, 1, state.lang.get()));
+    let cells = move |s: &Summary| {
+        [
+            money(s.totals.client_cost),
+            money(s.totals.supplier_margin),
+            money(s.totals.client_net_value),
+            share(s.status_at_end.partnership),
+        ]
+    };
+    let summary = move || {
+        state.sweep.with(|s| {
+            let Some(s) = s else { return String::new() };
+            let (first, last) = (s.points.first(), s.points.last());
+            match (first, last) {
+                (Some((a, pa)), Some((b, pb))) => format!(
+                    "{} {} → {}: {} {} → {}; {} {} → {}.",
+                    label_of(),
+                    intl::number(*a, 2, state.lang.get()),
+                    intl::number(*b, 2, state.lang.get()),
+                    t().total_client_net_value,
+                    money(pa.totals.client_net_value),
+                    money(pb.totals.client_net_value),
+                    t().total_supplier_margin,
+                    money(pa.totals.supplier_margin),
+                    money(pb.totals.supplier_margin),
+                ),
+                _ => String::new(),
+            }
+        })
+    };
+    let table = move || {
+        state.sweep.with(|s| {
+            let s = s.as_ref()?;
+            let tr = t();
+            let rows = std::iter::once((tr.baseline.to_string(), cells(&s.baseline)))
+                .chain(s.points.iter().map(|(v, p)| (intl::number(*v, 3, state.lang.get()), cells(p))))
+                .map(|(head, row)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{head}</th>
+                            {row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().money_vs>
+                    <table class="chart-table" data-testid="chart-table" data-chart=chart>
+                        <thead>
+                            <tr>
+                                <th scope="col">{label_of()}</th>
+                                <th scope="col">{tr.total_client_cost}</th>
+                                <th scope="col">{tr.total_supplier_margin}</th>
+                                <th scope="col">{tr.total_client_net_value}</th>
+                                <th scope="col">{tr.prob_partnership}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            })
+        })
+    };
+    view! {
+        <p class="visually-hidden" id=format!("{chart}-summary") data-testid="chart-summary">
+            {summary}
+        </p>
+        <div class="table-toggle">
+            <button
+                type="button"
+                class="small"
+                data-testid="show-table"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=table_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || {
+                    if open.get() {
+                        state.lang.get().site().hide_table
+                    } else {
+                        state.lang.get().site().show_table
+                    }
+                }}
+            </button>
+        </div>
+        <div id=table_id>
+            <Show when=move || open.get()>{table}</Show>
+        </div>
     }
 }

@@ -18,6 +18,9 @@ pub fn Plot(
     #[prop(into)] label: Signal<String>,
     draw: impl Fn(&DrawingArea<CanvasBackend, Shift>, &ChartStyle) + Send + Sync + 'static,
     #[prop(optional)] node_ref: Option<NodeRef<Canvas>>,
+    /// Id of the element with the chart's text summary.
+    #[prop(optional)]
+    describedby: Option<String>,
 ) -> impl IntoView {
     let state = use_state();
     let canvas = node_ref.unwrap_or_default();
@@ -32,5 +35,5 @@ pub fn Plot(
             let _ = el.set_attribute("data-drawn", &drawn.to_string());
         }
     });
-    view! { <canvas class="chart" data-testid=testid node_ref=canvas role="img" aria-label=label></canvas> }
+    view! { <canvas class="chart" data-testid=testid node_ref=canvas role="img" aria-label=label aria-describedby=describedby></canvas> }
 }

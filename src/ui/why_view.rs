@@ -4,6 +4,7 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
+use super::chart_table::ChartTable;
 use super::events::{intervention_name, kind_name};
 use super::i18n::Strings;
 use super::plot::Plot;
@@ -148,6 +149,7 @@ pub fn WhyView() -> impl IntoView {
                     <Plot
                         testid="chart-why"
                         node_ref=canvas
+                        describedby="chart-relationship-summary".to_string()
                         label=Signal::derive(move || t().chart_relationship.to_string())
                         draw=move |area, style| {
                             let week = t().week;
@@ -164,6 +166,7 @@ pub fn WhyView() -> impl IntoView {
                     />
                     <div class="window" style=overlay></div>
                 </div>
+                <ChartTable chart="chart-relationship" title=|t| t.chart_relationship />
             </section>
             <div class="pair">
                 <section class="card">

@@ -54,6 +54,7 @@ async function walkTour(page, lang) {
     assert.ok((await inked(page, TOUR)) > 3000, `step ${n} draws its chart`);
     await play(page);
     titles.push(await page.textContent('#tour-step-title'));
+    if (lang === 'en') assert.deepEqual(await axe(page), [], `axe on tour step ${n}`);
     if (n < 8) {
       // Keyboard: the next button works with Enter, and focus lands on the new step's title.
       await page.focus('[data-testid="tour-next"]');
@@ -155,6 +156,13 @@ test('embeds: the embed code shows the chosen chart on the linked scenario, with
   await embed.selectOption('[data-testid="obligation-select"]', 'effort');
   await embed.waitForFunction((old) => document.querySelector('[data-testid="chart-money"]').toDataURL() !== old, drawn);
   assert.deepEqual(await axe(embed), [], 'embed passes axe');
+  // A whole view: many futures of the linked scenario.
+  await embed.goto(`${server.url}?embed=ensemble#s=${encoded}`);
+  await embed.waitForFunction(() => document.querySelector('[data-testid="ensemble-ms"]')?.textContent.trim() !== '', null, { timeout: 120000 });
+  assert.ok((await inked(embed, '[data-testid="chart-fan"]')) > 3000);
+  assert.equal(await embed.$('[data-testid="preset-select"]'), null);
+  assert.equal(await embed.$('[data-testid="tab-run"]'), null);
+  assert.deepEqual(await axe(embed), [], 'embedded view passes axe');
   // The linked scenario is shown, and the embed leaves the visitor's saved scenario alone.
   await page.reload();
   await page.waitForSelector('[data-testid="summary-status"]');
@@ -181,6 +189,11 @@ async function cached(page) {
 test('offline: after a first visit the app reloads without a network, also under a sub-path', async () => {
   const { page, context, problems, requests } = await open(browser, server.url);
   report.service_worker_cache = await cached(page);
+  // Installable: Chromium finds a manifest with icons and a worker that serves the page.
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // (Playwright's contexts are incognito, where Chromium never offers installation.)
+  assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('[data-testid="summary-status"]');
@@ -292,6 +305,42 @@ for (const lang of ['en', 'nl']) {
     await context.close();
   });
 }
+
+test('charts of many futures have tables too: shares add up, differences match both fans', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  await page.click('[data-testid="tab-ensemble"]');
+  await idle(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="ensemble-ms"]')?.textContent.trim() !== '');
+  const buttons = await page.$$('[data-testid="show-table"]');
+  assert.equal(buttons.length, 3, 'fan, status, survival');
+  for (const b of buttons) await b.click();
+  const status = await page.$$eval('[data-testid="chart-table"][data-chart="chart-status"] tbody tr',
+    (trs) => trs.map((tr) => [...tr.children].slice(1).map((c) => Number(c.textContent))));
+  assert.ok(status.length >= 40, `${status.length} rows`);
+  for (const row of status) assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 100) < 0.3, `shares ${row}`);
+  const fan = await page.$$eval('[data-testid="chart-table"][data-chart="chart-fan"] tbody tr',
+    (trs) => trs.map((tr) => [...tr.children].slice(1).map((c) => Number(c.textContent))));
+  for (const [median, p10, p90] of fan) assert.ok(p10 <= median && median <= p90, `${p10} ≤ ${median} ≤ ${p90}`);
+  const summary = await page.$eval('[data-testid="chart-fan"]', (c) => document.getElementById(c.getAttribute('aria-describedby')).textContent);
+  assert.match(summary, /^Median goes from/);
+  assert.deepEqual(await axe(page), []);
+  // Compare: the difference table is B's median minus A's, as the fan table shows them.
+  await page.click('[data-testid="tab-compare"]');
+  await page.selectOption('[data-testid="preset-b"]', 'healthy-partnership');
+  await idle(page);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 7);
+  for (const b of await page.$$('[data-testid="show-table"]')) await b.click();
+  const read = (id) => page.$$eval(`[data-testid="chart-table"][data-chart="${id}"] tbody tr`,
+    (trs) => trs.map((tr) => [...tr.children].map((c) => Number(c.textContent.replace('−', '-')))));
+  const both = await read('chart-compare-fan');
+  const diff = await read('chart-difference');
+  assert.equal(both.length, diff.length);
+  assert.ok(diff.some((r) => Math.abs(r[1]) > 1), 'the scenarios differ');
+  both.forEach((r, i) => assert.ok(Math.abs(r[4] - r[1] - diff[i][1]) <= 0.15, `week ${r[0]}: ${r[4]} − ${r[1]} vs ${diff[i][1]}`));
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
 
 test('axe-core: zero violations on every view', async () => {
   const { page, context, problems, requests } = await open(browser, server.url);
