@@ -5,6 +5,7 @@ pub mod csv;
 mod effort;
 pub mod engine;
 pub mod ensemble;
+pub mod exercise;
 pub mod incident;
 pub mod intervention;
 pub mod params;
