@@ -22,6 +22,7 @@ use crate::chart;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    provide_context(super::exercise_view::ExCtx::new(state));
     let handle = window_event_listener(leptos::ev::resize, move |_| {
         state.resize.update(|n| *n += 1)
     });
@@ -41,6 +42,9 @@ pub fn App() -> impl IntoView {
             <nav role="tablist">
                 {tab(Page::Simulate, |t| t.tab_simulate)}
                 {tab(Page::Model, |t| t.tab_model)}
+                <button type="button" role="tab" class="tab" data-testid="mode-exercise"
+                    aria-selected=move || (state.page.get() == Page::Exercise).to_string()
+                    on:click=move |_| state.page.set(Page::Exercise)>{move || state.lang.get().ex().mode}</button>
             </nav>
             <button type="button" class="lang" data-testid="lang-toggle"
                 aria-label=move || t().lang_toggle_label
@@ -55,7 +59,13 @@ pub fn App() -> impl IntoView {
             </div>
         </Show>
         <main>
-            <Show when=move || state.page.get() == Page::Simulate fallback=|| view! { <ModelPage /> }>
+            <Show when=move || state.page.get() == Page::Exercise>
+                <super::exercise_view::ExerciseView />
+            </Show>
+            <Show when=move || state.page.get() == Page::Model>
+                <ModelPage />
+            </Show>
+            <Show when=move || state.page.get() == Page::Simulate>
                 <div class="layout">
                     <aside class="controls" aria-label=move || t().sec_contract class:editing-b=move || state.editing_b.get()>
                         <Show when=move || state.editing_b.get()><p class="note b-note">{move || t().editing_b_note}</p></Show>

@@ -4,11 +4,16 @@
 mod app;
 mod canvas;
 mod charts;
+mod class_board;
 mod compare_view;
 mod controls;
 mod editor;
 mod ensemble_view;
 mod events;
+mod exercise_author;
+mod exercise_debrief;
+pub mod exercise_i18n;
+mod exercise_view;
 pub mod i18n;
 mod inline;
 mod interventions;

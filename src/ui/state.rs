@@ -15,6 +15,8 @@ pub enum Page {
     Simulate,
     /// The model explained.
     Model,
+    /// Training exercises and the class board.
+    Exercise,
 }
 
 /// The result views.

@@ -429,6 +429,9 @@ pub struct ClassBoard {
     pub mean: f64,
 }
 
+/// Per moment: how many reached it in each week, and the count per option.
+type MomentTally = (BTreeMap<u32, u32>, Vec<(String, u32)>);
+
 /// Ranks results and counts decisions per moment.
 pub fn class_board(results: &[ExerciseResult]) -> ClassBoard {
     let mut ranking: Vec<usize> = (0..results.len()).collect();
@@ -439,7 +442,7 @@ pub fn class_board(results: &[ExerciseResult]) -> ClassBoard {
             .total_cmp(&results[a].score.total)
             .then_with(|| results[a].participant.cmp(&results[b].participant))
     });
-    let mut per: BTreeMap<u32, (BTreeMap<u32, u32>, Vec<(String, u32)>)> = BTreeMap::new();
+    let mut per: BTreeMap<u32, MomentTally> = BTreeMap::new();
     for r in results {
         for d in &r.decisions {
             let (weeks, counts) = per.entry(d.moment).or_default();
