@@ -207,6 +207,12 @@ fn result_files_round_trip_into_a_class_board() {
 
 #[test]
 fn a_trainer_turns_any_preset_into_a_valid_exercise() {
+    let blank = relsim::sim::Scenario {
+        description: String::new(),
+        ..Default::default()
+    };
+    let ex = Exercise::from_scenario(&blank, relsim::sim::exercise::Side::Client);
+    ex.validate().unwrap();
     for p in relsim::sim::presets::ALL {
         for side in [
             relsim::sim::exercise::Side::Client,

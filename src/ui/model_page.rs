@@ -115,6 +115,10 @@ pub fn ModelPage() -> impl IntoView {
             {move || t().model.iter().map(|(title, text)| view! {
                 <section><h3>{*title}</h3><p>{*text}</p></section>
             }).collect_view()}
+            <section data-testid="model-trainer">
+                <h3>{move || super::state::use_state().lang.get().ex().trainer_title}</h3>
+                <p>{move || super::state::use_state().lang.get().ex().trainer_text}</p>
+            </section>
         </article>
     }
 }

@@ -247,9 +247,21 @@ impl Exercise {
                 en: s.name.clone(),
                 nl: s.name.clone(),
             },
-            briefing: Text {
-                en: s.description.clone(),
-                nl: s.description.clone(),
+            briefing: if s.description.trim().is_empty() {
+                // A scenario without a story still gets a briefing that says what to do.
+                Text {
+                    en: "Play this relationship round by round. At each decision moment, choose \
+                         what to do next from the menu, or carry on."
+                        .into(),
+                    nl: "Speel deze relatie ronde voor ronde. Kies op elk beslismoment uit het \
+                         menu wat u nu doet, of ga door."
+                        .into(),
+                }
+            } else {
+                Text {
+                    en: s.description.clone(),
+                    nl: s.description.clone(),
+                }
             },
             side,
             menu: builtin::default_menu(side),
