@@ -166,7 +166,7 @@ pub fn ExerciseView() -> impl IntoView {
             <div class="subtabs" role="tablist">
                 {sub(Sub::Play, "exercise-tab-play", |s| s.mode)}
                 {sub(Sub::Board, "exercise-tab-board", |s| s.board)}
-                {sub(Sub::Author, "exercise-tab-author", |s| s.author)}
+                {sub(Sub::Author, "exercise-tab-author", |s| s.author_tab)}
             </div>
             {move || match ctx.sub.get() {
                 Sub::Play => view! { <Player /> }.into_any(),
