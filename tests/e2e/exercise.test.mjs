@@ -142,3 +142,21 @@ test("a trainer's link opens straight into the briefing; keyboard only at 390 px
   assert.deepEqual(phone.problems, []);
   await phone.context.close();
 });
+
+test('the exercise mode speaks Dutch, and the model page tells trainers how to run a class', async () => {
+  const { page, context, problems } = await openAt(browser, server.url);
+  await page.click('[data-testid="mode-exercise"]');
+  await page.selectOption('[data-testid="exercise-select"]', 'farbo-crisis');
+  assert.equal((await page.textContent('[data-testid="exercise-title"]')).trim(), 'The FARBO crisis');
+  await page.click('[data-testid="lang-toggle"]');
+  assert.equal((await page.textContent('[data-testid="exercise-title"]')).trim(), 'De FARBO-crisis');
+  assert.equal((await page.textContent('[data-testid="exercise-start"]')).trim(), 'Beginnen');
+  await page.click('[data-testid="exercise-start"]');
+  await page.waitForSelector('[data-testid="decision-panel"]');
+  assert.match(await page.textContent('[data-testid="decision-option"]'), /Doorgaan/);
+  await page.click('[data-testid="lang-toggle"]');
+  await page.click('nav [role="tab"]:nth-child(2)');
+  assert.match(await page.textContent('[data-testid="model-trainer"]'), /class board/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
