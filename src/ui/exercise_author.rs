@@ -5,15 +5,20 @@
 use leptos::prelude::*;
 
 use super::exercise_i18n::ExStrings;
+use super::exercise_view::lang_code;
 use super::exercise_view::{link, side_name, tx, ExCtx};
 use super::state::use_state;
 use super::storage::download_text;
-use crate::sim::exercise::{Exercise, Side, Text};
+use crate::sim::exercise::{default_menu, Decision, Exercise, Side, Text, MAX_OPTIONS};
 
-/// The trainer's settings, kept while switching views.
+/// The trainer's settings, kept in the exercise context while switching views.
 #[derive(Clone, Debug, PartialEq)]
-struct Draft {
+pub struct Draft {
     side: Side,
+    /// Which options of the side's default menu are offered, in menu order.
+    offered: Vec<bool>,
+    /// The path the trainer recorded as best by playing the exercise ("Record as best path").
+    pub best_path: Vec<Decision>,
     every_weeks: u32,
     after_incident: f64,
     max_decisions: u32,
@@ -23,9 +28,30 @@ struct Draft {
     question: String,
 }
 
+impl Default for Draft {
+    fn default() -> Self {
+        Self {
+            side: Side::Client,
+            offered: vec![true; MAX_OPTIONS],
+            best_path: Vec::new(),
+            every_weeks: 26,
+            after_incident: 0.5,
+            max_decisions: 12,
+            weights: [1.0; 4],
+            title: String::new(),
+            briefing: String::new(),
+            question: String::new(),
+        }
+    }
+}
+
 impl Draft {
-    fn exercise(&self, scenario: &crate::sim::Scenario) -> Exercise {
+    /// The exercise these settings make of `scenario`.
+    pub fn exercise(&self, scenario: &crate::sim::Scenario) -> Exercise {
         let mut ex = Exercise::from_scenario(scenario, self.side);
+        let mut keep = self.offered.iter().copied();
+        ex.menu.retain(|_| keep.next().unwrap_or(true));
+        ex.best_path = self.best_path.clone();
         let both = |s: &str| Text {
             en: s.to_string(),
             nl: s.to_string(),
@@ -57,16 +83,7 @@ impl Draft {
 pub fn AuthorView() -> impl IntoView {
     let ctx = expect_context::<ExCtx>();
     let state = use_state();
-    let draft = RwSignal::new(Draft {
-        side: Side::Client,
-        every_weeks: 26,
-        after_incident: 0.5,
-        max_decisions: 12,
-        weights: [1.0; 4],
-        title: String::new(),
-        briefing: String::new(),
-        question: String::new(),
-    });
+    let draft = ctx.draft;
     let built = Memo::new(move |_| {
         let ex = draft.with(|d| state.scenario.with(|s| d.exercise(s)));
         let problem = ex.validate().err().map(|e| e.to_string());
@@ -136,7 +153,7 @@ pub fn AuthorView() -> impl IntoView {
                 <label class="mini"><span>{move || tx().you_play}</span>
                     <select data-testid="author-side" on:change=move |ev| {
                         let side = if event_target_value(&ev) == "supplier" { Side::Supplier } else { Side::Client };
-                        draft.update(|d| d.side = side);
+                        draft.update(|d| { d.side = side; d.best_path.clear(); });
                     }>
                         <option value="client" selected=move || draft.with(|d| d.side == Side::Client)>{move || side_name(Side::Client, tx())}</option>
                         <option value="supplier" selected=move || draft.with(|d| d.side == Side::Supplier)>{move || side_name(Side::Supplier, tx())}</option>
@@ -150,6 +167,24 @@ pub fn AuthorView() -> impl IntoView {
                 {num(|s| s.weight_relationship, "author-w-relationship", "0.5", |d| d.weights[2], |d, v| d.weights[2] = v)}
                 {num(|s| s.weight_trust, "author-w-trust", "0.5", |d| d.weights[3], |d, v| d.weights[3] = v)}
             </div>
+            <fieldset class="author-menu" data-testid="author-menu">
+                <legend>{move || tx().menu_field}</legend>
+                {move || {
+                    let lang = lang_code();
+                    default_menu(draft.with(|d| d.side)).into_iter().enumerate().map(|(i, c)| view! {
+                        <label class="check">
+                            <input type="checkbox" data-testid="author-option"
+                                prop:checked=move || draft.with(|d| d.offered.get(i).copied().unwrap_or(true))
+                                on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| { if let Some(x) = d.offered.get_mut(i) { *x = on; } d.best_path.clear(); }); } />
+                            {c.label.get(lang).to_string()}
+                        </label>
+                    }).collect_view()
+                }}
+            </fieldset>
+            <p class="muted" data-testid="author-best">{move || {
+                let n = draft.with(|d| d.best_path.len());
+                if n == 0 { tx().best_hint.to_string() } else { format!("{}: {n}", tx().best_recorded) }
+            }}</p>
             {text(|s| s.title_field, "author-title", |d, v| d.title = v)}
             {text(|s| s.briefing_field, "author-briefing", |d, v| d.briefing = v)}
             {text(|s| s.question_field, "author-question", |d, v| d.question = v)}

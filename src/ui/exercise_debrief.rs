@@ -40,6 +40,18 @@ pub fn DebriefView() -> impl IntoView {
         ctx.debrief.set(None);
         ctx.stage.set(Stage::Briefing);
     };
+    // A trainer trying their own exercise records this play as the best path to compare with.
+    let is_custom = move || {
+        let id = ctx.exercise.with(|e| e.id.clone());
+        ctx.custom.with(|c| c.as_ref().is_some_and(|c| c.id == id))
+    };
+    let record_best = move |_| {
+        let decisions = ctx
+            .play
+            .with_untracked(|p| p.as_ref().map(|p| p.decisions.clone()).unwrap_or_default());
+        ctx.draft.update(|d| d.best_path = decisions);
+        ctx.sub.set(super::exercise_view::Sub::Author);
+    };
     let option_label = move |id: &str| -> String {
         let lang = lang_code();
         ctx.exercise.with(|e| {
@@ -132,6 +144,9 @@ pub fn DebriefView() -> impl IntoView {
                     </label>
                     <button type="button" class="primary" data-testid="export-result" on:click=export>{move || tx().export_result}</button>
                     <button type="button" data-testid="exercise-again" on:click=again>{move || tx().play_again}</button>
+                    <Show when=is_custom>
+                        <button type="button" data-testid="record-best" on:click=record_best>{move || tx().record_best}</button>
+                    </Show>
                 </div>
             </Show>
         </section>

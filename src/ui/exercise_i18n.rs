@@ -76,6 +76,10 @@ pub struct ExStrings {
     pub weight_trust: &'static str,
     pub import_failed: &'static str,
     pub custom: &'static str,
+    pub menu_field: &'static str,
+    pub best_hint: &'static str,
+    pub best_recorded: &'static str,
+    pub record_best: &'static str,
     pub trainer_title: &'static str,
     pub trainer_text: &'static str,
 }
@@ -168,6 +172,10 @@ pub const EX_EN: ExStrings = ExStrings {
     weight_trust: "Weight: trust",
     import_failed: "Could not read",
     custom: "Your own exercise",
+    menu_field: "Options offered at each decision (after \"carry on\")",
+    best_hint: "No best path yet: try the exercise, then choose \"Record as best path\" in its debrief.",
+    best_recorded: "Decisions in your recorded best path",
+    record_best: "Record as best path",
     trainer_title: "Running a class with exercises",
     trainer_text: "Under Exercises, participants play a relationship round by round: they read a briefing, see only the past, and decide at moments the exercise sets (every few weeks and after serious incidents). Everyone meets the same random future until their own decisions change it. At the end each participant sees their score, their path against never intervening and against the author's best path, the moments that moved the relationship most, and whether their outcome was luck or skill — their decisions replayed over hundreds of other futures. They download a small result file; the trainer drops all files on the class board, which ranks the class, draws every path on one chart and counts what the class chose at each moment, in a projector layout. A trainer can turn any scenario into an exercise and share it as a link that opens at the briefing. Nothing leaves the browser.",
 };
@@ -250,6 +258,10 @@ pub const EX_NL: ExStrings = ExStrings {
     weight_trust: "Gewicht: vertrouwen",
     import_failed: "Kon niet lezen",
     custom: "Eigen oefening",
+    menu_field: "Keuzes op elk beslismoment (na \"doorgaan\")",
+    best_hint: "Nog geen beste verloop: probeer de oefening en kies in de nabespreking \"Vastleggen als beste verloop\".",
+    best_recorded: "Beslissingen in uw vastgelegde beste verloop",
+    record_best: "Vastleggen als beste verloop",
     trainer_title: "Een les geven met oefeningen",
     trainer_text: "Bij Oefeningen spelen deelnemers een relatie ronde voor ronde: ze lezen een opdracht, zien alleen het verleden en beslissen op de momenten die de oefening vastlegt (om de paar weken en na ernstige incidenten). Iedereen krijgt dezelfde toevallige toekomst, tot de eigen beslissingen die veranderen. Aan het eind ziet elke deelnemer de score, het eigen verloop naast nooit ingrijpen en naast het beste verloop van de auteur, de momenten die de relatie het meest bewogen, en of de uitkomst geluk of vaardigheid was: dezelfde beslissingen opnieuw gespeeld in honderden andere toekomsten. Deelnemers downloaden een klein resultaatbestand; de trainer sleept alle bestanden op het klassenbord, dat de groep rangschikt, alle verlopen in één grafiek tekent en per moment telt wat de groep koos, in een weergave voor de beamer. Een trainer kan elk scenario tot oefening maken en die delen als link die meteen de opdracht opent. Er verlaat niets de browser.",
 };

@@ -63,6 +63,8 @@ pub struct ExCtx {
     pub results: RwSignal<Vec<ExerciseResult>>,
     /// The participant's name for the result file.
     pub name: RwSignal<String>,
+    /// The trainer's exercise being made from the current scenario.
+    pub draft: RwSignal<super::exercise_author::Draft>,
 }
 
 impl ExCtx {
@@ -78,6 +80,7 @@ impl ExCtx {
             sub: RwSignal::new(Sub::Play),
             results: RwSignal::new(Vec::new()),
             name: RwSignal::new(String::new()),
+            draft: RwSignal::new(Default::default()),
         };
         if let Some(found) = from_link() {
             state.page.set(Page::Exercise);

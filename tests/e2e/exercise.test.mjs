@@ -119,6 +119,15 @@ test("a trainer's link opens straight into the briefing; keyboard only at 390 px
   await page.click('[data-testid="exercise-tab-author"]');
   await page.fill('[data-testid="author-title"]', 'Class of Monday');
   await page.press('[data-testid="author-title"]', 'Tab');
+  // The trainer offers all but the last option, tries the exercise and records a best path.
+  const offered = await page.$$('[data-testid="author-option"]');
+  assert.ok(offered.length >= 4);
+  await offered[offered.length - 1].uncheck();
+  await page.click('[data-testid="author-try"]');
+  const tried = await play(page, 'custom-default', (m, n) => (m === 0 ? n - 1 : 0));
+  assert.ok(tried.weeks.length >= 1);
+  await page.click('[data-testid="record-best"]');
+  assert.match(await page.textContent('[data-testid="author-best"]'), /: \d+/);
   await page.click('[data-testid="exercise-link"]');
   const url = await page.inputValue('[data-testid="exercise-url"]');
   assert.match(url, /#x=/);
@@ -132,6 +141,7 @@ test("a trainer's link opens straight into the briefing; keyboard only at 390 px
   await phone.page.focus('[data-testid="exercise-start"]');
   await phone.page.keyboard.press('Enter');
   await phone.page.waitForSelector('[data-testid="decision-panel"]');
+  assert.equal((await phone.page.$$('[data-testid="decision-option"]')).length, offered.length, 'carry on + the offered options');
   const w0 = Number(await phone.page.getAttribute('[data-testid="exercise-week"]', 'data-week'));
   await phone.page.focus('[data-testid="decision-continue"]');
   await phone.page.keyboard.press('Enter');

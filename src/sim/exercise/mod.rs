@@ -17,7 +17,7 @@ use super::intervention::Intervention;
 use super::scenario::Scenario;
 use super::ScenarioError;
 
-pub use builtin::{builtin, BUILTIN};
+pub use builtin::{builtin, default_menu, BUILTIN};
 pub use debrief::{
     class_board, luck_or_skill, score_of, ClassBoard, Debrief, ExerciseResult, Luck, Moment,
     OptionCount, PathSummary, Score, ScoreParts, LUCK_RUNS, RESULT_KIND, RESULT_VERSION,
