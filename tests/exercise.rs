@@ -171,6 +171,16 @@ fn luck_or_skill_places_the_outcome_among_other_futures() {
     // Same input, same answer.
     assert_eq!(luck_or_skill(&ex, &p.decisions, d.score.total, 200), *l);
     assert!(d.moments.len() <= 3 && !d.moments.is_empty());
+    for w in d.moments.windows(2) {
+        assert!(w[0].change.abs() >= w[1].change.abs(), "largest first");
+    }
+    // Each moment is an incident or intervention that happened in that week of this play.
+    for m in &d.moments {
+        assert!(p.history().events_in(m.week).any(|e| matches!(
+            e,
+            relsim::sim::Event::Incident { .. } | relsim::sim::Event::Intervention { .. }
+        )));
+    }
 }
 
 #[test]

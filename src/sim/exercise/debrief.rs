@@ -212,6 +212,55 @@ pub struct Moment {
     pub change: f64,
 }
 
+/// Weeks after a moment over which its effect is measured: a quarter, long enough for a jump
+/// and its pressure to show, short enough that later moments do not drown it.
+const EFFECT_WEEKS: u32 = 13;
+/// Most distinct moment weeks examined (each costs one run with the why tracer).
+const MAX_MOMENT_WEEKS: usize = 80;
+
+/// The moments that moved the relationship most: for each week with an incident or an
+/// intervention, the why attribution over that week and the quarter after it gives each such
+/// moment its part of the change; the largest parts win. Measuring each moment over its own
+/// quarter, rather than all of them at the end of the run, keeps recent moments (whose jumps have
+/// not yet decayed) from crowding out the ones that turned the relationship.
+fn moments(scenario: &crate::sim::Scenario, history: &crate::sim::History) -> Vec<Moment> {
+    let mut weeks: Vec<u32> = history
+        .events
+        .iter()
+        .filter(|(_, e)| matches!(e, Event::Incident { .. } | Event::Intervention { .. }))
+        .map(|(w, _)| *w)
+        .collect();
+    weeks.dedup();
+    weeks.truncate(MAX_MOMENT_WEEKS);
+    let mut found: Vec<Moment> = Vec::new();
+    for w in weeks {
+        let e = explain(scenario, w, w + EFFECT_WEEKS - 1);
+        for (c, v) in e.causes {
+            let m = match c {
+                Cause::Incident { week, incident, .. } if week == w => Moment {
+                    week,
+                    what: "incident".into(),
+                    kind: incident.kind.id().into(),
+                    decided: false,
+                    change: v,
+                },
+                Cause::Intervention { week, kind } if week == w => Moment {
+                    week,
+                    what: "intervention".into(),
+                    kind: kind.into(),
+                    decided: true,
+                    change: v,
+                },
+                _ => continue,
+            };
+            found.push(m);
+        }
+    }
+    found.sort_by(|a, b| b.change.abs().total_cmp(&a.change.abs()));
+    found.truncate(MOMENTS);
+    found
+}
+
 /// The path of a play, small enough for a result file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -272,34 +321,7 @@ impl Debrief {
         let never = crate::sim::run(&ex.scenario);
         let best_run =
             (!ex.best_path.is_empty()).then(|| crate::sim::run(&ex.with_decisions(&ex.best_path)));
-        let weeks = ex.scenario.weeks;
-        let why = explain(
-            &ex.with_decisions(&play.decisions),
-            0,
-            weeks.saturating_sub(1),
-        );
-        let moments = why
-            .causes
-            .into_iter()
-            .filter_map(|(c, v)| match c {
-                Cause::Incident { week, incident, .. } => Some(Moment {
-                    week,
-                    what: "incident".into(),
-                    kind: incident.kind.id().into(),
-                    decided: false,
-                    change: v,
-                }),
-                Cause::Intervention { week, kind } => Some(Moment {
-                    week,
-                    what: "intervention".into(),
-                    kind: kind.into(),
-                    decided: true,
-                    change: v,
-                }),
-                _ => None,
-            })
-            .take(MOMENTS)
-            .collect();
+        let moments = moments(&ex.with_decisions(&play.decisions), play.history());
         Self {
             score,
             carry_on: score_of(ex, &never.rows),
