@@ -3,6 +3,7 @@
 
 pub mod ensemble;
 pub mod focus;
+pub mod lines;
 pub mod money;
 pub mod relationship;
 pub mod sweep;

@@ -6,6 +6,7 @@ mod economics;
 mod effort;
 pub mod engine;
 pub mod ensemble;
+pub mod exercise;
 pub mod fields;
 pub mod incident;
 pub mod intervention;

@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     super::report::provide();
     share_palette();
+    provide_context(super::exercise_view::ExCtx::new(state));
     let handle = window_event_listener(leptos::ev::resize, move |_| {
         state.resize.update(|n| *n += 1)
     });
@@ -90,6 +91,19 @@ pub fn App() -> impl IntoView {
                     }
                 >
                     {move || state.lang.get().site().tour_open}
+                </button>
+                <button
+                    type="button"
+                    role="tab"
+                    class="tab"
+                    data-testid="mode-exercise"
+                    aria-selected=move || (state.page.get() == Page::Exercise).to_string()
+                    on:click=move |_| {
+                        welcome.set(false);
+                        state.page.set(Page::Exercise)
+                    }
+                >
+                    {move || state.lang.get().ex().mode}
                 </button>
             </nav>
             <button
@@ -136,6 +150,7 @@ pub fn App() -> impl IntoView {
             {move || match state.page.get() {
                 Page::Model => view! { <ModelPage /> }.into_any(),
                 Page::Tour => view! { <Tour /> }.into_any(),
+                Page::Exercise => view! { <super::exercise_view::ExerciseView /> }.into_any(),
                 Page::Simulate => view! { <Simulator /> }.into_any(),
             }}
         </main>

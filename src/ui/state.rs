@@ -17,6 +17,8 @@ pub enum Page {
     Model,
     /// The guided tour.
     Tour,
+    /// Training exercises and the class board.
+    Exercise,
 }
 
 /// The result views.

@@ -1,0 +1,75 @@
+//! Several relationship lines on one week axis: a participant's path against never intervening
+//! and the author's best path, or a whole class's paths on the class board.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{frame, line, percent, ChartStyle};
+
+/// One line to draw: its points (one per week), colour, CSS width and whether dashed.
+pub struct Line<'a> {
+    /// The weekly values, 0..=1.
+    pub values: &'a [f32],
+    /// Colour.
+    pub color: RGBColor,
+    /// CSS stroke width.
+    pub width: f64,
+    /// Dashed.
+    pub dashed: bool,
+}
+
+/// Draws `lines` over `weeks` weeks with y from 0 to 1, and a vertical mark at `now` if given
+/// (the current week of a play: nothing right of it is known yet).
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    weeks: usize,
+    lines: &[Line<'_>],
+    now: Option<usize>,
+    x_desc: &str,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut chart = frame(area, weeks, 0.0..1.0, &percent, x_desc, style)?;
+    for l in lines {
+        let pts = l
+            .values
+            .iter()
+            .enumerate()
+            .map(|(w, v)| (w as f64 + 0.5, f64::from(*v)));
+        line(&mut chart, pts, l.color, l.width, l.dashed, style)?;
+    }
+    if let Some(w) = now {
+        let s = ShapeStyle::from(super::palette::INK.mix(0.5)).stroke_width(style.stroke(1.0));
+        chart.draw_series(LineSeries::new([(w as f64, 0.0), (w as f64, 1.0)], s))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_lines_into_svg() {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (400, 200)).into_drawing_area();
+            let a = [0.5f32, 0.6, 0.7];
+            let lines = [Line {
+                values: &a,
+                color: RGBColor(0, 0, 0),
+                width: 2.0,
+                dashed: false,
+            }];
+            draw(
+                &area,
+                10,
+                &lines,
+                Some(3),
+                "week",
+                &ChartStyle { scale: 1.0 },
+            )
+            .unwrap();
+        }
+        assert!(svg.contains("<polyline"), "{svg}");
+    }
+}

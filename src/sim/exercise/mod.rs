@@ -1,0 +1,303 @@
+//! Training exercises: a scenario played round by round. The participant takes one side, decides
+//! at moments that matter (every N weeks and after large incidents) from a menu the author chose,
+//! and is scored on the end status, the money, the relationship and trust; the debrief replays
+//! their decisions over other random futures to tell luck from skill.
+//!
+//! An exercise is plain serde data, versioned and validated like a scenario: every struct denies
+//! unknown fields and every problem names its field.
+
+mod builtin;
+mod debrief;
+mod play;
+mod validate;
+
+use serde::{Deserialize, Serialize};
+
+use super::intervention::Intervention;
+use super::scenario::Scenario;
+use super::ScenarioError;
+
+pub use builtin::{builtin, default_menu, BUILTIN};
+pub use debrief::{
+    class_board, luck_or_skill, score_of, ClassBoard, Debrief, ExerciseResult, Luck, Moment,
+    OptionCount, PathSummary, Score, ScoreParts, LUCK_RUNS, RESULT_KIND, RESULT_VERSION,
+};
+pub use play::Play;
+
+/// The exercise format version this build writes and reads.
+pub const EXERCISE_VERSION: u32 = 1;
+/// Most decision moments one play may have: enough for a weekly rhythm over a quarter, few
+/// enough that a class session stays within an hour.
+pub const MAX_DECISIONS: u32 = 40;
+/// Most options in a decision menu besides "carry on".
+pub const MAX_OPTIONS: usize = 12;
+/// Id of the implicit first option: change nothing.
+pub const CARRY_ON: &str = "carry_on";
+
+/// A text in both interface languages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Dutch.
+    pub nl: String,
+}
+
+impl Text {
+    /// The text in one language by its code (`"nl"` or anything else for English); falls back
+    /// to the other language when one is empty.
+    pub fn get(&self, lang: &str) -> &str {
+        let (a, b) = if lang == "nl" {
+            (&self.nl, &self.en)
+        } else {
+            (&self.en, &self.nl)
+        };
+        if a.is_empty() {
+            b
+        } else {
+            a
+        }
+    }
+}
+
+/// Which side the participant plays.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The client's contract manager: scored on the client's net value.
+    #[default]
+    Client,
+    /// The supplier's account manager: scored on the supplier's margin.
+    Supplier,
+}
+
+/// When the run stops for a decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Moments {
+    /// A decision every this many weeks (0: none on a rhythm).
+    pub every_weeks: u32,
+    /// Also a decision after any negative incident at least this large (none: off).
+    pub after_incident_above: Option<f64>,
+    /// At most this many decisions in one play.
+    pub max_decisions: u32,
+}
+
+impl Default for Moments {
+    fn default() -> Self {
+        Self {
+            every_weeks: 26,
+            after_incident_above: Some(0.5),
+            max_decisions: 12,
+        }
+    }
+}
+
+/// One option of the decision menu: an intervention that starts the week after the decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Identifier, unique in the menu; recorded in results.
+    pub id: String,
+    /// What the participant reads.
+    pub label: Text,
+    /// The intervention; its week is replaced by the week after the decision.
+    pub action: Intervention,
+}
+
+/// Weights of the score's parts; each part is 0..=1 and the score is their weighted mean × 100.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scoring {
+    /// The status at the end (partnership best, terminated worst).
+    pub end_status: f64,
+    /// The client's net value or the supplier's margin over the run, by side.
+    pub money: f64,
+    /// The mean relationship line.
+    pub relationship: f64,
+    /// The mean of both parties' trust.
+    pub trust: f64,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Self {
+            end_status: 1.0,
+            money: 1.0,
+            relationship: 1.0,
+            trust: 1.0,
+        }
+    }
+}
+
+/// A decision taken: which option at which moment, effective from which week.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// The moment's index, 0-based.
+    pub moment: u32,
+    /// The week the chosen option takes effect (the first week the participant had not seen).
+    pub week: u32,
+    /// The option's id (`carry_on` for none).
+    pub option: String,
+}
+
+/// A complete exercise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Exercise {
+    /// Format version ([`EXERCISE_VERSION`]).
+    pub schema_version: u32,
+    /// Identifier, used in result files to match results to their exercise.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// What the participant reads before starting.
+    pub briefing: Text,
+    /// What the trainer wants the class to learn (shown in the debrief).
+    pub goal: Text,
+    /// The side the participant plays.
+    pub side: Side,
+    /// When decisions are taken.
+    pub moments: Moments,
+    /// The decision menu after the implicit "carry on".
+    pub menu: Vec<Choice>,
+    /// How the outcome is scored.
+    pub scoring: Scoring,
+    /// Questions for the class discussion.
+    pub questions: Vec<Text>,
+    /// The path the author recorded as best, replayed on the same random future in the debrief.
+    pub best_path: Vec<Decision>,
+    /// The relationship being played; its seed fixes the random future.
+    pub scenario: Scenario,
+}
+
+impl Default for Exercise {
+    fn default() -> Self {
+        Self {
+            schema_version: EXERCISE_VERSION,
+            id: "exercise".into(),
+            title: Text::default(),
+            briefing: Text::default(),
+            goal: Text::default(),
+            side: Side::Client,
+            moments: Moments::default(),
+            menu: Vec::new(),
+            scoring: Scoring::default(),
+            questions: Vec::new(),
+            best_path: Vec::new(),
+            scenario: Scenario::default(),
+        }
+    }
+}
+
+impl Exercise {
+    /// Parses and validates an exercise file.
+    pub fn from_json(text: &str) -> Result<Exercise, ScenarioError> {
+        let ex: Exercise = serde_json::from_str(text).map_err(|e| ScenarioError {
+            path: String::new(),
+            message: format!("invalid exercise JSON: {e}"),
+        })?;
+        ex.validate()?;
+        Ok(ex)
+    }
+
+    /// Pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The first problem, if any.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        match self.problems().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// The options in menu order, "carry on" first: (id, label, action).
+    pub fn options(&self) -> Vec<(&str, Option<&Choice>)> {
+        std::iter::once((CARRY_ON, None))
+            .chain(self.menu.iter().map(|c| (c.id.as_str(), Some(c))))
+            .collect()
+    }
+
+    /// The scenario with these decisions applied as interventions from their weeks: the
+    /// participant's decisions as a policy. Unknown option ids are ignored (validated elsewhere).
+    pub fn with_decisions(&self, decisions: &[Decision]) -> Scenario {
+        let mut s = self.scenario.clone();
+        for d in decisions {
+            if let Some(c) = self.menu.iter().find(|c| c.id == d.option) {
+                s.interventions.push(at_week(&c.action, d.week));
+            }
+        }
+        s
+    }
+
+    /// An exercise made from a scenario by a trainer: the default menu for the side, a decision
+    /// every half year and after large incidents. The scenario's own interventions are dropped:
+    /// deciding them is now the participant's job.
+    pub fn from_scenario(scenario: &Scenario, side: Side) -> Exercise {
+        let mut s = scenario.clone();
+        s.interventions.clear();
+        Exercise {
+            id: format!("custom-{}", slug(&s.name)),
+            title: Text {
+                en: s.name.clone(),
+                nl: s.name.clone(),
+            },
+            briefing: if s.description.trim().is_empty() {
+                // A scenario without a story still gets a briefing that says what to do.
+                Text {
+                    en: "Play this relationship round by round. At each decision moment, choose \
+                         what to do next from the menu, or carry on."
+                        .into(),
+                    nl: "Speel deze relatie ronde voor ronde. Kies op elk beslismoment uit het \
+                         menu wat u nu doet, of ga door."
+                        .into(),
+                }
+            } else {
+                Text {
+                    en: s.description.clone(),
+                    nl: s.description.clone(),
+                }
+            },
+            side,
+            menu: builtin::default_menu(side),
+            scenario: s,
+            ..Exercise::default()
+        }
+    }
+}
+
+/// The intervention moved to `week`.
+pub fn at_week(action: &Intervention, week: u32) -> Intervention {
+    let mut x = action.clone();
+    match &mut x {
+        Intervention::TrustRepair(r) => r.week = week,
+        Intervention::Renegotiate(r) => r.week = week,
+        Intervention::Realign(a) | Intervention::Exit(a) => a.week = week,
+        Intervention::ChangeRole(r) => r.week = week,
+    }
+    x
+}
+
+fn slug(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() {
+        "scenario".into()
+    } else {
+        s
+    }
+}

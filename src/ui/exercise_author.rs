@@ -1,0 +1,205 @@
+//! Authoring: a trainer turns the current scenario into an exercise — side, decision moments,
+//! scoring weights, title, briefing and a debrief question — tries it, and shares it as a link
+//! that opens straight into the briefing, or as a file.
+
+use leptos::prelude::*;
+
+use super::exercise_i18n::ExStrings;
+use super::exercise_view::lang_code;
+use super::exercise_view::{link, side_name, tx, ExCtx};
+use super::state::use_state;
+use super::download::download_text;
+use crate::sim::exercise::{default_menu, Decision, Exercise, Side, Text, MAX_OPTIONS};
+
+/// The trainer's settings, kept in the exercise context while switching views.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    side: Side,
+    /// Which options of the side's default menu are offered, in menu order.
+    offered: Vec<bool>,
+    /// The path the trainer recorded as best by playing the exercise ("Record as best path").
+    pub best_path: Vec<Decision>,
+    every_weeks: u32,
+    after_incident: f64,
+    max_decisions: u32,
+    weights: [f64; 4],
+    title: String,
+    briefing: String,
+    question: String,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Self {
+            side: Side::Client,
+            offered: vec![true; MAX_OPTIONS],
+            best_path: Vec::new(),
+            every_weeks: 26,
+            after_incident: 0.5,
+            max_decisions: 12,
+            weights: [1.0; 4],
+            title: String::new(),
+            briefing: String::new(),
+            question: String::new(),
+        }
+    }
+}
+
+impl Draft {
+    /// The exercise these settings make of `scenario`.
+    pub fn exercise(&self, scenario: &crate::sim::Scenario) -> Exercise {
+        let mut ex = Exercise::from_scenario(scenario, self.side);
+        let mut keep = self.offered.iter().copied();
+        ex.menu.retain(|_| keep.next().unwrap_or(true));
+        ex.best_path = self.best_path.clone();
+        let both = |s: &str| Text {
+            en: s.to_string(),
+            nl: s.to_string(),
+        };
+        if !self.title.trim().is_empty() {
+            ex.title = both(self.title.trim());
+        }
+        if !self.briefing.trim().is_empty() {
+            ex.briefing = both(self.briefing.trim());
+        }
+        if !self.question.trim().is_empty() {
+            ex.questions = vec![both(self.question.trim())];
+        }
+        ex.moments.every_weeks = self.every_weeks;
+        ex.moments.after_incident_above =
+            (self.after_incident > 0.0).then_some(self.after_incident);
+        ex.moments.max_decisions = self.max_decisions;
+        let [a, b, c, d] = self.weights;
+        ex.scoring.end_status = a;
+        ex.scoring.money = b;
+        ex.scoring.relationship = c;
+        ex.scoring.trust = d;
+        ex
+    }
+}
+
+/// The authoring view.
+#[component]
+pub fn AuthorView() -> impl IntoView {
+    let ctx = expect_context::<ExCtx>();
+    let state = use_state();
+    let draft = ctx.draft;
+    let built = Memo::new(move |_| {
+        let ex = draft.with(|d| state.scenario.with(|s| d.exercise(s)));
+        let problem = ex.validate().err().map(|e| e.to_string());
+        (ex, problem)
+    });
+    let shown = RwSignal::new(None::<String>);
+    let num = move |label: fn(&ExStrings) -> &'static str,
+                    id: &'static str,
+                    step: &'static str,
+                    get: fn(&Draft) -> f64,
+                    set: fn(&mut Draft, f64)| {
+        view! {
+            <label class="mini"><span>{move || label(tx())}</span>
+                <input type="number" min="0" step=step data-testid=id prop:value=move || draft.with(|d| get(d).to_string())
+                    on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
+                        if v.is_finite() { draft.update(|d| set(d, v)) }
+                    } } />
+            </label>
+        }
+    };
+    let text = move |label: fn(&ExStrings) -> &'static str,
+                     id: &'static str,
+                     set: fn(&mut Draft, String)| {
+        view! {
+            <label class="wide"><span>{move || label(tx())}</span>
+                <input type="text" data-testid=id on:change=move |ev| draft.update(|d| set(d, event_target_value(&ev))) />
+            </label>
+        }
+    };
+    let try_it = move |_| {
+        let (ex, problem) = built.get_untracked();
+        match problem {
+            None => ctx.open(ex),
+            Some(p) => state.error.set(Some(p)),
+        }
+    };
+    let share = move |_| {
+        let (ex, problem) = built.get_untracked();
+        if let Some(p) = problem {
+            state.error.set(Some(p));
+            return;
+        }
+        let url = link(&ex);
+        shown.set(Some(url.clone()));
+        if let Some(w) = web_sys::window() {
+            // Clipboard access may be refused; the link stays visible for copying by hand.
+            let _ = w.navigator().clipboard().write_text(&url);
+        }
+    };
+    let export = move |_| {
+        let (ex, problem) = built.get_untracked();
+        match problem {
+            None => download_text(
+                &format!("relsim-exercise-{}.json", ex.id),
+                "application/json",
+                &ex.to_json(),
+            ),
+            Some(p) => state.error.set(Some(p)),
+        }
+    };
+    view! {
+        <section class="card author" data-testid="exercise-author">
+            <h2>{move || tx().author}</h2>
+            <p class="muted">{move || tx().author_hint}</p>
+            <p><strong>{move || state.scenario.with(|s| s.name.clone())}</strong></p>
+            <div class="author-grid">
+                <label class="mini"><span>{move || tx().you_play}</span>
+                    <select data-testid="author-side" on:change=move |ev| {
+                        let side = if event_target_value(&ev) == "supplier" { Side::Supplier } else { Side::Client };
+                        draft.update(|d| { d.side = side; d.best_path.clear(); });
+                    }>
+                        <option value="client" selected=move || draft.with(|d| d.side == Side::Client)>{move || side_name(Side::Client, tx())}</option>
+                        <option value="supplier" selected=move || draft.with(|d| d.side == Side::Supplier)>{move || side_name(Side::Supplier, tx())}</option>
+                    </select>
+                </label>
+                {num(|s| s.every_weeks, "author-every", "1", |d| f64::from(d.every_weeks), |d, v| d.every_weeks = v.round().clamp(0.0, 520.0) as u32)}
+                {num(|s| s.after_incident, "author-after", "0.05", |d| d.after_incident, |d, v| d.after_incident = v)}
+                {num(|s| s.max_decisions, "author-max", "1", |d| f64::from(d.max_decisions), |d, v| d.max_decisions = v.round().clamp(0.0, 1000.0) as u32)}
+                {num(|s| s.weight_status, "author-w-status", "0.5", |d| d.weights[0], |d, v| d.weights[0] = v)}
+                {num(|s| s.weight_money, "author-w-money", "0.5", |d| d.weights[1], |d, v| d.weights[1] = v)}
+                {num(|s| s.weight_relationship, "author-w-relationship", "0.5", |d| d.weights[2], |d, v| d.weights[2] = v)}
+                {num(|s| s.weight_trust, "author-w-trust", "0.5", |d| d.weights[3], |d, v| d.weights[3] = v)}
+            </div>
+            <fieldset class="author-menu" data-testid="author-menu">
+                <legend>{move || tx().menu_field}</legend>
+                {move || {
+                    let lang = lang_code();
+                    default_menu(draft.with(|d| d.side)).into_iter().enumerate().map(|(i, c)| view! {
+                        <label class="check">
+                            <input type="checkbox" data-testid="author-option"
+                                prop:checked=move || draft.with(|d| d.offered.get(i).copied().unwrap_or(true))
+                                on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|d| { if let Some(x) = d.offered.get_mut(i) { *x = on; } d.best_path.clear(); }); } />
+                            {c.label.get(lang).to_string()}
+                        </label>
+                    }).collect_view()
+                }}
+            </fieldset>
+            <p class="muted" data-testid="author-best">{move || {
+                let n = draft.with(|d| d.best_path.len());
+                if n == 0 { tx().best_hint.to_string() } else { format!("{}: {n}", tx().best_recorded) }
+            }}</p>
+            {text(|s| s.title_field, "author-title", |d, v| d.title = v)}
+            {text(|s| s.briefing_field, "author-briefing", |d, v| d.briefing = v)}
+            {text(|s| s.question_field, "author-question", |d, v| d.question = v)}
+            <Show when=move || built.with(|b| b.1.is_some())>
+                <p class="field-error" role="alert" data-testid="author-error">{move || built.with(|b| b.1.clone())}</p>
+            </Show>
+            <div class="toolbar">
+                <button type="button" class="primary" data-testid="author-try" on:click=try_it>{move || tx().make}</button>
+                <button type="button" data-testid="exercise-link" on:click=share>{move || tx().share_link}</button>
+                <button type="button" data-testid="export-exercise" on:click=export>{move || tx().export_exercise}</button>
+            </div>
+            <Show when=move || shown.with(Option::is_some)>
+                <input type="text" readonly=true class="link-field" data-testid="exercise-url"
+                    aria-label=move || tx().share_link prop:value=move || shown.get().unwrap_or_default() />
+            </Show>
+        </section>
+    }
+}

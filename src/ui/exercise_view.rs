@@ -1,0 +1,404 @@
+//! Exercise mode: choose an exercise (or open a participant's link), read the briefing, play to
+//! each decision moment seeing only the past, decide, and get the debrief at the end. The class
+//! board and authoring are sub-views of the same mode.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::class_board::ClassBoardView;
+use super::events::describe;
+use super::exercise_author::AuthorView;
+use super::exercise_debrief::DebriefView;
+use super::exercise_i18n::ExStrings;
+use super::plot::Plot;
+use super::state::{t, use_state, AppState, Page};
+use crate::chart;
+use crate::chart::lines::Line;
+use crate::sim::exercise::{builtin, Debrief, Exercise, ExerciseResult, Play, Side, BUILTIN};
+use crate::sim::Event;
+
+/// Address fragment that carries an exercise.
+const LINK_PREFIX: &str = "#x=";
+
+/// Where in the exercise mode the user is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Choosing, with the briefing of the chosen exercise.
+    Briefing,
+    /// Playing: stopped at a decision moment.
+    Playing,
+    /// Finished: the debrief.
+    Debrief,
+}
+
+/// The sub-view of the exercise mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sub {
+    /// Play an exercise.
+    Play,
+    /// The trainer's class board.
+    Board,
+    /// Make an exercise from the current scenario.
+    Author,
+}
+
+/// The exercise mode's signals, provided as context by the app so that a link can open it.
+#[derive(Clone, Copy)]
+pub struct ExCtx {
+    /// The exercise chosen.
+    pub exercise: RwSignal<Exercise>,
+    /// A trainer's own exercise (from a link, a file or authoring), offered in the select.
+    pub custom: RwSignal<Option<Exercise>>,
+    /// The play in progress.
+    pub play: RwSignal<Option<Play>>,
+    /// The debrief of the finished play.
+    pub debrief: RwSignal<Option<Arc<Debrief>>>,
+    /// The stage.
+    pub stage: RwSignal<Stage>,
+    /// The sub-view.
+    pub sub: RwSignal<Sub>,
+    /// Results imported into the class board.
+    pub results: RwSignal<Vec<ExerciseResult>>,
+    /// The participant's name for the result file.
+    pub name: RwSignal<String>,
+    /// The trainer's exercise being made from the current scenario.
+    pub draft: RwSignal<super::exercise_author::Draft>,
+}
+
+impl ExCtx {
+    /// The exercise mode's state; an exercise link in the address opens the mode at its briefing.
+    pub fn new(state: AppState) -> Self {
+        let first = builtin(BUILTIN[0].0).unwrap_or_default();
+        let ctx = Self {
+            exercise: RwSignal::new(first),
+            custom: RwSignal::new(None),
+            play: RwSignal::new(None),
+            debrief: RwSignal::new(None),
+            stage: RwSignal::new(Stage::Briefing),
+            sub: RwSignal::new(Sub::Play),
+            results: RwSignal::new(Vec::new()),
+            name: RwSignal::new(String::new()),
+            draft: RwSignal::new(Default::default()),
+        };
+        if let Some(found) = from_link() {
+            state.page.set(Page::Exercise);
+            match found {
+                Ok(ex) => ctx.open(ex),
+                Err(e) => state.error.set(Some(format!(
+                    "{}: {e}",
+                    state.lang.get_untracked().ex().import_failed
+                ))),
+            }
+        }
+        ctx
+    }
+
+    /// Opens a trainer's exercise at its briefing.
+    pub fn open(&self, ex: Exercise) {
+        self.custom.set(Some(ex.clone()));
+        self.choose(ex);
+    }
+
+    /// Chooses an exercise and shows its briefing.
+    pub fn choose(&self, ex: Exercise) {
+        self.exercise.set(ex);
+        self.play.set(None);
+        self.debrief.set(None);
+        self.stage.set(Stage::Briefing);
+        self.sub.set(Sub::Play);
+    }
+}
+
+/// The exercise in the address, if the page was opened from an exercise link.
+fn from_link() -> Option<Result<Exercise, String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let encoded = hash.strip_prefix(LINK_PREFIX)?;
+    let json = js_sys::decode_uri_component(encoded)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    Some(Exercise::from_json(&json).map_err(|e| e.to_string()))
+}
+
+/// The link that opens `ex` straight into its briefing.
+pub fn link(ex: &Exercise) -> String {
+    let json = serde_json::to_string(ex).unwrap_or_default();
+    let encoded: String = js_sys::encode_uri_component(&json).into();
+    let base = web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default();
+    format!("{base}{LINK_PREFIX}{encoded}")
+}
+
+/// The exercise strings of the current language (reactive).
+pub fn tx() -> &'static ExStrings {
+    use_state().lang.get().ex()
+}
+
+/// The current language's code (reactive).
+pub fn lang_code() -> &'static str {
+    use_state().lang.get().code()
+}
+
+/// The side's name.
+pub fn side_name(side: Side, s: &ExStrings) -> &'static str {
+    match side {
+        Side::Client => s.side_client,
+        Side::Supplier => s.side_supplier,
+    }
+}
+
+/// The exercise mode.
+#[component]
+pub fn ExerciseView() -> impl IntoView {
+    let ctx = expect_context::<ExCtx>();
+    let sub = move |which: Sub, id: &'static str, label: fn(&ExStrings) -> &'static str| {
+        view! {
+            <button type="button" role="tab" class="tab" data-testid=id
+                aria-selected=move || (ctx.sub.get() == which).to_string()
+                on:click=move |_| ctx.sub.set(which)>{move || label(tx())}</button>
+        }
+    };
+    view! {
+        <div class="exercise-mode">
+            <div class="subtabs" role="tablist">
+                {sub(Sub::Play, "exercise-tab-play", |s| s.mode)}
+                {sub(Sub::Board, "exercise-tab-board", |s| s.board)}
+                {sub(Sub::Author, "exercise-tab-author", |s| s.author_tab)}
+            </div>
+            {move || match ctx.sub.get() {
+                Sub::Play => view! { <Player /> }.into_any(),
+                Sub::Board => view! { <ClassBoardView /> }.into_any(),
+                Sub::Author => view! { <AuthorView /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// Choosing, the briefing, playing and the debrief.
+#[component]
+fn Player() -> impl IntoView {
+    let ctx = expect_context::<ExCtx>();
+    let state = use_state();
+    let selected = move || ctx.exercise.with(|e| e.id.clone());
+    let on_select = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        let custom = ctx.custom.get_untracked().filter(|c| c.id == id);
+        if let Some(ex) = custom.or_else(|| builtin(&id)) {
+            ctx.choose(ex);
+        }
+    };
+    let start = move |_| {
+        ctx.play.set(Some(Play::new(ctx.exercise.get_untracked())));
+        ctx.stage.set(Stage::Playing);
+        focus_testid("exercise-week");
+    };
+    let open_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let text = text.ok().and_then(|v| v.as_string()).unwrap_or_default();
+            match Exercise::from_json(&text) {
+                Ok(ex) => {
+                    state.error.set(None);
+                    ctx.open(ex);
+                }
+                Err(e) => state.error.set(Some(format!(
+                    "{}: {e}",
+                    state.lang.get_untracked().ex().import_failed
+                ))),
+            }
+        });
+    };
+    view! {
+        <div class="view exercise">
+            <Show when=move || ctx.stage.get() == Stage::Briefing>
+                <section class="card briefing" data-testid="exercise-briefing">
+                    <div class="exercise-pick">
+                        <label for="exercise-select">{move || tx().choose}</label>
+                        <select id="exercise-select" data-testid="exercise-select" prop:value=selected on:change=on_select>
+                            {move || {
+                                let lang = lang_code();
+                                let mut items: Vec<(String, String)> = BUILTIN.iter().filter_map(|(id, _)| builtin(id))
+                                    .map(|e| (e.id.clone(), e.title.get(lang).to_string())).collect();
+                                if let Some(c) = ctx.custom.get() {
+                                    items.push((c.id.clone(), format!("{} ({})", c.title.get(lang), tx().custom)));
+                                }
+                                items.into_iter().map(|(id, title)| {
+                                    let sel = id == selected();
+                                    view! { <option value=id selected=sel>{title}</option> }
+                                }).collect_view()
+                            }}
+                        </select>
+                        <label class="button">
+                            {move || tx().import_exercise}
+                            <input type="file" accept="application/json,.json" data-testid="import-exercise" class="visually-hidden" on:change=open_file />
+                        </label>
+                    </div>
+                    <h2 data-testid="exercise-title">{move || ctx.exercise.with(|e| e.title.get(lang_code()).to_string())}</h2>
+                    <p class="you-play"><strong>{move || tx().you_play}</strong>": "
+                        {move || side_name(ctx.exercise.with(|e| e.side), tx())}</p>
+                    <h3>{move || tx().briefing}</h3>
+                    <p class="briefing-text">{move || ctx.exercise.with(|e| e.briefing.get(lang_code()).to_string())}</p>
+                    <button type="button" class="primary big" data-testid="exercise-start" on:click=start>{move || tx().start}</button>
+                </section>
+            </Show>
+            <Show when=move || ctx.stage.get() == Stage::Playing>
+                <PlayingView />
+            </Show>
+            <Show when=move || ctx.stage.get() == Stage::Debrief>
+                <DebriefView />
+            </Show>
+        </div>
+    }
+}
+
+/// Moves keyboard focus to the element with this test id once it is rendered, so that a
+/// keyboard user lands where the next step is.
+pub fn focus_testid(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector(&format!("[data-testid='{id}']"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// One decision moment: the past, the incidents since the last decision, and the menu.
+#[component]
+fn PlayingView() -> impl IntoView {
+    let ctx = expect_context::<ExCtx>();
+    let chosen = RwSignal::new(0usize);
+    let seen = move || ctx.play.with(|p| p.as_ref().map_or(0, Play::seen));
+    let weeks = move || ctx.exercise.with(|e| e.scenario.weeks);
+    let money = move || {
+        ctx.play.with(|p| {
+            p.as_ref().map_or((0.0, 0.0), |p| {
+                p.past().iter().fold((0.0, 0.0), |(c, m), r| {
+                    (c + r.client_net_value, m + r.supplier_margin)
+                })
+            })
+        })
+    };
+    let cards = move || {
+        let tr = t();
+        ctx.play.with(|p| {
+            p.as_ref().map_or_else(Vec::new, |p| {
+                p.events_since(p.last_decision_week())
+                    .filter(|(_, e)| !matches!(e, Event::ApologyIgnored))
+                    .map(|(w, e)| (*w, describe(e, tr), matches!(e, Event::Incident { .. })))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let go_on = move |_| {
+        let choice = chosen.get_untracked();
+        ctx.play.update(|p| {
+            if let Some(p) = p {
+                p.decide(choice);
+            }
+        });
+        chosen.set(0);
+        if ctx
+            .play
+            .with_untracked(|p| p.as_ref().is_none_or(Play::is_finished))
+        {
+            ctx.stage.set(Stage::Debrief);
+            ctx.debrief.set(None);
+            // Let the "computing" note paint before the replay of other futures blocks.
+            set_timeout(
+                move || {
+                    let d = ctx.play.with_untracked(|p| {
+                        p.as_ref()
+                            .map(|p| Debrief::of(p, crate::sim::exercise::LUCK_RUNS))
+                    });
+                    ctx.debrief.set(d.map(Arc::new));
+                    focus_testid("exercise-score");
+                },
+                std::time::Duration::from_millis(20),
+            );
+        } else {
+            focus_testid("exercise-week");
+        }
+    };
+    view! {
+        <section class="card playing">
+            <div class="card-head">
+                <h2 tabindex="-1" data-testid="exercise-week" data-week=move || seen().to_string()>
+                    {move || format!("{} {}", tx().week, seen())}
+                </h2>
+                <span class="muted">{move || format!("{} {}", tx().of_weeks, weeks())}</span>
+            </div>
+            <Plot testid="exercise-chart" label=Signal::derive(move || t().chart_relationship.to_string())
+                draw=move |area, style| {
+                    let week = t().week;
+                    let n = weeks() as usize;
+                    ctx.play.with(|p| if let Some(p) = p {
+                        let v: Vec<f32> = p.past().iter().map(|r| r.relationship as f32).collect();
+                        let lines = [Line { values: &v, color: chart::palette::INK, width: 2.5, dashed: false }];
+                        let _ = chart::lines::draw(area, n, &lines, Some(p.seen() as usize), week, style);
+                    });
+                } />
+            <p class="money" data-testid="exercise-money">
+                <strong>{move || tx().money_so_far}": "</strong>
+                {move || {
+                    let (c, m) = money();
+                    let tr = t();
+                    format!("{} {c:.0} k€ · {} {m:.0} k€", tr.client, tr.supplier)
+                }}
+            </p>
+            <h3>{move || tx().since_last}</h3>
+            <ul class="incident-cards" data-testid="incident-cards">
+                {move || {
+                    let c = cards();
+                    if c.is_empty() {
+                        view! { <li class="quiet">{tx().nothing_happened}</li> }.into_any()
+                    } else {
+                        c.into_iter().map(|(w, text, incident)| view! {
+                            <li class:incident=incident><span class="when">{format!("{} {w}", tx().week)}</span>" "{text}</li>
+                        }).collect_view().into_any()
+                    }
+                }}
+            </ul>
+        </section>
+        <section class="card decision" data-testid="decision-panel" role="radiogroup" aria-label=move || tx().decide>
+            <h2>{move || tx().decide}</h2>
+            <div class="options">
+                {move || {
+                    let lang = lang_code();
+                    let labels: Vec<String> = ctx.exercise.with(|e| e.options().iter().map(|(_, c)| match c {
+                        Some(c) => c.label.get(lang).to_string(),
+                        None => tx().carry_on.to_string(),
+                    }).collect());
+                    labels.into_iter().enumerate().map(|(i, label)| view! {
+                        <button type="button" role="radio" class="option" data-testid="decision-option"
+                            aria-checked=move || (chosen.get() == i).to_string()
+                            on:click=move |_| chosen.set(i)>{label}</button>
+                    }).collect_view()
+                }}
+            </div>
+            <button type="button" class="primary big" data-testid="decision-continue" on:click=go_on>{move || tx().continue_}</button>
+        </section>
+    }
+}

@@ -1,0 +1,237 @@
+//! Training exercises: validation names the field, plays are deterministic, the luck-or-skill
+//! replay places the participant among other futures, and result files round-trip into a board.
+
+use relsim::sim::exercise::{
+    builtin, class_board, luck_or_skill, Debrief, Exercise, ExerciseResult, Play, BUILTIN, CARRY_ON,
+};
+
+fn farbo() -> Exercise {
+    builtin("farbo-crisis").expect("built-in farbo-crisis parses")
+}
+
+/// Plays taking option `pick(moment)` at each moment.
+fn play(ex: &Exercise, pick: impl Fn(usize) -> usize) -> Play {
+    let mut p = Play::new(ex.clone());
+    let mut n = 0;
+    while !p.is_finished() {
+        p.decide(pick(n));
+        n += 1;
+    }
+    p
+}
+
+#[test]
+fn every_builtin_exercise_is_valid_and_playable_with_a_goal() {
+    assert!(BUILTIN.len() >= 3);
+    for (id, json) in BUILTIN {
+        let ex = Exercise::from_json(json).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(ex.id, *id);
+        assert!(
+            !ex.goal.en.is_empty() && !ex.goal.nl.is_empty(),
+            "{id} goal"
+        );
+        assert!(
+            !ex.briefing.nl.is_empty() && !ex.title.nl.is_empty(),
+            "{id} dutch"
+        );
+        let p = Play::new(ex.clone());
+        assert!(!p.is_finished(), "{id} has a first decision moment");
+        assert!(p.seen() > 0 && p.seen() < ex.scenario.weeks);
+        let done = play(&ex, |_| 0);
+        assert!(done.is_finished());
+        assert!(!done.decisions.is_empty());
+        assert!(done.decisions.iter().all(|d| d.option == CARRY_ON));
+        // The recorded best path beats never intervening on the exercise's own future.
+        let d = Debrief::of(&done, 20);
+        let best = d.best.expect("best path recorded").total;
+        assert!(
+            best > d.carry_on.total,
+            "{id}: best {best} vs carry on {}",
+            d.carry_on.total
+        );
+        // Carrying on everywhere is never intervening.
+        assert!((d.score.total - d.carry_on.total).abs() < 1e-12, "{id}");
+    }
+}
+
+#[test]
+fn bad_files_are_named_by_field() {
+    let base: serde_json::Value = serde_json::from_str(BUILTIN[0].1).unwrap();
+    let cases: [(&str, serde_json::Value, &str); 8] = [
+        ("/moments/every_weeks", 9999.into(), "moments.every_weeks"),
+        ("/moments/max_decisions", 0.into(), "moments.max_decisions"),
+        (
+            "/moments/after_incident_above",
+            1.5.into(),
+            "moments.after_incident_above",
+        ),
+        ("/scoring/money", (-1.0).into(), "scoring.money"),
+        ("/menu/0/id", "carry_on".into(), "menu[0].id"),
+        (
+            "/menu/0/action/compensation",
+            (-5.0).into(),
+            "menu[0].action.compensation",
+        ),
+        (
+            "/best_path/0/option",
+            "teleport".into(),
+            "best_path[0].option",
+        ),
+        ("/scenario/weeks", 9999.into(), "scenario.weeks"),
+    ];
+    for (pointer, value, path) in cases {
+        let mut v = base.clone();
+        *v.pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{pointer}")) = value;
+        let e = Exercise::from_json(&v.to_string()).unwrap_err();
+        assert_eq!(e.path, path, "{pointer}: {e}");
+        assert!(!e.message.is_empty());
+    }
+    let mut v = base.clone();
+    v["menu"][1]["id"] = v["menu"][0]["id"].clone();
+    assert_eq!(
+        Exercise::from_json(&v.to_string()).unwrap_err().path,
+        "menu[1].id"
+    );
+    let mut v = base.clone();
+    v["moments"]["every_weeks"] = 0.into();
+    v["moments"]["after_incident_above"] = serde_json::Value::Null;
+    assert_eq!(
+        Exercise::from_json(&v.to_string()).unwrap_err().path,
+        "moments"
+    );
+    let mut v = base.clone();
+    v["side"] = "supplier".into();
+    let e = Exercise::from_json(&v.to_string()).unwrap_err();
+    assert!(
+        e.path.ends_with(".action.kind") && e.message.contains("exit"),
+        "{e}"
+    );
+    let mut v = base.clone();
+    v["brefing"] = "typo".into();
+    let e = Exercise::from_json(&v.to_string()).unwrap_err();
+    assert!(e.message.contains("unknown field `brefing`"), "{e}");
+    assert!(Exercise::from_json("{").is_err());
+}
+
+#[test]
+fn same_decisions_same_score_and_different_decisions_different_paths() {
+    let ex = farbo();
+    let pick = |n: usize| if n == 1 { 1 } else { 0 };
+    let a = play(&ex, pick);
+    let b = play(&ex, pick);
+    assert_eq!(a.decisions, b.decisions);
+    assert_eq!(a.history(), b.history());
+    let c = play(&ex, |n| if n == 1 { 3 } else { 0 });
+    assert_ne!(a.history().rows, c.history().rows);
+    // Up to the decision the two paths are the same future.
+    let w = a.decisions[1].week as usize;
+    assert_eq!(c.decisions[1].week as usize, w);
+    assert_eq!(a.history().rows[..w], c.history().rows[..w]);
+    // A replay from the decisions (what a result file holds) is the same play.
+    let r = Play::replay(ex.clone(), &a.decisions);
+    assert_eq!(r.history(), a.history());
+}
+
+#[test]
+fn only_the_past_is_shown_while_playing() {
+    let ex = farbo();
+    let mut p = Play::new(ex.clone());
+    let first = p.seen();
+    assert_eq!(p.past().len() as u32, first);
+    p.decide(0);
+    assert!(p.seen() > first);
+    assert!(p
+        .events_since(first)
+        .all(|(w, _)| *w >= first && *w < p.seen()));
+}
+
+#[test]
+fn luck_or_skill_places_the_outcome_among_other_futures() {
+    let ex = farbo();
+    let p = play(&ex, |n| if n == 0 { 1 } else { 0 });
+    let d = Debrief::of(&p, 200);
+    let l = &d.luck;
+    assert_eq!(l.runs, 200);
+    assert!((0.0..=100.0).contains(&l.percentile));
+    assert!(l.p10 <= l.median && l.median <= l.p90);
+    // The percentile is the share of futures scoring below: a score above every future is 100,
+    // below every future is 0.
+    assert_eq!(
+        luck_or_skill(&ex, &p.decisions, 101.0, 50).percentile,
+        100.0
+    );
+    assert_eq!(luck_or_skill(&ex, &p.decisions, -1.0, 50).percentile, 0.0);
+    // Never intervening never beats itself.
+    let never = play(&ex, |_| 0);
+    assert_eq!(
+        luck_or_skill(&ex, &never.decisions, 50.0, 50).beats_carry_on,
+        0.0
+    );
+    // Same input, same answer.
+    assert_eq!(luck_or_skill(&ex, &p.decisions, d.score.total, 200), *l);
+    assert!(d.moments.len() <= 3 && !d.moments.is_empty());
+    for w in d.moments.windows(2) {
+        assert!(w[0].change.abs() >= w[1].change.abs(), "largest first");
+    }
+    // Each moment is an incident or intervention that happened in that week of this play.
+    for m in &d.moments {
+        assert!(p.history().events_in(m.week).any(|e| matches!(
+            e,
+            relsim::sim::Event::Incident { .. } | relsim::sim::Event::Intervention { .. }
+        )));
+    }
+}
+
+#[test]
+fn result_files_round_trip_into_a_class_board() {
+    let ex = farbo();
+    let results: Vec<ExerciseResult> = (0..4)
+        .map(|k| {
+            let p = play(&ex, |n| if n == 0 { k } else { 0 });
+            let d = Debrief::of(&p, 10);
+            let json = d.result(&p, &format!("P{k}")).to_json();
+            ExerciseResult::from_json(&json).unwrap()
+        })
+        .collect();
+    let board = class_board(&results);
+    assert_eq!(board.ranking.len(), 4);
+    for w in board.ranking.windows(2) {
+        assert!(results[w[0]].score.total >= results[w[1]].score.total);
+    }
+    let first = &board.decisions[0];
+    assert_eq!(first.counts.iter().map(|c| c.1).sum::<u32>(), 4);
+    assert_eq!(first.counts[0].0, CARRY_ON);
+    let e = ExerciseResult::from_json(r#"{"kind":"other"}"#).unwrap_err();
+    assert!(
+        e.message.contains("missing field") || e.path == "kind",
+        "{e}"
+    );
+    let mut v: serde_json::Value = serde_json::from_str(&results[0].to_json()).unwrap();
+    v["kind"] = "scenario".into();
+    assert_eq!(
+        ExerciseResult::from_json(&v.to_string()).unwrap_err().path,
+        "kind"
+    );
+}
+
+#[test]
+fn a_trainer_turns_any_preset_into_a_valid_exercise() {
+    let blank = relsim::sim::Scenario {
+        description: String::new(),
+        ..Default::default()
+    };
+    let ex = Exercise::from_scenario(&blank, relsim::sim::exercise::Side::Client);
+    ex.validate().unwrap();
+    for p in relsim::sim::presets::ALL {
+        for side in [
+            relsim::sim::exercise::Side::Client,
+            relsim::sim::exercise::Side::Supplier,
+        ] {
+            let ex = Exercise::from_scenario(&p.scenario(), side);
+            ex.validate().unwrap_or_else(|e| panic!("{}: {e}", p.id));
+            let back = Exercise::from_json(&ex.to_json()).unwrap();
+            assert_eq!(back, ex);
+        }
+    }
+}
