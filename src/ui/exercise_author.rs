@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::download::download_text;
 use super::exercise_i18n::ExStrings;
 use super::exercise_view::lang_code;
 use super::exercise_view::{link, side_name, tx, ExCtx};
 use super::state::use_state;
-use super::download::download_text;
 use crate::sim::exercise::{default_menu, Decision, Exercise, Side, Text, MAX_OPTIONS};
 
 /// The trainer's settings, kept in the exercise context while switching views.

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::download::download_text;
 use super::events::{intervention_name, kind_name};
 use super::exercise_view::{lang_code, tx, ExCtx, Stage};
 use super::plot::Plot;
 use super::state::t;
-use super::download::download_text;
 use super::summary::status_name;
 use crate::chart;
 use crate::chart::lines::Line;

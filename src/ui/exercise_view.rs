@@ -382,9 +382,9 @@ fn PlayingView() -> impl IntoView {
                 }}
             </ul>
         </section>
-        <section class="card decision" data-testid="decision-panel" role="radiogroup" aria-label=move || tx().decide>
-            <h2>{move || tx().decide}</h2>
-            <div class="options">
+        <section class="card decision" data-testid="decision-panel" aria-labelledby="decision-title">
+            <h2 id="decision-title">{move || tx().decide}</h2>
+            <div class="options" role="radiogroup" aria-labelledby="decision-title">
                 {move || {
                     let lang = lang_code();
                     let labels: Vec<String> = ctx.exercise.with(|e| e.options().iter().map(|(_, c)| match c {

@@ -141,7 +141,8 @@ test('an invalid import shows the error banner and keeps the scenario', async ()
   writeFileSync(bad, '{"contract": {"incentive_share": 2}}');
   await page.setInputFiles('[data-testid="import-json"]', bad);
   await page.waitForSelector('[data-testid="error-banner"]');
-  assert.match(await page.textContent('[data-testid="error-banner"]'), /contract\.incentive_share/);
+  // The banner names the field by its label and its range, in the interface's language.
+  assert.match(await page.textContent('[data-testid="error-banner"]'), /Incentive share of the fee: 2 is outside the allowed range 0\.00 – 0\.50/);
   assert.equal(await summary(page), expected);
   const good = join(dir, 'good.json');
   writeFileSync(good, '{"contract": {"obligation": "result"}, "manager": {"role": "butler"}}');

@@ -328,7 +328,7 @@ test('charts of many futures have tables too: shares add up, differences match b
   await page.click('[data-testid="tab-compare"]');
   await page.selectOption('[data-testid="preset-b"]', 'healthy-partnership');
   await idle(page);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 7);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 8);
   for (const b of await page.$$('[data-testid="show-table"]')) await b.click();
   const read = (id) => page.$$eval(`[data-testid="chart-table"][data-chart="${id}"] tbody tr`,
     (trs) => trs.map((tr) => [...tr.children].map((c) => Number(c.textContent.replace('−', '-')))));
@@ -365,6 +365,17 @@ test('axe-core: zero violations on every view', async () => {
   await check('why');
   await page.click('nav [role="tab"]:nth-child(2)');
   await check('model page');
+  await page.click('[data-testid="mode-exercise"]');
+  await page.waitForSelector('[data-testid="exercise-start"]');
+  await check('exercise briefing');
+  await page.click('[data-testid="exercise-start"]');
+  await page.waitForSelector('[data-testid="decision-panel"]');
+  await check('exercise decision');
+  await page.click('[data-testid="exercise-tab-board"]');
+  await page.waitForSelector('[data-testid="import-results"]', { state: 'attached' });
+  await check('class board');
+  await page.click('[data-testid="exercise-tab-author"]');
+  await check('exercise authoring');
   await page.click('[data-testid="mode-tour"]');
   await page.waitForSelector(TOUR);
   await check('tour');
