@@ -12,6 +12,8 @@ const browser = await launch();
 try {
   for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
     const { page, context } = await openPage(browser, server.url, viewport);
+    // A first visit offers the tour; the screenshots show the simulator itself.
+    if (await page.$('[data-testid="welcome-dismiss"]')) await page.click('[data-testid="welcome-dismiss"]');
     const drawn = await Promise.all(CHARTS.map((id) => drawnCount(page, id)));
     await page.selectOption('[data-testid="preset-select"]', 'farbo');
     for (const [i, id] of CHARTS.entries()) await waitDrawn(page, id, drawn[i]);
