@@ -266,7 +266,9 @@ impl Recorder for RunRecorder<'_> {
             *sum += s.value(row);
         }
         for (si, s) in Series::BANDED.into_iter().enumerate() {
-            let bin = ((s.value(row) * BINS as f64) as usize).min(BINS - 1);
+            // Through i32, whose saturating conversion is one instruction where usize's takes
+            // several: the same bin for every value (NaN and below 0 → 0, above → the last).
+            let bin = ((s.value(row) * BINS as f64) as i32).clamp(0, BINS as i32 - 1) as usize;
             e.hist[(si * weeks + w) * BINS + bin] += 1;
         }
         if let Some(sample) = &mut self.sample {
