@@ -456,3 +456,134 @@ fn an_event_with_a_comma_a_quote_and_a_newline_survives_csv() {
     assert_eq!(first, expected.join("; "));
     assert!(first.starts_with("say \"yes\", then\nmore carried out"));
 }
+
+const GRID: [&str; 14] = [
+    "--x",
+    "contract.fee_per_week",
+    "--x-from",
+    "9",
+    "--x-to",
+    "12",
+    "--x-steps",
+    "3",
+    "--y",
+    "contract.incentive_share",
+    "--y-from",
+    "0",
+    "--y-to",
+    "0.3",
+];
+
+fn sweep2(extra: &[&str]) -> Output {
+    let mut args = vec!["sweep2", "preset:default"];
+    args.extend(GRID);
+    args.extend(["--y-steps", "2", "--runs", "12"]);
+    args.extend(extra);
+    relsim(&args)
+}
+
+#[test]
+fn sweep2_prints_a_cell_per_combination_row_by_row() {
+    let out = sweep2(&[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(keys, ["cells", "x", "y"]);
+    assert_eq!(v["x"], "contract.fee_per_week");
+    assert_eq!(v["y"], "contract.incentive_share");
+    let cells = v["cells"].as_array().unwrap();
+    assert_eq!(cells.len(), 6);
+    let at: Vec<(f64, f64)> = cells
+        .iter()
+        .map(|c| (c["x"].as_f64().unwrap(), c["y"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (9.0, 0.0),
+            (10.5, 0.0),
+            (12.0, 0.0),
+            (9.0, 0.3),
+            (10.5, 0.3),
+            (12.0, 0.3)
+        ]
+    );
+    for c in cells {
+        let mut keys: Vec<&String> = c.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(keys, ["summary", "x", "y"]);
+        assert_eq!(c["summary"]["runs"], 12);
+    }
+    // A higher fee pays the supplier more over the same seeds (first row: no incentive).
+    let margin = |i: usize| {
+        cells[i]["summary"]["totals"]["supplier_margin"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(margin(0) != margin(2), "the fee changes the outcome");
+}
+
+#[test]
+fn sweep2_cell_equals_run_with_both_inputs_set() {
+    let out = sweep2(&[]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut s: serde_json::Value =
+        serde_json::from_slice(&relsim(&["preset", "default"]).stdout).unwrap();
+    s["contract"]["fee_per_week"] = 12.0.into();
+    s["contract"]["incentive_share"] = 0.3.into();
+    let f = tmp("cell.json", &s.to_string());
+    let run: serde_json::Value =
+        serde_json::from_slice(&relsim(&["run", &f, "--runs", "12"]).stdout).unwrap();
+    assert_eq!(v["cells"][5]["summary"], run);
+}
+
+#[test]
+fn sweep2_output_does_not_depend_on_the_thread_count() {
+    let one = sweep2(&["--threads", "1"]);
+    let two = sweep2(&["--threads", "2"]);
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(one.stdout, two.stdout);
+    let one = sweep2(&["--threads", "1", "--format", "csv"]);
+    let three = sweep2(&["--threads", "3", "--format", "csv"]);
+    assert_eq!(one.stdout, three.stdout);
+    let text = String::from_utf8(one.stdout).unwrap();
+    assert_eq!(text.lines().count(), 7, "a header and one line per cell");
+    assert!(text.starts_with("contract.fee_per_week,contract.incentive_share,mean.alignment,"));
+    let r1 = relsim(&["run", "preset:farbo", "--runs", "9", "--threads", "1"]);
+    let r2 = relsim(&["run", "preset:farbo", "--runs", "9", "--threads", "2"]);
+    assert_eq!(r1.stdout, r2.stdout);
+}
+
+#[test]
+fn sweep2_errors_name_the_field_or_option() {
+    let mut args = vec!["sweep2", "preset:default"];
+    args.extend(GRID);
+    args.extend(["--y-steps", "2"]);
+    let with = |i: usize, v: &'static str| {
+        let mut a = args.clone();
+        a[i] = v;
+        a
+    };
+    fails_cleanly(&with(3, "contract.nope"), "contract.nope: is not a field");
+    fails_cleanly(&with(11, "demand.bogus"), "demand.bogus");
+    fails_cleanly(&with(15, "0.9"), "contract.incentive_share");
+    fails_cleanly(&with(9, "1"), "--x-steps: 1 is outside the allowed range");
+    fails_cleanly(&with(17, "500"), "--y-steps: 500 is outside");
+    fails_cleanly(&with(5, "abc"), "--x-from: 'abc' is not a finite number");
+    fails_cleanly(&args[..args.len() - 2], "--y-steps is required");
+    let mut t = args.clone();
+    t.extend(["--threads", "0"]);
+    fails_cleanly(&t, "--threads: '0' is not a whole number in 1..=256");
+    let mut p = args.clone();
+    p.extend(["--param", "x"]);
+    fails_cleanly(&p, "sweep2: option --param does not apply");
+    fails_cleanly(
+        &["sweep", "preset:default", "--x", "contract.fee_per_week"],
+        "sweep: option --x does not apply",
+    );
+}

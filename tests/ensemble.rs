@@ -139,3 +139,50 @@ fn status_shares_and_summary_match_the_full_histories() {
         }
     }
 }
+
+/// An ensemble built from parts (one per thread, or per web worker in the app) merged in seed
+/// order equals the one built in a single pass, bit for bit: counts, histograms, sums,
+/// outcomes, samples and the summary.
+#[test]
+fn split_and_merged_ensembles_equal_the_single_pass_bit_for_bit() {
+    use relsim::sim::ensemble::split;
+    for (name, s) in scenarios() {
+        let plan = Plan::new(&s);
+        let runs = 37;
+        let whole = Ensemble::run(&plan, runs);
+        for parts in [2, 3, 8] {
+            let ranges = split(runs, parts);
+            assert_eq!(ranges.len(), parts, "{name}");
+            assert_eq!(ranges.iter().map(|r| r.len() as u32).sum::<u32>(), runs);
+            let mut merged = Ensemble::new(s.weeks);
+            for r in ranges {
+                let mut part = Ensemble::new(s.weeks);
+                part.add_runs(&plan, r);
+                merged.merge(&part);
+            }
+            assert_eq!(merged, whole, "{name}, {parts} parts");
+            let bits = |e: &Ensemble| e.sums.map(f64::to_bits);
+            assert_eq!(bits(&merged), bits(&whole), "{name}, {parts} parts");
+            let json = |e: &Ensemble| serde_json::to_string(&Summary::of(e)).unwrap();
+            assert_eq!(json(&merged), json(&whole), "{name}, {parts} parts");
+            for w in [0, s.weeks as usize / 2, s.weeks as usize - 1] {
+                for q in [0.1, 0.5, 0.9] {
+                    let p = |e: &Ensemble| e.percentile(Series::Relationship, w, q).to_bits();
+                    assert_eq!(p(&merged), p(&whole));
+                }
+            }
+        }
+        let threaded = Ensemble::run_threaded(&plan, runs, 3);
+        assert_eq!(threaded, whole, "{name}, threaded");
+    }
+}
+
+/// Merging an ensemble of other-length runs is refused rather than mixing weeks.
+#[test]
+fn ensembles_of_different_lengths_do_not_merge() {
+    let s = Scenario::default();
+    let mut a = Ensemble::run(&Plan::new(&s), 3);
+    let before = a.clone();
+    a.merge(&Ensemble::new(s.weeks + 1));
+    assert_eq!(a, before);
+}

@@ -8,7 +8,7 @@ mod args;
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
-use args::{Command, Format, Invocation};
+use args::{Command, Format, GridAxis, Invocation};
 use relsim::sim::{self, csv, presets, Ensemble, Plan, Scenario, Summary};
 
 fn main() -> ExitCode {
@@ -43,6 +43,7 @@ fn dispatch(inv: &Invocation) -> Result<String, String> {
     match inv.command {
         Command::Run => run(inv, load(operand(0), inv.seed)?),
         Command::Sweep => sweep(inv, load(operand(0), inv.seed)?),
+        Command::Sweep2 => sweep2(inv, load(operand(0), inv.seed)?),
         Command::Compare => compare(inv, &load(operand(0), inv.seed)?, &load(operand(1), None)?),
         Command::Presets => Ok(presets::ALL
             .iter()
@@ -156,6 +157,54 @@ fn sweep(inv: &Invocation, scenario: Scenario) -> Result<String, String> {
     }
 }
 
+/// One grid axis from its options (`--x`, `--x-from`, …), checked before anything runs.
+fn grid_axis(axis: &GridAxis, name: &str) -> Result<sim::sweep::Axis, String> {
+    let opt = |what: &str| format!("--{name}{what}");
+    let param = axis.param.clone().ok_or(format!(
+        "{} PATH is required (e.g. contract.incentive_share)",
+        opt("")
+    ))?;
+    let from = axis.from.ok_or(format!("{} is required", opt("-from")))?;
+    let to = axis.to.ok_or(format!("{} is required", opt("-to")))?;
+    let steps = axis.steps.ok_or(format!("{} is required", opt("-steps")))?;
+    // The range check is the one-input sweep's; its message names that sweep's option.
+    let values = sim::sweep::sweep_values(from, to, steps)
+        .map_err(|e| e.replace("--steps", &opt("-steps")))?;
+    Ok(sim::sweep::Axis { param, values })
+}
+
+fn sweep2(inv: &Invocation, scenario: Scenario) -> Result<String, String> {
+    let x = grid_axis(&inv.x, "x")?;
+    let y = grid_axis(&inv.y, "y")?;
+    let threads = inv.threads.unwrap_or_else(sim::sweep::available_threads);
+    let grid = sim::sweep::grid2(&scenario, &x, &y, inv.runs, false, threads)
+        .map_err(|e| e.to_string())?;
+    match inv.format {
+        Format::Json => json(&grid),
+        Format::Csv => {
+            let mut out = String::new();
+            for (i, cell) in grid.cells.iter().enumerate() {
+                let mut cells = Vec::new();
+                flatten("", &to_value(&cell.summary)?, &mut cells);
+                if i == 0 {
+                    let keys = cells.iter().map(|(k, _)| k.as_str());
+                    csv::push_record(
+                        &mut out,
+                        [grid.x.as_str(), grid.y.as_str()].into_iter().chain(keys),
+                    );
+                }
+                let (xv, yv) = (cell.x.to_string(), cell.y.to_string());
+                let values = cells.iter().map(|(_, v)| v.as_str());
+                csv::push_record(
+                    &mut out,
+                    [xv.as_str(), yv.as_str()].into_iter().chain(values),
+                );
+            }
+            Ok(out)
+        }
+    }
+}
+
 fn compare(inv: &Invocation, a: &Scenario, b: &Scenario) -> Result<String, String> {
     let c = sim::sweep::compare(a, b, inv.runs);
     match inv.format {
@@ -175,7 +224,12 @@ fn run(inv: &Invocation, scenario: Scenario) -> Result<String, String> {
     if inv.format == Format::Csv && inv.runs == 1 {
         return Ok(csv::history_csv(&sim::run(&scenario)));
     }
-    let summary = Summary::of(&Ensemble::run(&Plan::new(&scenario), inv.runs));
+    let threads = inv.threads.unwrap_or_else(sim::sweep::available_threads);
+    let summary = Summary::of(&Ensemble::run_threaded(
+        &Plan::new(&scenario),
+        inv.runs,
+        threads,
+    ));
     match inv.format {
         Format::Json => json(&summary),
         Format::Csv => Ok(summary.to_csv()),

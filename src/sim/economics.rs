@@ -99,7 +99,7 @@ pub(crate) struct Money {
 impl Money {
     pub fn of(s: &Light, c: &Contract, reported: f64, effort: f64, markup: f64) -> Self {
         let fee_paid = payment(c, reported);
-        let in_scope = (s.requests * (1.0 - s.out_of_scope)).round();
+        let in_scope = s.in_scope as f64;
         let extra_cost =
             s.cost_per_request * s.requests * s.out_of_scope * extra_work_focus(effort, markup);
         let extra_bill = extra_cost * (1.0 + markup);
@@ -132,6 +132,8 @@ pub(crate) fn trust_level(trust: f64) -> f64 {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Light {
     pub requests: f64,
+    /// In-scope requests a week, rounded: constant over a run, so rounded once.
+    pub in_scope: u64,
     pub out_of_scope: f64,
     pub volatility: f64,
     pub cost_per_request: f64,
@@ -148,6 +150,8 @@ impl Scenario {
     pub(crate) fn clone_light(&self) -> Light {
         Light {
             requests: self.demand.requests_per_week,
+            in_scope: (self.demand.requests_per_week * (1.0 - self.demand.out_of_scope_share))
+                .round() as u64,
             out_of_scope: self.demand.out_of_scope_share,
             volatility: self.demand.volatility,
             cost_per_request: self.supplier.cost_per_request,

@@ -212,9 +212,10 @@ impl<'a> Sim<'a> {
 
     /// Steps 2–8 for a week with a running contract.
     fn live_week(&mut self) -> Row {
-        let s = self.plan.scenario.clone_light();
+        // The scenario's numbers, taken out once per plan rather than copied every week.
+        let plan = self.plan;
+        let s = &plan.light;
         let (service, business_or, operational) = self.state.role.orientation();
-        let s = &s;
         let c = &{ self.state.contract };
 
         // Euphoria (last week's appreciation above the upper bound): a supplier that is too
@@ -233,7 +234,7 @@ impl<'a> Sim<'a> {
         let extra_focus = extra_work_focus(effort, markup);
 
         // 3. Service.
-        let in_scope = (s.requests * (1.0 - s.out_of_scope)).round() as u64;
+        let in_scope = s.in_scope;
         let expected = expected_sla(effort);
         let sla = if in_scope == 0 {
             expected

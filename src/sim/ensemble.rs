@@ -27,7 +27,7 @@ pub struct RunOutcome {
 }
 
 /// Aggregates of an ensemble.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Ensemble {
     /// Runs added so far.
     pub runs: u32,
@@ -37,8 +37,12 @@ pub struct Ensemble {
     pub status_counts: Vec<[u32; 5]>,
     /// Per banded series, per week, `BINS` counts.
     hist: Vec<u32>,
-    /// Sum over runs and weeks of each series in [`Series::ALL`].
+    /// Sum over runs and weeks of each series in [`Series::ALL`]: each run's sums over its
+    /// weeks, added in seed order, so that parts of an ensemble merge to the same bits.
     pub sums: [f64; 10],
+    /// Per run, in seed order, its sums over weeks of each series in [`Series::ALL`]: what
+    /// [`Ensemble::merge`] adds to `sums` in order.
+    run_sums: Vec<[f64; 10]>,
     /// Sum over runs of weeks spent in each status.
     pub status_weeks: [u64; 5],
     /// One outcome per run, in seed order.
@@ -59,8 +63,75 @@ impl Ensemble {
             sums: [0.0; 10],
             status_weeks: [0; 5],
             outcomes: Vec::new(),
+            run_sums: Vec::new(),
             samples: Vec::new(),
         }
+    }
+
+    /// Runs the ensemble split into `threads` contiguous parts of its seeds, one thread each,
+    /// merged in seed order: the same numbers as [`Ensemble::run`], bit for bit, for any number
+    /// of threads.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn run_threaded(plan: &Plan, runs: u32, threads: usize) -> Self {
+        let parts = split(runs, threads);
+        if parts.len() <= 1 {
+            return Self::run(plan, runs);
+        }
+        let weeks = plan.scenario.weeks;
+        // Each thread runs its own copy of the plan: its table cache is not shared.
+        let done: Vec<Ensemble> = std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|range| {
+                    let plan = plan.clone();
+                    scope.spawn(move || {
+                        let mut e = Ensemble::new(weeks);
+                        e.add_runs(&plan, range);
+                        e
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        let mut all = done.into_iter();
+        let mut e = all.next().unwrap_or_else(|| Ensemble::new(weeks));
+        for part in all {
+            e.merge(&part);
+        }
+        e
+    }
+
+    /// Adds `later`, the ensemble of the runs that directly follow this one's in seed order
+    /// (as [`split`] cuts them), so that the result equals running them all in one ensemble,
+    /// bit for bit: counts add, run sums are added in seed order, outcomes and samples follow.
+    /// Ensembles of different run lengths do not merge: `later` is then ignored.
+    pub fn merge(&mut self, later: &Ensemble) {
+        if later.weeks != self.weeks {
+            return;
+        }
+        for (a, b) in self.status_counts.iter_mut().zip(&later.status_counts) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        for (x, y) in self.hist.iter_mut().zip(&later.hist) {
+            *x += y;
+        }
+        for (x, y) in self.status_weeks.iter_mut().zip(later.status_weeks) {
+            *x += y;
+        }
+        for run in &later.run_sums {
+            add_run_sums(&mut self.sums, run);
+        }
+        self.run_sums.extend_from_slice(&later.run_sums);
+        self.outcomes.extend_from_slice(&later.outcomes);
+        let room = SAMPLE_RUNS.saturating_sub(self.samples.len());
+        self.samples
+            .extend(later.samples.iter().take(room).cloned());
+        self.runs += later.runs;
     }
 
     /// Runs the ensemble of `runs` runs of `plan`'s scenario at once.
@@ -84,6 +155,7 @@ impl Ensemble {
                 margin: 0.0,
                 net_value: 0.0,
                 effort: 0.0,
+                sums: [0.0; 10],
                 last: None,
             };
             Sim::with_seed(plan, seed).run(&mut rec);
@@ -93,9 +165,12 @@ impl Ensemble {
                 margin,
                 net_value,
                 effort,
+                sums,
                 last,
                 ..
             } = rec;
+            add_run_sums(&mut self.sums, &sums);
+            self.run_sums.push(sums);
             if let Some(s) = sample {
                 self.samples.push(s);
             }
@@ -150,7 +225,33 @@ struct RunRecorder<'e> {
     margin: f64,
     net_value: f64,
     effort: f64,
+    /// This run's sums over weeks of each series in [`Series::ALL`].
+    sums: [f64; 10],
     last: Option<Status>,
+}
+
+/// Adds one run's sums to the ensemble's.
+fn add_run_sums(total: &mut [f64; 10], run: &[f64; 10]) {
+    for (t, r) in total.iter_mut().zip(run) {
+        *t += r;
+    }
+}
+
+/// Cuts runs `0..runs` into at most `parts` contiguous ranges of nearly equal length, in order
+/// (none empty).
+pub fn split(runs: u32, parts: usize) -> Vec<std::ops::Range<u32>> {
+    let parts = (parts.max(1) as u32).min(runs.max(1));
+    let (each, extra) = (runs / parts, runs % parts);
+    let mut start = 0;
+    (0..parts)
+        .map(|i| {
+            let len = each + u32::from(i < extra);
+            let r = start..start + len;
+            start += len;
+            r
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 impl Recorder for RunRecorder<'_> {
@@ -161,11 +262,13 @@ impl Recorder for RunRecorder<'_> {
         let weeks = e.weeks as usize;
         e.status_counts[w][row.status.index()] += 1;
         e.status_weeks[row.status.index()] += 1;
-        for (sum, s) in e.sums.iter_mut().zip(Series::ALL) {
+        for (sum, s) in self.sums.iter_mut().zip(Series::ALL) {
             *sum += s.value(row);
         }
         for (si, s) in Series::BANDED.into_iter().enumerate() {
-            let bin = ((s.value(row) * BINS as f64) as usize).min(BINS - 1);
+            // Through i32, whose saturating conversion is one instruction where usize's takes
+            // several: the same bin for every value (NaN and below 0 → 0, above → the last).
+            let bin = ((s.value(row) * BINS as f64) as i32).clamp(0, BINS as i32 - 1) as usize;
             e.hist[(si * weeks + w) * BINS + bin] += 1;
         }
         if let Some(sample) = &mut self.sample {

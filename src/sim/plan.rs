@@ -3,6 +3,7 @@
 
 use rand_chacha::ChaCha8Rng;
 
+use super::economics::Light;
 use super::effort::EffortChoice;
 use super::incident::Incident;
 use super::sample::BinomialTables;
@@ -17,6 +18,8 @@ pub struct Plan {
     pub(crate) incidents: Vec<Incident>,
     pub(crate) interventions: Vec<super::Intervention>,
     pub(crate) effort: EffortChoice,
+    /// The scenario's numbers the weekly step reads.
+    pub(crate) light: Light,
     /// Cumulative Binomial distributions of the week's on-time count, per in-scope volume and
     /// SLA probability in steps of 0.001, filled as runs need them and shared by the runs of an
     /// ensemble.
@@ -36,6 +39,7 @@ impl Plan {
             incidents,
             interventions,
             effort,
+            light: scenario.clone_light(),
             on_time: BinomialTables::default(),
         }
     }

@@ -111,6 +111,123 @@ pub fn sweep(
     })
 }
 
+/// One axis of a two-input grid: a sweepable input and its values.
+#[derive(Clone, Debug)]
+pub struct Axis {
+    /// The dotted path of the input.
+    pub param: String,
+    /// Its values, in order.
+    pub values: Vec<f64>,
+}
+
+/// One cell of a two-input grid.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cell {
+    /// The value of the x input.
+    pub x: f64,
+    /// The value of the y input.
+    pub y: f64,
+    /// The ensemble summary with both inputs set.
+    pub summary: Summary,
+    /// The same scenario under an effort obligation (the fixed-fee baseline a deal is judged
+    /// against), when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Summary>,
+}
+
+/// A two-input grid: an ensemble at every combination of the two axes' values.
+#[derive(Clone, Debug, Serialize)]
+pub struct Grid2 {
+    /// The dotted path of the x input.
+    pub x: String,
+    /// The dotted path of the y input.
+    pub y: String,
+    /// The cells, row by row: y outer, x inner.
+    pub cells: Vec<Cell>,
+}
+
+/// The scenarios of a two-input grid, row by row (y outer, x inner), each with both inputs set
+/// and checked before any is run: a caller (threads here, web workers in the app) can then run
+/// the cells in any order and place them by index.
+pub fn grid2_scenarios(
+    scenario: &Scenario,
+    x: &Axis,
+    y: &Axis,
+) -> Result<Vec<(f64, f64, Scenario)>, ScenarioError> {
+    let mut cells = Vec::with_capacity(x.values.len() * y.values.len());
+    for &yv in &y.values {
+        let row = with_param(scenario, &y.param, yv)?;
+        for &xv in &x.values {
+            cells.push((xv, yv, with_param(&row, &x.param, xv)?));
+        }
+    }
+    Ok(cells)
+}
+
+/// One cell: the ensemble of `runs` runs over the scenario's seeds and, if `baseline`, the
+/// same under an effort obligation over the same seeds.
+pub fn grid2_cell(x: f64, y: f64, scenario: &Scenario, runs: u32, baseline: bool) -> Cell {
+    let summary = Summary::of(&Ensemble::run(&Plan::new(scenario), runs));
+    let baseline = baseline.then(|| {
+        let mut fixed = scenario.clone();
+        fixed.contract.obligation = super::Obligation::Effort;
+        Summary::of(&Ensemble::run(&Plan::new(&fixed), runs))
+    });
+    Cell {
+        x,
+        y,
+        summary,
+        baseline,
+    }
+}
+
+/// Runs a two-input grid with `runs` runs per cell on up to `threads` threads. Each cell is one
+/// whole ensemble, so the numbers do not depend on the number of threads.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn grid2(
+    scenario: &Scenario,
+    x: &Axis,
+    y: &Axis,
+    runs: u32,
+    baseline: bool,
+    threads: usize,
+) -> Result<Grid2, ScenarioError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let scenarios = grid2_scenarios(scenario, x, y)?;
+    let next = AtomicUsize::new(0);
+    let threads = threads.clamp(1, scenarios.len().max(1));
+    // Threads take the next cell as they finish one, so that slow cells do not hold one back.
+    let mut done: Vec<(usize, Cell)> = std::thread::scope(|scope| {
+        let work = || {
+            let mut mine = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((xv, yv, s)) = scenarios.get(i) else {
+                    return mine;
+                };
+                mine.push((i, grid2_cell(*xv, *yv, s, runs, baseline)));
+            }
+        };
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    Ok(Grid2 {
+        x: x.param.clone(),
+        y: y.param.clone(),
+        cells: done.into_iter().map(|(_, c)| c).collect(),
+    })
+}
+
+/// The number of threads to use when none is asked for: all the machine offers.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn available_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
 /// The widest run of consecutive sweep points at which the client's net value (what the service
 /// is worth to it minus everything it pays) is no lower and the supplier earns no less than under
 /// `baseline`, and one of them does measurably better (0.1 %): the win-win zone, as (first value,

@@ -12,6 +12,8 @@ pub enum Command {
     Run,
     /// One input varied over a range.
     Sweep,
+    /// Two inputs varied over a grid.
+    Sweep2,
     /// Two scenarios over the same seeds.
     Compare,
     /// The list of presets.
@@ -34,10 +36,19 @@ enum Opt {
     From,
     To,
     Steps,
+    X,
+    XFrom,
+    XTo,
+    XSteps,
+    Y,
+    YFrom,
+    YTo,
+    YSteps,
+    Threads,
 }
 
 impl Opt {
-    const ALL: [Opt; 7] = [
+    const ALL: [Opt; 16] = [
         Opt::Runs,
         Opt::Seed,
         Opt::Format,
@@ -45,6 +56,15 @@ impl Opt {
         Opt::From,
         Opt::To,
         Opt::Steps,
+        Opt::X,
+        Opt::XFrom,
+        Opt::XTo,
+        Opt::XSteps,
+        Opt::Y,
+        Opt::YFrom,
+        Opt::YTo,
+        Opt::YSteps,
+        Opt::Threads,
     ];
 
     fn name(self) -> &'static str {
@@ -56,14 +76,24 @@ impl Opt {
             Opt::From => "--from",
             Opt::To => "--to",
             Opt::Steps => "--steps",
+            Opt::X => "--x",
+            Opt::XFrom => "--x-from",
+            Opt::XTo => "--x-to",
+            Opt::XSteps => "--x-steps",
+            Opt::Y => "--y",
+            Opt::YFrom => "--y-from",
+            Opt::YTo => "--y-to",
+            Opt::YSteps => "--y-steps",
+            Opt::Threads => "--threads",
         }
     }
 }
 
 impl Command {
-    const ALL: [Command; 7] = [
+    const ALL: [Command; 8] = [
         Command::Run,
         Command::Sweep,
+        Command::Sweep2,
         Command::Compare,
         Command::Presets,
         Command::Preset,
@@ -75,6 +105,7 @@ impl Command {
         match self {
             Command::Run => "run",
             Command::Sweep => "sweep",
+            Command::Sweep2 => "sweep2",
             Command::Compare => "compare",
             Command::Presets => "presets",
             Command::Preset => "preset",
@@ -87,8 +118,12 @@ impl Command {
     fn options(self) -> &'static [Opt] {
         use Opt::*;
         match self {
-            Command::Run | Command::Compare => &[Runs, Seed, Format],
+            Command::Run => &[Runs, Seed, Threads, Format],
+            Command::Compare => &[Runs, Seed, Format],
             Command::Sweep => &[Param, From, To, Steps, Runs, Seed, Format],
+            Command::Sweep2 => &[
+                X, XFrom, XTo, XSteps, Y, YFrom, YTo, YSteps, Runs, Seed, Threads, Format,
+            ],
             Command::Presets | Command::Preset | Command::Validate | Command::Help => &[],
         }
     }
@@ -96,7 +131,7 @@ impl Command {
     /// The names of its positional arguments.
     fn operands(self) -> &'static [&'static str] {
         match self {
-            Command::Run | Command::Sweep | Command::Validate => &["FILE"],
+            Command::Run | Command::Sweep | Command::Sweep2 | Command::Validate => &["FILE"],
             Command::Compare => &["A", "B"],
             Command::Preset => &["NAME"],
             Command::Presets | Command::Help => &[],
@@ -106,7 +141,7 @@ impl Command {
     /// Runs per ensemble when `--runs` is not given.
     fn default_runs(self) -> u32 {
         match self {
-            Command::Sweep | Command::Compare => 200,
+            Command::Sweep | Command::Sweep2 | Command::Compare => 200,
             _ => 1,
         }
     }
@@ -120,10 +155,10 @@ impl Command {
         for o in self.options() {
             let value = match o {
                 Opt::Format => "json|csv",
-                Opt::Param => "PATH",
-                Opt::Runs | Opt::Steps => "N",
+                Opt::Param | Opt::X | Opt::Y => "PATH",
+                Opt::Runs | Opt::Steps | Opt::XSteps | Opt::YSteps | Opt::Threads => "N",
                 Opt::Seed => "SEED",
-                Opt::From | Opt::To => "X",
+                Opt::From | Opt::To | Opt::XFrom | Opt::XTo | Opt::YFrom | Opt::YTo => "X",
             };
             line.push_str(&format!(" [{} {value}]", o.name()));
         }
@@ -174,6 +209,34 @@ pub struct Invocation {
     pub to: Option<f64>,
     /// Points of the sweep.
     pub steps: Option<u32>,
+    /// The grid's x axis: input path, first value, last value, points.
+    pub x: GridAxis,
+    /// The grid's y axis.
+    pub y: GridAxis,
+    /// Threads to run on (all the machine offers when not given).
+    pub threads: Option<usize>,
+}
+
+/// One axis of `sweep2` as given on the command line.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GridAxis {
+    /// The input's dotted path.
+    pub param: Option<String>,
+    /// First value.
+    pub from: Option<f64>,
+    /// Last value.
+    pub to: Option<f64>,
+    /// Points.
+    pub steps: Option<u32>,
+}
+
+/// Most threads `--threads` takes.
+pub const MAX_THREADS: usize = 256;
+
+fn steps(name: &str, value: &str) -> Result<u32, String> {
+    value
+        .parse()
+        .map_err(|_| format!("{name}: '{value}' is not a whole number"))
 }
 
 fn finite(name: &str, v: &str) -> Result<f64, String> {
@@ -215,6 +278,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         from: None,
         to: None,
         steps: None,
+        x: GridAxis::default(),
+        y: GridAxis::default(),
+        threads: None,
     };
     let cmd = command.name();
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
@@ -282,11 +348,24 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
             Opt::Param => inv.param = Some(value),
             Opt::From => inv.from = Some(finite("--from", &value)?),
             Opt::To => inv.to = Some(finite("--to", &value)?),
-            Opt::Steps => {
-                inv.steps = Some(
+            Opt::Steps => inv.steps = Some(steps(&name, &value)?),
+            Opt::X => inv.x.param = Some(value),
+            Opt::XFrom => inv.x.from = Some(finite(&name, &value)?),
+            Opt::XTo => inv.x.to = Some(finite(&name, &value)?),
+            Opt::XSteps => inv.x.steps = Some(steps(&name, &value)?),
+            Opt::Y => inv.y.param = Some(value),
+            Opt::YFrom => inv.y.from = Some(finite(&name, &value)?),
+            Opt::YTo => inv.y.to = Some(finite(&name, &value)?),
+            Opt::YSteps => inv.y.steps = Some(steps(&name, &value)?),
+            Opt::Threads => {
+                inv.threads = Some(
                     value
                         .parse()
-                        .map_err(|_| format!("--steps: '{value}' is not a whole number"))?,
+                        .ok()
+                        .filter(|n| (1..=MAX_THREADS).contains(n))
+                        .ok_or(format!(
+                            "--threads: '{value}' is not a whole number in 1..={MAX_THREADS}"
+                        ))?,
                 );
             }
         }
