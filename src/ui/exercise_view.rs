@@ -12,6 +12,7 @@ use super::events::describe;
 use super::exercise_author::AuthorView;
 use super::exercise_debrief::DebriefView;
 use super::exercise_i18n::ExStrings;
+use super::file_input::read_picked_text;
 use super::plot::Plot;
 use super::state::{t, use_state, AppState, Page};
 use crate::chart;
@@ -199,29 +200,15 @@ fn Player() -> impl IntoView {
         focus_testid("exercise-week");
     };
     let open_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let text = text.ok().and_then(|v| v.as_string()).unwrap_or_default();
-            match Exercise::from_json(&text) {
-                Ok(ex) => {
-                    state.error.set(None);
-                    ctx.open(ex);
-                }
-                Err(e) => state.error.set(Some(format!(
-                    "{}: {e}",
-                    state.lang.get_untracked().ex().import_failed
-                ))),
+        read_picked_text(ev, move |text| match Exercise::from_json(&text) {
+            Ok(ex) => {
+                state.error.set(None);
+                ctx.open(ex);
             }
+            Err(e) => state.error.set(Some(format!(
+                "{}: {e}",
+                state.lang.get_untracked().ex().import_failed
+            ))),
         });
     };
     view! {

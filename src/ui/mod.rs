@@ -17,6 +17,7 @@ mod exercise_author;
 mod exercise_debrief;
 pub mod exercise_i18n;
 mod exercise_view;
+mod file_input;
 pub use crate::i18n;
 mod inline;
 mod interventions;

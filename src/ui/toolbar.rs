@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::download::download_text;
 use super::embed::EmbedCode;
+use super::file_input::read_picked_text;
 use super::report::PrintButton;
 use super::state::{t, use_state};
 use super::storage::{link, save};
@@ -42,19 +43,7 @@ pub fn Toolbar() -> impl IntoView {
         download_text("relsim-weeks.csv", "text/csv", &csv);
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let text = text.ok().and_then(|v| v.as_string()).unwrap_or_default();
+        read_picked_text(ev, move |text| {
             let failed = state.lang.get_untracked().t().import_failed;
             match Scenario::from_json(&text) {
                 Ok(s) => {
