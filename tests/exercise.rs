@@ -5,6 +5,10 @@ use relsim::sim::exercise::{
     builtin, class_board, luck_or_skill, Debrief, Exercise, ExerciseResult, Play, BUILTIN, CARRY_ON,
 };
 
+fn builtin_json(id: &str) -> &'static str {
+    BUILTIN.iter().find(|(i, _)| *i == id).expect("built in").1
+}
+
 fn farbo() -> Exercise {
     builtin("farbo-crisis").expect("built-in farbo-crisis parses")
 }
@@ -107,6 +111,24 @@ fn bad_files_are_named_by_field() {
         e.path.ends_with(".action.kind") && e.message.contains("exit"),
         "{e}"
     );
+    // The supplier's effort policy: its range is named, and the client side may not decide it.
+    let stale: serde_json::Value = serde_json::from_str(builtin_json("stale-partnership")).unwrap();
+    let i = stale["menu"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["action"]["kind"] == "effort_policy")
+        .expect("stale-partnership offers an effort policy");
+    let mut v = stale.clone();
+    v["menu"][i]["action"]["min_effort"] = 1.2.into();
+    let e = Exercise::from_json(&v.to_string()).unwrap_err();
+    assert_eq!(e.path, format!("menu[{i}].action.min_effort"));
+    assert!(e.message.contains("0..=1"), "{e}");
+    let mut v = stale.clone();
+    v["side"] = "client".into();
+    let e = Exercise::from_json(&v.to_string()).unwrap_err();
+    assert_eq!(e.path, format!("menu[{i}].action.kind"));
+    assert!(e.message.contains("effort policy"), "{e}");
     let mut v = base.clone();
     v["brefing"] = "typo".into();
     let e = Exercise::from_json(&v.to_string()).unwrap_err();

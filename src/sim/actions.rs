@@ -1,5 +1,5 @@
 //! Interventions: trust repair (five steps, will, mediator), renegotiation, realignment, a new
-//! manager, and exit.
+//! manager, the supplier's effort policy, and exit.
 
 use super::economics::{
     effective_markup, expected_sla, extra_work_focus, market_net_value, quality_of, reported,
@@ -51,6 +51,12 @@ impl Sim<'_> {
                 // The new manager's operational control changes what is enforced.
                 self.effort_choice =
                     EffortChoice::new(self.scenario(), &self.state.contract, c.role);
+                Outcome::Done
+            }
+            Intervention::EffortPolicy(e) => {
+                // A unilateral commitment: it needs no one's will and costs the supplier through
+                // the extra effort it delivers each week (see `EffortChoice::choose`).
+                self.state.effort_floor = e.min_effort.clamp(0.0, 1.0);
                 Outcome::Done
             }
             Intervention::Exit(_) => {
@@ -303,5 +309,90 @@ impl Sim<'_> {
         self.one_off.client += cost;
         self.one_off.supplier += legal - self.state.contract.exit_fee;
         self.set_status(Status::Terminated, cause);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sim::intervention::{EffortPolicy, Intervention};
+    use crate::sim::{run, Row, Scenario};
+
+    const FROM: u32 = 52;
+
+    /// Mean of `f` over the weeks from [`FROM`] on.
+    fn mean_from(rows: &[Row], f: fn(&Row) -> f64) -> f64 {
+        let later: Vec<f64> = rows.iter().filter(|r| r.week >= FROM).map(f).collect();
+        later.iter().sum::<f64>() / later.len() as f64
+    }
+
+    fn with_policy(s: &Scenario, min_effort: f64) -> Scenario {
+        let mut t = s.clone();
+        t.interventions
+            .push(Intervention::EffortPolicy(EffortPolicy {
+                week: FROM,
+                min_effort,
+            }));
+        t
+    }
+
+    #[test]
+    fn an_effort_policy_raises_effort_and_costs_the_supplier_margin() {
+        // Without random incidents (so both runs see the same world) and with them (the default).
+        let quiet = Scenario::from_json(
+            r#"{"random_rates":{"external":0,"interpersonal":0,"business":0}}"#,
+        )
+        .unwrap();
+        for s in [quiet, Scenario::default()] {
+            let (without, with) = (run(&s), run(&with_policy(&s, 0.8)));
+            let before = FROM as usize;
+            assert_eq!(
+                without.rows[..before],
+                with.rows[..before],
+                "same until the policy"
+            );
+            assert!(with.rows[before..].iter().all(|r| r.effort >= 0.8));
+            let effort = (
+                mean_from(&without.rows, |r| r.effort),
+                mean_from(&with.rows, |r| r.effort),
+            );
+            assert!(effort.1 > effort.0 + 0.2, "effort {effort:?}");
+            let margin = (
+                mean_from(&without.rows, |r| r.supplier_margin),
+                mean_from(&with.rows, |r| r.supplier_margin),
+            );
+            assert!(margin.1 < margin.0, "margin per week {margin:?}");
+            let sla = (
+                mean_from(&without.rows, |r| r.sla),
+                mean_from(&with.rows, |r| r.sla),
+            );
+            assert!(sla.1 > sla.0, "sla {sla:?}");
+        }
+    }
+
+    #[test]
+    fn a_policy_below_the_choice_changes_nothing_and_zero_lifts_it() {
+        let s = Scenario::default();
+        assert_eq!(run(&s).rows, run(&with_policy(&s, 0.0)).rows);
+        let mut lifted = with_policy(&s, 0.9);
+        lifted
+            .interventions
+            .push(Intervention::EffortPolicy(EffortPolicy {
+                week: FROM + 10,
+                min_effort: 0.0,
+            }));
+        let rows = run(&lifted).rows;
+        assert!(rows[(FROM + 10) as usize..].iter().any(|r| r.effort < 0.9));
+    }
+
+    #[test]
+    fn a_bad_committed_effort_is_named_with_its_range() {
+        for bad in ["1.5", "-0.1"] {
+            let json = format!(
+                r#"{{"interventions":[{{"kind":"effort_policy","week":3,"min_effort":{bad}}}]}}"#
+            );
+            let e = Scenario::from_json(&json).unwrap_err();
+            assert_eq!(e.path, "interventions[0].min_effort");
+            assert!(e.message.contains("0..=1"), "{}", e.message);
+        }
     }
 }

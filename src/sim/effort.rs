@@ -45,11 +45,13 @@ impl EffortChoice {
         }
     }
 
-    /// Expected effort under a softmax over the grid of `pay − cost + relational`, interpolated.
+    /// Expected effort under a softmax over the grid of `pay − cost + relational`, interpolated,
+    /// and at least the effort the supplier committed to by an effort policy.
     pub fn choose(&self, state: &State, weeks_to_end: u32) -> f64 {
         let renewal = self.renewal[(weeks_to_end as usize).min(self.renewal.len() - 1)];
         let appreciation = (state.experienced.supplier + state.business.supplier) / 2.0;
         self.at(renewal + p::GOODWILL * appreciation * state.trust.supplier)
+            .max(state.effort_floor)
     }
 
     fn at(&self, r: f64) -> f64 {

@@ -73,6 +73,7 @@ impl<'a> Sim<'a> {
             patience_until: [0, 0],
             patience_rate: [0.0, 0.0],
             settled_week: None,
+            effort_floor: 0.0,
         };
         let effort_choice = plan.effort.clone();
         Self {

@@ -107,6 +107,7 @@ pub enum Label {
     Magnitude,
     Compensation,
     PatienceWeeks,
+    CommittedEffort,
     Seed,
 }
 
@@ -423,15 +424,7 @@ pub const INTERVENTION_WEEK: Field<Intervention> = Field {
     range: WEEK_IN_RUN,
     sweep: None,
     get: |x| int(x.week()),
-    set: |x, v| {
-        let w = week(v);
-        match x {
-            Intervention::TrustRepair(r) => r.week = w,
-            Intervention::Renegotiate(r) => r.week = w,
-            Intervention::Realign(r) | Intervention::Exit(r) => r.week = w,
-            Intervention::ChangeRole(r) => r.week = w,
-        }
-    },
+    set: |x, v| x.set_week(week(v)),
 };
 
 /// `interventions[i].compensation` of a trust repair.
@@ -499,6 +492,23 @@ renegotiated!(
 renegotiated!(NEW_SLA, sla_target, SlaTarget, SLA_RANGE);
 renegotiated!(NEW_MARKUP, extra_work_markup, ExtraWorkMarkup, MARKUP_RANGE);
 
+/// `interventions[i].min_effort` of an effort policy: the same range as the scenario's floor.
+pub const POLICY_MIN_EFFORT: Field<Intervention> = Field {
+    path: "min_effort",
+    label: Label::CommittedEffort,
+    range: MIN_EFFORT.range,
+    sweep: None,
+    get: |x| match x {
+        Intervention::EffortPolicy(e) => Some(e.min_effort),
+        _ => None,
+    },
+    set: |x, v| {
+        if let Intervention::EffortPolicy(e) = x {
+            e.min_effort = v
+        }
+    },
+};
+
 /// The numeric inputs of an intervention (each kind has a subset; `get` says which).
 pub const INTERVENTION: &[Field<Intervention>] = &[
     INTERVENTION_WEEK,
@@ -508,6 +518,7 @@ pub const INTERVENTION: &[Field<Intervention>] = &[
     NEW_INCENTIVE,
     NEW_SLA,
     NEW_MARKUP,
+    POLICY_MIN_EFFORT,
 ];
 
 #[cfg(test)]

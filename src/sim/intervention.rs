@@ -1,4 +1,5 @@
-//! Timed interventions: trust repair, renegotiation, realignment, a new manager, exit.
+//! Timed interventions: trust repair, renegotiation, realignment, a new manager, the supplier's
+//! effort policy, exit.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,8 @@ pub enum Intervention {
     Realign(AtWeek),
     /// A different relationship manager from this week.
     ChangeRole(ChangeRole),
+    /// The supplier's account manager commits to a least customer focus from this week.
+    EffortPolicy(EffortPolicy),
     /// The client leaves.
     Exit(AtWeek),
 }
@@ -30,6 +33,18 @@ impl Intervention {
             Intervention::Renegotiate(x) => x.week,
             Intervention::Realign(x) | Intervention::Exit(x) => x.week,
             Intervention::ChangeRole(x) => x.week,
+            Intervention::EffortPolicy(x) => x.week,
+        }
+    }
+
+    /// Moves the intervention to `week`.
+    pub fn set_week(&mut self, week: u32) {
+        match self {
+            Intervention::TrustRepair(x) => x.week = week,
+            Intervention::Renegotiate(x) => x.week = week,
+            Intervention::Realign(x) | Intervention::Exit(x) => x.week = week,
+            Intervention::ChangeRole(x) => x.week = week,
+            Intervention::EffortPolicy(x) => x.week = week,
         }
     }
 
@@ -40,6 +55,7 @@ impl Intervention {
             Intervention::Renegotiate(_) => "renegotiate",
             Intervention::Realign(_) => "realign",
             Intervention::ChangeRole(_) => "change_role",
+            Intervention::EffortPolicy(_) => "effort_policy",
             Intervention::Exit(_) => "exit",
         }
     }
@@ -135,4 +151,26 @@ pub struct ChangeRole {
     pub week: u32,
     /// The new role.
     pub role: Role,
+}
+
+/// The supplier's effort policy: from `week` its account manager delivers at least `min_effort`
+/// (customer focus, 0..=1) whatever the short-term margin says. Above that floor the supplier
+/// still chooses as before; a later policy replaces this one (0 lifts the commitment).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EffortPolicy {
+    /// Week the policy starts.
+    pub week: u32,
+    /// The least effort the supplier commits to.
+    pub min_effort: f64,
+}
+
+impl Default for EffortPolicy {
+    fn default() -> Self {
+        // A clear commitment to service: well above what a fixed fee alone makes worth it.
+        Self {
+            week: 0,
+            min_effort: 0.8,
+        }
+    }
 }

@@ -83,6 +83,8 @@ pub struct State {
     pub patience_rate: [f64; 2],
     /// Last week a mediated repair or renegotiation succeeded (a settlement: no legal fight).
     pub settled_week: Option<u32>,
+    /// The least effort the supplier has committed to by an effort policy (0: none).
+    pub effort_floor: f64,
 }
 
 /// The variable parts of the four appreciation targets, by cause.

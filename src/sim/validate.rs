@@ -158,6 +158,7 @@ mod tests {
         let items = [
             Intervention::TrustRepair(TrustRepair::default()),
             Intervention::Renegotiate(Renegotiate::default()),
+            Intervention::EffortPolicy(Default::default()),
         ];
         for f in INTERVENTION {
             for item in &items {

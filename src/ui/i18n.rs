@@ -159,6 +159,8 @@ strings!(
     renegotiate,
     realign,
     change_role,
+    effort_policy,
+    committed_effort,
     exit,
     by,
     apologise,
@@ -346,6 +348,7 @@ impl Strings {
             Label::Magnitude => self.magnitude,
             Label::Compensation => self.compensation,
             Label::PatienceWeeks => self.patience_weeks,
+            Label::CommittedEffort => self.committed_effort,
             Label::Seed => self.seed,
         }
     }
@@ -590,6 +593,8 @@ pub const EN: Strings = Strings {
     renegotiate: "Renegotiate",
     realign: "Strategy session (realign)",
     change_role: "Change manager",
+    effort_policy: "Effort policy (supplier)",
+    committed_effort: "Committed effort, at least",
     exit: "Client exits",
     by: "By the party that erred",
     apologise: "1. Apologise",
@@ -742,7 +747,7 @@ pub const EN: Strings = Strings {
     presets: presets_en,
     model: [
         ("Incidents", "Every change starts with a trigger that lands on one party. External incidents (a new market, a budget cut, new management) move that party's goals and so the alignment between the parties. Interpersonal incidents (a conflict, help beyond the contract) hit experienced appreciation and trust. Business incidents (a late delivery, a disputed invoice, an innovation) add to business pressure, which weighs on business appreciation until it is resolved. Trust cushions every negative blow: the same incident hurts a trusting party less."),
-        ("Customer focus", "Each week the supplier picks the effort that pays best: its fee, minus the cost of effort, plus what the relationship is worth to it. Under a fixed fee effort earns nothing extra, so it settles at the floor of working by the book. A result obligation — a lower base fee with a bonus on top for results above target and a malus below it, both within reach — makes effort pay, as long as someone checks the supplier's reports: unchecked reports round up, and bonuses get paid on green reports. A long horizon makes the supplier try harder as the renewal nears or when an escalation puts the contract at stake, more so for a client that matters to its revenue; an early opt-out shortens that horizon, since the client may leave at will. Goodwill in a good relationship adds a little of its own accord. Paid extra work always gets attention while it carries a margin."),
+        ("Customer focus", "Each week the supplier picks the effort that pays best: its fee, minus the cost of effort, plus what the relationship is worth to it. Under a fixed fee effort earns nothing extra, so it settles at the floor of working by the book. A result obligation — a lower base fee with a bonus on top for results above target and a malus below it, both within reach — makes effort pay, as long as someone checks the supplier's reports: unchecked reports round up, and bonuses get paid on green reports. A long horizon makes the supplier try harder as the renewal nears or when an escalation puts the contract at stake, more so for a client that matters to its revenue; an early opt-out shortens that horizon, since the client may leave at will. Goodwill in a good relationship adds a little of its own accord. Paid extra work always gets attention while it carries a margin. The supplier's account manager can also set an effort policy: from a chosen week it delivers at least a set effort whatever the short-term margin says — better service, at a cost to its margin."),
         ("Service and quality", "Effort sets the share of requests resolved in time (the SLA). What users feel is that share minus a gap that opens when KPIs are technical and goals are not aligned: reports turn green while users stay unhappy. Measuring on business outcomes closes that gap. Users' expectation drifts toward what they need and what they have got used to: a long good spell raises the bar, and euphoria above the upper bound raises it faster."),
         ("Price and net value", "The client judges the price against what comparable service costs on the market: a dearer contract for the same service lowers its business appreciation, a cheaper one raises it. A bonus or malus is settled against results, so a refund for poor service never makes poor service welcome. The client's net value is what the service is worth to its business — more when quality meets the need and the goals are aligned, less while business incidents are unresolved — minus everything it pays: fee, bonus, extra work, the manager and one-off costs. After leaving it buys by-the-book service at the market fee."),
         ("Appreciation", "Each party appreciates the other in two ways. The client's experienced appreciation follows quality against expectation and its trust; its business appreciation follows results against target, cost against budget, alignment and unresolved business incidents. The supplier's business appreciation follows its margin; its experienced appreciation suffers from a client whose wishes keep changing. Above the euphoria bound a supplier over-delivers at a cost to its margin. Appreciation moves gradually toward these levels and jumps with incidents. The relationship line is the average of both parties."),
@@ -857,6 +862,8 @@ pub const NL: Strings = Strings {
     renegotiate: "Heronderhandelen",
     realign: "Strategiesessie (doelen afstemmen)",
     change_role: "Andere relatiemanager",
+    effort_policy: "Inzetbeleid (leverancier)",
+    committed_effort: "Toegezegde inzet, minstens",
     exit: "Uitbesteder stapt uit",
     by: "Door de partij die in de fout ging",
     apologise: "1. Excuses aanbieden",
@@ -1009,7 +1016,7 @@ pub const NL: Strings = Strings {
     presets: presets_nl,
     model: [
         ("Incidenten", "Elke verandering begint met een aanleiding die één partij treft. Externe incidenten (een nieuwe markt, een bezuiniging, nieuw management) verschuiven de doelen van die partij en dus de afstemming tussen beide. Interpersoonlijke incidenten (een conflict, hulp buiten het contract) raken de beleefde waardering en het vertrouwen. Zakelijke incidenten (een late levering, een betwiste factuur, een innovatie) vergroten de zakelijke druk, die op de zakelijke waardering drukt tot ze is opgelost. Vertrouwen dempt elke negatieve klap: hetzelfde incident doet een partij met vertrouwen minder pijn."),
-        ("Klantgerichtheid", "Elke week kiest de dienstverlener de inzet die het meest oplevert: de vergoeding, min de kosten van inzet, plus wat de relatie hem waard is. Bij een vaste prijs levert extra inzet niets op, dus blijft die op het minimum van werken volgens het boekje. Een resultaatverplichting — een lagere basisprijs met een bonus bovenop voor resultaten boven de norm en een malus eronder, allebei haalbaar — laat inzet lonen, zolang iemand de rapportages van de dienstverlener controleert: ongecontroleerde rapportages worden naar boven afgerond en dan wordt bonus betaald op groene rapportages. Een lange horizon laat de dienstverlener harder werken naarmate de verlenging nadert of als een escalatie het contract op het spel zet, meer voor een klant die veel omzet brengt; een vroege opzegmogelijkheid verkort die horizon, want de klant kan naar believen vertrekken. In een goede relatie komt er uit zichzelf wat goodwill bij. Betaald meerwerk krijgt altijd aandacht zolang er marge op zit."),
+        ("Klantgerichtheid", "Elke week kiest de dienstverlener de inzet die het meest oplevert: de vergoeding, min de kosten van inzet, plus wat de relatie hem waard is. Bij een vaste prijs levert extra inzet niets op, dus blijft die op het minimum van werken volgens het boekje. Een resultaatverplichting — een lagere basisprijs met een bonus bovenop voor resultaten boven de norm en een malus eronder, allebei haalbaar — laat inzet lonen, zolang iemand de rapportages van de dienstverlener controleert: ongecontroleerde rapportages worden naar boven afgerond en dan wordt bonus betaald op groene rapportages. Een lange horizon laat de dienstverlener harder werken naarmate de verlenging nadert of als een escalatie het contract op het spel zet, meer voor een klant die veel omzet brengt; een vroege opzegmogelijkheid verkort die horizon, want de klant kan naar believen vertrekken. In een goede relatie komt er uit zichzelf wat goodwill bij. Betaald meerwerk krijgt altijd aandacht zolang er marge op zit. De accountmanager van de dienstverlener kan ook een inzetbeleid afspreken: vanaf een gekozen week levert hij minstens een vaste inzet, wat de marge op korte termijn ook zegt — betere dienstverlening, ten koste van zijn marge."),
         ("Dienstverlening en kwaliteit", "Inzet bepaalt het aandeel verzoeken dat op tijd is afgehandeld (de SLA). Wat gebruikers ervaren is dat aandeel min een kloof die ontstaat als KPI's technisch zijn en doelen niet op één lijn liggen: de rapportages kleuren groen terwijl gebruikers ontevreden blijven. Meten op bedrijfsresultaat dicht die kloof. De verwachting van gebruikers schuift op naar wat ze nodig hebben en wat ze gewend zijn: een lange goede periode legt de lat hoger, en euforie boven de bovengrens nog sneller."),
         ("Prijs en nettowaarde", "De uitbesteder beoordeelt de prijs tegen wat vergelijkbare dienstverlening op de markt kost: een duurder contract voor dezelfde dienst verlaagt de zakelijke waardering, een goedkoper verhoogt die. Bonus en malus worden verrekend met de resultaten, dus een terugbetaling voor slechte dienstverlening maakt slechte dienstverlening nooit welkom. De nettowaarde van de uitbesteder is wat de dienst het bedrijf waard is — meer als de kwaliteit aansluit bij de behoefte en de doelen op één lijn liggen, minder zolang zakelijke incidenten openstaan — min alles wat ze betaalt: vergoeding, bonus, meerwerk, de manager en eenmalige kosten. Na vertrek koopt ze dienstverlening volgens het boekje tegen de marktprijs."),
         ("Waardering", "Elke partij waardeert de ander op twee manieren. De beleefde waardering van de uitbesteder volgt kwaliteit tegenover verwachting en haar vertrouwen; de zakelijke waardering volgt resultaten tegenover de norm, kosten tegenover budget, afstemming en onopgeloste zakelijke incidenten. De zakelijke waardering van de dienstverlener volgt zijn marge; zijn beleefde waardering lijdt onder een klant met steeds andere wensen. Boven de euforische grens levert een dienstverlener meer dan nodig, ten koste van zijn marge. Waardering beweegt geleidelijk naar deze niveaus en springt bij incidenten. De relatielijn is het gemiddelde van beide partijen."),

@@ -1,5 +1,5 @@
 //! Interventions in time order: add, edit and remove trust repair, renegotiation, realignment,
-//! a change of manager, and exit.
+//! a change of manager, the supplier's effort policy, and exit.
 
 use leptos::prelude::*;
 
@@ -11,7 +11,7 @@ use super::inline::{check, number, select, ItemEdit};
 use super::manager::role_name;
 use super::state::{t, use_state, Editing};
 use crate::sim::fields;
-use crate::sim::intervention::{AtWeek, ChangeRole, Renegotiate, TrustRepair};
+use crate::sim::intervention::{AtWeek, ChangeRole, EffortPolicy, Renegotiate, TrustRepair};
 use crate::sim::scenario::{KpiLevel, Obligation};
 use crate::sim::{Intervention, Party, Role};
 
@@ -27,17 +27,20 @@ pub enum InterventionKind {
     Realign,
     /// A different relationship manager.
     ChangeRole,
+    /// The supplier commits to a least effort.
+    EffortPolicy,
     /// The client leaves.
     Exit,
 }
 
 impl InterventionKind {
     /// Every kind, in the order offered.
-    pub const ALL: [InterventionKind; 5] = [
+    pub const ALL: [InterventionKind; 6] = [
         InterventionKind::TrustRepair,
         InterventionKind::Renegotiate,
         InterventionKind::Realign,
         InterventionKind::ChangeRole,
+        InterventionKind::EffortPolicy,
         InterventionKind::Exit,
     ];
 
@@ -48,6 +51,7 @@ impl InterventionKind {
             Intervention::Renegotiate(_) => InterventionKind::Renegotiate,
             Intervention::Realign(_) => InterventionKind::Realign,
             Intervention::ChangeRole(_) => InterventionKind::ChangeRole,
+            Intervention::EffortPolicy(_) => InterventionKind::EffortPolicy,
             Intervention::Exit(_) => InterventionKind::Exit,
         }
     }
@@ -68,6 +72,10 @@ impl InterventionKind {
             InterventionKind::ChangeRole => Intervention::ChangeRole(ChangeRole {
                 week,
                 role: Role::Representative,
+            }),
+            InterventionKind::EffortPolicy => Intervention::EffortPolicy(EffortPolicy {
+                week,
+                ..EffortPolicy::default()
             }),
             InterventionKind::Exit => Intervention::Exit(AtWeek { week }),
         }
@@ -90,6 +98,7 @@ impl InterventionKind {
             InterventionKind::Renegotiate => t.renegotiate,
             InterventionKind::Realign => t.realign,
             InterventionKind::ChangeRole => t.change_role,
+            InterventionKind::EffortPolicy => t.effort_policy,
             InterventionKind::Exit => t.exit,
         }
     }
@@ -220,6 +229,9 @@ fn InterventionEditor() -> impl IntoView {
             InterventionKind::TrustRepair => trust_repair_fields(get, edit).into_any(),
             InterventionKind::Renegotiate => renegotiate_fields(get, edit).into_any(),
             InterventionKind::ChangeRole => role_select(get, edit).into_any(),
+            InterventionKind::EffortPolicy => {
+                number(&fields::POLICY_MIN_EFFORT, get, edit).into_any()
+            }
             InterventionKind::Realign | InterventionKind::Exit => ().into_any(),
         };
         Some(view! {

@@ -2,7 +2,9 @@
 //! a trainer starts from when turning a scenario into an exercise.
 
 use super::{Choice, Exercise, Side, Text};
-use crate::sim::intervention::{AtWeek, ChangeRole, Intervention, Renegotiate, TrustRepair};
+use crate::sim::intervention::{
+    AtWeek, ChangeRole, EffortPolicy, Intervention, Renegotiate, TrustRepair,
+};
 use crate::sim::scenario::{KpiLevel, Obligation, Role};
 use crate::sim::Party;
 
@@ -102,12 +104,20 @@ pub fn default_menu(side: Side) -> Vec<Choice> {
             }),
         },
     ];
-    if side == Side::Client {
-        menu.push(Choice {
+    match side {
+        Side::Client => menu.push(Choice {
             id: "exit".into(),
             label: text("Leave the contract", "Het contract verlaten"),
             action: Intervention::Exit(AtWeek::default()),
-        });
+        }),
+        Side::Supplier => menu.push(Choice {
+            id: "service_commitment".into(),
+            label: text(
+                "Commit to high customer focus, whatever this quarter's margin says",
+                "Hoge klantgerichtheid toezeggen, wat de marge dit kwartaal ook zegt",
+            ),
+            action: Intervention::EffortPolicy(EffortPolicy::default()),
+        }),
     }
     menu
 }

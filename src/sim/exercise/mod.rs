@@ -274,12 +274,7 @@ impl Exercise {
 /// The intervention moved to `week`.
 pub fn at_week(action: &Intervention, week: u32) -> Intervention {
     let mut x = action.clone();
-    match &mut x {
-        Intervention::TrustRepair(r) => r.week = week,
-        Intervention::Renegotiate(r) => r.week = week,
-        Intervention::Realign(a) | Intervention::Exit(a) => a.week = week,
-        Intervention::ChangeRole(r) => r.week = week,
-    }
+    x.set_week(week);
     x
 }
 

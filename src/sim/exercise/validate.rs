@@ -83,6 +83,13 @@ impl Exercise {
                     "exit is the client's decision; not allowed on the supplier side".into(),
                 );
             }
+            if self.side == Side::Client && matches!(c.action, Intervention::EffortPolicy(_)) {
+                fail(
+                    format!("menu[{i}].action.kind"),
+                    "an effort policy is the supplier's decision; not allowed on the client side"
+                        .into(),
+                );
+            }
             // The action is checked as an intervention of the scenario, at week 0.
             let mut probe = self.scenario.clone();
             probe.interventions = vec![super::at_week(&c.action, 0)];
