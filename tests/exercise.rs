@@ -2,7 +2,8 @@
 //! replay places the participant among other futures, and result files round-trip into a board.
 
 use relsim::sim::exercise::{
-    builtin, class_board, luck_or_skill, Debrief, Exercise, ExerciseResult, Play, BUILTIN, CARRY_ON,
+    builtin, class_board, luck_or_skill, Debrief, Exercise, ExerciseResult, Play, Text, BUILTIN,
+    CARRY_ON,
 };
 
 fn builtin_json(id: &str) -> &'static str {
@@ -256,4 +257,32 @@ fn a_trainer_turns_any_preset_into_a_valid_exercise() {
             assert_eq!(back, ex);
         }
     }
+}
+
+#[test]
+fn a_trainers_texts_take_both_languages_and_an_empty_one_shows_the_other() {
+    assert_eq!(Text::typed("  ", ""), None);
+    let t = Text::typed(" Title ", "Titel").unwrap();
+    assert_eq!((t.en.as_str(), t.nl.as_str()), ("Title", "Titel"));
+    let t = Text::typed("", "Alleen Nederlands").unwrap();
+    assert_eq!(t.en, "Alleen Nederlands");
+    let q = Text {
+        en: "Why?\n\n  When?  \n".into(),
+        nl: "Waarom?".into(),
+    }
+    .lines();
+    assert_eq!(q.len(), 2);
+    assert_eq!((q[0].en.as_str(), q[0].nl.as_str()), ("Why?", "Waarom?"));
+    assert_eq!((q[1].en.as_str(), q[1].nl.as_str()), ("When?", "When?"));
+    // Both languages survive the exercise file.
+    let mut ex = Exercise::from_scenario(
+        &relsim::sim::Scenario::default(),
+        relsim::sim::exercise::Side::Client,
+    );
+    ex.title = Text::typed("A title", "Een titel").unwrap();
+    ex.questions = q;
+    let back = Exercise::from_json(&ex.to_json()).unwrap();
+    assert_eq!(back.title.get("nl"), "Een titel");
+    assert_eq!(back.title.get("en"), "A title");
+    assert_eq!(back.questions, ex.questions);
 }

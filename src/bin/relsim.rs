@@ -1,9 +1,11 @@
 //! `relsim`: the command-line tool over the simulation core — runs, ensembles, sweeps,
-//! comparisons, presets, validation. Errors go to stderr as one line with exit code 2; a reader
+//! comparisons, presets, validation, and training exercises. Errors go to stderr as one line with exit code 2; a reader
 //! that stops early (`relsim … | head`) ends the program quietly with exit code 0.
 
 #[path = "relsim/args.rs"]
 mod args;
+#[path = "relsim/exercise.rs"]
+mod exercise;
 
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
@@ -55,6 +57,9 @@ fn dispatch(inv: &Invocation) -> Result<String, String> {
             Ok(format!("{}\n", p.scenario().to_json()))
         }
         Command::Validate => Ok(format!("ok: {}\n", load(operand(0), None)?.name)),
+        Command::ExerciseValidate => exercise::validate(operand(0)),
+        Command::ExercisePlay => exercise::play(operand(0), &inv.decide, inv.runs),
+        Command::ExerciseBoard => exercise::board(&inv.operands, inv.format),
         Command::Help => Ok(args::usage()),
     }
 }
@@ -82,7 +87,8 @@ fn load(file: &str, seed: Option<u64>) -> Result<Scenario, String> {
     Ok(scenario)
 }
 
-fn json(value: &impl serde::Serialize) -> Result<String, String> {
+/// Pretty JSON and a line end.
+pub(crate) fn json(value: &impl serde::Serialize) -> Result<String, String> {
     serde_json::to_string_pretty(value)
         .map(|s| s + "\n")
         .map_err(|e| e.to_string())
@@ -146,7 +152,7 @@ fn sweep(inv: &Invocation, scenario: Scenario) -> Result<String, String> {
         sim::sweep::sweep(&scenario, &param, &values, inv.runs).map_err(|e| e.to_string())?;
     match inv.format {
         Format::Json => json(&result),
-        Format::Csv => {
+        Format::Csv | Format::Table => {
             let rows = result
                 .points
                 .iter()
@@ -181,7 +187,7 @@ fn sweep2(inv: &Invocation, scenario: Scenario) -> Result<String, String> {
         .map_err(|e| e.to_string())?;
     match inv.format {
         Format::Json => json(&grid),
-        Format::Csv => {
+        Format::Csv | Format::Table => {
             let mut out = String::new();
             for (i, cell) in grid.cells.iter().enumerate() {
                 let mut cells = Vec::new();
@@ -209,7 +215,7 @@ fn compare(inv: &Invocation, a: &Scenario, b: &Scenario) -> Result<String, Strin
     let c = sim::sweep::compare(a, b, inv.runs);
     match inv.format {
         Format::Json => json(&c),
-        Format::Csv => summaries_csv(
+        Format::Csv | Format::Table => summaries_csv(
             "scenario",
             &[
                 ("a".into(), to_value(&c.a)?),
@@ -232,6 +238,6 @@ fn run(inv: &Invocation, scenario: Scenario) -> Result<String, String> {
     ));
     match inv.format {
         Format::Json => json(&summary),
-        Format::Csv => Ok(summary.to_csv()),
+        Format::Csv | Format::Table => Ok(summary.to_csv()),
     }
 }

@@ -1,6 +1,6 @@
 //! Authoring: a trainer turns the current scenario into an exercise — side, decision moments,
-//! scoring weights, title, briefing and a debrief question — tries it, and shares it as a link
-//! that opens straight into the briefing, or as a file.
+//! scoring weights, and the title, briefing, teaching goal and debrief questions in English and
+//! Dutch — tries it, and shares it as a link that opens straight into the briefing, or as a file.
 
 use leptos::prelude::*;
 
@@ -23,9 +23,50 @@ pub struct Draft {
     after_incident: f64,
     max_decisions: u32,
     weights: [f64; 4],
-    title: String,
-    briefing: String,
-    question: String,
+    /// The texts as typed, each in English and Dutch ([`Words`]).
+    words: [Text; Words::ALL.len()],
+}
+
+/// The texts a trainer writes, each in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Words {
+    Title,
+    Briefing,
+    Goal,
+    /// One question per line; line `i` of each language is question `i`.
+    Questions,
+}
+
+impl Words {
+    const ALL: [Words; 4] = [Words::Title, Words::Briefing, Words::Goal, Words::Questions];
+
+    fn label(self, s: &ExStrings) -> &'static str {
+        match self {
+            Words::Title => s.title_field,
+            Words::Briefing => s.briefing_field,
+            Words::Goal => s.goal_field,
+            Words::Questions => s.question_field,
+        }
+    }
+
+    /// The English input's test id; the Dutch one adds `-nl`.
+    fn testid(self, nl: bool) -> &'static str {
+        match (self, nl) {
+            (Words::Title, false) => "author-title",
+            (Words::Title, true) => "author-title-nl",
+            (Words::Briefing, false) => "author-briefing",
+            (Words::Briefing, true) => "author-briefing-nl",
+            (Words::Goal, false) => "author-goal",
+            (Words::Goal, true) => "author-goal-nl",
+            (Words::Questions, false) => "author-question",
+            (Words::Questions, true) => "author-question-nl",
+        }
+    }
+
+    /// Whether the text is long (a text area rather than a line).
+    fn long(self) -> bool {
+        self != Words::Title
+    }
 }
 
 impl Default for Draft {
@@ -38,9 +79,7 @@ impl Default for Draft {
             after_incident: 0.5,
             max_decisions: 12,
             weights: [1.0; 4],
-            title: String::new(),
-            briefing: String::new(),
-            question: String::new(),
+            words: Default::default(),
         }
     }
 }
@@ -52,19 +91,20 @@ impl Draft {
         let mut keep = self.offered.iter().copied();
         ex.menu.retain(|_| keep.next().unwrap_or(true));
         ex.best_path = self.best_path.clone();
-        let both = |s: &str| Text {
-            en: s.to_string(),
-            nl: s.to_string(),
+        let typed = |w: Words| {
+            let t = &self.words[w as usize];
+            Text::typed(&t.en, &t.nl)
         };
-        if !self.title.trim().is_empty() {
-            ex.title = both(self.title.trim());
+        if let Some(t) = typed(Words::Title) {
+            ex.title = t;
         }
-        if !self.briefing.trim().is_empty() {
-            ex.briefing = both(self.briefing.trim());
+        if let Some(t) = typed(Words::Briefing) {
+            ex.briefing = t;
         }
-        if !self.question.trim().is_empty() {
-            ex.questions = vec![both(self.question.trim())];
+        if let Some(t) = typed(Words::Goal) {
+            ex.goal = t;
         }
+        ex.questions = self.words[Words::Questions as usize].lines();
         ex.moments.every_weeks = self.every_weeks;
         ex.moments.after_incident_above =
             (self.after_incident > 0.0).then_some(self.after_incident);
@@ -104,15 +144,45 @@ pub fn AuthorView() -> impl IntoView {
             </label>
         }
     };
-    let text = move |label: fn(&ExStrings) -> &'static str,
-                     id: &'static str,
-                     set: fn(&mut Draft, String)| {
-        view! {
-            <label class="wide"><span>{move || label(tx())}</span>
-                <input type="text" data-testid=id on:change=move |ev| draft.update(|d| set(d, event_target_value(&ev))) />
-            </label>
-        }
+    // One text in one language: a line for the title, a text area for the rest.
+    let text = move |w: Words, nl: bool| {
+        let label = move || {
+            let s = tx();
+            format!(
+                "{} ({})",
+                w.label(s),
+                if nl { s.in_dutch } else { s.in_english }
+            )
+        };
+        let value = move || {
+            draft.with(|d| {
+                let t = &d.words[w as usize];
+                if nl {
+                    t.nl.clone()
+                } else {
+                    t.en.clone()
+                }
+            })
+        };
+        let set = move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            draft.update(|d| {
+                let t = &mut d.words[w as usize];
+                *(if nl { &mut t.nl } else { &mut t.en }) = v;
+            })
+        };
+        let lang = if nl { "nl" } else { "en" };
+        let input = if w.long() {
+            view! { <textarea rows="3" lang=lang data-testid=w.testid(nl) prop:value=value on:change=set></textarea> }.into_any()
+        } else {
+            view! { <input type="text" lang=lang data-testid=w.testid(nl) prop:value=value on:change=set /> }.into_any()
+        };
+        view! { <label class="wide"><span>{label}</span>{input}</label> }
     };
+    let texts = Words::ALL
+        .into_iter()
+        .map(|w| view! { {text(w, false)}{text(w, true)} })
+        .collect_view();
     let try_it = move |_| {
         let (ex, problem) = built.get_untracked();
         match problem {
@@ -185,9 +255,10 @@ pub fn AuthorView() -> impl IntoView {
                 let n = draft.with(|d| d.best_path.len());
                 if n == 0 { tx().best_hint.to_string() } else { format!("{}: {n}", tx().best_recorded) }
             }}</p>
-            {text(|s| s.title_field, "author-title", |d, v| d.title = v)}
-            {text(|s| s.briefing_field, "author-briefing", |d, v| d.briefing = v)}
-            {text(|s| s.question_field, "author-question", |d, v| d.question = v)}
+            <fieldset class="author-texts" data-testid="author-texts">
+                <legend>{move || tx().second_language_hint}</legend>
+                {texts}
+            </fieldset>
             <Show when=move || built.with(|b| b.1.is_some())>
                 <p class="field-error" role="alert" data-testid="author-error">{move || built.with(|b| b.1.clone())}</p>
             </Show>

@@ -86,12 +86,26 @@ impl ExCtx {
         if let Some(found) = from_link() {
             state.page.set(Page::Exercise);
             match found {
+                // A built-in's own link opens the built-in (not a copy of it as "your own").
+                Ok(ex) if builtin(&ex.id).as_ref() == Some(&ex) => ctx.choose(ex),
                 Ok(ex) => ctx.open(ex),
                 Err(e) => state.error.set(Some(format!(
                     "{}: {e}",
                     state.lang.get_untracked().ex().import_failed
                 ))),
             }
+        }
+        // While an exercise is open (its briefing, the play or the debrief) the address carries
+        // it, so that reloading reopens its briefing; leaving gives the address back to the
+        // scenario. An embed leaves the address alone.
+        if !super::embed::active() {
+            Effect::new(move |_| {
+                let open = state.page.get() == Page::Exercise && ctx.sub.get() == Sub::Play;
+                let url = open.then(|| ctx.exercise.with(link));
+                state
+                    .scenario
+                    .with_untracked(|s| super::storage::hold_address(url, s));
+            });
         }
         ctx
     }
@@ -272,6 +286,20 @@ pub fn focus_testid(id: &'static str) {
     });
 }
 
+/// The option a key moves the choice to in a radio group of `n` options, if the key moves it.
+fn radio_key(key: &str, current: usize, n: usize) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    match key {
+        "ArrowDown" | "ArrowRight" => Some((current + 1) % n),
+        "ArrowUp" | "ArrowLeft" => Some((current + n - 1) % n),
+        "Home" => Some(0),
+        "End" => Some(n - 1),
+        _ => None,
+    }
+}
+
 /// One decision moment: the past, the incidents since the last decision, and the menu.
 #[component]
 fn PlayingView() -> impl IntoView {
@@ -329,6 +357,29 @@ fn PlayingView() -> impl IntoView {
             focus_testid("exercise-week");
         }
     };
+    // A radio group is one tab stop: the arrow keys move the choice (wrapping), Home and End
+    // jump to the first and last option, and focus follows the choice.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = ctx.exercise.with_untracked(|e| e.options().len());
+        let Some(next) = radio_key(&ev.key(), chosen.get_untracked(), n) else {
+            return;
+        };
+        ev.prevent_default();
+        chosen.set(next);
+        let group = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let option = group
+            .and_then(|g| {
+                g.query_selector(&format!(":scope > [role='radio']:nth-child({})", next + 1))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = option {
+            let _ = el.focus();
+        }
+    };
     view! {
         <section class="card playing">
             <div class="card-head">
@@ -371,7 +422,7 @@ fn PlayingView() -> impl IntoView {
         </section>
         <section class="card decision" data-testid="decision-panel" aria-labelledby="decision-title">
             <h2 id="decision-title">{move || tx().decide}</h2>
-            <div class="options" role="radiogroup" aria-labelledby="decision-title">
+            <div class="options" role="radiogroup" aria-labelledby="decision-title" on:keydown=on_key>
                 {move || {
                     let lang = lang_code();
                     let labels: Vec<String> = ctx.exercise.with(|e| e.options().iter().map(|(_, c)| match c {
@@ -381,6 +432,7 @@ fn PlayingView() -> impl IntoView {
                     labels.into_iter().enumerate().map(|(i, label)| view! {
                         <button type="button" role="radio" class="option" data-testid="decision-option"
                             aria-checked=move || (chosen.get() == i).to_string()
+                            tabindex=move || if chosen.get() == i { "0" } else { "-1" }
                             on:click=move |_| chosen.set(i)>{label}</button>
                     }).collect_view()
                 }}

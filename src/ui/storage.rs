@@ -4,6 +4,7 @@
 //! browser. Saving is debounced: a slider drag edits the scenario once per pixel, and browsers
 //! throttle `history.replaceState`.
 
+use std::cell::RefCell;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -15,6 +16,11 @@ const KEY: &str = "relsim.scenario";
 const LANG_KEY: &str = "relsim.lang";
 /// How long after the last edit the scenario is written to the address and storage.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+thread_local! {
+    /// The address an open exercise holds (its `#x=` link), if any: see [`hold_address`].
+    static HELD: RefCell<Option<String>> = const { RefCell::new(None) };
+}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -75,12 +81,30 @@ pub fn link(scenario: &Scenario) -> String {
     format!("{base}{}", link::encode_fragment(scenario))
 }
 
-/// Puts `scenario` in the address (without a new history entry) and in local storage, now.
-pub fn save(scenario: &Scenario) {
-    let url = link(scenario);
+/// Replaces the address without a new history entry.
+fn set_address(url: &str) {
     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
     }
+}
+
+/// While `url` is `Some` (an open exercise's link), the address shows it and saving the
+/// scenario only writes local storage, so that reloading reopens the exercise; `None` gives the
+/// address back to `scenario` (written now if an exercise held it).
+pub fn hold_address(url: Option<String>, scenario: &Scenario) {
+    let was = HELD.with(|h| h.replace(url.clone()));
+    match url {
+        Some(url) => set_address(&url),
+        None if was.is_some() => set_address(&link(scenario)),
+        None => {}
+    }
+}
+
+/// Puts `scenario` in the address (without a new history entry, unless an exercise holds the
+/// address) and in local storage, now.
+pub fn save(scenario: &Scenario) {
+    let held = HELD.with(|h| h.borrow().clone());
+    set_address(&held.unwrap_or_else(|| link(scenario)));
     if let Some(s) = storage() {
         let _ = s.set_item(KEY, &link::encode_stored(scenario));
     }

@@ -22,6 +22,12 @@ pub enum Command {
     Preset,
     /// Checks a scenario file.
     Validate,
+    /// Checks an exercise file.
+    ExerciseValidate,
+    /// Plays an exercise with given decisions and prints the score.
+    ExercisePlay,
+    /// Ranks result files and counts the class's decisions.
+    ExerciseBoard,
     /// The usage text.
     Help,
 }
@@ -45,10 +51,11 @@ enum Opt {
     YTo,
     YSteps,
     Threads,
+    Decide,
 }
 
 impl Opt {
-    const ALL: [Opt; 16] = [
+    const ALL: [Opt; 17] = [
         Opt::Runs,
         Opt::Seed,
         Opt::Format,
@@ -65,6 +72,7 @@ impl Opt {
         Opt::YTo,
         Opt::YSteps,
         Opt::Threads,
+        Opt::Decide,
     ];
 
     fn name(self) -> &'static str {
@@ -85,12 +93,13 @@ impl Opt {
             Opt::YTo => "--y-to",
             Opt::YSteps => "--y-steps",
             Opt::Threads => "--threads",
+            Opt::Decide => "--decide",
         }
     }
 }
 
 impl Command {
-    const ALL: [Command; 8] = [
+    const ALL: [Command; 11] = [
         Command::Run,
         Command::Sweep,
         Command::Sweep2,
@@ -98,6 +107,9 @@ impl Command {
         Command::Presets,
         Command::Preset,
         Command::Validate,
+        Command::ExerciseValidate,
+        Command::ExercisePlay,
+        Command::ExerciseBoard,
         Command::Help,
     ];
 
@@ -110,8 +122,24 @@ impl Command {
             Command::Presets => "presets",
             Command::Preset => "preset",
             Command::Validate => "validate",
+            Command::ExerciseValidate => "exercise validate",
+            Command::ExercisePlay => "exercise play",
+            Command::ExerciseBoard => "exercise board",
             Command::Help => "help",
         }
+    }
+
+    /// The output formats it offers, the default first.
+    fn formats(self) -> &'static [(&'static str, Format)] {
+        match self {
+            Command::ExerciseBoard => &[("json", Format::Json), ("table", Format::Table)],
+            _ => &[("json", Format::Json), ("csv", Format::Csv)],
+        }
+    }
+
+    /// Whether its last operand may be given any number of times (at least once).
+    fn variadic(self) -> bool {
+        self == Command::ExerciseBoard
     }
 
     /// The options this subcommand takes.
@@ -124,14 +152,26 @@ impl Command {
             Command::Sweep2 => &[
                 X, XFrom, XTo, XSteps, Y, YFrom, YTo, YSteps, Runs, Seed, Threads, Format,
             ],
-            Command::Presets | Command::Preset | Command::Validate | Command::Help => &[],
+            Command::ExercisePlay => &[Decide, Runs],
+            Command::ExerciseBoard => &[Format],
+            Command::Presets
+            | Command::Preset
+            | Command::Validate
+            | Command::ExerciseValidate
+            | Command::Help => &[],
         }
     }
 
     /// The names of its positional arguments.
     fn operands(self) -> &'static [&'static str] {
         match self {
-            Command::Run | Command::Sweep | Command::Sweep2 | Command::Validate => &["FILE"],
+            Command::Run
+            | Command::Sweep
+            | Command::Sweep2
+            | Command::Validate
+            | Command::ExerciseValidate
+            | Command::ExercisePlay => &["FILE"],
+            Command::ExerciseBoard => &["RESULT"],
             Command::Compare => &["A", "B"],
             Command::Preset => &["NAME"],
             Command::Presets | Command::Help => &[],
@@ -142,6 +182,8 @@ impl Command {
     fn default_runs(self) -> u32 {
         match self {
             Command::Sweep | Command::Sweep2 | Command::Compare => 200,
+            // A play replays other futures only when asked.
+            Command::ExercisePlay => 0,
             _ => 1,
         }
     }
@@ -152,15 +194,22 @@ impl Command {
         for o in self.operands() {
             line.push_str(&format!(" {o}"));
         }
+        if self.variadic() {
+            line.push_str("...");
+        }
+        let formats: Vec<&str> = self.formats().iter().map(|(name, _)| *name).collect();
+        let formats = formats.join("|");
         for o in self.options() {
             let value = match o {
-                Opt::Format => "json|csv",
+                Opt::Format => formats.as_str(),
+                Opt::Decide => "WEEK=OPTION",
                 Opt::Param | Opt::X | Opt::Y => "PATH",
                 Opt::Runs | Opt::Steps | Opt::XSteps | Opt::YSteps | Opt::Threads => "N",
                 Opt::Seed => "SEED",
                 Opt::From | Opt::To | Opt::XFrom | Opt::XTo | Opt::YFrom | Opt::YTo => "X",
             };
-            line.push_str(&format!(" [{} {value}]", o.name()));
+            let again = if *o == Opt::Decide { "..." } else { "" };
+            line.push_str(&format!(" [{} {value}]{again}", o.name()));
         }
         line
     }
@@ -175,6 +224,10 @@ pub fn usage() -> String {
     text.push_str(
         "FILE, A and B may be a path or preset:NAME. --seed is a whole number 0..=18446744073709551615.\n",
     );
+    text.push_str(
+        "An exercise FILE may be a path or builtin:NAME. --decide takes OPTION at the decision \
+         moment of week WEEK (carry on elsewhere); RESULT files are participants' result files.\n",
+    );
     text
 }
 
@@ -186,6 +239,8 @@ pub enum Format {
     Json,
     /// CSV with a header line.
     Csv,
+    /// Aligned text for reading in a terminal.
+    Table,
 }
 
 /// A parsed command line.
@@ -215,6 +270,8 @@ pub struct Invocation {
     pub y: GridAxis,
     /// Threads to run on (all the machine offers when not given).
     pub threads: Option<usize>,
+    /// Exercise decisions: (week of the decision moment, option id), as given.
+    pub decide: Vec<(u32, String)>,
 }
 
 /// One axis of `sweep2` as given on the command line.
@@ -253,7 +310,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         None => return Err("missing command (relsim --help lists them)".into()),
         Some(Arg::Short('h')) | Some(Arg::Long("help")) => Command::Help,
         Some(Arg::Value(v)) => {
-            let name = v.string().map_err(|e| e.to_string())?;
+            let mut name = v.string().map_err(|e| e.to_string())?;
+            if name == "exercise" {
+                name = exercise_verb(&mut p)?;
+            }
             Command::ALL
                 .into_iter()
                 .find(|c| c.name() == name)
@@ -281,13 +341,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         x: GridAxis::default(),
         y: GridAxis::default(),
         threads: None,
+        decide: Vec::new(),
     };
     let cmd = command.name();
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
         let name = match arg {
             Arg::Value(v) => {
                 let v = v.string().map_err(|e| e.to_string())?;
-                if inv.operands.len() == command.operands().len() {
+                if inv.operands.len() == command.operands().len() && !command.variadic() {
                     return Err(format!("{cmd}: unexpected argument '{v}'"));
                 }
                 inv.operands.push(v);
@@ -339,11 +400,27 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
                 })?);
             }
             Opt::Format => {
-                inv.format = match value.as_str() {
-                    "json" => Format::Json,
-                    "csv" => Format::Csv,
-                    f => return Err(format!("--format: '{f}' is not json or csv")),
+                let offered = command.formats();
+                inv.format = match offered.iter().find(|(name, _)| *name == value) {
+                    Some((_, f)) => *f,
+                    None => {
+                        let names: Vec<&str> = offered.iter().map(|(n, _)| *n).collect();
+                        return Err(format!("--format: '{value}' is not {}", names.join(" or ")));
+                    }
                 }
+            }
+            Opt::Decide => {
+                let (week, option) = value
+                    .split_once('=')
+                    .and_then(|(w, o)| Some((w.trim().parse::<u32>().ok()?, o.trim())))
+                    .filter(|(_, o)| !o.is_empty())
+                    .ok_or(format!(
+                        "--decide: '{value}' is not WEEK=OPTION (a whole week number, '=', an option id)"
+                    ))?;
+                if inv.decide.iter().any(|(w, _)| *w == week) {
+                    return Err(format!("--decide: week {week} is given twice"));
+                }
+                inv.decide.push((week, option.to_string()));
             }
             Opt::Param => inv.param = Some(value),
             Opt::From => inv.from = Some(finite("--from", &value)?),
@@ -374,6 +451,22 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         return Err(format!("{cmd}: missing {missing}"));
     }
     Ok(inv)
+}
+
+/// The word after `exercise`: which exercise subcommand, as its full command name.
+fn exercise_verb(p: &mut Parser) -> Result<String, String> {
+    const VERBS: &str = "validate, play or board";
+    match p.next().map_err(|e| e.to_string())? {
+        Some(Arg::Value(v)) => {
+            let verb = v.string().map_err(|e| e.to_string())?;
+            if ["validate", "play", "board"].contains(&verb.as_str()) {
+                Ok(format!("exercise {verb}"))
+            } else {
+                Err(format!("exercise: unknown subcommand '{verb}' ({VERBS})"))
+            }
+        }
+        _ => Err(format!("exercise: missing subcommand ({VERBS})")),
+    }
 }
 
 fn describe(arg: &Arg<'_>) -> String {
@@ -436,5 +529,53 @@ mod tests {
             assert!(u.contains(&format!("relsim {}", c.name())), "{u}");
         }
         assert!(u.contains("relsim sweep FILE [--param PATH]"));
+        assert!(u.contains("relsim exercise play FILE [--decide WEEK=OPTION]... [--runs N]"));
+        assert!(u.contains("relsim exercise board RESULT... [--format json|table]"));
+    }
+
+    #[test]
+    fn exercise_subcommands_take_decisions_and_many_results() {
+        let i = args("exercise play e.json --decide 26=repair --decide 52=carry_on").unwrap();
+        assert_eq!(i.command, Command::ExercisePlay);
+        assert_eq!(i.decide, [(26, "repair".into()), (52, "carry_on".into())]);
+        assert_eq!(i.runs, 0);
+        let i = args("exercise board a.json b.json c.json --format table").unwrap();
+        assert_eq!((i.operands.len(), i.format), (3, Format::Table));
+        assert_eq!(
+            args("exercise board").unwrap_err(),
+            "exercise board: missing RESULT"
+        );
+        assert_eq!(
+            args("exercise board a --format csv").unwrap_err(),
+            "--format: 'csv' is not json or table"
+        );
+        assert_eq!(
+            args("run a --format table").unwrap_err(),
+            "--format: 'table' is not json or csv"
+        );
+        for bad in ["26", "x=repair", "26=", "-1=repair"] {
+            let e = args(&format!("exercise play e.json --decide {bad}")).unwrap_err();
+            assert!(
+                e.starts_with("--decide:") && e.contains("WEEK=OPTION"),
+                "{bad}: {e}"
+            );
+        }
+        assert_eq!(
+            args("exercise play e --decide 3=a --decide 3=b").unwrap_err(),
+            "--decide: week 3 is given twice"
+        );
+        assert!(args("exercise validate e --runs 3")
+            .unwrap_err()
+            .contains("exercise validate: option --runs does not apply"));
+        assert_eq!(
+            args("exercise").unwrap_err(),
+            "exercise: missing subcommand (validate, play or board)"
+        );
+        assert!(args("exercise grade x")
+            .unwrap_err()
+            .contains("unknown subcommand 'grade'"));
+        assert!(args("exercise play a b")
+            .unwrap_err()
+            .contains("unexpected argument 'b'"));
     }
 }

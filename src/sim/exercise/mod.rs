@@ -59,6 +59,37 @@ impl Text {
             a
         }
     }
+
+    /// A text as a trainer typed it in each language: trimmed, the empty language filled with
+    /// the other; `None` when both are empty.
+    pub fn typed(en: &str, nl: &str) -> Option<Text> {
+        let (en, nl) = (en.trim(), nl.trim());
+        if en.is_empty() && nl.is_empty() {
+            return None;
+        }
+        Some(Text {
+            en: if en.is_empty() { nl } else { en }.to_string(),
+            nl: if nl.is_empty() { en } else { nl }.to_string(),
+        })
+    }
+
+    /// One text per non-empty line, pairing line `i` of each language (see [`Text::typed`]).
+    pub fn lines(&self) -> Vec<Text> {
+        let lines = |s: &str| -> Vec<String> {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let (en, nl) = (lines(&self.en), lines(&self.nl));
+        (0..en.len().max(nl.len()))
+            .filter_map(|i| {
+                let at = |v: &[String]| v.get(i).cloned().unwrap_or_default();
+                Text::typed(&at(&en), &at(&nl))
+            })
+            .collect()
+    }
 }
 
 /// Which side the participant plays.

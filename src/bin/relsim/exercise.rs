@@ -1,0 +1,228 @@
+//! `relsim exercise …`: check an exercise file, play it with decisions given on the command line
+//! (deterministic: the exercise's seed fixes the random future), and rank participants' result
+//! files with the class's decisions per moment — what the app's exercise mode and class board
+//! do, for scripts and for checking an exercise before a class.
+
+use serde::Serialize;
+
+use super::args::Format;
+use super::json;
+use relsim::sim::exercise::{
+    builtin, class_board, Debrief, Decision, Exercise, ExerciseResult, Luck, Play, Score, Side,
+    BUILTIN, CARRY_ON,
+};
+
+/// Loads an exercise from a path or `builtin:NAME`.
+fn load(file: &str) -> Result<Exercise, String> {
+    if let Some(name) = file.strip_prefix("builtin:") {
+        return builtin(name).ok_or_else(|| {
+            let known: Vec<&str> = BUILTIN.iter().map(|(id, _)| *id).collect();
+            format!(
+                "unknown built-in exercise '{name}' (known: {})",
+                known.join(", ")
+            )
+        });
+    }
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    Exercise::from_json(&text).map_err(|e| format!("{file}: {e}"))
+}
+
+/// `exercise validate FILE`.
+pub fn validate(file: &str) -> Result<String, String> {
+    let ex = load(file)?;
+    Ok(format!("ok: {} ({})\n", ex.id, ex.title.get("en")))
+}
+
+/// What `exercise play` prints.
+#[derive(Serialize)]
+struct Played {
+    exercise: String,
+    side: Side,
+    /// Every decision moment reached, with the option taken (carry on where none was given).
+    decisions: Vec<Decision>,
+    score: Score,
+    /// Never intervening on the same random future.
+    carry_on_score: f64,
+    /// The author's best path on the same random future, if recorded.
+    best_score: Option<f64>,
+    /// The decisions replayed over other futures (only with `--runs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    luck: Option<Luck>,
+}
+
+/// `exercise play FILE [--decide WEEK=OPTION]... [--runs N]`: takes each given option at the
+/// decision moment of its week and carries on at the others. A week that is not a moment of
+/// this play, or an option not in the menu, is an error naming it.
+pub fn play(file: &str, decide: &[(u32, String)], runs: u32) -> Result<String, String> {
+    let ex = load(file)?;
+    let ids: Vec<String> = ex.options().iter().map(|(id, _)| id.to_string()).collect();
+    for (week, option) in decide {
+        if !ids.contains(option) {
+            return Err(format!(
+                "--decide {week}={option}: '{option}' is not in the menu (options: {})",
+                ids.join(", ")
+            ));
+        }
+    }
+    let mut play = Play::new(ex.clone());
+    let mut moments = Vec::new();
+    while !play.is_finished() {
+        let week = play.seen();
+        moments.push(week.to_string());
+        let option = decide
+            .iter()
+            .find(|(w, _)| *w == week)
+            .map_or(CARRY_ON, |(_, o)| o.as_str());
+        play.decide(ids.iter().position(|id| id == option).unwrap_or(0));
+    }
+    if let Some((week, option)) = decide
+        .iter()
+        .find(|(w, _)| !play.decisions.iter().any(|d| d.week == *w))
+    {
+        return Err(format!(
+            "--decide {week}={option}: week {week} is not a decision moment of this play \
+             (its moments: weeks {})",
+            moments.join(", ")
+        ));
+    }
+    let d = Debrief::of(&play, runs);
+    json(&Played {
+        exercise: ex.id.clone(),
+        side: ex.side,
+        decisions: play.decisions.clone(),
+        score: d.score,
+        carry_on_score: d.carry_on.total,
+        best_score: d.best.map(|b| b.total),
+        luck: (runs > 0).then_some(d.luck),
+    })
+}
+
+/// One participant on the board.
+#[derive(Serialize)]
+struct Ranked {
+    rank: usize,
+    participant: String,
+    file: String,
+    score: f64,
+    end_status: &'static str,
+}
+
+/// How many took one option at one moment.
+#[derive(Serialize)]
+struct Count {
+    option: String,
+    count: u32,
+}
+
+/// The class's choices at one moment.
+#[derive(Serialize)]
+struct MomentCounts {
+    moment: u32,
+    week: u32,
+    counts: Vec<Count>,
+}
+
+/// What `exercise board` prints.
+#[derive(Serialize)]
+struct Board {
+    exercise: String,
+    results: usize,
+    mean_score: f64,
+    ranking: Vec<Ranked>,
+    decisions: Vec<MomentCounts>,
+}
+
+/// `exercise board RESULT... [--format json|table]`: all results must be of one exercise.
+pub fn board(files: &[String], format: Format) -> Result<String, String> {
+    let mut results: Vec<ExerciseResult> = Vec::with_capacity(files.len());
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let r = ExerciseResult::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
+        if let Some(first) = results.first() {
+            if r.exercise != first.exercise {
+                return Err(format!(
+                    "{file}: exercise: '{}' differs from '{}' in {}; a board takes the results \
+                     of one exercise",
+                    r.exercise, first.exercise, files[0]
+                ));
+            }
+        }
+        results.push(r);
+    }
+    let b = class_board(&results);
+    let board = Board {
+        exercise: results[0].exercise.clone(),
+        results: results.len(),
+        mean_score: b.mean,
+        ranking: b
+            .ranking
+            .iter()
+            .enumerate()
+            .map(|(rank, &i)| Ranked {
+                rank: rank + 1,
+                participant: results[i].participant.clone(),
+                file: files[i].clone(),
+                score: results[i].score.total,
+                end_status: results[i].score.end_status.id(),
+            })
+            .collect(),
+        decisions: b
+            .decisions
+            .into_iter()
+            .map(|m| MomentCounts {
+                moment: m.moment,
+                week: m.week,
+                counts: m
+                    .counts
+                    .into_iter()
+                    .map(|(option, count)| Count { option, count })
+                    .collect(),
+            })
+            .collect(),
+    };
+    match format {
+        Format::Table => Ok(table(&board)),
+        // Only JSON and the table are offered to this command.
+        Format::Json | Format::Csv => json(&board),
+    }
+}
+
+/// The board as aligned text: the ranking, then the counts per moment.
+fn table(b: &Board) -> String {
+    let name_width = b
+        .ranking
+        .iter()
+        .map(|r| r.participant.chars().count())
+        .chain([11])
+        .max()
+        .unwrap_or(11);
+    let mut out = format!(
+        "{:>4}  {:>6}  {:<12}  {:<name_width$}  file\n",
+        "rank", "score", "end status", "participant"
+    );
+    for r in &b.ranking {
+        out.push_str(&format!(
+            "{:>4}  {:>6.1}  {:<12}  {:<name_width$}  {}\n",
+            r.rank, r.score, r.end_status, r.participant, r.file
+        ));
+    }
+    out.push_str(&format!(
+        "mean score {:.1} over {} results of {}\n\n",
+        b.mean_score, b.results, b.exercise
+    ));
+    out.push_str("moment  week  choices\n");
+    for m in &b.decisions {
+        let counts: Vec<String> = m
+            .counts
+            .iter()
+            .map(|c| format!("{} {}", c.option, c.count))
+            .collect();
+        out.push_str(&format!(
+            "{:>6}  {:>4}  {}\n",
+            m.moment + 1,
+            m.week,
+            counts.join(", ")
+        ));
+    }
+    out
+}

@@ -1,0 +1,252 @@
+//! `relsim exercise validate|play|board`: a play is deterministic and takes each decision at
+//! its moment, the score is its parts' weighted mean, the board ranks and counts, and every
+//! error names the field or option at fault (exit code 2, one line on stderr).
+
+use std::process::{Command, Output};
+
+use relsim::sim::exercise::{builtin, Debrief, Exercise, Play};
+
+fn relsim(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relsim"))
+        .args(args)
+        .output()
+        .expect("relsim runs")
+}
+
+fn tmp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("relsim-excli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn ok_json(args: &[&str]) -> serde_json::Value {
+    let out = relsim(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+fn fails_naming(args: &[&str], mention: &str) {
+    let out = relsim(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(mention), "{err} should mention {mention}");
+    assert!(!err.contains("panicked") && out.stdout.is_empty());
+}
+
+fn farbo() -> Exercise {
+    builtin("farbo-crisis").unwrap()
+}
+
+#[test]
+fn validate_accepts_built_ins_and_files_and_names_the_bad_field() {
+    let out = relsim(&["exercise", "validate", "builtin:gym-contract"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: gym-contract"));
+    let f = tmp("farbo.json", &farbo().to_json());
+    assert!(relsim(&["exercise", "validate", &f]).status.success());
+    let mut v: serde_json::Value = serde_json::from_str(&farbo().to_json()).unwrap();
+    v["menu"][0]["action"]["compensation"] = (-5.0).into();
+    let bad = tmp("bad.json", &v.to_string());
+    fails_naming(
+        &["exercise", "validate", &bad],
+        "menu[0].action.compensation",
+    );
+    fails_naming(
+        &["exercise", "validate", "builtin:nope"],
+        "known: farbo-crisis",
+    );
+    fails_naming(&["exercise", "validate", "/no/such.json"], "cannot read");
+    fails_naming(&["exercise", "grade"], "unknown subcommand 'grade'");
+}
+
+#[test]
+fn a_play_is_deterministic_and_its_score_is_the_weighted_mean_of_its_parts() {
+    let ex = farbo();
+    let never = ok_json(&["exercise", "play", "builtin:farbo-crisis"]);
+    assert_eq!(
+        never,
+        ok_json(&["exercise", "play", "builtin:farbo-crisis"])
+    );
+    let score = &never["score"];
+    let total = score["total"].as_f64().unwrap();
+    assert!((total - never["carry_on_score"].as_f64().unwrap()).abs() < 1e-9);
+    let w = ex.scoring;
+    let parts = &score["parts"];
+    let part = |k: &str| parts[k].as_f64().unwrap();
+    let mean = (w.end_status * part("end_status")
+        + w.money * part("money")
+        + w.relationship * part("relationship")
+        + w.trust * part("trust"))
+        / (w.end_status + w.money + w.relationship + w.trust);
+    assert!((total - 100.0 * mean).abs() < 1e-6, "{total} vs {mean}");
+    let decisions = never["decisions"].as_array().unwrap();
+    assert!(!decisions.is_empty());
+    assert!(decisions.iter().all(|d| d["option"] == "carry_on"));
+    assert!(never.get("luck").is_none());
+
+    // The author's best path, given week by week, scores what the exercise says it does (the
+    // gym's path is one a participant can play: one decision per moment).
+    let gym = builtin("gym-contract").unwrap();
+    let gym_never = ok_json(&["exercise", "play", "builtin:gym-contract"]);
+    let total_gym = gym_never["score"]["total"].as_f64().unwrap();
+    let args: Vec<String> = gym
+        .best_path
+        .iter()
+        .flat_map(|d| ["--decide".to_string(), format!("{}={}", d.week, d.option)])
+        .collect();
+    let mut line = vec!["exercise", "play", "builtin:gym-contract"];
+    line.extend(args.iter().map(String::as_str));
+    let best = ok_json(&line);
+    let best_total = best["score"]["total"].as_f64().unwrap();
+    assert!((best_total - best["best_score"].as_f64().unwrap()).abs() < 1e-9);
+    assert!(best_total > total_gym, "{best_total} vs {total_gym}");
+    let taken: Vec<&str> = best["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["option"].as_str().unwrap())
+        .filter(|o| *o != "carry_on")
+        .collect();
+    let wanted: Vec<&str> = gym.best_path.iter().map(|d| d.option.as_str()).collect();
+    assert_eq!(taken, wanted);
+
+    // The same play through the library gives the same score.
+    let first = decisions[0]["week"].as_u64().unwrap();
+    let cli = ok_json(&[
+        "exercise",
+        "play",
+        "builtin:farbo-crisis",
+        "--decide",
+        &format!("{first}=exit"),
+        "--runs",
+        "20",
+    ]);
+    let mut p = Play::new(ex.clone());
+    let exit = ex
+        .options()
+        .iter()
+        .position(|(id, _)| *id == "exit")
+        .unwrap();
+    p.decide(exit);
+    while !p.is_finished() {
+        p.decide(0);
+    }
+    let lib = Debrief::of(&p, 20);
+    assert_eq!(cli["score"]["total"].as_f64().unwrap(), lib.score.total);
+    assert_ne!(lib.score.total, total);
+    assert_eq!(cli["luck"]["runs"], 20);
+}
+
+#[test]
+fn a_play_names_an_unknown_option_and_a_week_without_a_decision() {
+    fails_naming(
+        &[
+            "exercise",
+            "play",
+            "builtin:farbo-crisis",
+            "--decide",
+            "40=teleport",
+        ],
+        "'teleport' is not in the menu (options: carry_on, mediated_repair",
+    );
+    fails_naming(
+        &[
+            "exercise",
+            "play",
+            "builtin:farbo-crisis",
+            "--decide",
+            "1=exit",
+        ],
+        "week 1 is not a decision moment of this play",
+    );
+    fails_naming(
+        &["exercise", "play", "builtin:farbo-crisis", "--decide", "x"],
+        "--decide: 'x' is not WEEK=OPTION",
+    );
+}
+
+/// A result file of farbo-crisis with option `option` at the first moment.
+fn result(name: &str, option: &str) -> String {
+    let ex = farbo();
+    let mut p = Play::new(ex.clone());
+    let i = ex
+        .options()
+        .iter()
+        .position(|(id, _)| *id == option)
+        .unwrap();
+    p.decide(i);
+    while !p.is_finished() {
+        p.decide(0);
+    }
+    let r = Debrief::of(&p, 10).result(&p, name);
+    tmp(&format!("{name}.json"), &r.to_json())
+}
+
+#[test]
+fn the_board_ranks_results_and_counts_the_choices_per_moment() {
+    let files = [
+        result("ann", "carry_on"),
+        result("bob", "exit"),
+        result("cas", "mediated_repair"),
+        result("dee", "exit"),
+    ];
+    let mut line = vec!["exercise", "board"];
+    line.extend(files.iter().map(String::as_str));
+    let b = ok_json(&line);
+    assert_eq!(b["results"], 4);
+    assert_eq!(b["exercise"], "farbo-crisis");
+    let ranking = b["ranking"].as_array().unwrap();
+    let scores: Vec<f64> = ranking
+        .iter()
+        .map(|r| r["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    let mean = scores.iter().sum::<f64>() / 4.0;
+    assert!((b["mean_score"].as_f64().unwrap() - mean).abs() < 1e-9);
+    let first = &b["decisions"][0]["counts"];
+    let count = |o: &str| {
+        first
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["option"] == o)
+            .map_or(0, |c| c["count"].as_u64().unwrap())
+    };
+    assert_eq!(
+        (count("carry_on"), count("exit"), count("mediated_repair")),
+        (1, 2, 1)
+    );
+
+    line.extend(["--format", "table"]);
+    let out = relsim(&line);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("rank"), "{text}");
+    for name in ["ann", "bob", "cas", "dee"] {
+        assert!(text.contains(name), "{text}");
+    }
+    assert!(text.contains("exit 2"), "{text}");
+}
+
+#[test]
+fn the_board_refuses_mixed_exercises_and_bad_result_files() {
+    let ours = result("eve", "carry_on");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&ours).unwrap()).unwrap();
+    v["exercise"] = "gym-contract".into();
+    let other = tmp("other.json", &v.to_string());
+    fails_naming(
+        &["exercise", "board", &ours, &other],
+        "exercise: 'gym-contract' differs",
+    );
+    v["kind"] = "scenario".into();
+    let bad = tmp("bad-result.json", &v.to_string());
+    fails_naming(&["exercise", "board", &bad], "kind");
+    fails_naming(&["exercise", "board"], "missing RESULT");
+}
