@@ -5,7 +5,7 @@
 //! the same run however it is recorded or scheduled.
 
 use proptest::prelude::*;
-use relsim::sim::intervention::{AtWeek, ChangeRole, Renegotiate, TrustRepair};
+use relsim::sim::intervention::{AtWeek, ChangeRole, EffortPolicy, Renegotiate, TrustRepair};
 use relsim::sim::scenario::KpiLevel;
 use relsim::sim::{
     self, Ensemble, Event, History, Incident, Intervention, Kind, Obligation, Party, Plan,
@@ -94,18 +94,17 @@ fn arb_intervention() -> impl Strategy<Value = Intervention> {
             week: 0,
             role: Role::ALL[r],
         })),
+        (0.0f64..=1.0).prop_map(|min_effort| Intervention::EffortPolicy(EffortPolicy {
+            week: 0,
+            min_effort,
+        })),
         Just(Intervention::Exit(AtWeek { week: 0 })),
     ]
 }
 
 /// Moves an intervention to `week`.
 fn at_week(mut x: Intervention, week: u32) -> Intervention {
-    match &mut x {
-        Intervention::TrustRepair(r) => r.week = week,
-        Intervention::Renegotiate(r) => r.week = week,
-        Intervention::Realign(a) | Intervention::Exit(a) => a.week = week,
-        Intervention::ChangeRole(c) => c.week = week,
-    }
+    x.set_week(week);
     x
 }
 
