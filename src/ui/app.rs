@@ -103,7 +103,7 @@ pub fn App() -> impl IntoView {
                         state.page.set(Page::Exercise)
                     }
                 >
-                    {move || state.lang.get().ex().mode}
+                    {move || state.lang.get().t().mode}
                 </button>
             </nav>
             <button

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::exercise_view::{lang_code, tx, ExCtx};
+use super::exercise_view::{lang_code, ExCtx};
 use super::plot::Plot;
 use super::state::{t, use_state};
 use super::summary::status_name;
@@ -40,7 +40,7 @@ fn read_files(files: web_sys::FileList, ctx: ExCtx) {
             }
         }
         ctx.results.update(|rs| rs.extend(added));
-        let failed = state.lang.get_untracked().ex().import_failed;
+        let failed = state.lang.get_untracked().t().read_failed;
         state
             .error
             .set((!errors.is_empty()).then(|| format!("{failed} {}", errors.join("; "))));
@@ -76,7 +76,7 @@ pub fn ClassBoardView() -> impl IntoView {
     // The option's label in the exercise it came from, when that exercise is known here.
     let label = move |exercise: &str, option: &str| -> String {
         if option == CARRY_ON {
-            return tx().carry_on.to_string();
+            return t().carry_on.to_string();
         }
         let lang = lang_code();
         let known = ctx
@@ -96,11 +96,11 @@ pub fn ClassBoardView() -> impl IntoView {
     view! {
         <section class="card class-board" class:projector=move || projector.get() data-testid="class-board">
             <div class="card-head">
-                <h2>{move || tx().board}</h2>
+                <h2>{move || t().board}</h2>
                 <label class="check">
                     <input type="checkbox" data-testid="projector-toggle" prop:checked=move || projector.get()
                         on:change=move |ev| projector.set(event_target_checked(&ev)) />
-                    {move || tx().projector}
+                    {move || t().projector}
                 </label>
             </div>
             <div class="drop-zone" class:dragging=move || dragging.get() data-testid="drop-results"
@@ -108,17 +108,17 @@ pub fn ClassBoardView() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
                 <label class="button">
-                    {move || tx().import_results}
+                    {move || t().import_results}
                     <input type="file" multiple=true accept="application/json,.json" data-testid="import-results" class="visually-hidden" on:change=on_pick />
                 </label>
-                <span class="muted">{move || tx().drop_here}</span>
-                <button type="button" class="small" data-testid="clear-results" on:click=move |_| ctx.results.set(Vec::new())>{move || tx().clear}</button>
+                <span class="muted">{move || t().drop_here}</span>
+                <button type="button" class="small" data-testid="clear-results" on:click=move |_| ctx.results.set(Vec::new())>{move || t().clear}</button>
             </div>
             <Show when=move || ctx.results.with(|r| !r.is_empty())
-                fallback=move || view! { <p class="muted">{move || tx().no_results}</p> }>
-                <p data-testid="class-mean">{move || format!("{}: {:.1}", tx().mean_score, board.with(|b| b.mean))}</p>
-                <h3>{move || tx().class_lines}</h3>
-                <Plot testid="class-chart" label=Signal::derive(move || tx().class_lines.to_string())
+                fallback=move || view! { <p class="muted">{move || t().no_results}</p> }>
+                <p data-testid="class-mean">{move || format!("{}: {:.1}", t().mean_score, board.with(|b| b.mean))}</p>
+                <h3>{move || t().class_lines}</h3>
+                <Plot testid="class-chart" label=Signal::derive(move || t().class_lines.to_string())
                     draw=move |area, style| {
                         let week = t().week;
                         ctx.results.with(|rs| {
@@ -131,10 +131,10 @@ pub fn ClassBoardView() -> impl IntoView {
                     } />
                 <table class="outcomes class-table" data-testid="class-table">
                     <thead><tr>
-                        <th scope="col">{move || tx().rank}</th>
-                        <th scope="col">{move || tx().participant}</th>
-                        <th scope="col">{move || tx().score}</th>
-                        <th scope="col">{move || tx().end_status}</th>
+                        <th scope="col">{move || t().rank}</th>
+                        <th scope="col">{move || t().participant}</th>
+                        <th scope="col">{move || t().score}</th>
+                        <th scope="col">{move || t().end_status}</th>
                     </tr></thead>
                     <tbody>
                         {move || {
@@ -153,12 +153,12 @@ pub fn ClassBoardView() -> impl IntoView {
                         }}
                     </tbody>
                 </table>
-                <h3>{move || tx().class_decided}</h3>
+                <h3>{move || t().class_decided}</h3>
                 <table class="outcomes" data-testid="class-decisions">
                     <thead><tr>
-                        <th scope="col">{move || tx().moment}</th>
-                        <th scope="col">{move || tx().option}</th>
-                        <th scope="col">{move || tx().count}</th>
+                        <th scope="col">{move || t().moment}</th>
+                        <th scope="col">{move || t().option}</th>
+                        <th scope="col">{move || t().count}</th>
                     </tr></thead>
                     <tbody>
                         {move || {

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use super::download::download_text;
-use super::exercise_i18n::ExStrings;
 use super::exercise_view::lang_code;
-use super::exercise_view::{link, side_name, tx, ExCtx};
-use super::state::use_state;
+use super::exercise_view::{link, side_name, ExCtx};
+use super::i18n::Strings;
+use super::state::{t, use_state};
 use crate::sim::exercise::{default_menu, Decision, Exercise, Side, Text, MAX_OPTIONS};
 
 /// The trainer's settings, kept in the exercise context while switching views.
@@ -40,7 +40,7 @@ enum Words {
 impl Words {
     const ALL: [Words; 4] = [Words::Title, Words::Briefing, Words::Goal, Words::Questions];
 
-    fn label(self, s: &ExStrings) -> &'static str {
+    fn label(self, s: &Strings) -> &'static str {
         match self {
             Words::Title => s.title_field,
             Words::Briefing => s.briefing_field,
@@ -130,13 +130,13 @@ pub fn AuthorView() -> impl IntoView {
         (ex, problem)
     });
     let shown = RwSignal::new(None::<String>);
-    let num = move |label: fn(&ExStrings) -> &'static str,
+    let num = move |label: fn(&Strings) -> &'static str,
                     id: &'static str,
                     step: &'static str,
                     get: fn(&Draft) -> f64,
                     set: fn(&mut Draft, f64)| {
         view! {
-            <label class="mini"><span>{move || label(tx())}</span>
+            <label class="mini"><span>{move || label(t())}</span>
                 <input type="number" min="0" step=step data-testid=id prop:value=move || draft.with(|d| get(d).to_string())
                     on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
                         if v.is_finite() { draft.update(|d| set(d, v)) }
@@ -147,7 +147,7 @@ pub fn AuthorView() -> impl IntoView {
     // One text in one language: a line for the title, a text area for the rest.
     let text = move |w: Words, nl: bool| {
         let label = move || {
-            let s = tx();
+            let s = t();
             format!(
                 "{} ({})",
                 w.label(s),
@@ -216,17 +216,17 @@ pub fn AuthorView() -> impl IntoView {
     };
     view! {
         <section class="card author" data-testid="exercise-author">
-            <h2>{move || tx().author}</h2>
-            <p class="muted">{move || tx().author_hint}</p>
+            <h2>{move || t().author}</h2>
+            <p class="muted">{move || t().author_hint}</p>
             <p><strong>{move || state.scenario.with(|s| s.name.clone())}</strong></p>
             <div class="author-grid">
-                <label class="mini"><span>{move || tx().you_play}</span>
+                <label class="mini"><span>{move || t().you_play}</span>
                     <select data-testid="author-side" on:change=move |ev| {
                         let side = if event_target_value(&ev) == "supplier" { Side::Supplier } else { Side::Client };
                         draft.update(|d| { d.side = side; d.best_path.clear(); });
                     }>
-                        <option value="client" selected=move || draft.with(|d| d.side == Side::Client)>{move || side_name(Side::Client, tx())}</option>
-                        <option value="supplier" selected=move || draft.with(|d| d.side == Side::Supplier)>{move || side_name(Side::Supplier, tx())}</option>
+                        <option value="client" selected=move || draft.with(|d| d.side == Side::Client)>{move || side_name(Side::Client, t())}</option>
+                        <option value="supplier" selected=move || draft.with(|d| d.side == Side::Supplier)>{move || side_name(Side::Supplier, t())}</option>
                     </select>
                 </label>
                 {num(|s| s.every_weeks, "author-every", "1", |d| f64::from(d.every_weeks), |d, v| d.every_weeks = v.round().clamp(0.0, 520.0) as u32)}
@@ -238,7 +238,7 @@ pub fn AuthorView() -> impl IntoView {
                 {num(|s| s.weight_trust, "author-w-trust", "0.5", |d| d.weights[3], |d, v| d.weights[3] = v)}
             </div>
             <fieldset class="author-menu" data-testid="author-menu">
-                <legend>{move || tx().menu_field}</legend>
+                <legend>{move || t().menu_field}</legend>
                 {move || {
                     let lang = lang_code();
                     default_menu(draft.with(|d| d.side)).into_iter().enumerate().map(|(i, c)| view! {
@@ -253,23 +253,23 @@ pub fn AuthorView() -> impl IntoView {
             </fieldset>
             <p class="muted" data-testid="author-best">{move || {
                 let n = draft.with(|d| d.best_path.len());
-                if n == 0 { tx().best_hint.to_string() } else { format!("{}: {n}", tx().best_recorded) }
+                if n == 0 { t().best_hint.to_string() } else { format!("{}: {n}", t().best_recorded) }
             }}</p>
             <fieldset class="author-texts" data-testid="author-texts">
-                <legend>{move || tx().second_language_hint}</legend>
+                <legend>{move || t().second_language_hint}</legend>
                 {texts}
             </fieldset>
             <Show when=move || built.with(|b| b.1.is_some())>
                 <p class="field-error" role="alert" data-testid="author-error">{move || built.with(|b| b.1.clone())}</p>
             </Show>
             <div class="toolbar">
-                <button type="button" class="primary" data-testid="author-try" on:click=try_it>{move || tx().make}</button>
-                <button type="button" data-testid="exercise-link" on:click=share>{move || tx().share_link}</button>
-                <button type="button" data-testid="export-exercise" on:click=export>{move || tx().export_exercise}</button>
+                <button type="button" class="primary" data-testid="author-try" on:click=try_it>{move || t().make}</button>
+                <button type="button" data-testid="exercise-link" on:click=share>{move || t().share_link}</button>
+                <button type="button" data-testid="export-exercise" on:click=export>{move || t().export_exercise}</button>
             </div>
             <Show when=move || shown.with(Option::is_some)>
                 <input type="text" readonly=true class="link-field" data-testid="exercise-url"
-                    aria-label=move || tx().share_link prop:value=move || shown.get().unwrap_or_default() />
+                    aria-label=move || t().share_link prop:value=move || shown.get().unwrap_or_default() />
             </Show>
         </section>
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::download::download_text;
 use super::events::{intervention_name, kind_name};
-use super::exercise_view::{lang_code, tx, ExCtx, Stage};
+use super::exercise_view::{lang_code, ExCtx, Stage};
 use super::plot::Plot;
 use super::state::t;
 use super::summary::status_name;
@@ -56,17 +56,17 @@ pub fn DebriefView() -> impl IntoView {
         let lang = lang_code();
         ctx.exercise.with(|e| {
             e.menu.iter().find(|c| c.id == id).map_or_else(
-                || tx().carry_on.to_string(),
+                || t().carry_on.to_string(),
                 |c| c.label.get(lang).to_string(),
             )
         })
     };
     view! {
         <section class="card debrief" data-testid="debrief">
-            <Show when=ready fallback=move || view! { <p class="muted" role="status">{move || tx().computing}</p> }>
+            <Show when=ready fallback=move || view! { <p class="muted" role="status">{move || t().computing}</p> }>
                 {move || ctx.debrief.get().map(|d| {
                     let tr = t();
-                    let s = tx();
+                    let s = t();
                     let parts = [
                         (s.part_status, d.score.parts.end_status),
                         (s.part_money, d.score.parts.money),
@@ -89,7 +89,7 @@ pub fn DebriefView() -> impl IntoView {
                         </tbody></table>
                     }
                 })}
-                <Plot testid="debrief-chart" label=Signal::derive(move || tx().your_path.to_string())
+                <Plot testid="debrief-chart" label=Signal::derive(move || t().your_path.to_string())
                     draw=move |area, style| {
                         let week = t().week;
                         let n = ctx.exercise.with(|e| e.scenario.weeks as usize);
@@ -104,16 +104,16 @@ pub fn DebriefView() -> impl IntoView {
                         }));
                     } />
                 <p class="legend-line">
-                    <span class="key mine">{move || tx().your_path}</span>
-                    <span class="key never">{move || tx().never_intervene}</span>
-                    <span class="key best">{move || tx().best_path}</span>
+                    <span class="key mine">{move || t().your_path}</span>
+                    <span class="key never">{move || t().never_intervene}</span>
+                    <span class="key best">{move || t().best_path}</span>
                 </p>
-                <h3>{move || tx().moments}</h3>
+                <h3>{move || t().moments}</h3>
                 <ol data-testid="debrief-moments">
                     {move || ctx.debrief.get().map(|d| d.moments.iter().map(|m| {
                         let tr = t();
                         let what = if m.decided {
-                            format!("{} ({})", intervention_name(&m.kind, tr), tx().your_decision)
+                            format!("{} ({})", intervention_name(&m.kind, tr), t().your_decision)
                         } else {
                             crate::sim::Kind::ALL.iter().find(|k| k.id() == m.kind)
                                 .map_or(m.kind.clone(), |k| kind_name(*k, tr).to_string())
@@ -121,31 +121,31 @@ pub fn DebriefView() -> impl IntoView {
                         view! { <li>{format!("{} {}: {what} — {:+.1} pp", tr.week, m.week, m.change * 100.0)}</li> }
                     }).collect_view())}
                 </ol>
-                <h3>{move || tx().luck}</h3>
+                <h3>{move || t().luck}</h3>
                 <p data-testid="debrief-luck" data-percentile=move || ctx.debrief.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.1}", d.luck.percentile)))>
-                    {move || ctx.debrief.with(|d| d.as_ref().map(|d| (tx().luck_text)(d.luck.percentile, d.luck.runs, d.luck.median, d.luck.beats_carry_on, d.score.total)))}
+                    {move || ctx.debrief.with(|d| d.as_ref().map(|d| (t().luck_text)(d.luck.percentile, d.luck.runs, d.luck.median, d.luck.beats_carry_on, d.score.total)))}
                 </p>
-                <h3>{move || tx().your_decisions}</h3>
+                <h3>{move || t().your_decisions}</h3>
                 <ol class="decisions" data-testid="debrief-decisions">
                     {move || ctx.play.with(|p| p.as_ref().map(|p: &Play| p.decisions.clone())).unwrap_or_default().into_iter()
-                        .map(|d| view! { <li>{format!("{} {}: {}", tx().week, d.week, option_label(&d.option))}</li> }).collect_view()}
+                        .map(|d| view! { <li>{format!("{} {}: {}", t().week, d.week, option_label(&d.option))}</li> }).collect_view()}
                 </ol>
-                <h3>{move || tx().goal}</h3>
+                <h3>{move || t().goal}</h3>
                 <p>{move || ctx.exercise.with(|e| e.goal.get(lang_code()).to_string())}</p>
-                <h3>{move || tx().questions}</h3>
+                <h3>{move || t().questions}</h3>
                 <ul>
                     {move || ctx.exercise.with(|e| e.questions.iter().map(|q| q.get(lang_code()).to_string()).collect::<Vec<_>>())
                         .into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}
                 </ul>
                 <div class="toolbar">
-                    <label class="mini"><span>{move || tx().name}</span>
+                    <label class="mini"><span>{move || t().name}</span>
                         <input type="text" data-testid="participant-name" maxlength="80" prop:value=move || ctx.name.get()
                             on:input=move |ev| ctx.name.set(event_target_value(&ev)) />
                     </label>
-                    <button type="button" class="primary" data-testid="export-result" on:click=export>{move || tx().export_result}</button>
-                    <button type="button" data-testid="exercise-again" on:click=again>{move || tx().play_again}</button>
+                    <button type="button" class="primary" data-testid="export-result" on:click=export>{move || t().export_result}</button>
+                    <button type="button" data-testid="exercise-again" on:click=again>{move || t().play_again}</button>
                     <Show when=is_custom>
-                        <button type="button" data-testid="record-best" on:click=record_best>{move || tx().record_best}</button>
+                        <button type="button" data-testid="record-best" on:click=record_best>{move || t().record_best}</button>
                     </Show>
                 </div>
             </Show>

@@ -11,8 +11,8 @@ use super::class_board::ClassBoardView;
 use super::events::describe;
 use super::exercise_author::AuthorView;
 use super::exercise_debrief::DebriefView;
-use super::exercise_i18n::ExStrings;
 use super::file_input::read_picked_text;
+use super::i18n::Strings;
 use super::plot::Plot;
 use super::state::{t, use_state, AppState, Page};
 use crate::chart;
@@ -91,7 +91,7 @@ impl ExCtx {
                 Ok(ex) => ctx.open(ex),
                 Err(e) => state.error.set(Some(format!(
                     "{}: {e}",
-                    state.lang.get_untracked().ex().import_failed
+                    state.lang.get_untracked().t().read_failed
                 ))),
             }
         }
@@ -150,18 +150,13 @@ pub fn link(ex: &Exercise) -> String {
     format!("{base}{LINK_PREFIX}{encoded}")
 }
 
-/// The exercise strings of the current language (reactive).
-pub fn tx() -> &'static ExStrings {
-    use_state().lang.get().ex()
-}
-
 /// The current language's code (reactive).
 pub fn lang_code() -> &'static str {
     use_state().lang.get().code()
 }
 
 /// The side's name.
-pub fn side_name(side: Side, s: &ExStrings) -> &'static str {
+pub fn side_name(side: Side, s: &Strings) -> &'static str {
     match side {
         Side::Client => s.side_client,
         Side::Supplier => s.side_supplier,
@@ -172,11 +167,11 @@ pub fn side_name(side: Side, s: &ExStrings) -> &'static str {
 #[component]
 pub fn ExerciseView() -> impl IntoView {
     let ctx = expect_context::<ExCtx>();
-    let sub = move |which: Sub, id: &'static str, label: fn(&ExStrings) -> &'static str| {
+    let sub = move |which: Sub, id: &'static str, label: fn(&Strings) -> &'static str| {
         view! {
             <button type="button" role="tab" class="tab" data-testid=id
                 aria-selected=move || (ctx.sub.get() == which).to_string()
-                on:click=move |_| ctx.sub.set(which)>{move || label(tx())}</button>
+                on:click=move |_| ctx.sub.set(which)>{move || label(t())}</button>
         }
     };
     view! {
@@ -221,7 +216,7 @@ fn Player() -> impl IntoView {
             }
             Err(e) => state.error.set(Some(format!(
                 "{}: {e}",
-                state.lang.get_untracked().ex().import_failed
+                state.lang.get_untracked().t().read_failed
             ))),
         });
     };
@@ -230,14 +225,14 @@ fn Player() -> impl IntoView {
             <Show when=move || ctx.stage.get() == Stage::Briefing>
                 <section class="card briefing" data-testid="exercise-briefing">
                     <div class="exercise-pick">
-                        <label for="exercise-select">{move || tx().choose}</label>
+                        <label for="exercise-select">{move || t().choose}</label>
                         <select id="exercise-select" data-testid="exercise-select" prop:value=selected on:change=on_select>
                             {move || {
                                 let lang = lang_code();
                                 let mut items: Vec<(String, String)> = BUILTIN.iter().filter_map(|(id, _)| builtin(id))
                                     .map(|e| (e.id.clone(), e.title.get(lang).to_string())).collect();
                                 if let Some(c) = ctx.custom.get() {
-                                    items.push((c.id.clone(), format!("{} ({})", c.title.get(lang), tx().custom)));
+                                    items.push((c.id.clone(), format!("{} ({})", c.title.get(lang), t().custom)));
                                 }
                                 items.into_iter().map(|(id, title)| {
                                     let sel = id == selected();
@@ -246,16 +241,16 @@ fn Player() -> impl IntoView {
                             }}
                         </select>
                         <label class="button">
-                            {move || tx().import_exercise}
+                            {move || t().import_exercise}
                             <input type="file" accept="application/json,.json" data-testid="import-exercise" class="visually-hidden" on:change=open_file />
                         </label>
                     </div>
                     <h2 data-testid="exercise-title">{move || ctx.exercise.with(|e| e.title.get(lang_code()).to_string())}</h2>
-                    <p class="you-play"><strong>{move || tx().you_play}</strong>": "
-                        {move || side_name(ctx.exercise.with(|e| e.side), tx())}</p>
-                    <h3>{move || tx().briefing}</h3>
+                    <p class="you-play"><strong>{move || t().you_play}</strong>": "
+                        {move || side_name(ctx.exercise.with(|e| e.side), t())}</p>
+                    <h3>{move || t().briefing}</h3>
                     <p class="briefing-text">{move || ctx.exercise.with(|e| e.briefing.get(lang_code()).to_string())}</p>
-                    <button type="button" class="primary big" data-testid="exercise-start" on:click=start>{move || tx().start}</button>
+                    <button type="button" class="primary big" data-testid="exercise-start" on:click=start>{move || t().start}</button>
                 </section>
             </Show>
             <Show when=move || ctx.stage.get() == Stage::Playing>
@@ -366,9 +361,11 @@ fn PlayingView() -> impl IntoView {
         };
         ev.prevent_default();
         chosen.set(next);
+        // The key goes to the focused option; its parent is the group.
         let group = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|option| option.parent_element());
         let option = group
             .and_then(|g| {
                 g.query_selector(&format!(":scope > [role='radio']:nth-child({})", next + 1))
@@ -384,9 +381,9 @@ fn PlayingView() -> impl IntoView {
         <section class="card playing">
             <div class="card-head">
                 <h2 tabindex="-1" data-testid="exercise-week" data-week=move || seen().to_string()>
-                    {move || format!("{} {}", tx().week, seen())}
+                    {move || format!("{} {}", t().week, seen())}
                 </h2>
-                <span class="muted">{move || format!("{} {}", tx().of_weeks, weeks())}</span>
+                <span class="muted">{move || format!("{} {}", t().of_weeks, weeks())}</span>
             </div>
             <Plot testid="exercise-chart" label=Signal::derive(move || t().chart_relationship.to_string())
                 draw=move |area, style| {
@@ -399,35 +396,35 @@ fn PlayingView() -> impl IntoView {
                     });
                 } />
             <p class="money" data-testid="exercise-money">
-                <strong>{move || tx().money_so_far}": "</strong>
+                <strong>{move || t().money_so_far}": "</strong>
                 {move || {
                     let (c, m) = money();
                     let tr = t();
                     format!("{} {c:.0} k€ · {} {m:.0} k€", tr.client, tr.supplier)
                 }}
             </p>
-            <h3>{move || tx().since_last}</h3>
+            <h3>{move || t().since_last}</h3>
             <ul class="incident-cards" data-testid="incident-cards">
                 {move || {
                     let c = cards();
                     if c.is_empty() {
-                        view! { <li class="quiet">{tx().nothing_happened}</li> }.into_any()
+                        view! { <li class="quiet">{t().nothing_happened}</li> }.into_any()
                     } else {
                         c.into_iter().map(|(w, text, incident)| view! {
-                            <li class:incident=incident><span class="when">{format!("{} {w}", tx().week)}</span>" "{text}</li>
+                            <li class:incident=incident><span class="when">{format!("{} {w}", t().week)}</span>" "{text}</li>
                         }).collect_view().into_any()
                     }
                 }}
             </ul>
         </section>
         <section class="card decision" data-testid="decision-panel" aria-labelledby="decision-title">
-            <h2 id="decision-title">{move || tx().decide}</h2>
+            <h2 id="decision-title">{move || t().decide}</h2>
             <div class="options" role="radiogroup" aria-labelledby="decision-title" on:keydown=on_key>
                 {move || {
                     let lang = lang_code();
                     let labels: Vec<String> = ctx.exercise.with(|e| e.options().iter().map(|(_, c)| match c {
                         Some(c) => c.label.get(lang).to_string(),
-                        None => tx().carry_on.to_string(),
+                        None => t().carry_on.to_string(),
                     }).collect());
                     labels.into_iter().enumerate().map(|(i, label)| view! {
                         <button type="button" role="radio" class="option" data-testid="decision-option"
@@ -437,7 +434,7 @@ fn PlayingView() -> impl IntoView {
                     }).collect_view()
                 }}
             </div>
-            <button type="button" class="primary big" data-testid="decision-continue" on:click=go_on>{move || tx().continue_}</button>
+            <button type="button" class="primary big" data-testid="decision-continue" on:click=go_on>{move || t().continue_}</button>
         </section>
     }
 }

@@ -15,7 +15,6 @@ mod ensemble_view;
 mod events;
 mod exercise_author;
 mod exercise_debrief;
-pub mod exercise_i18n;
 mod exercise_view;
 mod file_input;
 pub use crate::i18n;

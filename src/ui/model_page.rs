@@ -135,8 +135,8 @@ pub fn ModelPage() -> impl IntoView {
                     .collect_view()
             }}
             <section data-testid="model-trainer">
-                <h3>{move || super::state::use_state().lang.get().ex().trainer_title}</h3>
-                <p>{move || super::state::use_state().lang.get().ex().trainer_text}</p>
+                <h3>{move || t().trainer_title}</h3>
+                <p>{move || t().trainer_text}</p>
             </section>
         </article>
     }
