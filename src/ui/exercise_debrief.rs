@@ -130,13 +130,18 @@ pub fn DebriefView() -> impl IntoView {
                     {move || ctx.play.with(|p| p.as_ref().map(|p: &Play| p.decisions.clone())).unwrap_or_default().into_iter()
                         .map(|d| view! { <li>{format!("{} {}: {}", t().week, d.week, option_label(&d.option))}</li> }).collect_view()}
                 </ol>
-                <h3>{move || t().goal}</h3>
-                <p>{move || ctx.exercise.with(|e| e.goal.get(lang_code()).to_string())}</p>
-                <h3>{move || t().questions}</h3>
-                <ul>
-                    {move || ctx.exercise.with(|e| e.questions.iter().map(|q| q.get(lang_code()).to_string()).collect::<Vec<_>>())
-                        .into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}
-                </ul>
+                // The goal and the questions only when the author wrote them.
+                <Show when=move || ctx.exercise.with(|e| !e.goal.get("en").is_empty())>
+                    <h3>{move || t().goal}</h3>
+                    <p data-testid="debrief-goal">{move || ctx.exercise.with(|e| e.goal.get(lang_code()).to_string())}</p>
+                </Show>
+                <Show when=move || ctx.exercise.with(|e| !e.questions.is_empty())>
+                    <h3>{move || t().questions}</h3>
+                    <ul data-testid="debrief-questions">
+                        {move || ctx.exercise.with(|e| e.questions.iter().map(|q| q.get(lang_code()).to_string()).collect::<Vec<_>>())
+                            .into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}
+                    </ul>
+                </Show>
                 <div class="toolbar">
                     <label class="mini"><span>{move || t().name}</span>
                         <input type="text" data-testid="participant-name" maxlength="80" prop:value=move || ctx.name.get()

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve, launch } from './harness.mjs';
-import { openAt, week, exportResult } from './exercise-helpers.mjs';
+import { openAt, week, play, exportResult } from './exercise-helpers.mjs';
 
 let server;
 let browser;
@@ -148,6 +148,11 @@ test('a trainer writes title, briefing, goal and questions in English and Dutch'
   await page.click('[data-testid="exercise-tab-play"]');
   await page.click('[data-testid="exercise-tab-author"]');
   assert.equal(await page.inputValue('[data-testid="author-title-nl"]'), 'Maandagklas');
+  // The debrief shows the goal and the questions the trainer wrote.
+  await page.click('[data-testid="author-try"]');
+  await play(page, 'custom-default');
+  assert.equal((await page.textContent('[data-testid="debrief-goal"]')).trim(), 'Trust takes time.');
+  assert.equal(await page.$$eval('[data-testid="debrief-questions"] li', (li) => li.length), 2);
   assert.deepEqual(problems, []);
   await context.close();
 });
