@@ -226,7 +226,8 @@ pub fn usage() -> String {
     );
     text.push_str(
         "An exercise FILE may be a path or builtin:NAME. --decide takes OPTION at the decision \
-         moment of week WEEK (carry on elsewhere); RESULT files are participants' result files.\n",
+         moment of week WEEK (carry on elsewhere); with --runs N a play is also replayed over N other \
+         futures (luck or skill). RESULT files are participants' result files.\n",
     );
     text
 }
@@ -239,7 +240,8 @@ pub enum Format {
     Json,
     /// CSV with a header line.
     Csv,
-    /// Aligned text for reading in a terminal.
+    /// Aligned text for reading in a terminal (offered by `exercise board` only; the parser
+    /// refuses it elsewhere).
     Table,
 }
 
