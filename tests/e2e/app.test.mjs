@@ -76,6 +76,28 @@ test('a result obligation raises the shown customer focus', async () => {
   await context.close();
 });
 
+test("the supplier's effort policy raises the shown customer focus; a bad level names its range", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const fixed = await focus(page);
+  const margin = await page.textContent('[data-testid="summary-supplier-margin"]');
+  await page.selectOption('[data-testid="intervention-kind"]', 'effort_policy');
+  await page.click('[data-testid="add-intervention"]');
+  await page.waitForSelector('[data-testid="intervention-form"] [data-testid="item-min-effort"]');
+  const committed = await focus(page);
+  assert.ok(committed > fixed + 10, `focus ${fixed}% -> ${committed}%`);
+  assert.notEqual(await page.textContent('[data-testid="summary-supplier-margin"]'), margin);
+  await page.fill('[data-testid="item-min-effort"]', '1.5');
+  const message = await page.$eval('[data-testid="item-min-effort"]', (i) => i.closest('.mini-field').querySelector('.field-error').textContent);
+  assert.match(message, /Committed effort/);
+  assert.match(message, /1\.5 is outside the allowed range 0\.00 – 1\.00/);
+  assert.equal(await focus(page), committed, 'a refused level changes nothing');
+  await page.fill('[data-testid="item-min-effort"]', '0.95');
+  await page.press('[data-testid="item-min-effort"]', 'Enter');
+  assert.ok((await focus(page)) > committed, 'a higher commitment, more focus');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('typed values apply, out-of-range values are refused with the range', async () => {
   const { page, context } = await openPage(browser, server.url);
   const cost = await page.textContent('[data-testid="summary-client-cost"]');
