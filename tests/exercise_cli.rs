@@ -4,7 +4,7 @@
 
 use std::process::{Command, Output};
 
-use relsim::sim::exercise::{builtin, Debrief, Exercise, Play};
+use relsim::sim::exercise::{builtin, Debrief, Exercise, ExerciseResult, Play, LUCK_RUNS};
 
 fn relsim(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_relsim"))
@@ -249,4 +249,57 @@ fn the_board_refuses_mixed_exercises_and_bad_result_files() {
     let bad = tmp("bad-result.json", &v.to_string());
     fails_naming(&["exercise", "board", &bad], "kind");
     fails_naming(&["exercise", "board"], "missing RESULT");
+}
+
+#[test]
+fn a_play_writes_a_result_file_the_board_reads() {
+    let (a, b) = (tmp("cli-a.json", ""), tmp("cli-b.json", ""));
+    let shown = ok_json(&[
+        "exercise",
+        "play",
+        "builtin:gym-contract",
+        "--decide",
+        "26=results_contract",
+        "--result",
+        &a,
+        "--participant",
+        "Ann",
+    ]);
+    ok_json(&[
+        "exercise",
+        "play",
+        "builtin:gym-contract",
+        "--result",
+        &b,
+        "--runs",
+        "25",
+    ]);
+    let ra = ExerciseResult::from_json(&std::fs::read_to_string(&a).unwrap()).unwrap();
+    let rb = ExerciseResult::from_json(&std::fs::read_to_string(&b).unwrap()).unwrap();
+    assert_eq!(ra.participant, "Ann");
+    assert_eq!(ra.score.total, shown["score"]["total"].as_f64().unwrap());
+    assert_eq!((ra.luck.runs, rb.luck.runs), (LUCK_RUNS, 25));
+    assert_eq!(ra.decisions[0].option, "results_contract");
+    let board = ok_json(&["exercise", "board", &a, &b]);
+    assert_eq!(board["results"], 2);
+    let names: Vec<&str> = board["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["participant"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Ann") && names.contains(&"relsim"),
+        "{names:?}"
+    );
+    fails_naming(
+        &[
+            "exercise",
+            "play",
+            "builtin:gym-contract",
+            "--result",
+            "/no/such/dir/r.json",
+        ],
+        "--result: cannot write /no/such/dir/r.json",
+    );
 }

@@ -58,7 +58,7 @@ fn dispatch(inv: &Invocation) -> Result<String, String> {
         }
         Command::Validate => Ok(format!("ok: {}\n", load(operand(0), None)?.name)),
         Command::ExerciseValidate => exercise::validate(operand(0)),
-        Command::ExercisePlay => exercise::play(operand(0), &inv.decide, inv.runs),
+        Command::ExercisePlay => exercise::play(operand(0), inv),
         Command::ExerciseBoard => exercise::board(&inv.operands, inv.format),
         Command::Help => Ok(args::usage()),
     }

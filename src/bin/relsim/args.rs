@@ -52,10 +52,12 @@ enum Opt {
     YSteps,
     Threads,
     Decide,
+    Result,
+    Participant,
 }
 
 impl Opt {
-    const ALL: [Opt; 17] = [
+    const ALL: [Opt; 19] = [
         Opt::Runs,
         Opt::Seed,
         Opt::Format,
@@ -73,6 +75,8 @@ impl Opt {
         Opt::YSteps,
         Opt::Threads,
         Opt::Decide,
+        Opt::Result,
+        Opt::Participant,
     ];
 
     fn name(self) -> &'static str {
@@ -94,6 +98,8 @@ impl Opt {
             Opt::YSteps => "--y-steps",
             Opt::Threads => "--threads",
             Opt::Decide => "--decide",
+            Opt::Result => "--result",
+            Opt::Participant => "--participant",
         }
     }
 }
@@ -152,7 +158,7 @@ impl Command {
             Command::Sweep2 => &[
                 X, XFrom, XTo, XSteps, Y, YFrom, YTo, YSteps, Runs, Seed, Threads, Format,
             ],
-            Command::ExercisePlay => &[Decide, Runs],
+            Command::ExercisePlay => &[Decide, Runs, Result, Participant],
             Command::ExerciseBoard => &[Format],
             Command::Presets
             | Command::Preset
@@ -203,6 +209,8 @@ impl Command {
             let value = match o {
                 Opt::Format => formats.as_str(),
                 Opt::Decide => "WEEK=OPTION",
+                Opt::Result => "FILE",
+                Opt::Participant => "NAME",
                 Opt::Param | Opt::X | Opt::Y => "PATH",
                 Opt::Runs | Opt::Steps | Opt::XSteps | Opt::YSteps | Opt::Threads => "N",
                 Opt::Seed => "SEED",
@@ -227,7 +235,8 @@ pub fn usage() -> String {
     text.push_str(
         "An exercise FILE may be a path or builtin:NAME. --decide takes OPTION at the decision \
          moment of week WEEK (carry on elsewhere); with --runs N a play is also replayed over N other \
-         futures (luck or skill). RESULT files are participants' result files.\n",
+         futures (luck or skill). --result writes the play's result file (as the app's), which \
+         exercise board reads like participants' files.\n",
     );
     text
 }
@@ -274,6 +283,10 @@ pub struct Invocation {
     pub threads: Option<usize>,
     /// Exercise decisions: (week of the decision moment, option id), as given.
     pub decide: Vec<(u32, String)>,
+    /// Where a play writes its result file.
+    pub result: Option<String>,
+    /// The participant's name in that result file.
+    pub participant: Option<String>,
 }
 
 /// One axis of `sweep2` as given on the command line.
@@ -344,6 +357,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         y: GridAxis::default(),
         threads: None,
         decide: Vec::new(),
+        result: None,
+        participant: None,
     };
     let cmd = command.name();
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
@@ -424,6 +439,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
                 }
                 inv.decide.push((week, option.to_string()));
             }
+            Opt::Result => inv.result = Some(value),
+            Opt::Participant => inv.participant = Some(value),
             Opt::Param => inv.param = Some(value),
             Opt::From => inv.from = Some(finite("--from", &value)?),
             Opt::To => inv.to = Some(finite("--to", &value)?),
@@ -531,7 +548,10 @@ mod tests {
             assert!(u.contains(&format!("relsim {}", c.name())), "{u}");
         }
         assert!(u.contains("relsim sweep FILE [--param PATH]"));
-        assert!(u.contains("relsim exercise play FILE [--decide WEEK=OPTION]... [--runs N]"));
+        assert!(u.contains(
+            "relsim exercise play FILE [--decide WEEK=OPTION]... [--runs N] [--result FILE] \
+             [--participant NAME]"
+        ));
         assert!(u.contains("relsim exercise board RESULT... [--format json|table]"));
     }
 

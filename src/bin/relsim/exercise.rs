@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
-use super::args::Format;
+use super::args::{Format, Invocation};
 use super::json;
 use relsim::sim::exercise::{
     builtin, class_board, Debrief, Decision, Exercise, ExerciseResult, Luck, Play, Score, Side,
-    BUILTIN, CARRY_ON,
+    BUILTIN, CARRY_ON, LUCK_RUNS,
 };
 
 /// Loads an exercise from a path or `builtin:NAME`.
@@ -50,10 +50,16 @@ struct Played {
     luck: Option<Luck>,
 }
 
-/// `exercise play FILE [--decide WEEK=OPTION]... [--runs N]`: takes each given option at the
-/// decision moment of its week and carries on at the others. A week that is not a moment of
-/// this play, or an option not in the menu, is an error naming it.
-pub fn play(file: &str, decide: &[(u32, String)], runs: u32) -> Result<String, String> {
+/// `exercise play FILE [--decide WEEK=OPTION]... [--runs N] [--result FILE] [--participant
+/// NAME]`: takes each given option at the decision moment of its week and carries on at the
+/// others. A week that is not a moment of this play, or an option not in the menu, is an error
+/// naming it. A result file gets the app's luck-or-skill replay unless `--runs` says otherwise.
+pub fn play(file: &str, inv: &Invocation) -> Result<String, String> {
+    let decide = &inv.decide;
+    let runs = match (inv.runs, &inv.result) {
+        (0, Some(_)) => LUCK_RUNS,
+        (n, _) => n,
+    };
     let ex = load(file)?;
     let ids: Vec<String> = ex.options().iter().map(|(id, _)| id.to_string()).collect();
     for (week, option) in decide {
@@ -86,6 +92,11 @@ pub fn play(file: &str, decide: &[(u32, String)], runs: u32) -> Result<String, S
         ));
     }
     let d = Debrief::of(&play, runs);
+    if let Some(path) = &inv.result {
+        let name = inv.participant.as_deref().unwrap_or("relsim");
+        std::fs::write(path, d.result(&play, name).to_json())
+            .map_err(|e| format!("--result: cannot write {path}: {e}"))?;
+    }
     json(&Played {
         exercise: ex.id.clone(),
         side: ex.side,
