@@ -24,6 +24,7 @@ mod state;
 mod status;
 pub mod summary;
 pub mod sweep;
+pub mod task;
 mod terms;
 mod trace;
 mod validate;
