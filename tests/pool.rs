@@ -2,14 +2,16 @@
 //! runner (as a web worker would), sent back as bytes and put together in order, gives the same
 //! numbers as running the job in one piece — bit for bit, for any number of workers.
 
-use relsim::sim::exercise::{builtin, luck_or_skill, luck_of_scores, Decision};
+use relsim::sim::exercise::{builtin, luck_of_scores, luck_or_skill, Decision};
 use relsim::sim::sweep::{grid2_cell, grid2_scenarios, sweep_values, Axis};
 use relsim::sim::task::{merge_in_order, units, Output, Runner, Task};
 use relsim::sim::{presets, Ensemble, Plan, Scenario};
 
 /// Sends a task through a fresh worker's runner the way the page does: JSON out, bytes back.
 fn through_worker(runner: &mut Runner, task: &Task) -> Output {
-    let bytes = runner.run_json(&task.to_json()).expect("the worker runs the task");
+    let bytes = runner
+        .run_json(&task.to_json())
+        .expect("the worker runs the task");
     Output::from_bytes(&bytes).expect("the page reads the output")
 }
 
@@ -29,10 +31,12 @@ fn pooled(s: &Scenario, runs: u32, workers: usize) -> Ensemble {
         .iter()
         .enumerate()
         .rev()
-        .map(|(i, t)| match through_worker(&mut runners[i % workers], t) {
-            Output::Runs(e) => (i, e),
-            other => panic!("a runs task gave {other:?}"),
-        })
+        .map(
+            |(i, t)| match through_worker(&mut runners[i % workers], t) {
+                Output::Runs(e) => (i, e),
+                other => panic!("a runs task gave {other:?}"),
+            },
+        )
         .collect();
     done.sort_by_key(|(i, _)| *i);
     merge_in_order(s.weeks, done.into_iter().map(|(_, e)| e))
@@ -53,7 +57,11 @@ fn a_pooled_ensemble_equals_the_single_threaded_one_bit_for_bit() {
             let single = Ensemble::run(&Plan::new(&s), runs);
             for workers in [1, 2, 3, 8] {
                 let p = pooled(&s, runs, workers);
-                assert_eq!(p, single, "{} with {runs} runs on {workers} workers", s.name);
+                assert_eq!(
+                    p, single,
+                    "{} with {runs} runs on {workers} workers",
+                    s.name
+                );
                 assert_eq!(p.to_bytes(), single.to_bytes());
             }
         }
@@ -74,7 +82,11 @@ fn units_cover_every_run_once_in_order() {
             assert_eq!(next, runs, "{runs} runs on {workers} workers");
             if runs >= 1000 {
                 // Enough pieces for every worker to take more than one.
-                assert!(u.len() >= workers.min(8), "{runs} runs, {workers} workers: {}", u.len());
+                assert!(
+                    u.len() >= workers.min(8),
+                    "{runs} runs, {workers} workers: {}",
+                    u.len()
+                );
             }
         }
     }
@@ -131,12 +143,19 @@ fn luck_or_skill_from_pieces_equals_one_pass() {
 #[test]
 fn a_bad_task_is_refused_with_its_field() {
     let mut runner = Runner::default();
-    let err = runner.run_json("{\"task\":\"runs\"}").expect_err("incomplete");
+    let err = runner
+        .run_json("{\"task\":\"runs\"}")
+        .expect_err("incomplete");
     assert!(err.contains("scenario"), "{err}");
     let mut s = Scenario::default();
     s.weeks = 0;
-    let task = Task::Cell { scenario: s, runs: 3 };
-    let err = runner.run_json(&task.to_json()).expect_err("invalid scenario");
+    let task = Task::Cell {
+        scenario: s,
+        runs: 3,
+    };
+    let err = runner
+        .run_json(&task.to_json())
+        .expect_err("invalid scenario");
     assert!(err.contains("weeks"), "{err}");
     assert!(Output::from_bytes(&[]).is_err());
     assert!(Output::from_bytes(&[9, 1, 2]).is_err());

@@ -2,6 +2,7 @@
 
 mod actions;
 pub mod csv;
+pub mod deal_map;
 mod economics;
 mod effort;
 pub mod engine;

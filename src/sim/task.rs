@@ -170,7 +170,9 @@ impl Runner {
     pub fn run_json(&mut self, text: &str) -> Result<Vec<u8>, String> {
         let task = Task::from_json(text)?;
         if let Task::Runs { scenario, .. } | Task::Cell { scenario, .. } = &task {
-            scenario.validate().map_err(|e| format!("{}: {}", e.path, e.message))?;
+            scenario
+                .validate()
+                .map_err(|e| format!("{}: {}", e.path, e.message))?;
         }
         Ok(self.run(&task).to_bytes())
     }

@@ -27,6 +27,7 @@ mod manager;
 mod model_page;
 mod negotiate_view;
 mod plot;
+mod pool;
 mod presets;
 mod report;
 mod state;

@@ -31,14 +31,20 @@ impl Ensemble {
         w.len(self.outcomes.len());
         for o in &self.outcomes {
             w.0.push(o.end_status.index() as u8);
-            for v in [o.client_cost, o.supplier_margin, o.client_net_value, o.mean_effort] {
+            for v in [
+                o.client_cost,
+                o.supplier_margin,
+                o.client_net_value,
+                o.mean_effort,
+            ] {
                 w.f64(v);
             }
         }
         w.len(self.samples.len());
         for s in &self.samples {
             w.len(s.len());
-            s.iter().for_each(|v| w.0.extend_from_slice(&v.to_le_bytes()));
+            s.iter()
+                .for_each(|v| w.0.extend_from_slice(&v.to_le_bytes()));
         }
         w.0
     }

@@ -167,7 +167,11 @@ pub fn luck_or_skill(ex: &Exercise, decisions: &[Decision], score: f64, runs: u3
 /// per future, the decisions' score and never intervening's, in order. Parts of the futures
 /// computed apart (in web workers) and put back in order give [`luck_of_scores`] the same input
 /// as one pass.
-pub fn luck_scores(ex: &Exercise, decisions: &[Decision], range: std::ops::Range<u32>) -> Vec<[f64; 2]> {
+pub fn luck_scores(
+    ex: &Exercise,
+    decisions: &[Decision],
+    range: std::ops::Range<u32>,
+) -> Vec<[f64; 2]> {
     let policy = Plan::new(&ex.with_decisions(decisions));
     let never = Plan::new(&ex.scenario);
     range
@@ -185,7 +189,10 @@ pub fn luck_scores(ex: &Exercise, decisions: &[Decision], range: std::ops::Range
 
 /// Places `score` among the decisions' scores over other futures (from [`luck_scores`]).
 pub fn luck_of_scores(score: f64, futures: &[[f64; 2]]) -> Luck {
-    let beats = futures.iter().filter(|[a, never]| *a > never + 1e-9).count();
+    let beats = futures
+        .iter()
+        .filter(|[a, never]| *a > never + 1e-9)
+        .count();
     let mut scores: Vec<f64> = futures.iter().map(|[a, _]| *a).collect();
     scores.sort_by(f64::total_cmp);
     let q = |p: f64| {
