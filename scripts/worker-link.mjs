@@ -26,7 +26,7 @@ renameSync(js, join(dir, `${name}.js`));
 renameSync(wasm, join(dir, `${name}_bg.wasm`));
 rmSync(loader);
 writeFileSync(join(dir, `${name}_loader.js`),
-  `importScripts("./${name}.js");wasm_bindgen("./${name}_bg.wasm");\n`);
+  `importScripts("./${name}.js");wasm_bindgen({ module_or_path: "./${name}_bg.wasm" });\n`);
 
 const page = join(dir, 'index.html');
 const html = readFileSync(page, 'utf8');

@@ -8,6 +8,7 @@ mod charts;
 mod class_board;
 mod compare_view;
 mod controls;
+mod deal_map;
 mod download;
 mod editor;
 mod embed;

@@ -129,6 +129,7 @@ pub fn NegotiateView() -> impl IntoView {
                 <MoneyCard zone label_of />
                 <PartnershipCard zone label_of />
             </div>
+            <super::deal_map::DealMapCard />
         </div>
     }
 }
