@@ -24,6 +24,7 @@ mod inline;
 mod interventions;
 mod intl;
 mod jobs;
+mod luck;
 mod manager;
 mod model_page;
 mod negotiate_view;
