@@ -185,12 +185,13 @@ impl Runner {
     }
 }
 
-/// Runs per task: small enough that a cancelled job stops within a few tens of milliseconds in
-/// every worker, large enough that sending a part back costs little next to computing it.
-const UNIT_RUNS: Range<u32> = 16..128;
+/// Runs per task: few enough that a cancelled job stops within a few tens of milliseconds in
+/// every worker (512 runs of 260 weeks take about 25 ms), many enough that sending a part back
+/// (about 1 MB of histograms, decoded and merged on the page) costs little next to computing it.
+const UNIT_RUNS: Range<u32> = 32..512;
 /// Tasks per worker in one ensemble, so that a worker that finishes early takes another and
-/// progress moves smoothly.
-const UNITS_PER_WORKER: u32 = 4;
+/// progress moves.
+const UNITS_PER_WORKER: u32 = 2;
 
 /// Cuts runs `0..runs` into contiguous ranges, in order, for `workers` workers.
 pub fn units(runs: u32, workers: usize) -> Vec<Range<u32>> {

@@ -9,6 +9,7 @@
 //! way, so the numbers are too.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -27,6 +28,9 @@ const SLICE_MS: f64 = 12.0;
 const WAIT_FOR_WORKERS_MS: u64 = 3000;
 /// Most workers started, whatever the browser reports.
 const MAX_WORKERS: usize = 16;
+/// Tasks posted to a worker ahead of its answers: with two, a worker starts its next task while
+/// the page reads its last answer, instead of idling.
+const DEPTH: usize = 2;
 /// Task ids carry their job in the high part, so that a late reply of a replaced job is known.
 const JOB_STRIDE: f64 = 1_048_576.0;
 
@@ -47,7 +51,7 @@ struct Job {
     tasks: Vec<String>,
     sizes: Vec<u32>,
     /// Tasks not yet handed out (lost ones go back to the front).
-    todo: std::collections::VecDeque<usize>,
+    todo: VecDeque<usize>,
     left: usize,
     done_size: u64,
     total_size: u64,
@@ -66,8 +70,8 @@ struct Slot {
     worker: Worker,
     ready: bool,
     dead: bool,
-    /// The (job, task) it is working on.
-    busy: Option<(u32, usize)>,
+    /// The (job, task) pairs posted to it and not yet answered, in the order it answers them.
+    inflight: VecDeque<(u32, usize)>,
 }
 
 #[derive(Default)]
@@ -170,7 +174,7 @@ pub fn start(shown: RwSignal<usize>) {
                 worker,
                 ready: false,
                 dead: false,
-                busy: None,
+                inflight: VecDeque::new(),
             })
         });
     }
@@ -329,23 +333,26 @@ impl Pool {
 
     fn hand_out(&mut self) {
         let Some(job) = self.job.as_mut() else { return };
-        for slot in self
-            .slots
-            .iter_mut()
-            .filter(|s| s.ready && !s.dead && s.busy.is_none())
-        {
-            let Some(i) = job.todo.pop_front() else {
-                return;
-            };
-            let message = Object::new();
-            let id = f64::from(job.id) * JOB_STRIDE + i as f64;
-            let _ = Reflect::set(&message, &"id".into(), &id.into());
-            let _ = Reflect::set(&message, &"task".into(), &job.tasks[i].as_str().into());
-            if slot.worker.post_message(&message).is_ok() {
-                slot.busy = Some((job.id, i));
-            } else {
-                job.todo.push_front(i);
-                slot.dead = true;
+        // Round by round, so that every worker gets its first task before any gets a second.
+        for _ in 0..DEPTH {
+            for slot in self.slots.iter_mut().filter(|s| s.ready && !s.dead) {
+                // Late answers of a replaced job still count: the worker is busy with them.
+                if slot.inflight.len() >= DEPTH {
+                    continue;
+                }
+                let Some(i) = job.todo.pop_front() else {
+                    return;
+                };
+                let message = Object::new();
+                let id = f64::from(job.id) * JOB_STRIDE + i as f64;
+                let _ = Reflect::set(&message, &"id".into(), &id.into());
+                let _ = Reflect::set(&message, &"task".into(), &job.tasks[i].as_str().into());
+                if slot.worker.post_message(&message).is_ok() {
+                    slot.inflight.push_back((job.id, i));
+                } else {
+                    job.todo.push_front(i);
+                    slot.dead = true;
+                }
             }
         }
     }
@@ -359,14 +366,13 @@ impl Pool {
             slot.ready = true;
             return After::Nothing;
         }
-        let busy = slot.busy.take();
+        let Some((job, task)) = slot.inflight.pop_front() else {
+            return After::Nothing;
+        };
         let id = Reflect::get(&data, &"id".into())
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(-1.0);
-        let Some((job, task)) = busy else {
-            return After::Nothing;
-        };
         if id != f64::from(job) * JOB_STRIDE + task as f64 {
             return After::Nothing;
         }
@@ -387,9 +393,12 @@ impl Pool {
         };
         slot.dead = true;
         slot.worker.terminate();
-        if let (Some((job, task)), Some(j)) = (slot.busy.take(), self.job.as_mut()) {
-            if j.id == job {
-                j.todo.push_front(task);
+        let lost = std::mem::take(&mut slot.inflight);
+        if let Some(j) = self.job.as_mut() {
+            for (job, task) in lost.into_iter().rev() {
+                if j.id == job {
+                    j.todo.push_front(task);
+                }
             }
         }
     }

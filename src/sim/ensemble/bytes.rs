@@ -21,7 +21,7 @@ impl Ensemble {
         for week in &self.status_counts {
             week.iter().for_each(|c| w.u32(*c));
         }
-        self.hist.iter().for_each(|c| w.u32(*c));
+        w.u32s(&self.hist);
         self.sums.iter().for_each(|s| w.f64(*s));
         self.status_weeks.iter().for_each(|s| w.u64(*s));
         w.len(self.run_sums.len());
@@ -66,9 +66,7 @@ impl Ensemble {
                 *c = r.u32()?;
             }
         }
-        for c in &mut e.hist {
-            *c = r.u32()?;
-        }
+        r.u32s(&mut e.hist)?;
         for s in &mut e.sums {
             *s = r.f64()?;
         }
@@ -132,6 +130,12 @@ impl Writer {
     fn len(&mut self, n: usize) {
         self.u32(n as u32);
     }
+    fn u32s(&mut self, v: &[u32]) {
+        self.0.reserve(v.len() * 4);
+        for x in v {
+            self.0.extend_from_slice(&x.to_le_bytes());
+        }
+    }
 }
 
 struct Reader<'a> {
@@ -154,6 +158,15 @@ impl Reader<'_> {
     }
     fn u32(&mut self) -> Result<u32, String> {
         self.array().map(u32::from_le_bytes)
+    }
+    /// Fills `out` from as many little-endian numbers (the histogram: one pass over a slice
+    /// whose length is checked once).
+    fn u32s(&mut self, out: &mut [u32]) -> Result<(), String> {
+        let bytes = self.take(out.len() * 4)?;
+        for (x, b) in out.iter_mut().zip(bytes.chunks_exact(4)) {
+            *x = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        }
+        Ok(())
     }
     fn u64(&mut self) -> Result<u64, String> {
         self.array().map(u64::from_le_bytes)
