@@ -66,6 +66,7 @@ screenshots: build browser
 ## Benchmarks and reports (not part of `make test`).
 bench: build browser
 	cargo bench --bench sim
+	cargo build --release --bin relsim
 	node scripts/bench-wasm.mjs
 
 ## Fuzzing campaign: 100 000 generated scenario files, links and stored scenarios (FUZZ_CASES,

@@ -6,14 +6,19 @@
 // first; the page itself is fetched from the network when there is one (so a new release shows
 // up) and from the cache when there is not. Every URL is relative to the worker, so the app works
 // under any sub-path. Only same-origin GET requests are handled: the app requests nothing else.
-const CACHE = 'relsim-v1';
+const CACHE = 'relsim-v2';
 const SHELL = ['./', './manifest.json', './favicon.svg', './icons/icon.svg', './icons/icon-192.png', './icons/icon-512.png'];
 
-/** Local files that index.html refers to: href, src and the module/wasm paths in its script. */
+/** Local files that index.html refers to: href, src, the module/wasm paths in its script and the
+ * simulation worker's files. */
 function referenced(html) {
   const out = new Set();
   for (const m of html.matchAll(/(?:href|src|module_or_path)\s*[=:]\s*["']([^"'#?]+)["']/g)) out.add(m[1]);
   for (const m of html.matchAll(/from\s+["']([^"']+)["']/g)) out.add(m[1]);
+  // The simulation worker: its loader is named in a meta tag, and loads its script and wasm.
+  for (const m of html.matchAll(/name="relsim-worker"\s+content="([^"]+)_loader\.js"/g)) {
+    for (const end of ['_loader.js', '.js', '_bg.wasm']) out.add(m[1] + end);
+  }
   return [...out].filter((u) => !/^[a-z]+:/i.test(u) && !u.startsWith('//'));
 }
 

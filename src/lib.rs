@@ -14,5 +14,5 @@ pub mod format;
 pub mod i18n;
 pub mod sim;
 pub mod tour;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;

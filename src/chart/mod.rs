@@ -1,6 +1,7 @@
 //! Charts as functions over any plotters backend: native tests draw them into SVG strings, the
 //! app into a canvas.
 
+pub mod deal_map;
 pub mod ensemble;
 pub mod focus;
 pub mod lines;

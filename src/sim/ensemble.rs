@@ -2,6 +2,8 @@
 //! (status counts, fixed-bin histograms of a few series), running sums and per-run outcomes —
 //! never every run's full history.
 
+mod bytes;
+
 use super::engine::{Plan, Sim};
 use super::record::{Event, Recorder, Row, Status};
 use super::series::Series;

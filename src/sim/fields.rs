@@ -610,3 +610,9 @@ mod tests {
         assert!((a - 14.0).abs() < 1e-9 && (b - 26.0).abs() < 1e-9);
     }
 }
+
+/// Whether varying the input at `path` only means something under a result obligation (the
+/// incentive's share and band).
+pub fn needs_result_obligation(path: &str) -> bool {
+    [INCENTIVE_SHARE.path, INCENTIVE_BAND.path].contains(&path)
+}

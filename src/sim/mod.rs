@@ -2,6 +2,7 @@
 
 mod actions;
 pub mod csv;
+pub mod deal_map;
 mod economics;
 mod effort;
 pub mod engine;
@@ -24,6 +25,7 @@ mod state;
 mod status;
 pub mod summary;
 pub mod sweep;
+pub mod task;
 mod terms;
 mod trace;
 mod validate;

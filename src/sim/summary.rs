@@ -1,13 +1,13 @@
 //! The outcome summary of one run or an ensemble, shaped as the CLI prints it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ensemble::Ensemble;
 use super::record::Status;
 use super::series::Series;
 
 /// One number per status.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PerStatus {
     /// Partnership.
     pub partnership: f64,
@@ -45,7 +45,7 @@ impl PerStatus {
 }
 
 /// Means over runs and weeks of the summary series.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Means {
     /// Customer focus.
     pub effort: f64,
@@ -124,7 +124,7 @@ impl Means {
 }
 
 /// Mean totals per run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
     /// Total client cost, k€.
     pub client_cost: f64,
@@ -135,7 +135,7 @@ pub struct Totals {
 }
 
 /// The outcome summary.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Number of runs.
     pub runs: u32,

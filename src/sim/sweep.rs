@@ -112,7 +112,7 @@ pub fn sweep(
 }
 
 /// One axis of a two-input grid: a sweepable input and its values.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Axis {
     /// The dotted path of the input.
     pub param: String,
@@ -228,21 +228,26 @@ pub fn available_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
+/// Whether both parties do at least as well as under `baseline` and one measurably better
+/// (0.1 % of the baseline's client net value and supplier margin together): the client on net
+/// value, the supplier on margin.
+pub fn beats_baseline(s: &Summary, baseline: &Summary) -> bool {
+    let (value, margin) = (
+        baseline.totals.client_net_value,
+        baseline.totals.supplier_margin,
+    );
+    let eps = 1e-3 * (value.abs() + margin.abs()).max(1e-9);
+    let (v, m) = (s.totals.client_net_value, s.totals.supplier_margin);
+    v >= value && m >= margin && (v > value + eps || m > margin + eps)
+}
+
 /// The widest run of consecutive sweep points at which the client's net value (what the service
 /// is worth to it minus everything it pays) is no lower and the supplier earns no less than under
 /// `baseline`, and one of them does measurably better (0.1 %): the win-win zone, as (first value,
 /// last value). A point that merely equals the baseline (the same contract) is no win. Net value,
 /// not cost: a client that pays a bonus for service worth more than the bonus is better off.
 pub fn win_win(points: &[(f64, Summary)], baseline: &Summary) -> Option<(f64, f64)> {
-    let (value, margin) = (
-        baseline.totals.client_net_value,
-        baseline.totals.supplier_margin,
-    );
-    let eps = 1e-3 * (value.abs() + margin.abs()).max(1e-9);
-    let good = |s: &Summary| {
-        let (v, m) = (s.totals.client_net_value, s.totals.supplier_margin);
-        v >= value && m >= margin && (v > value + eps || m > margin + eps)
-    };
+    let good = |s: &Summary| beats_baseline(s, baseline);
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
     for (i, (_, s)) in points.iter().enumerate() {

@@ -54,6 +54,11 @@ pub fn App() -> impl IntoView {
     if let Some(spec) = super::embed::spec() {
         return view! { <super::embed::EmbedView spec=spec /> }.into_any();
     }
+    // The simulation workers load in the background, after the first chart.
+    set_timeout(
+        move || super::pool::start(state.workers),
+        std::time::Duration::from_millis(0),
+    );
     if super::embed::query_has("tour") {
         state.page.set(Page::Tour);
     }

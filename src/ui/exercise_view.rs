@@ -299,6 +299,7 @@ fn radio_key(key: &str, current: usize, n: usize) -> Option<usize> {
 #[component]
 fn PlayingView() -> impl IntoView {
     let ctx = expect_context::<ExCtx>();
+    let state = use_state();
     let chosen = RwSignal::new(0usize);
     let seen = move || ctx.play.with(|p| p.as_ref().map_or(0, Play::seen));
     let weeks = move || ctx.exercise.with(|e| e.scenario.weeks);
@@ -336,16 +337,10 @@ fn PlayingView() -> impl IntoView {
         {
             ctx.stage.set(Stage::Debrief);
             ctx.debrief.set(None);
-            // Let the "computing" note paint before the replay of other futures blocks.
+            // Let the "computing" note paint before the debrief is computed; the replay of other
+            // futures then runs in the worker pool.
             set_timeout(
-                move || {
-                    let d = ctx.play.with_untracked(|p| {
-                        p.as_ref()
-                            .map(|p| Debrief::of(p, crate::sim::exercise::LUCK_RUNS))
-                    });
-                    ctx.debrief.set(d.map(Arc::new));
-                    focus_testid("exercise-score");
-                },
+                move || super::luck::debrief(state, ctx, || focus_testid("exercise-score")),
                 std::time::Duration::from_millis(20),
             );
         } else {

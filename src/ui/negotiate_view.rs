@@ -19,22 +19,10 @@ use super::widgets::{band, CountField, Swatch, MIN_RUNS};
 use crate::chart::sweep::{Curve, COST, MARGIN, NET_VALUE, PARTNERSHIP, ZONE};
 use crate::chart::{self, ChartStyle, Pen};
 use crate::format::keur_axis;
+use crate::sim::deal_map::base_and_baseline;
 use crate::sim::fields::{self, Field};
-use crate::sim::scenario::Obligation;
 use crate::sim::sweep::{sweep_values, win_win, with_param, MAX_STEPS, MIN_STEPS};
 use crate::sim::{Plan, Scenario, Summary, MAX_RUNS};
-
-/// The scenario swept and its fixed-fee baseline: sweeping the incentive share only means
-/// something under a result obligation.
-fn base_and_baseline(s: &Scenario, path: &str) -> (Scenario, Scenario) {
-    let mut base = s.clone();
-    if path == fields::INCENTIVE_SHARE.path {
-        base.contract.obligation = Obligation::Result;
-    }
-    let mut baseline = s.clone();
-    baseline.contract.obligation = Obligation::Effort;
-    (base, baseline)
-}
 
 /// The sweepable input at `path` (the first one if there is none).
 fn param(path: &str) -> &'static Field<Scenario> {
@@ -63,7 +51,7 @@ impl Form {
         let (from, to) = (self.from.get_untracked(), self.to.get_untracked());
         let (base, baseline) = state
             .scenario
-            .with_untracked(|s| base_and_baseline(s, field.path));
+            .with_untracked(|s| base_and_baseline(s, &[field.path]));
         for v in [from, to] {
             if let Err(r) = field.range.check(&base, v) {
                 return self
@@ -141,6 +129,7 @@ pub fn NegotiateView() -> impl IntoView {
                 <MoneyCard zone label_of />
                 <PartnershipCard zone label_of />
             </div>
+            <super::deal_map::DealMapCard />
         </div>
     }
 }

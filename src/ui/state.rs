@@ -93,6 +93,8 @@ pub struct AppState {
     pub progress: RwSignal<Option<f64>>,
     /// Bumped to cancel the running computation.
     pub generation: RwSignal<u64>,
+    /// Simulation workers in use (0: the main thread computes).
+    pub workers: RwSignal<usize>,
     /// The last finished sweep.
     pub sweep: RwSignal<Option<Arc<SweepResult>>>,
     /// The window (first week, last week) of the why view.
@@ -131,6 +133,7 @@ impl AppState {
             ensemble_ms: RwSignal::new(None),
             progress: RwSignal::new(None),
             generation: RwSignal::new(0),
+            workers: RwSignal::new(0),
             sweep: RwSignal::new(None),
             window: RwSignal::new(None),
         }

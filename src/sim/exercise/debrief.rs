@@ -160,23 +160,40 @@ pub struct Luck {
 /// Replays `decisions` (same options at the same weeks) and "never intervene" over `runs` other
 /// random futures (seeds after the exercise's own) and places `score` among the policy's scores.
 pub fn luck_or_skill(ex: &Exercise, decisions: &[Decision], score: f64, runs: u32) -> Luck {
+    luck_of_scores(score, &luck_scores(ex, decisions, 0..runs))
+}
+
+/// The scores of the futures `range` (future `i` has seed = the exercise's seed + 1 + `i`):
+/// per future, the decisions' score and never intervening's, in order. Parts of the futures
+/// computed apart (in web workers) and put back in order give [`luck_of_scores`] the same input
+/// as one pass.
+pub fn luck_scores(
+    ex: &Exercise,
+    decisions: &[Decision],
+    range: std::ops::Range<u32>,
+) -> Vec<[f64; 2]> {
     let policy = Plan::new(&ex.with_decisions(decisions));
     let never = Plan::new(&ex.scenario);
-    let mut scores = Vec::with_capacity(runs as usize);
-    let mut beats = 0u32;
-    for i in 0..runs {
-        let seed = ex.scenario.seed.wrapping_add(1 + u64::from(i));
-        let run = |plan: &Plan| {
-            let mut t = Tally::new(ex.side);
-            Sim::with_seed(plan, seed).run(&mut t);
-            t.score(ex).total
-        };
-        let a = run(&policy);
-        if a > run(&never) + 1e-9 {
-            beats += 1;
-        }
-        scores.push(a);
-    }
+    range
+        .map(|i| {
+            let seed = ex.scenario.seed.wrapping_add(1 + u64::from(i));
+            let run = |plan: &Plan| {
+                let mut t = Tally::new(ex.side);
+                Sim::with_seed(plan, seed).run(&mut t);
+                t.score(ex).total
+            };
+            [run(&policy), run(&never)]
+        })
+        .collect()
+}
+
+/// Places `score` among the decisions' scores over other futures (from [`luck_scores`]).
+pub fn luck_of_scores(score: f64, futures: &[[f64; 2]]) -> Luck {
+    let beats = futures
+        .iter()
+        .filter(|[a, never]| *a > never + 1e-9)
+        .count();
+    let mut scores: Vec<f64> = futures.iter().map(|[a, _]| *a).collect();
     scores.sort_by(f64::total_cmp);
     let q = |p: f64| {
         scores
@@ -185,6 +202,7 @@ pub fn luck_or_skill(ex: &Exercise, decisions: &[Decision], score: f64, runs: u3
             .unwrap_or(0.0)
     };
     let below = scores.iter().filter(|s| **s < score).count();
+    let runs = futures.len() as u32;
     let n = f64::from(runs.max(1));
     Luck {
         runs,
@@ -192,7 +210,7 @@ pub fn luck_or_skill(ex: &Exercise, decisions: &[Decision], score: f64, runs: u3
         median: q(0.5),
         p10: q(0.1),
         p90: q(0.9),
-        beats_carry_on: 100.0 * f64::from(beats) / n,
+        beats_carry_on: 100.0 * beats as f64 / n,
     }
 }
 

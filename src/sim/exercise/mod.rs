@@ -19,8 +19,9 @@ use super::ScenarioError;
 
 pub use builtin::{builtin, default_menu, BUILTIN};
 pub use debrief::{
-    class_board, luck_or_skill, score_of, ClassBoard, Debrief, ExerciseResult, Luck, Moment,
-    OptionCount, PathSummary, Score, ScoreParts, LUCK_RUNS, RESULT_KIND, RESULT_VERSION,
+    class_board, luck_of_scores, luck_or_skill, luck_scores, score_of, ClassBoard, Debrief,
+    ExerciseResult, Luck, Moment, OptionCount, PathSummary, Score, ScoreParts, LUCK_RUNS,
+    RESULT_KIND, RESULT_VERSION,
 };
 pub use play::Play;
 

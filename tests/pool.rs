@@ -1,0 +1,163 @@
+//! The worker pool's arithmetic, natively: a job cut into tasks, each sent as JSON, run by its own
+//! runner (as a web worker would), sent back as bytes and put together in order, gives the same
+//! numbers as running the job in one piece — bit for bit, for any number of workers.
+
+use relsim::sim::exercise::{builtin, luck_of_scores, luck_or_skill, Decision};
+use relsim::sim::sweep::{grid2_cell, grid2_scenarios, sweep_values, Axis};
+use relsim::sim::task::{merge_in_order, units, Output, Runner, Task};
+use relsim::sim::{presets, Ensemble, Plan, Scenario};
+
+/// Sends a task through a fresh worker's runner the way the page does: JSON out, bytes back.
+fn through_worker(runner: &mut Runner, task: &Task) -> Output {
+    let bytes = runner
+        .run_json(&task.to_json())
+        .expect("the worker runs the task");
+    Output::from_bytes(&bytes).expect("the page reads the output")
+}
+
+/// The ensemble of `runs` runs of `s`, computed by `workers` runners that take the tasks in
+/// turn and finish them in reverse order (as a slow first worker would).
+fn pooled(s: &Scenario, runs: u32, workers: usize) -> Ensemble {
+    let mut runners: Vec<Runner> = (0..workers).map(|_| Runner::default()).collect();
+    let tasks: Vec<Task> = units(runs, workers)
+        .into_iter()
+        .map(|r| Task::Runs {
+            scenario: s.clone(),
+            from: r.start,
+            to: r.end,
+        })
+        .collect();
+    let mut done: Vec<(usize, Ensemble)> = tasks
+        .iter()
+        .enumerate()
+        .rev()
+        .map(
+            |(i, t)| match through_worker(&mut runners[i % workers], t) {
+                Output::Runs(e) => (i, e),
+                other => panic!("a runs task gave {other:?}"),
+            },
+        )
+        .collect();
+    done.sort_by_key(|(i, _)| *i);
+    merge_in_order(s.weeks, done.into_iter().map(|(_, e)| e))
+}
+
+fn scenarios() -> Vec<Scenario> {
+    let mut out = vec![Scenario::default()];
+    for key in ["farbo", "healthy-partnership", "crisis-early-opt-out"] {
+        out.push(presets::find(key).expect("a shipped preset").scenario());
+    }
+    out
+}
+
+#[test]
+fn a_pooled_ensemble_equals_the_single_threaded_one_bit_for_bit() {
+    for s in scenarios() {
+        for runs in [1, 37, 300] {
+            let single = Ensemble::run(&Plan::new(&s), runs);
+            for workers in [1, 2, 3, 8] {
+                let p = pooled(&s, runs, workers);
+                assert_eq!(
+                    p, single,
+                    "{} with {runs} runs on {workers} workers",
+                    s.name
+                );
+                assert_eq!(p.to_bytes(), single.to_bytes());
+            }
+        }
+    }
+}
+
+#[test]
+fn units_cover_every_run_once_in_order() {
+    for runs in [0, 1, 15, 16, 17, 999, 1000, 10_000, 100_000] {
+        for workers in [1, 2, 7, 64] {
+            let u = units(runs, workers);
+            let mut next = 0;
+            for r in &u {
+                assert_eq!(r.start, next);
+                assert!(r.end > r.start);
+                next = r.end;
+            }
+            assert_eq!(next, runs, "{runs} runs on {workers} workers");
+            if runs >= 1000 {
+                // Enough pieces for every worker to take more than one.
+                assert!(
+                    u.len() >= workers.min(8),
+                    "{runs} runs, {workers} workers: {}",
+                    u.len()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_grid_cell_from_a_worker_equals_the_cli_cell() {
+    let s = presets::find("article-figure").expect("preset").scenario();
+    let x = Axis {
+        param: "contract.fee_per_week".into(),
+        values: sweep_values(12.0, 20.0, 3).expect("values"),
+    };
+    let y = Axis {
+        param: "contract.incentive_share".into(),
+        values: sweep_values(0.1, 0.5, 2).expect("values"),
+    };
+    let mut runner = Runner::default();
+    for (xv, yv, cell) in grid2_scenarios(&s, &x, &y).expect("grid") {
+        let native = grid2_cell(xv, yv, &cell, 40, false).summary;
+        let task = Task::Cell {
+            scenario: cell,
+            runs: 40,
+        };
+        match through_worker(&mut runner, &task) {
+            Output::Cell(summary) => assert_eq!(summary, native, "cell {xv}, {yv}"),
+            other => panic!("a cell task gave {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn luck_or_skill_from_pieces_equals_one_pass() {
+    let ex = builtin("farbo-crisis").expect("a built-in exercise");
+    let decisions: Vec<Decision> = ex.best_path.clone();
+    let whole = luck_or_skill(&ex, &decisions, 0.5, 90);
+    let mut futures = Vec::new();
+    let mut runner = Runner::default();
+    for r in units(90, 3) {
+        let task = Task::Luck {
+            exercise: Box::new(ex.clone()),
+            decisions: decisions.clone(),
+            from: r.start,
+            to: r.end,
+        };
+        match through_worker(&mut runner, &task) {
+            Output::Luck(part) => futures.extend(part),
+            other => panic!("a luck task gave {other:?}"),
+        }
+    }
+    assert_eq!(futures.len(), 90);
+    assert_eq!(luck_of_scores(0.5, &futures), whole);
+}
+
+#[test]
+fn a_bad_task_is_refused_with_its_field() {
+    let mut runner = Runner::default();
+    let err = runner
+        .run_json("{\"task\":\"runs\"}")
+        .expect_err("incomplete");
+    assert!(err.contains("scenario"), "{err}");
+    let mut s = Scenario::default();
+    s.weeks = 0;
+    let task = Task::Cell {
+        scenario: s,
+        runs: 3,
+    };
+    let err = runner
+        .run_json(&task.to_json())
+        .expect_err("invalid scenario");
+    assert!(err.contains("weeks"), "{err}");
+    assert!(Output::from_bytes(&[]).is_err());
+    assert!(Output::from_bytes(&[9, 1, 2]).is_err());
+    assert!(Output::from_bytes(&[3, 1, 2]).is_err());
+}
