@@ -48,6 +48,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --bin relsim-app --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --bin relsim-worker --no-default-features --target wasm32-unknown-unknown -- -D warnings
 
 unit:
 	cargo test --release

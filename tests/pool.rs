@@ -147,8 +147,10 @@ fn a_bad_task_is_refused_with_its_field() {
         .run_json("{\"task\":\"runs\"}")
         .expect_err("incomplete");
     assert!(err.contains("scenario"), "{err}");
-    let mut s = Scenario::default();
-    s.weeks = 0;
+    let s = Scenario {
+        weeks: 0,
+        ..Scenario::default()
+    };
     let task = Task::Cell {
         scenario: s,
         runs: 3,

@@ -521,6 +521,12 @@ pub const INTERVENTION: &[Field<Intervention>] = &[
     POLICY_MIN_EFFORT,
 ];
 
+/// Whether varying the input at `path` only means something under a result obligation (the
+/// incentive's share and band).
+pub fn needs_result_obligation(path: &str) -> bool {
+    [INCENTIVE_SHARE.path, INCENTIVE_BAND.path].contains(&path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -609,10 +615,4 @@ mod tests {
         let (a, b) = FEE_PER_WEEK.sweep_window(&s);
         assert!((a - 14.0).abs() < 1e-9 && (b - 26.0).abs() < 1e-9);
     }
-}
-
-/// Whether varying the input at `path` only means something under a result obligation (the
-/// incentive's share and band).
-pub fn needs_result_obligation(path: &str) -> bool {
-    [INCENTIVE_SHARE.path, INCENTIVE_BAND.path].contains(&path)
 }

@@ -191,8 +191,10 @@ mod tests {
 
     #[test]
     fn bytes_give_back_the_same_ensemble() {
-        let mut s = Scenario::default();
-        s.weeks = 40;
+        let s = Scenario {
+            weeks: 40,
+            ..Scenario::default()
+        };
         let e = Ensemble::run(&Plan::new(&s), 30);
         let back = Ensemble::from_bytes(&e.to_bytes()).expect("decodes");
         assert_eq!(back, e);
@@ -201,8 +203,10 @@ mod tests {
 
     #[test]
     fn damaged_bytes_are_refused_without_panic() {
-        let mut s = Scenario::default();
-        s.weeks = 10;
+        let s = Scenario {
+            weeks: 10,
+            ..Scenario::default()
+        };
         let bytes = Ensemble::run(&Plan::new(&s), 3).to_bytes();
         for cut in [0, 3, 4, 8, 100, bytes.len() - 1] {
             assert!(Ensemble::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
