@@ -100,6 +100,10 @@ test('decision options are one radio group: arrow keys, Home and End move and se
     await page.focus('[data-testid="decision-continue"]');
     await page.keyboard.press('Enter');
     await page.waitForFunction((w0) => Number(document.querySelector('[data-testid="exercise-week"]')?.dataset.week ?? -1) !== w0, w);
+    // The app moves focus to the new week's heading in the next frame: wait for it, so that the
+    // next Enter goes to "continue" and not to the heading.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="decision-panel"]')
+      || document.activeElement?.dataset.testid === 'exercise-week');
   }
   await page.waitForSelector('[data-testid="exercise-score"]', { timeout: 120000 });
   const r = await exportResult(page, 'Keys only');
