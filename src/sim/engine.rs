@@ -2,7 +2,6 @@
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::Poisson;
 
 use super::effort::EffortChoice;
 use super::incident::Party;
@@ -31,9 +30,9 @@ pub struct Sim<'a> {
     next_intervention: usize,
     /// Pending reminders: (week, party). Small and reused.
     pub(crate) reminders: Vec<(u32, Party)>,
-    /// The total weekly incident rate's Poisson distribution (`None` without random incidents)
-    /// and each category's share of it.
-    pub(crate) incidents_per_week: Option<(Poisson<f64>, f64, [f64; 3])>,
+    /// The total weekly incident rate and each category's share of it (`None` without random
+    /// incidents).
+    pub(crate) incidents_per_week: Option<super::sample::IncidentRate>,
     pub(crate) effort_choice: EffortChoice,
     /// One-off costs of this week: (client pays, supplier pays).
     pub(crate) one_off: PerParty,
@@ -86,12 +85,7 @@ impl<'a> Sim<'a> {
             reminders: Vec::with_capacity(8),
             incidents_per_week: {
                 let r = &s.random_rates;
-                let rates = [r.external, r.interpersonal, r.business];
-                let total: f64 = rates.iter().sum();
-                (total > 0.0)
-                    .then(|| Poisson::new(total / 52.0).ok())
-                    .flatten()
-                    .map(|d| (d, (-total / 52.0).exp(), rates.map(|x| x / total)))
+                super::sample::IncidentRate::new([r.external, r.interpersonal, r.business])
             },
             effort_choice,
             one_off: PerParty::default(),

@@ -113,12 +113,12 @@ impl Sim<'_> {
     /// probability proportional to its rate (the same distribution; most weeks it costs one
     /// uniform number).
     pub(crate) fn draw_random_incidents(&mut self) {
-        let Some((dist, none, shares)) = self.incidents_per_week else {
+        let Some(rate) = self.incidents_per_week else {
             return;
         };
-        let n = super::sample::incident_count(&dist, none, self.rng());
+        let n = rate.count(self.rng());
         for _ in 0..n {
-            let category = super::sample::incident_category(&shares, self.rng());
+            let category = super::sample::incident_category(&rate.shares, self.rng());
             let incident = self.random_incident(category);
             self.apply_incident(&incident, true);
         }
