@@ -36,7 +36,12 @@ pub struct Sim<'a> {
     pub(crate) effort_choice: EffortChoice,
     /// One-off costs of this week: (client pays, supplier pays).
     pub(crate) one_off: PerParty,
-    last_row: Option<Row>,
+    /// The week's row, built in place and kept as the last row: read by the next week's
+    /// random incidents and, once the contract is over, carried on (a `Row` is about 200
+    /// bytes, and copying it out and back each week was a measurable share of the step).
+    pub(crate) row: Row,
+    /// Whether `row` holds a simulated week yet.
+    stepped: bool,
     /// Attribution of appreciation changes to causes, when explaining a run.
     pub(crate) why: Option<Box<super::trace::Tracer>>,
 }
@@ -74,6 +79,7 @@ impl<'a> Sim<'a> {
             settled_week: None,
         };
         let effort_choice = plan.effort.clone();
+        let row = initial_row(&state, 0);
         Self {
             plan,
             state,
@@ -89,7 +95,8 @@ impl<'a> Sim<'a> {
             },
             effort_choice,
             one_off: PerParty::default(),
-            last_row: None,
+            row,
+            stepped: false,
             why: None,
         }
     }
@@ -135,8 +142,11 @@ impl<'a> Sim<'a> {
 
     /// Last week's SLA, or the expected SLA at the current effort before the first week.
     pub(crate) fn last_sla(&self) -> f64 {
-        self.last_row
-            .map_or_else(|| expected_sla(self.state.effort), |r| r.sla)
+        if self.stepped {
+            self.row.sla
+        } else {
+            expected_sla(self.state.effort)
+        }
     }
 
     pub(crate) fn rng(&mut self) -> &mut ChaCha8Rng {
@@ -147,16 +157,16 @@ impl<'a> Sim<'a> {
     pub fn step<R: Recorder>(&mut self, recorder: &mut R) {
         self.events.clear();
         self.one_off = PerParty::default();
-        let row = if self.state.status.is_final() {
+        if self.state.status.is_final() {
             self.skip_plan();
-            self.after_end_row()
+            self.after_end_row();
         } else {
             self.apply_plan();
             self.draw_random_incidents();
-            self.live_week()
-        };
-        recorder.record(&row, &self.events);
-        self.last_row = Some(row);
+            self.live_week();
+        }
+        recorder.record(&self.row, &self.events);
+        self.stepped = true;
         self.week += 1;
     }
 
@@ -204,8 +214,8 @@ impl<'a> Sim<'a> {
         }
     }
 
-    /// Steps 2–8 for a week with a running contract.
-    fn live_week(&mut self) -> Row {
+    /// Steps 2–8 for a week with a running contract, into `self.row`.
+    fn live_week(&mut self) {
         // The scenario's numbers, taken out once per plan rather than copied every week.
         let plan = self.plan;
         let s = &plan.light;
@@ -334,7 +344,7 @@ impl<'a> Sim<'a> {
         let client_appreciation = (st.experienced.client + st.business.client) / 2.0;
         let supplier_appreciation = (st.experienced.supplier + st.business.supplier) / 2.0;
         let relationship = (client_appreciation + supplier_appreciation) / 2.0;
-        let mut row = Row {
+        self.row = Row {
             week: self.week,
             effort,
             extra_work_focus: extra_focus,
@@ -363,59 +373,61 @@ impl<'a> Sim<'a> {
                 st.business.client,
             ),
         };
-        self.update_status(&row);
+        self.update_status();
         // Costs of an ending decided this week land in this week's row.
+        let row = &mut self.row;
         row.status = self.state.status;
         row.client_cost = recurring_cost + self.one_off.client;
         row.supplier_margin = operating_margin - self.one_off.supplier;
         row.client_net_value = service_value - row.client_cost;
-        row
     }
 
     /// A week after the contract is over: the client buys the service elsewhere at the market
     /// fee and gets the market's by-the-book service, the supplier has lost the income; the
     /// other series stay where they ended.
-    fn after_end_row(&mut self) -> Row {
-        let mut row = self.last_row.unwrap_or_else(|| self.initial_row());
+    fn after_end_row(&mut self) {
+        if !self.stepped {
+            self.row = initial_row(&self.state, self.week);
+        }
+        let row = &mut self.row;
         let client = &self.plan.scenario.client;
         row.week = self.week;
         row.status = self.state.status;
         row.client_cost = client.market_fee_per_week;
         row.client_net_value = market_net_value(&self.plan.scenario);
         row.supplier_margin = 0.0;
-        row
     }
+}
 
-    fn initial_row(&self) -> Row {
-        let st = &self.state;
-        Row {
-            week: self.week,
-            effort: st.effort,
-            extra_work_focus: st.effort,
-            sla: 0.0,
-            quality: 0.0,
-            expectation: st.expectation,
-            client_experienced: st.experienced.client,
-            client_business: st.business.client,
-            supplier_experienced: st.experienced.supplier,
-            supplier_business: st.business.supplier,
-            client_appreciation: 0.6,
-            supplier_appreciation: 0.6,
-            relationship: 0.6,
-            client_trust: st.trust.client,
-            supplier_trust: st.trust.supplier,
-            client_trust_ceiling: st.ceiling.client,
-            supplier_trust_ceiling: st.ceiling.supplier,
-            alignment: st.alignment,
-            business_pressure: st.pressure.client,
-            status: st.status,
-            client_cost: 0.0,
-            supplier_margin: 0.0,
-            client_net_value: 0.0,
-            relationship_type: RelationshipType::classify(
-                st.experienced.client,
-                st.business.client,
-            ),
-        }
+/// The row before any week: the state as it starts, in week `week`.
+fn initial_row(st: &State, week: u32) -> Row {
+    Row {
+        week,
+        effort: st.effort,
+        extra_work_focus: st.effort,
+        sla: 0.0,
+        quality: 0.0,
+        expectation: st.expectation,
+        client_experienced: st.experienced.client,
+        client_business: st.business.client,
+        supplier_experienced: st.experienced.supplier,
+        supplier_business: st.business.supplier,
+        client_appreciation: 0.6,
+        supplier_appreciation: 0.6,
+        relationship: 0.6,
+        client_trust: st.trust.client,
+        supplier_trust: st.trust.supplier,
+        client_trust_ceiling: st.ceiling.client,
+        supplier_trust_ceiling: st.ceiling.supplier,
+        alignment: st.alignment,
+        business_pressure: st.pressure.client,
+        status: st.status,
+        client_cost: 0.0,
+        supplier_margin: 0.0,
+        client_net_value: 0.0,
+        relationship_type: RelationshipType::classify(
+            st.experienced.client,
+            st.business.client,
+        ),
     }
 }
