@@ -18,8 +18,48 @@ pub(crate) const CDF_STEPS: usize = 1000;
 /// are walked without being kept, which gives the same draw, only slower.
 const MAX_TABLES: usize = 4096;
 
-/// The tables built for one rounded probability: `(n, cumulative distribution)`.
-type TablesForP = Vec<(u64, Box<[f64]>)>;
+/// The tables built for one rounded probability, one per volume.
+type TablesForP = Vec<Cdf>;
+
+/// One tabulated cumulative distribution of `n` trials, with a guide to where to start
+/// looking for a uniform number: the inversion a binary search over the `n + 1` sums gives,
+/// found in a step or two from the guide's entry.
+#[derive(Debug)]
+struct Cdf {
+    /// Trials.
+    n: u64,
+    /// `P(X ≤ k)` for `k = 0..=n`: non-decreasing, as sums of non-negative terms are.
+    sums: Box<[f64]>,
+    /// Per slice `j` of `0..1` in `sums.len()` equal slices, the smallest `k` with
+    /// `sums[k] ≥ j / sums.len()`.
+    guide: Box<[u32]>,
+}
+
+impl Cdf {
+    fn new(n: u64, sums: Box<[f64]>) -> Self {
+        let slices = sums.len();
+        let guide = (0..slices)
+            .map(|j| sums.partition_point(|c| *c < j as f64 / slices as f64) as u32)
+            .collect();
+        Self { n, sums, guide }
+    }
+
+    /// The smallest `k` with `sums[k] ≥ u` (at most `n`), as a binary search finds it: from the
+    /// guide's entry for `u`, back while the sum before is still at least `u` (in case the
+    /// slice's rounding put the entry past it), then on while the sum is below `u`.
+    fn invert(&self, u: f64) -> u64 {
+        let sums = &self.sums;
+        let slice = ((u * sums.len() as f64) as u32 as usize).min(self.guide.len() - 1);
+        let mut k = self.guide[slice] as usize;
+        while k > 0 && sums[k - 1] >= u {
+            k -= 1;
+        }
+        while k < sums.len() && sums[k] < u {
+            k += 1;
+        }
+        (k as u64).min(self.n)
+    }
+}
 
 /// Cumulative Binomial(n, p) distributions, keyed by both the number of trials and the rounded
 /// probability, built as draws need them and shared by the runs of an ensemble.
@@ -54,8 +94,8 @@ impl BinomialTables {
             by_p.resize_with(CDF_STEPS + 1, Vec::new);
         }
         let tables = &mut by_p[q];
-        if let Some((_, cdf)) = tables.iter().find(|(m, _)| *m == n) {
-            return invert(cdf, u, n);
+        if let Some(cdf) = tables.iter().find(|t| t.n == n) {
+            return cdf.invert(u);
         }
         let p = q as f64 / CDF_STEPS as f64;
         if self.kept.get() >= MAX_TABLES {
@@ -63,23 +103,26 @@ impl BinomialTables {
                 .position(|c| c >= u)
                 .map_or(n, |k| k as u64);
         }
-        let cdf: Box<[f64]> = cumulative(n, p).collect();
-        let k = invert(&cdf, u, n);
-        tables.push((n, cdf));
+        let cdf = Cdf::new(n, cumulative(n, p).collect());
+        let k = cdf.invert(u);
+        tables.push(cdf);
         self.kept.set(self.kept.get() + 1);
         k
     }
 }
 
-/// `x.round()` for a finite `x ≥ 0` (below 2⁵²), the same number without the library call
+/// `x.round()` for a finite `x ≥ 0` (below 2³¹), the same number without the library call
 /// that `round` is on baseline x86-64 (once a week in the draw above): the whole part by
 /// truncation, plus one when the fraction, `x − whole` (exact), is at least one half.
 fn round_non_negative(x: f64) -> usize {
-    let whole = x as usize;
-    whole + usize::from(x - whole as f64 >= 0.5)
+    // Through u32, whose conversion is one instruction where usize's takes several.
+    let whole = x as u32;
+    (whole + u32::from(x - whole as f64 >= 0.5)) as usize
 }
 
-/// The smallest `k` with `cdf[k] ≥ u` (at most `n`, should rounding leave the last sum below 1).
+/// The smallest `k` with `cdf[k] ≥ u` (at most `n`, should rounding leave the last sum below 1),
+/// by binary search: what [`Cdf::invert`] must equal.
+#[cfg(test)]
 fn invert(cdf: &[f64], u: f64, n: u64) -> u64 {
     (cdf.partition_point(|c| *c < u) as u64).min(n)
 }
@@ -220,6 +263,29 @@ mod tests {
         let steps = (0..=200_000).map(|i| i as f64 / 200.0 + 1e-9 * (i % 3) as f64);
         for x in edge.into_iter().chain(steps) {
             assert_eq!(round_non_negative(x), x.round() as usize, "{x}");
+        }
+    }
+
+    #[test]
+    fn the_guided_inversion_equals_the_binary_search() {
+        // Every volume's table at probabilities from degenerate to sharp, against uniform
+        // numbers on and around each sum (where the two could part) and spread over 0..1.
+        let mut rng = ChaCha8Rng::seed_from_u64(9);
+        for n in [0u64, 1, 2, 7, 90, 91, 250, 1000] {
+            for p in [0.0, 0.001, 0.3, 0.5, 0.857, 0.999, 1.0] {
+                let sums: Box<[f64]> = cumulative(n, p).collect();
+                let cdf = Cdf::new(n, sums.clone());
+                let near = sums.iter().flat_map(|c| {
+                    [c.next_down(), *c, c.next_up()]
+                        .into_iter()
+                        .filter(|u| (0.0..1.0).contains(u))
+                });
+                let spread = (0..2000).map(|_| rng.random::<f64>());
+                let edges = [0.0, f64::EPSILON, 0.5, 1.0f64.next_down()];
+                for u in near.chain(spread).chain(edges) {
+                    assert_eq!(cdf.invert(u), invert(&sums, u, n), "n {n} p {p} u {u}");
+                }
+            }
         }
     }
 
