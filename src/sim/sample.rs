@@ -33,6 +33,8 @@ struct Cdf {
     /// Per slice `j` of `0..1` in `sums.len()` equal slices, the smallest `k` with
     /// `sums[k] ≥ j / sums.len()`.
     guide: Box<[u32]>,
+    /// The number of slices as a float, converted once.
+    slices: f64,
 }
 
 impl Cdf {
@@ -41,7 +43,12 @@ impl Cdf {
         let guide = (0..slices)
             .map(|j| sums.partition_point(|c| *c < j as f64 / slices as f64) as u32)
             .collect();
-        Self { n, sums, guide }
+        Self {
+            n,
+            sums,
+            guide,
+            slices: slices as f64,
+        }
     }
 
     /// The smallest `k` with `sums[k] ≥ u` (at most `n`), as a binary search finds it: from the
@@ -49,7 +56,7 @@ impl Cdf {
     /// slice's rounding put the entry past it), then on while the sum is below `u`.
     fn invert(&self, u: f64) -> u64 {
         let sums = &self.sums;
-        let slice = ((u * sums.len() as f64) as u32 as usize).min(self.guide.len() - 1);
+        let slice = ((u * self.slices) as u32 as usize).min(self.guide.len() - 1);
         let mut k = self.guide[slice] as usize;
         while k > 0 && sums[k - 1] >= u {
             k -= 1;
@@ -163,6 +170,8 @@ pub(crate) struct IncidentRate {
     lambda: f64,
     /// The chance of a week without incidents, `exp(−lambda)`.
     none: f64,
+    /// The bound of Knuth's product, as rand_distr's `KnuthMethod::new` computes it.
+    knuth_bound: f64,
     /// Each category's share of the rate (external, interpersonal, business).
     pub(crate) shares: [f64; 3],
 }
@@ -176,6 +185,7 @@ impl IncidentRate {
         (total > 0.0 && Poisson::new(lambda).is_ok()).then(|| Self {
             lambda,
             none: (-total / 52.0).exp(),
+            knuth_bound: (-lambda).exp(),
             shares: rates.map(|x| x / total),
         })
     }
@@ -197,8 +207,7 @@ impl IncidentRate {
         if self.lambda >= KNUTH_LIMIT {
             return rejecting_zero(&Poisson::new(self.lambda).ok(), rng);
         }
-        // rand_distr's `KnuthMethod::new` computes this bound as `(−lambda).exp()`.
-        let bound = (-self.lambda).exp();
+        let bound = self.knuth_bound;
         let mut p: f64 = rng.random();
         while p <= bound {
             p = rng.random();
