@@ -425,9 +425,6 @@ fn initial_row(st: &State, week: u32) -> Row {
         client_cost: 0.0,
         supplier_margin: 0.0,
         client_net_value: 0.0,
-        relationship_type: RelationshipType::classify(
-            st.experienced.client,
-            st.business.client,
-        ),
+        relationship_type: RelationshipType::classify(st.experienced.client, st.business.client),
     }
 }

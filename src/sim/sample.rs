@@ -483,7 +483,10 @@ mod tests {
         // The same uniform numbers must give the same counts as drawing rand_distr's Poisson
         // until it is not zero: the runs' numbers depend on it, draw for draw. Rates from
         // almost none to past the Knuth limit, where rand_distr's other method is used.
-        for (i, total) in [0.5, 8.0, 43.0, 156.0, 500.0, 700.0].into_iter().enumerate() {
+        for (i, total) in [0.5, 8.0, 43.0, 156.0, 500.0, 700.0]
+            .into_iter()
+            .enumerate()
+        {
             let rate = IncidentRate::new([total / 2.0, total / 4.0, total / 4.0]).unwrap();
             let dist = Poisson::new(total / 52.0).ok();
             let mut a = ChaCha8Rng::seed_from_u64(40 + i as u64);

@@ -103,8 +103,7 @@ impl Sim<'_> {
         if !(self.week + 1).is_multiple_of(term) || self.state.status.is_final() {
             return;
         }
-        if self.state.status != Status::Escalation
-            && client_appreciation >= p::RENEWAL_APPRECIATION
+        if self.state.status != Status::Escalation && client_appreciation >= p::RENEWAL_APPRECIATION
         {
             self.events.push(Event::Renewed);
         } else {
