@@ -163,7 +163,7 @@ impl<'a> Sim<'a> {
         } else {
             self.apply_plan();
             self.draw_random_incidents();
-            self.live_week();
+            self.live_week(recorder.reads_state_fields());
         }
         recorder.record(&self.row, &self.events);
         self.stepped = true;
@@ -214,8 +214,9 @@ impl<'a> Sim<'a> {
         }
     }
 
-    /// Steps 2–8 for a week with a running contract, into `self.row`.
-    fn live_week(&mut self) {
+    /// Steps 2–8 for a week with a running contract, into `self.row` (without its state-only
+    /// fields unless `state_fields`).
+    fn live_week(&mut self, state_fields: bool) {
         // The scenario's numbers, taken out once per plan rather than copied every week.
         let plan = self.plan;
         let s = &plan.light;
@@ -344,35 +345,34 @@ impl<'a> Sim<'a> {
         let client_appreciation = (st.experienced.client + st.business.client) / 2.0;
         let supplier_appreciation = (st.experienced.supplier + st.business.supplier) / 2.0;
         let relationship = (client_appreciation + supplier_appreciation) / 2.0;
-        self.row = Row {
-            week: self.week,
-            effort,
-            extra_work_focus: extra_focus,
-            sla,
-            quality,
-            expectation: st.expectation,
-            client_experienced: st.experienced.client,
-            client_business: st.business.client,
-            supplier_experienced: st.experienced.supplier,
-            supplier_business: st.business.supplier,
-            client_appreciation,
-            supplier_appreciation,
-            relationship,
-            client_trust: st.trust.client,
-            supplier_trust: st.trust.supplier,
-            client_trust_ceiling: st.ceiling.client,
-            supplier_trust_ceiling: st.ceiling.supplier,
-            alignment: st.alignment,
-            business_pressure: st.pressure.client,
-            status: st.status,
-            client_cost,
-            supplier_margin,
-            client_net_value: service_value - client_cost,
-            relationship_type: RelationshipType::classify(
-                st.experienced.client,
-                st.business.client,
-            ),
-        };
+        let row = &mut self.row;
+        row.week = self.week;
+        row.effort = effort;
+        row.extra_work_focus = extra_focus;
+        row.sla = sla;
+        row.quality = quality;
+        row.client_appreciation = client_appreciation;
+        row.supplier_appreciation = supplier_appreciation;
+        row.relationship = relationship;
+        row.client_trust = st.trust.client;
+        row.supplier_trust = st.trust.supplier;
+        row.alignment = st.alignment;
+        row.status = st.status;
+        row.client_cost = client_cost;
+        row.supplier_margin = supplier_margin;
+        row.client_net_value = service_value - client_cost;
+        if state_fields {
+            row.expectation = st.expectation;
+            row.client_experienced = st.experienced.client;
+            row.client_business = st.business.client;
+            row.supplier_experienced = st.experienced.supplier;
+            row.supplier_business = st.business.supplier;
+            row.client_trust_ceiling = st.ceiling.client;
+            row.supplier_trust_ceiling = st.ceiling.supplier;
+            row.business_pressure = st.pressure.client;
+            row.relationship_type =
+                RelationshipType::classify(st.experienced.client, st.business.client);
+        }
         self.update_status();
         // Costs of an ending decided this week land in this week's row.
         let row = &mut self.row;

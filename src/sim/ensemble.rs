@@ -283,4 +283,8 @@ impl Recorder for RunRecorder<'_> {
         self.effort += row.effort;
         self.last = Some(row.status);
     }
+
+    fn reads_state_fields(&self) -> bool {
+        false
+    }
 }
