@@ -170,8 +170,26 @@ impl<'a> Sim<'a> {
         self.week += 1;
     }
 
-    /// Step 1: scripted incidents, interventions and due reminders of this week.
+    /// Step 1: scripted incidents, interventions and due reminders of this week. Most weeks
+    /// have none, which three comparisons tell without a call.
+    #[inline]
     fn apply_plan(&mut self) {
+        let plan = self.plan;
+        let due = plan
+            .incidents
+            .get(self.next_incident)
+            .is_some_and(|i| i.week <= self.week)
+            || plan
+                .intervention_weeks
+                .get(self.next_intervention)
+                .is_some_and(|w| *w <= self.week)
+            || !self.reminders.is_empty();
+        if due {
+            self.apply_due_plan();
+        }
+    }
+
+    fn apply_due_plan(&mut self) {
         let plan = self.plan;
         while let Some(i) = plan
             .incidents
