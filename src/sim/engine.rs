@@ -243,9 +243,10 @@ impl<'a> Sim<'a> {
 
         // Euphoria (last week's appreciation above the upper bound): a supplier that is too
         // pleased over-delivers at its own cost; too pleased users raise their expectations.
-        let upper = self.plan.scenario.bounds.euphoria_upper;
+        let k = &s.per_plan;
+        let upper = k.euphoria_upper;
         let [ce, cb, se, sb] = self.state.appreciations();
-        let over = |a: f64| ((a - upper) / (1.0 - upper).max(1e-9)).clamp(0.0, 1.0);
+        let over = |a: f64| ((a - upper) / k.euphoria_room).clamp(0.0, 1.0);
         let overdelivery = over((se + sb) / 2.0);
         let client_excess = ((ce + cb) / 2.0 - upper).max(0.0);
 
@@ -262,15 +263,14 @@ impl<'a> Sim<'a> {
         let sla = if in_scope == 0 {
             expected
         } else {
-            self.plan.on_time(in_scope, expected, &mut self.rng) as f64 / in_scope as f64
+            self.plan.on_time(in_scope, expected, &mut self.rng) as f64 / k.in_scope
         };
         let quality = quality_of(s, c, self.state.alignment, sla, extra_focus)
             + p::OVERDELIVERY_QUALITY * overdelivery;
         let quality = quality.clamp(0.0, 1.0);
         let st = &mut self.state;
         st.expectation += p::EXPECTATION_RATE
-            * (p::EXPECTATION_NEED_WEIGHT * s.need + (1.0 - p::EXPECTATION_NEED_WEIGHT) * quality
-                - st.expectation)
+            * (k.need_pull + (1.0 - p::EXPECTATION_NEED_WEIGHT) * quality - st.expectation)
             + p::EUPHORIA_EXPECTATION * client_excess;
         st.expectation = st.expectation.clamp(0.0, 1.0);
 
@@ -297,15 +297,14 @@ impl<'a> Sim<'a> {
         let terms = Terms {
             quality: p::K_CLIENT_EXPERIENCED * (quality - st.expectation),
             client_trust: p::K_TRUST_IN_EXPERIENCED * (st.trust.client - 0.5),
-            wishes: -p::K_VOLATILITY
-                * s.volatility
+            wishes: k.wishes_pull
                 * match c.kpi_level {
                     KpiLevel::Technical => 1.0,
                     KpiLevel::Business => p::VOLATILITY_WITH_OBJECTIVES,
                 },
             supplier_trust: p::K_TRUST_IN_EXPERIENCED * (st.trust.supplier - 0.5),
             results: p::K_ATTAINMENT * (attainment - c.sla_target),
-            cost: -s.budget_pressure * p::K_PRICE * price_against_market(s, c, manager),
+            cost: k.price_pull * price_against_market(s, c, manager),
             alignment: p::K_ALIGNMENT * (st.alignment - 0.5),
             client_pressure: -st.pressure.client,
             margin: p::K_MARGIN * (margin_rate - p::NORMAL_MARGIN),
@@ -347,8 +346,7 @@ impl<'a> Sim<'a> {
 
         // 7. Alignment and business pressure.
         st.alignment += -p::ALIGNMENT_DECAY * st.alignment
-            + (p::ALIGNMENT_CULTURE * s.culture_fit + p::ALIGNMENT_RESTORE * business_or)
-                * (1.0 - st.alignment);
+            + (k.culture_pull + p::ALIGNMENT_RESTORE * business_or) * (1.0 - st.alignment);
         st.alignment = st.alignment.clamp(0.0, 1.0);
         let decay = ((p::PRESSURE_DECAY_BASE + p::PRESSURE_DECAY_ALIGNED * st.alignment.powi(2))
             * (1.0 + operational))
