@@ -57,7 +57,7 @@ pub(crate) fn quality_of(s: &Light, c: &Contract, alignment: f64, sla: f64, extr
         KpiLevel::Technical => p::GAMING * (1.0 - alignment),
         KpiLevel::Business => 0.0,
     };
-    sla - gaming + p::EXTRA_WORK_QUALITY * s.out_of_scope * extra
+    sla - gaming + s.per_plan.extra_quality * extra
 }
 
 /// k€ per week the delivered service is worth to the client's business: `value_per_week` times
@@ -99,12 +99,10 @@ pub(crate) struct Money {
 impl Money {
     pub fn of(s: &Light, c: &Contract, reported: f64, effort: f64, markup: f64) -> Self {
         let fee_paid = payment(c, reported);
-        let in_scope = s.in_scope as f64;
-        let extra_cost =
-            s.cost_per_request * s.requests * s.out_of_scope * extra_work_focus(effort, markup);
+        let k = &s.per_plan;
+        let extra_cost = k.extra_cost_scale * extra_work_focus(effort, markup);
         let extra_bill = extra_cost * (1.0 + markup);
-        let delivery = s.fixed_cost
-            + s.cost_per_request * in_scope * effort * effort * (1.0 + s.volatility / 2.0);
+        let delivery = s.fixed_cost + k.delivery_scale * effort * effort * k.volatility_factor;
         let revenue = fee_paid + extra_bill;
         Self {
             client_cost: revenue,
@@ -131,37 +129,76 @@ pub(crate) fn trust_level(trust: f64) -> f64 {
 /// stays simple.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Light {
-    pub requests: f64,
     /// In-scope requests a week, rounded: constant over a run, so rounded once.
     pub in_scope: u64,
-    pub out_of_scope: f64,
-    pub volatility: f64,
-    pub cost_per_request: f64,
     pub fixed_cost: f64,
-    pub culture_fit: f64,
-    pub budget_pressure: f64,
     pub need: f64,
     pub market_fee: f64,
     pub value: f64,
     pub manager: super::scenario::Manager,
+    /// Products of scenario numbers only, that the weekly step's formulas begin with: taken
+    /// once here, the step's arithmetic gives the same numbers with fewer operations.
+    pub per_plan: PerPlan,
+}
+
+/// The leading products of the weekly formulas that involve the scenario's numbers only, each
+/// computed exactly as the formula's first operations would (so the results are the same).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PerPlan {
+    /// `in_scope` as a float.
+    pub in_scope: f64,
+    /// `cost_per_request · in_scope`: the delivery cost's scale.
+    pub delivery_scale: f64,
+    /// `1 + volatility / 2`: the delivery cost's volatility factor.
+    pub volatility_factor: f64,
+    /// `cost_per_request · requests · out_of_scope`: extra work's cost at full attention.
+    pub extra_cost_scale: f64,
+    /// `EXTRA_WORK_QUALITY · out_of_scope`: what responsive extra work adds to quality.
+    pub extra_quality: f64,
+    /// `EXPECTATION_NEED_WEIGHT · need`: the need's pull on the users' expectation.
+    pub need_pull: f64,
+    /// `−K_VOLATILITY · volatility`: changing wishes' weight on experienced appreciation.
+    pub wishes_pull: f64,
+    /// `−budget_pressure · K_PRICE`: the price's weight on business appreciation.
+    pub price_pull: f64,
+    /// `ALIGNMENT_CULTURE · culture_fit`: the culture's pull on alignment.
+    pub culture_pull: f64,
+    /// The euphoria bound.
+    pub euphoria_upper: f64,
+    /// `max(1 − euphoria_upper, 1e-9)`: the room above the euphoria bound.
+    pub euphoria_room: f64,
 }
 
 impl Scenario {
     pub(crate) fn clone_light(&self) -> Light {
+        let in_scope =
+            (self.demand.requests_per_week * (1.0 - self.demand.out_of_scope_share)).round() as u64;
         Light {
-            requests: self.demand.requests_per_week,
-            in_scope: (self.demand.requests_per_week * (1.0 - self.demand.out_of_scope_share))
-                .round() as u64,
-            out_of_scope: self.demand.out_of_scope_share,
-            volatility: self.demand.volatility,
-            cost_per_request: self.supplier.cost_per_request,
+            in_scope,
             fixed_cost: self.supplier.fixed_cost_per_week,
-            culture_fit: self.supplier.culture_fit,
-            budget_pressure: self.client.budget_pressure,
             need: self.client.need,
             market_fee: self.client.market_fee_per_week,
             value: self.client.value_per_week,
             manager: self.manager,
+            per_plan: self.per_plan(in_scope as f64),
+        }
+    }
+
+    fn per_plan(&self, in_scope: f64) -> PerPlan {
+        let (d, sup) = (&self.demand, &self.supplier);
+        let upper = self.bounds.euphoria_upper;
+        PerPlan {
+            in_scope,
+            delivery_scale: sup.cost_per_request * in_scope,
+            volatility_factor: 1.0 + d.volatility / 2.0,
+            extra_cost_scale: sup.cost_per_request * d.requests_per_week * d.out_of_scope_share,
+            extra_quality: p::EXTRA_WORK_QUALITY * d.out_of_scope_share,
+            need_pull: p::EXPECTATION_NEED_WEIGHT * self.client.need,
+            wishes_pull: -p::K_VOLATILITY * d.volatility,
+            price_pull: -self.client.budget_pressure * p::K_PRICE,
+            culture_pull: p::ALIGNMENT_CULTURE * sup.culture_fit,
+            euphoria_upper: upper,
+            euphoria_room: (1.0 - upper).max(1e-9),
         }
     }
 }

@@ -16,7 +16,7 @@ const TABLE: usize = 512;
 /// in an ensemble).
 #[derive(Clone, Debug)]
 pub(crate) struct EffortChoice {
-    table: Arc<[f64]>,
+    table: Arc<[f64; TABLE]>,
     r_max: f64,
     /// `horizon · √client_share · RENEWAL_WEIGHT · exp(−weeks_to_end / RENEWAL_SCALE)` by
     /// weeks to the end of the term.
@@ -32,9 +32,10 @@ impl EffortChoice {
             * scenario.supplier.client_share.sqrt()
             * p::RENEWAL_WEIGHT;
         let r_max = weight + p::GOODWILL;
-        let table = (0..TABLE)
-            .map(|i| exact.effort(r_max * i as f64 / (TABLE - 1) as f64))
-            .collect();
+        // A fixed length, so that the weekly lookup needs no bounds check.
+        let table = Arc::new(std::array::from_fn(|i| {
+            exact.effort(r_max * i as f64 / (TABLE - 1) as f64)
+        }));
         let renewal = (0..=contract.term_weeks.max(1))
             .map(|w| weight * (-(w as f64) / p::RENEWAL_SCALE).exp())
             .collect();
@@ -59,7 +60,8 @@ impl EffortChoice {
             return self.table[0].min(1.0);
         }
         let x = (r / self.r_max).clamp(0.0, 1.0) * (TABLE - 1) as f64;
-        let i = (x as usize).min(TABLE - 2);
+        // Through u32, whose conversion is one instruction where usize's takes several.
+        let i = (x as u32 as usize).min(TABLE - 2);
         let f = x - i as f64;
         // A mean of grid points and a blend of two table entries lie in 0..=1 in exact
         // arithmetic; rounding can step an ulp past full effort, which no supplier can give.

@@ -2,7 +2,6 @@
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::Poisson;
 
 use super::effort::EffortChoice;
 use super::incident::Party;
@@ -31,13 +30,18 @@ pub struct Sim<'a> {
     next_intervention: usize,
     /// Pending reminders: (week, party). Small and reused.
     pub(crate) reminders: Vec<(u32, Party)>,
-    /// The total weekly incident rate's Poisson distribution (`None` without random incidents)
-    /// and each category's share of it.
-    pub(crate) incidents_per_week: Option<(Poisson<f64>, f64, [f64; 3])>,
+    /// The total weekly incident rate and each category's share of it (`None` without random
+    /// incidents).
+    pub(crate) incidents_per_week: Option<super::sample::IncidentRate>,
     pub(crate) effort_choice: EffortChoice,
     /// One-off costs of this week: (client pays, supplier pays).
     pub(crate) one_off: PerParty,
-    last_row: Option<Row>,
+    /// The week's row, built in place and kept as the last row: read by the next week's
+    /// random incidents and, once the contract is over, carried on (a `Row` is about 200
+    /// bytes, and copying it out and back each week was a measurable share of the step).
+    pub(crate) row: Row,
+    /// Whether `row` holds a simulated week yet.
+    stepped: bool,
     /// Attribution of appreciation changes to causes, when explaining a run.
     pub(crate) why: Option<Box<super::trace::Tracer>>,
 }
@@ -76,6 +80,7 @@ impl<'a> Sim<'a> {
             effort_floor: 0.0,
         };
         let effort_choice = plan.effort.clone();
+        let row = initial_row(&state, 0);
         Self {
             plan,
             state,
@@ -87,16 +92,12 @@ impl<'a> Sim<'a> {
             reminders: Vec::with_capacity(8),
             incidents_per_week: {
                 let r = &s.random_rates;
-                let rates = [r.external, r.interpersonal, r.business];
-                let total: f64 = rates.iter().sum();
-                (total > 0.0)
-                    .then(|| Poisson::new(total / 52.0).ok())
-                    .flatten()
-                    .map(|d| (d, (-total / 52.0).exp(), rates.map(|x| x / total)))
+                super::sample::IncidentRate::new([r.external, r.interpersonal, r.business])
             },
             effort_choice,
             one_off: PerParty::default(),
-            last_row: None,
+            row,
+            stepped: false,
             why: None,
         }
     }
@@ -142,8 +143,11 @@ impl<'a> Sim<'a> {
 
     /// Last week's SLA, or the expected SLA at the current effort before the first week.
     pub(crate) fn last_sla(&self) -> f64 {
-        self.last_row
-            .map_or_else(|| expected_sla(self.state.effort), |r| r.sla)
+        if self.stepped {
+            self.row.sla
+        } else {
+            expected_sla(self.state.effort)
+        }
     }
 
     pub(crate) fn rng(&mut self) -> &mut ChaCha8Rng {
@@ -154,21 +158,39 @@ impl<'a> Sim<'a> {
     pub fn step<R: Recorder>(&mut self, recorder: &mut R) {
         self.events.clear();
         self.one_off = PerParty::default();
-        let row = if self.state.status.is_final() {
+        if self.state.status.is_final() {
             self.skip_plan();
-            self.after_end_row()
+            self.after_end_row();
         } else {
             self.apply_plan();
             self.draw_random_incidents();
-            self.live_week()
-        };
-        recorder.record(&row, &self.events);
-        self.last_row = Some(row);
+            self.live_week(recorder.reads_state_fields());
+        }
+        recorder.record(&self.row, &self.events);
+        self.stepped = true;
         self.week += 1;
     }
 
-    /// Step 1: scripted incidents, interventions and due reminders of this week.
+    /// Step 1: scripted incidents, interventions and due reminders of this week. Most weeks
+    /// have none, which three comparisons tell without a call.
+    #[inline]
     fn apply_plan(&mut self) {
+        let plan = self.plan;
+        let due = plan
+            .incidents
+            .get(self.next_incident)
+            .is_some_and(|i| i.week <= self.week)
+            || plan
+                .intervention_weeks
+                .get(self.next_intervention)
+                .is_some_and(|w| *w <= self.week)
+            || !self.reminders.is_empty();
+        if due {
+            self.apply_due_plan();
+        }
+    }
+
+    fn apply_due_plan(&mut self) {
         let plan = self.plan;
         while let Some(i) = plan
             .incidents
@@ -211,8 +233,9 @@ impl<'a> Sim<'a> {
         }
     }
 
-    /// Steps 2–8 for a week with a running contract.
-    fn live_week(&mut self) -> Row {
+    /// Steps 2–8 for a week with a running contract, into `self.row` (without its state-only
+    /// fields unless `state_fields`).
+    fn live_week(&mut self, state_fields: bool) {
         // The scenario's numbers, taken out once per plan rather than copied every week.
         let plan = self.plan;
         let s = &plan.light;
@@ -221,9 +244,10 @@ impl<'a> Sim<'a> {
 
         // Euphoria (last week's appreciation above the upper bound): a supplier that is too
         // pleased over-delivers at its own cost; too pleased users raise their expectations.
-        let upper = self.plan.scenario.bounds.euphoria_upper;
+        let k = &s.per_plan;
+        let upper = k.euphoria_upper;
         let [ce, cb, se, sb] = self.state.appreciations();
-        let over = |a: f64| ((a - upper) / (1.0 - upper).max(1e-9)).clamp(0.0, 1.0);
+        let over = |a: f64| ((a - upper) / k.euphoria_room).clamp(0.0, 1.0);
         let overdelivery = over((se + sb) / 2.0);
         let client_excess = ((ce + cb) / 2.0 - upper).max(0.0);
 
@@ -240,15 +264,14 @@ impl<'a> Sim<'a> {
         let sla = if in_scope == 0 {
             expected
         } else {
-            self.plan.on_time(in_scope, expected, &mut self.rng) as f64 / in_scope as f64
+            self.plan.on_time(in_scope, expected, &mut self.rng) as f64 / k.in_scope
         };
         let quality = quality_of(s, c, self.state.alignment, sla, extra_focus)
             + p::OVERDELIVERY_QUALITY * overdelivery;
         let quality = quality.clamp(0.0, 1.0);
         let st = &mut self.state;
         st.expectation += p::EXPECTATION_RATE
-            * (p::EXPECTATION_NEED_WEIGHT * s.need + (1.0 - p::EXPECTATION_NEED_WEIGHT) * quality
-                - st.expectation)
+            * (k.need_pull + (1.0 - p::EXPECTATION_NEED_WEIGHT) * quality - st.expectation)
             + p::EUPHORIA_EXPECTATION * client_excess;
         st.expectation = st.expectation.clamp(0.0, 1.0);
 
@@ -275,15 +298,14 @@ impl<'a> Sim<'a> {
         let terms = Terms {
             quality: p::K_CLIENT_EXPERIENCED * (quality - st.expectation),
             client_trust: p::K_TRUST_IN_EXPERIENCED * (st.trust.client - 0.5),
-            wishes: -p::K_VOLATILITY
-                * s.volatility
+            wishes: k.wishes_pull
                 * match c.kpi_level {
                     KpiLevel::Technical => 1.0,
                     KpiLevel::Business => p::VOLATILITY_WITH_OBJECTIVES,
                 },
             supplier_trust: p::K_TRUST_IN_EXPERIENCED * (st.trust.supplier - 0.5),
             results: p::K_ATTAINMENT * (attainment - c.sla_target),
-            cost: -s.budget_pressure * p::K_PRICE * price_against_market(s, c, manager),
+            cost: k.price_pull * price_against_market(s, c, manager),
             alignment: p::K_ALIGNMENT * (st.alignment - 0.5),
             client_pressure: -st.pressure.client,
             margin: p::K_MARGIN * (margin_rate - p::NORMAL_MARGIN),
@@ -325,8 +347,7 @@ impl<'a> Sim<'a> {
 
         // 7. Alignment and business pressure.
         st.alignment += -p::ALIGNMENT_DECAY * st.alignment
-            + (p::ALIGNMENT_CULTURE * s.culture_fit + p::ALIGNMENT_RESTORE * business_or)
-                * (1.0 - st.alignment);
+            + (k.culture_pull + p::ALIGNMENT_RESTORE * business_or) * (1.0 - st.alignment);
         st.alignment = st.alignment.clamp(0.0, 1.0);
         let decay = ((p::PRESSURE_DECAY_BASE + p::PRESSURE_DECAY_ALIGNED * st.alignment.powi(2))
             * (1.0 + operational))
@@ -341,88 +362,86 @@ impl<'a> Sim<'a> {
         let client_appreciation = (st.experienced.client + st.business.client) / 2.0;
         let supplier_appreciation = (st.experienced.supplier + st.business.supplier) / 2.0;
         let relationship = (client_appreciation + supplier_appreciation) / 2.0;
-        let mut row = Row {
-            week: self.week,
-            effort,
-            extra_work_focus: extra_focus,
-            sla,
-            quality,
-            expectation: st.expectation,
-            client_experienced: st.experienced.client,
-            client_business: st.business.client,
-            supplier_experienced: st.experienced.supplier,
-            supplier_business: st.business.supplier,
-            client_appreciation,
-            supplier_appreciation,
-            relationship,
-            client_trust: st.trust.client,
-            supplier_trust: st.trust.supplier,
-            client_trust_ceiling: st.ceiling.client,
-            supplier_trust_ceiling: st.ceiling.supplier,
-            alignment: st.alignment,
-            business_pressure: st.pressure.client,
-            status: st.status,
-            client_cost,
-            supplier_margin,
-            client_net_value: service_value - client_cost,
-            relationship_type: RelationshipType::classify(
-                st.experienced.client,
-                st.business.client,
-            ),
-        };
-        self.update_status(&row);
+        let row = &mut self.row;
+        row.week = self.week;
+        row.effort = effort;
+        row.extra_work_focus = extra_focus;
+        row.sla = sla;
+        row.quality = quality;
+        row.client_appreciation = client_appreciation;
+        row.supplier_appreciation = supplier_appreciation;
+        row.relationship = relationship;
+        row.client_trust = st.trust.client;
+        row.supplier_trust = st.trust.supplier;
+        row.alignment = st.alignment;
+        row.status = st.status;
+        row.client_cost = client_cost;
+        row.supplier_margin = supplier_margin;
+        row.client_net_value = service_value - client_cost;
+        if state_fields {
+            row.expectation = st.expectation;
+            row.client_experienced = st.experienced.client;
+            row.client_business = st.business.client;
+            row.supplier_experienced = st.experienced.supplier;
+            row.supplier_business = st.business.supplier;
+            row.client_trust_ceiling = st.ceiling.client;
+            row.supplier_trust_ceiling = st.ceiling.supplier;
+            row.business_pressure = st.pressure.client;
+            row.relationship_type =
+                RelationshipType::classify(st.experienced.client, st.business.client);
+        }
+        self.update_status();
         // Costs of an ending decided this week land in this week's row.
+        let row = &mut self.row;
         row.status = self.state.status;
         row.client_cost = recurring_cost + self.one_off.client;
         row.supplier_margin = operating_margin - self.one_off.supplier;
         row.client_net_value = service_value - row.client_cost;
-        row
     }
 
     /// A week after the contract is over: the client buys the service elsewhere at the market
     /// fee and gets the market's by-the-book service, the supplier has lost the income; the
     /// other series stay where they ended.
-    fn after_end_row(&mut self) -> Row {
-        let mut row = self.last_row.unwrap_or_else(|| self.initial_row());
+    fn after_end_row(&mut self) {
+        if !self.stepped {
+            self.row = initial_row(&self.state, self.week);
+        }
+        let row = &mut self.row;
         let client = &self.plan.scenario.client;
         row.week = self.week;
         row.status = self.state.status;
         row.client_cost = client.market_fee_per_week;
         row.client_net_value = market_net_value(&self.plan.scenario);
         row.supplier_margin = 0.0;
-        row
     }
+}
 
-    fn initial_row(&self) -> Row {
-        let st = &self.state;
-        Row {
-            week: self.week,
-            effort: st.effort,
-            extra_work_focus: st.effort,
-            sla: 0.0,
-            quality: 0.0,
-            expectation: st.expectation,
-            client_experienced: st.experienced.client,
-            client_business: st.business.client,
-            supplier_experienced: st.experienced.supplier,
-            supplier_business: st.business.supplier,
-            client_appreciation: 0.6,
-            supplier_appreciation: 0.6,
-            relationship: 0.6,
-            client_trust: st.trust.client,
-            supplier_trust: st.trust.supplier,
-            client_trust_ceiling: st.ceiling.client,
-            supplier_trust_ceiling: st.ceiling.supplier,
-            alignment: st.alignment,
-            business_pressure: st.pressure.client,
-            status: st.status,
-            client_cost: 0.0,
-            supplier_margin: 0.0,
-            client_net_value: 0.0,
-            relationship_type: RelationshipType::classify(
-                st.experienced.client,
-                st.business.client,
-            ),
-        }
+/// The row before any week: the state as it starts, in week `week`.
+fn initial_row(st: &State, week: u32) -> Row {
+    Row {
+        week,
+        effort: st.effort,
+        extra_work_focus: st.effort,
+        sla: 0.0,
+        quality: 0.0,
+        expectation: st.expectation,
+        client_experienced: st.experienced.client,
+        client_business: st.business.client,
+        supplier_experienced: st.experienced.supplier,
+        supplier_business: st.business.supplier,
+        client_appreciation: 0.6,
+        supplier_appreciation: 0.6,
+        relationship: 0.6,
+        client_trust: st.trust.client,
+        supplier_trust: st.trust.supplier,
+        client_trust_ceiling: st.ceiling.client,
+        supplier_trust_ceiling: st.ceiling.supplier,
+        alignment: st.alignment,
+        business_pressure: st.pressure.client,
+        status: st.status,
+        client_cost: 0.0,
+        supplier_margin: 0.0,
+        client_net_value: 0.0,
+        relationship_type: RelationshipType::classify(st.experienced.client, st.business.client),
     }
 }

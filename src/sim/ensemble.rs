@@ -37,7 +37,8 @@ pub struct Ensemble {
     pub weeks: u32,
     /// Per week, the number of runs in each status (indexed by [`Status::index`]).
     pub status_counts: Vec<[u32; 5]>,
-    /// Per banded series, per week, `BINS` counts.
+    /// Per week, per banded series, `BINS` counts: a week's bins of all banded series lie
+    /// together, so that recording a week touches one block.
     hist: Vec<u32>,
     /// Sum over runs and weeks of each series in [`Series::ALL`]: each run's sums over its
     /// weeks, added in seed order, so that parts of an ensemble merge to the same bits.
@@ -192,7 +193,7 @@ impl Ensemble {
         let Some(si) = Series::BANDED.iter().position(|s| *s == series) else {
             return f64::NAN;
         };
-        let start = (si * self.weeks as usize + week) * BINS;
+        let start = (week * Series::BANDED.len() + si) * BINS;
         let bins = &self.hist[start..start + BINS];
         let total: u32 = bins.iter().sum();
         if total == 0 {
@@ -261,17 +262,19 @@ impl Recorder for RunRecorder<'_> {
     fn record(&mut self, row: &Row, _events: &[Event]) {
         let e = &mut *self.ensemble;
         let w = row.week as usize;
-        let weeks = e.weeks as usize;
         e.status_counts[w][row.status.index()] += 1;
         e.status_weeks[row.status.index()] += 1;
         for (sum, s) in self.sums.iter_mut().zip(Series::ALL) {
             *sum += s.value(row);
         }
-        for (si, s) in Series::BANDED.into_iter().enumerate() {
+        // The week's block of bins, as fixed-size arrays: a bin below `BINS` needs no check.
+        let start = w * Series::BANDED.len() * BINS;
+        let (week, _) = e.hist[start..start + Series::BANDED.len() * BINS].as_chunks_mut::<BINS>();
+        for (bins, s) in week.iter_mut().zip(Series::BANDED) {
             // Through i32, whose saturating conversion is one instruction where usize's takes
             // several: the same bin for every value (NaN and below 0 → 0, above → the last).
             let bin = ((s.value(row) * BINS as f64) as i32).clamp(0, BINS as i32 - 1) as usize;
-            e.hist[(si * weeks + w) * BINS + bin] += 1;
+            bins[bin] += 1;
         }
         if let Some(sample) = &mut self.sample {
             sample.push(row.relationship as f32);
@@ -281,5 +284,9 @@ impl Recorder for RunRecorder<'_> {
         self.net_value += row.client_net_value;
         self.effort += row.effort;
         self.last = Some(row.status);
+    }
+
+    fn reads_state_fields(&self) -> bool {
+        false
     }
 }

@@ -17,6 +17,8 @@ pub struct Plan {
     pub scenario: Scenario,
     pub(crate) incidents: Vec<Incident>,
     pub(crate) interventions: Vec<super::Intervention>,
+    /// Each intervention's week, in the same order: what the weekly step compares with.
+    pub(crate) intervention_weeks: Vec<u32>,
     pub(crate) effort: EffortChoice,
     /// The scenario's numbers the weekly step reads.
     pub(crate) light: Light,
@@ -33,11 +35,13 @@ impl Plan {
         incidents.sort_by_key(|i| i.week);
         let mut interventions = scenario.interventions.clone();
         interventions.sort_by_key(|i| i.week());
+        let intervention_weeks = interventions.iter().map(|i| i.week()).collect();
         let effort = EffortChoice::new(scenario, &scenario.contract, scenario.manager.role);
         Self {
             scenario: scenario.clone(),
             incidents,
             interventions,
+            intervention_weeks,
             effort,
             light: scenario.clone_light(),
             on_time: BinomialTables::default(),

@@ -328,6 +328,15 @@ impl Event {
 pub trait Recorder {
     /// Called once at the end of every step.
     fn record(&mut self, row: &Row, events: &[Event]);
+
+    /// Whether this recorder reads the row's state-only fields (expectation, the four parts
+    /// of appreciation, the trust ceilings, business pressure and the relationship type).
+    /// A recorder that answers `false` (an ensemble member's, which aggregates the series and
+    /// the money) lets the step skip them: they then hold an earlier week's values. A run
+    /// should be recorded by recorders of one answer throughout.
+    fn reads_state_fields(&self) -> bool {
+        true
+    }
 }
 
 /// The full history of one run: every row and every event.

@@ -18,8 +18,64 @@ pub(crate) const CDF_STEPS: usize = 1000;
 /// are walked without being kept, which gives the same draw, only slower.
 const MAX_TABLES: usize = 4096;
 
-/// The tables built for one rounded probability: `(n, cumulative distribution)`.
-type TablesForP = Vec<(u64, Box<[f64]>)>;
+/// The tables built for one rounded probability, one per volume.
+type TablesForP = Vec<Cdf>;
+
+/// One tabulated cumulative distribution of `n` trials, with a guide to where to start
+/// looking for a uniform number: the inversion a binary search over the `n + 1` sums gives,
+/// found in a step or two from the guide's entry.
+#[derive(Debug)]
+struct Cdf {
+    /// Trials.
+    n: u64,
+    /// `P(X ≤ k)` for `k = 0..=n`: non-decreasing, as sums of non-negative terms are.
+    sums: Box<[f64]>,
+    /// Per slice `j` of `0..1` in `sums.len()` equal slices, the smallest `k` with
+    /// `sums[k] ≥ j / sums.len()`.
+    guide: Box<[u32]>,
+    /// The number of slices as a float, converted once.
+    slices: f64,
+}
+
+impl Cdf {
+    fn new(n: u64, sums: Box<[f64]>) -> Self {
+        // One walk up the sums, as the slices' lower ends only grow (a search per slice made
+        // building a table, which a single run does a few hundred times, a third dearer).
+        let slices = sums.len();
+        let mut k = 0;
+        let guide = (0..slices)
+            .map(|j| {
+                let lower = j as f64 / slices as f64;
+                while k < slices && sums[k] < lower {
+                    k += 1;
+                }
+                k as u32
+            })
+            .collect();
+        Self {
+            n,
+            sums,
+            guide,
+            slices: slices as f64,
+        }
+    }
+
+    /// The smallest `k` with `sums[k] ≥ u` (at most `n`), as a binary search finds it: from the
+    /// guide's entry for `u`, back while the sum before is still at least `u` (in case the
+    /// slice's rounding put the entry past it), then on while the sum is below `u`.
+    fn invert(&self, u: f64) -> u64 {
+        let sums = &self.sums;
+        let slice = ((u * self.slices) as u32 as usize).min(self.guide.len() - 1);
+        let mut k = self.guide[slice] as usize;
+        while k > 0 && sums[k - 1] >= u {
+            k -= 1;
+        }
+        while k < sums.len() && sums[k] < u {
+            k += 1;
+        }
+        (k as u64).min(self.n)
+    }
+}
 
 /// Cumulative Binomial(n, p) distributions, keyed by both the number of trials and the rounded
 /// probability, built as draws need them and shared by the runs of an ensemble.
@@ -54,8 +110,8 @@ impl BinomialTables {
             by_p.resize_with(CDF_STEPS + 1, Vec::new);
         }
         let tables = &mut by_p[q];
-        if let Some((_, cdf)) = tables.iter().find(|(m, _)| *m == n) {
-            return invert(cdf, u, n);
+        if let Some(cdf) = tables.iter().find(|t| t.n == n) {
+            return cdf.invert(u);
         }
         let p = q as f64 / CDF_STEPS as f64;
         if self.kept.get() >= MAX_TABLES {
@@ -63,23 +119,26 @@ impl BinomialTables {
                 .position(|c| c >= u)
                 .map_or(n, |k| k as u64);
         }
-        let cdf: Box<[f64]> = cumulative(n, p).collect();
-        let k = invert(&cdf, u, n);
-        tables.push((n, cdf));
+        let cdf = Cdf::new(n, cumulative(n, p).collect());
+        let k = cdf.invert(u);
+        tables.push(cdf);
         self.kept.set(self.kept.get() + 1);
         k
     }
 }
 
-/// `x.round()` for a finite `x ≥ 0` (below 2⁵²), the same number without the library call
+/// `x.round()` for a finite `x ≥ 0` (below 2³¹), the same number without the library call
 /// that `round` is on baseline x86-64 (once a week in the draw above): the whole part by
 /// truncation, plus one when the fraction, `x − whole` (exact), is at least one half.
 fn round_non_negative(x: f64) -> usize {
-    let whole = x as usize;
-    whole + usize::from(x - whole as f64 >= 0.5)
+    // Through u32, whose conversion is one instruction where usize's takes several.
+    let whole = x as u32;
+    (whole + u32::from(x - whole as f64 >= 0.5)) as usize
 }
 
-/// The smallest `k` with `cdf[k] ≥ u` (at most `n`, should rounding leave the last sum below 1).
+/// The smallest `k` with `cdf[k] ≥ u` (at most `n`, should rounding leave the last sum below 1),
+/// by binary search: what [`Cdf::invert`] must equal.
+#[cfg(test)]
 fn invert(cdf: &[f64], u: f64, n: u64) -> u64 {
     (cdf.partition_point(|c| *c < u) as u64).min(n)
 }
@@ -107,14 +166,83 @@ pub(crate) fn cumulative(n: u64, p: f64) -> impl Iterator<Item = f64> {
     })
 }
 
-/// The week's number of random incidents, Poisson with `P(0) = none`: one uniform number
-/// decides whether there are any, and only then is a positive count drawn (by rejecting zero),
-/// which keeps the common quiet week to one uniform number.
-pub(crate) fn incident_count<R: Rng + ?Sized>(dist: &Poisson<f64>, none: f64, rng: &mut R) -> u32 {
-    let u: f64 = rng.random();
-    if u < none {
-        return 0;
+/// Largest weekly incident rate drawn by Knuth's product of uniform numbers: rand_distr's
+/// `Poisson` uses that method below 12 and another one above, and the count below must match
+/// its draws exactly.
+const KNUTH_LIMIT: f64 = 12.0;
+
+/// The week's random incidents over all categories: a Poisson count at the total weekly rate,
+/// each incident falling in a category in proportion to its rate.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct IncidentRate {
+    /// Expected incidents a week over all categories.
+    lambda: f64,
+    /// The chance of a week without incidents, `exp(−lambda)`.
+    pub(crate) none: f64,
+    /// The bound of Knuth's product, as rand_distr's `KnuthMethod::new` computes it.
+    knuth_bound: f64,
+    /// Each category's share of the rate (external, interpersonal, business).
+    pub(crate) shares: [f64; 3],
+}
+
+impl IncidentRate {
+    /// The weekly rate of yearly `rates` per category; `None` when no incident can happen (or
+    /// the rate is not one a Poisson distribution takes).
+    pub(crate) fn new(rates: [f64; 3]) -> Option<Self> {
+        let total: f64 = rates.iter().sum();
+        let lambda = total / 52.0;
+        (total > 0.0 && Poisson::new(lambda).is_ok()).then(|| Self {
+            lambda,
+            none: (-total / 52.0).exp(),
+            knuth_bound: (-lambda).exp(),
+            shares: rates.map(|x| x / total),
+        })
     }
+
+    /// The week's number of random incidents, Poisson with `P(0) = none`: one uniform number
+    /// decides whether there are any, and only then is a positive count drawn by rejecting
+    /// zero, which keeps the common quiet week to one uniform number.
+    ///
+    /// The positive count is rand_distr's Knuth method written out, with the same uniform
+    /// numbers in the same order and the same arithmetic: a draw is zero exactly when its
+    /// first uniform number is at most `exp(−lambda)`, so rejecting those first numbers and
+    /// then multiplying on gives the draws of rejecting whole zero samples, without a call
+    /// per rejected sample (about six in a week with incidents at the usual rates).
+    ///
+    /// The weekly step draws the same in two parts (the first uniform number inline, then
+    /// [`IncidentRate::positive_count`]); this whole is what the tests check.
+    #[cfg(test)]
+    pub(crate) fn count<R: Rng + ?Sized>(&self, rng: &mut R) -> u32 {
+        let u: f64 = rng.random();
+        if u < self.none {
+            return 0;
+        }
+        self.positive_count(rng)
+    }
+
+    /// The count of a week that has incidents, after the first uniform number: the second
+    /// part of the count, apart so that the weekly step can keep the quiet week inline.
+    pub(crate) fn positive_count<R: Rng + ?Sized>(&self, rng: &mut R) -> u32 {
+        if self.lambda >= KNUTH_LIMIT {
+            return rejecting_zero(&Poisson::new(self.lambda).ok(), rng);
+        }
+        let bound = self.knuth_bound;
+        let mut p: f64 = rng.random();
+        while p <= bound {
+            p = rng.random();
+        }
+        let mut n = 0;
+        while p > bound {
+            p *= rng.random::<f64>();
+            n += 1;
+        }
+        n
+    }
+}
+
+/// A positive Poisson count by drawing until it is not zero (no distribution: zero).
+fn rejecting_zero<R: Rng + ?Sized>(dist: &Option<Poisson<f64>>, rng: &mut R) -> u32 {
+    let Some(dist) = dist else { return 0 };
     loop {
         let n = dist.sample(rng) as u32;
         if n > 0 {
@@ -163,6 +291,29 @@ mod tests {
         let steps = (0..=200_000).map(|i| i as f64 / 200.0 + 1e-9 * (i % 3) as f64);
         for x in edge.into_iter().chain(steps) {
             assert_eq!(round_non_negative(x), x.round() as usize, "{x}");
+        }
+    }
+
+    #[test]
+    fn the_guided_inversion_equals_the_binary_search() {
+        // Every volume's table at probabilities from degenerate to sharp, against uniform
+        // numbers on and around each sum (where the two could part) and spread over 0..1.
+        let mut rng = ChaCha8Rng::seed_from_u64(9);
+        for n in [0u64, 1, 2, 7, 90, 91, 250, 1000] {
+            for p in [0.0, 0.001, 0.3, 0.5, 0.857, 0.999, 1.0] {
+                let sums: Box<[f64]> = cumulative(n, p).collect();
+                let cdf = Cdf::new(n, sums.clone());
+                let near = sums.iter().flat_map(|c| {
+                    [c.next_down(), *c, c.next_up()]
+                        .into_iter()
+                        .filter(|u| (0.0..1.0).contains(u))
+                });
+                let spread = (0..2000).map(|_| rng.random::<f64>());
+                let edges = [0.0, f64::EPSILON, 0.5, 1.0f64.next_down()];
+                for u in near.chain(spread).chain(edges) {
+                    assert_eq!(cdf.invert(u), invert(&sums, u, n), "n {n} p {p} u {u}");
+                }
+            }
         }
     }
 
@@ -332,21 +483,44 @@ mod tests {
     /// Draws `weeks` weeks of random incidents at yearly `rates`, as the weekly step does, and
     /// returns each week's count per category.
     fn weekly_counts(rates: [f64; 3], weeks: usize, seed: u64) -> Vec<[u64; 3]> {
-        let total: f64 = rates.iter().sum();
-        let dist = Poisson::new(total / 52.0).unwrap();
-        let none = (-total / 52.0).exp();
-        let shares = rates.map(|r| r / total);
+        let rate = IncidentRate::new(rates).unwrap();
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         (0..weeks)
             .map(|_| {
                 let mut counts = [0u64; 3];
-                for _ in 0..incident_count(&dist, none, &mut rng) {
-                    let c = incident_category(&shares, &mut rng);
+                for _ in 0..rate.count(&mut rng) {
+                    let c = incident_category(&rate.shares, &mut rng);
                     counts[Category::ALL.iter().position(|x| *x == c).unwrap()] += 1;
                 }
                 counts
             })
             .collect()
+    }
+
+    #[test]
+    fn the_written_out_count_draws_what_rand_distr_draws() {
+        // The same uniform numbers must give the same counts as drawing rand_distr's Poisson
+        // until it is not zero: the runs' numbers depend on it, draw for draw. Rates from
+        // almost none to past the Knuth limit, where rand_distr's other method is used.
+        for (i, total) in [0.5, 8.0, 43.0, 156.0, 500.0, 700.0]
+            .into_iter()
+            .enumerate()
+        {
+            let rate = IncidentRate::new([total / 2.0, total / 4.0, total / 4.0]).unwrap();
+            let dist = Poisson::new(total / 52.0).ok();
+            let mut a = ChaCha8Rng::seed_from_u64(40 + i as u64);
+            let mut b = a.clone();
+            for week in 0..20_000 {
+                let u: f64 = b.random();
+                let expected = if u < (-total / 52.0).exp() {
+                    0
+                } else {
+                    rejecting_zero(&dist, &mut b)
+                };
+                assert_eq!(rate.count(&mut a), expected, "total {total}, week {week}");
+            }
+            assert_eq!(a.random::<u64>(), b.random::<u64>(), "total {total}");
+        }
     }
 
     #[test]

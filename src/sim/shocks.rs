@@ -112,13 +112,30 @@ impl Sim<'_> {
     /// one Poisson count at the total rate whose incidents each fall in a category with
     /// probability proportional to its rate (the same distribution; most weeks it costs one
     /// uniform number).
+    #[inline]
     pub(crate) fn draw_random_incidents(&mut self) {
-        let Some((dist, none, shares)) = self.incidents_per_week else {
+        // The count's first uniform number (as in `IncidentRate::count`): a quiet week ends here.
+        let Some(none) = self.incidents_per_week.as_ref().map(|r| r.none) else {
             return;
         };
-        let n = super::sample::incident_count(&dist, none, self.rng());
+        let u: f64 = self.rng().random();
+        if u < none {
+            return;
+        }
+        self.land_random_incidents();
+    }
+
+    /// The rest of [`Sim::draw_random_incidents`] in a week with incidents (about one week in
+    /// seven at the usual rates): kept out of line, so that the quiet week costs a comparison.
+    #[cold]
+    #[inline(never)]
+    fn land_random_incidents(&mut self) {
+        let Some(rate) = self.incidents_per_week else {
+            return;
+        };
+        let n = rate.positive_count(self.rng());
         for _ in 0..n {
-            let category = super::sample::incident_category(&shares, self.rng());
+            let category = super::sample::incident_category(&rate.shares, self.rng());
             let incident = self.random_incident(category);
             self.apply_incident(&incident, true);
         }

@@ -2,7 +2,7 @@
 
 use super::engine::Sim;
 use super::params as p;
-use super::record::{Event, Row, Status, StatusCause};
+use super::record::{Event, Status, StatusCause};
 
 impl Sim<'_> {
     /// Moves to `to` and records why.
@@ -17,14 +17,21 @@ impl Sim<'_> {
         }
     }
 
-    /// Updates the status from this week's appreciation (MODEL.md section 7).
-    pub(crate) fn update_status(&mut self, row: &Row) {
+    /// Updates the status from this week's appreciation (MODEL.md section 7), as recorded in
+    /// the week's row.
+    pub(crate) fn update_status(&mut self) {
+        let (client_appreciation, supplier_appreciation, relationship, net_value) = (
+            self.row.client_appreciation,
+            self.row.supplier_appreciation,
+            self.row.relationship,
+            self.row.client_net_value,
+        );
         let b = &self.scenario().bounds;
         let within = |a: f64| a >= b.critical_lower && a <= b.euphoria_upper;
-        let inside = within(row.client_appreciation) && within(row.supplier_appreciation);
+        let inside = within(client_appreciation) && within(supplier_appreciation);
         let tolerance = b.tolerance_weeks;
-        let deep = row.relationship < b.critical_lower - p::DEEP_DROP;
-        let leaves = self.state.status == Status::Escalation && self.uses_opt_out(row);
+        let deep = relationship < b.critical_lower - p::DEEP_DROP;
+        let leaves = self.state.status == Status::Escalation && self.uses_opt_out(net_value);
         let st = &mut self.state;
         st.status_weeks += 1;
         if inside {
@@ -66,19 +73,19 @@ impl Sim<'_> {
             }
             _ => {}
         }
-        self.renewal(row);
+        self.renewal(client_appreciation);
     }
 
     /// The client weighs an open opt-out as a decision, not a rule: it leaves when its will to go
     /// on (appreciation, trust, cost of switching) is below what a repair would need *and* a
     /// year of the market's service would gain more than leaving costs.
-    fn uses_opt_out(&self, row: &Row) -> bool {
+    fn uses_opt_out(&self, client_net_value: f64) -> bool {
         if !self.opt_out_open()
             || self.will(super::incident::Party::Client, false) >= p::WILL_THRESHOLD
         {
             return false;
         }
-        let gain = super::economics::market_net_value(self.scenario()) - row.client_net_value;
+        let gain = super::economics::market_net_value(self.scenario()) - client_net_value;
         gain * p::WALK_AWAY_WEEKS > self.leaving_cost().0
     }
 
@@ -91,13 +98,12 @@ impl Sim<'_> {
     }
 
     /// At the end of each term the client renews unless in escalation or too unhappy.
-    fn renewal(&mut self, row: &Row) {
+    fn renewal(&mut self, client_appreciation: f64) {
         let term = self.state.contract.term_weeks;
         if !(self.week + 1).is_multiple_of(term) || self.state.status.is_final() {
             return;
         }
-        if self.state.status != Status::Escalation
-            && row.client_appreciation >= p::RENEWAL_APPRECIATION
+        if self.state.status != Status::Escalation && client_appreciation >= p::RENEWAL_APPRECIATION
         {
             self.events.push(Event::Renewed);
         } else {
