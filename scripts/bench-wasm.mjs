@@ -116,6 +116,27 @@ for (const w of counts) {
   await context.close();
 }
 
+// One worker's own speed: a task of 1 000 runs posted straight to a worker (round trip, with
+// the part's bytes), without the page's cutting, decoding and merging.
+{
+  const { page, context } = await openPage(browser, server.url);
+  out.worker_task_1000_runs_ms = await page.evaluate(async () => {
+    const w = new Worker(document.querySelector('meta[name=relsim-worker]').content);
+    await new Promise((res) => { w.onmessage = (e) => e.data === 'ready' && res(); });
+    const send = (to) => new Promise((res) => {
+      const t0 = performance.now();
+      w.onmessage = () => res(performance.now() - t0);
+      w.postMessage({ id: 1, task: JSON.stringify({ task: 'runs', scenario: { schema_version: 2 }, from: 0, to }) });
+    });
+    await send(50);
+    const ms = [];
+    for (let i = 0; i < 7; i++) ms.push(await send(1000));
+    w.terminate();
+    return ms.sort((a, b) => a - b)[3];
+  });
+  await context.close();
+}
+
 // The deal map, 21 x 21 cells x 200 runs on the default scenario: coarse and full.
 for (const w of counts.filter((n) => n > 0)) {
   const { page, context } = await openWith(w, 'tab-negotiate');
@@ -134,6 +155,7 @@ const est = 'target/criterion/ensemble/1000 runs x 260 weeks/new/estimates.json'
 if (existsSync(est)) {
   out.native_ensemble_1000_ms = JSON.parse(readFileSync(est, 'utf8')).mean.point_estimate / 1e6;
   out.browser_1_worker_vs_native = out.ensemble_1000_ms_1_workers / out.native_ensemble_1000_ms;
+  out.worker_task_vs_native = out.worker_task_1000_runs_ms / out.native_ensemble_1000_ms;
 }
 // Scaling: how much of the extra workers' cores the pool turns into speed (1 = all of it).
 for (const w of counts.filter((n) => n > 1)) {

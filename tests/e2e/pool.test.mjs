@@ -160,3 +160,24 @@ test('the luck-or-skill replay gives the same debrief on the workers as on the p
   assert.ok(seen[0].luck !== '' && seen[0].luck !== null, 'a percentile is shown');
   assert.deepEqual(seen[0], seen[1]);
 });
+
+test('a new input while the workers compute gives the new scenario\'s ensemble, nothing stale', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?workers=2`);
+  await page.click('[data-testid="tab-negotiate"]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="workers"]').textContent) === 2);
+  await page.click('[data-testid="tab-ensemble"]');
+  await page.fill('[data-testid="ensemble-runs"]', '5000');
+  await page.dispatchEvent('[data-testid="ensemble-runs"]', 'change');
+  await page.waitForSelector('[data-testid="progress"]');
+  await page.fill('[data-testid="fee-per-week"]', '25');
+  await page.dispatchEvent('[data-testid="fee-per-week"]', 'change');
+  const handle = await page.waitForFunction(() => {
+    const v = document.querySelector('[data-testid="ensemble-summary"]')?.dataset.summary;
+    return v && !document.querySelector('[data-testid="progress"]') ? v : false;
+  }, null, { timeout: 120000 });
+  const shown = await handle.jsonValue();
+  assert.deepEqual(problems, []);
+  await context.close();
+  const fresh = await ensembleOf('?workers=0', '{"contract":{"fee_per_week":25}}', 5000);
+  assert.equal(shown, fresh.summary, 'the summary is the new scenario\'s, computed as if from scratch');
+});
