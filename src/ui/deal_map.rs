@@ -12,14 +12,14 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use super::controls::{parse_number, Text};
+use super::controls::Text;
 use super::download::download_text;
 use super::i18n::{fixed, Strings};
 use super::jobs;
 use super::plot::Plot;
 use super::pool;
 use super::state::{t, use_state, AppState};
-use super::widgets::{CountField, Swatch, MIN_RUNS};
+use super::widgets::{CountField, RangeEnd, Swatch, MIN_RUNS};
 use crate::chart::deal_map::{self as chart, cell_at, Labels, BETTER, OUTLINE, WORSE};
 use crate::chart::{ChartStyle, Pen};
 use crate::sim::deal_map::{base_and_baseline, DealMap, DEFAULT_RUNS, DEFAULT_STEPS, MAX_STEPS};
@@ -536,26 +536,13 @@ fn AxisFields(axis: AxisForm, label: Text, id: &'static str) -> impl IntoView {
             view! { <option value=f.path selected=selected>{move || t().label(f.label)}</option> }
         })
         .collect_view();
-    let end = move |label: Text, sig: RwSignal<f64>, testid: String| {
-        let step = move || param(axis.path.get(), axis.fallback).range.step;
-        let set = move |ev: leptos::ev::Event| match parse_number(&event_target_value(&ev)) {
-            Some(v) => sig.set(v),
-            None => event_target::<web_sys::HtmlInputElement>(&ev)
-                .set_value(&sig.get_untracked().to_string()),
-        };
-        view! {
-            <label class="mini">
-                <span>{move || label(t())}</span>
-                <input type="number" step=step data-testid=testid prop:value=move || sig.get().to_string() on:change=set />
-            </label>
-        }
-    };
+    let step = Signal::derive(move || param(axis.path.get(), axis.fallback).range.step);
     view! {
         <label class="mini">
             <span>{move || label(t())}</span>
             <select data-testid=id on:change=choose>{options}</select>
         </label>
-        {end(|t| t.from, axis.from, format!("{id}-from"))}
-        {end(|t| t.to, axis.to, format!("{id}-to"))}
+        <RangeEnd label=|t| t.from value=axis.from step testid=format!("{id}-from") />
+        <RangeEnd label=|t| t.to value=axis.to step testid=format!("{id}-to") />
     }
 }

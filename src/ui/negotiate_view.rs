@@ -9,13 +9,12 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use super::controls::{parse_number, Text};
 use super::i18n::fixed;
 use super::intl;
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::state::{t, use_state, AppState, SweepResult};
-use super::widgets::{band, CountField, Swatch, MIN_RUNS};
+use super::widgets::{band, CountField, RangeEnd, Swatch, MIN_RUNS};
 use crate::chart::sweep::{Curve, COST, MARGIN, NET_VALUE, PARTNERSHIP, ZONE};
 use crate::chart::{self, ChartStyle, Pen};
 use crate::format::keur_axis;
@@ -157,26 +156,7 @@ fn SweepForm(form: Form) -> impl IntoView {
             }
         })
         .collect_view();
-    let end = move |label: Text, sig: RwSignal<f64>, id: &'static str| {
-        let step = move || param(form.path.get()).range.step;
-        let set = move |ev: leptos::ev::Event| match parse_number(&event_target_value(&ev)) {
-            Some(v) => sig.set(v),
-            None => event_target::<web_sys::HtmlInputElement>(&ev)
-                .set_value(&sig.get_untracked().to_string()),
-        };
-        view! {
-            <label class="mini">
-                <span>{move || label(t())}</span>
-                <input
-                    type="number"
-                    step=step
-                    data-testid=id
-                    prop:value=move || sig.get().to_string()
-                    on:change=set
-                />
-            </label>
-        }
-    };
+    let step = Signal::derive(move || param(form.path.get()).range.step);
     view! {
         <div class="sweep-form">
             <label class="mini">
@@ -185,8 +165,8 @@ fn SweepForm(form: Form) -> impl IntoView {
                     {options}
                 </select>
             </label>
-            {end(|t| t.from, form.from, "sweep-from")}
-            {end(|t| t.to, form.to, "sweep-to")}
+            <RangeEnd label=|t| t.from value=form.from step testid="sweep-from" />
+            <RangeEnd label=|t| t.to value=form.to step testid="sweep-to" />
             <CountField label=|t| t.steps value=form.steps min=MIN_STEPS max=MAX_STEPS testid="sweep-steps" />
             <CountField
                 label=|t| t.runs_per_point

@@ -127,3 +127,34 @@ pub fn Swatch(
 pub fn band(color: plotters::style::RGBColor) -> Vec<Pen> {
     vec![Pen::solid(color)]
 }
+
+/// One end of a range (a sweep's or an axis' from or to): a typed number is taken as it is (the
+/// range is checked when the computation starts, with a message naming the input), anything that
+/// is not a number puts the last value back.
+#[component]
+pub fn RangeEnd(
+    label: Text,
+    value: RwSignal<f64>,
+    #[prop(into)] step: Signal<f64>,
+    #[prop(into)] testid: String,
+) -> impl IntoView {
+    let set = move |ev: leptos::ev::Event| match super::controls::parse_number(&event_target_value(
+        &ev,
+    )) {
+        Some(v) => value.set(v),
+        None => event_target::<web_sys::HtmlInputElement>(&ev)
+            .set_value(&value.get_untracked().to_string()),
+    };
+    view! {
+        <label class="mini">
+            <span>{move || label(t())}</span>
+            <input
+                type="number"
+                step=move || step.get()
+                data-testid=testid
+                prop:value=move || value.get().to_string()
+                on:change=set
+            />
+        </label>
+    }
+}

@@ -3,27 +3,18 @@
 // and the two summaries must match to 1e-9 (relative to the value, at least 1e-9 absolute).
 // WebAssembly computes exp, ln and powf with Rust's own maths library, native code with the
 // system's (glibc); docs/architecture.md says why 1e-9 rather than bit for bit.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage } from './harness.mjs';
+import { startBrowser, openPage } from './harness.mjs';
 
 const CLI = process.env.RELSIM_BIN ?? 'target/release/relsim';
 const TOLERANCE = 1e-9;
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { server, browser } = await startBrowser();
 
 // Scenario JSON texts (kept as text, so that a 64-bit seed is not rounded by JavaScript numbers).
 const presets = readdirSync('presets').filter((f) => f.endsWith('.json')).sort()

@@ -1,22 +1,13 @@
 // The web app as a user meets it: presets, contract switch, timeline, sharing, saving,
 // importing, Dutch, a phone-sized screen and the keyboard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, waitDrawn, dataCoverage, assertDrawsData } from './harness.mjs';
+import { startBrowser, openPage, waitDrawn, dataCoverage, assertDrawsData } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { server, browser } = await startBrowser();
 
 const CHARTS = ['chart-relationship', 'chart-focus', 'chart-trust', 'chart-money'];
 const summary = (page) => page.evaluate(() => ['summary-status', 'summary-focus', 'summary-client-cost', 'summary-supplier-margin']

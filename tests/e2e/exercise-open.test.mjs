@@ -1,22 +1,13 @@
 // An open exercise in the browser: the address keeps it through edits so that a reload reopens
 // its briefing, the decision options work as a radio group from the keyboard alone, and a
 // trainer writes the exercise's texts in English and Dutch.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch } from './harness.mjs';
+import { startBrowser } from './harness.mjs';
 import { openAt, week, play, exportResult } from './exercise-helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { server, browser } = await startBrowser();
 
 const hash = (page) => page.evaluate(() => location.hash);
 const simulateTab = 'nav [role="tab"]:nth-child(1)';

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const TYPES = {
@@ -42,6 +43,20 @@ export function launch() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/**
+ * Starts the static server for `dir` and Chromium for one test file and closes both after its
+ * tests: `const { server, browser } = await startBrowser();` at the top of the file.
+ */
+export async function startBrowser(dir = 'dist') {
+  const server = await serve(dir);
+  const browser = await launch();
+  after(async () => {
+    await browser.close();
+    server.close();
+  });
+  return { server, browser };
 }
 
 /** Opens a page that collects console errors/warnings and requests to other hosts. */

@@ -2,20 +2,11 @@
 // names the input and its allowed range; the scenario keeps its old value and the control shows
 // it again once the edit is committed. A 64-bit seed survives the seed field, the address and a
 // fresh page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './harness.mjs';
+import { startBrowser, openPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { server, browser } = await startBrowser();
 
 const summary = (page) => page.evaluate(() => ['summary-status', 'summary-focus', 'summary-client-cost']
   .map((id) => document.querySelector(`[data-testid="${id}"]`).textContent).join(' | '));

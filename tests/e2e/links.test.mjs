@@ -1,19 +1,10 @@
 // Links and saving: a damaged link is reported and overwrites nothing; edits are saved to the
 // address and local storage once the user pauses, not on every slider step.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './harness.mjs';
+import { startBrowser, openPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { server, browser } = await startBrowser();
 
 const stored = (page) => page.evaluate(() => localStorage.getItem('relsim.scenario') ?? '');
 

@@ -2,28 +2,19 @@
 // ensemble computed by them equals the one computed on the page (`?workers=0`) number for number;
 // the deal map draws, tells a cell's figures, loads a cell's contract into the editor, stops on
 // cancel, and agrees with the native `relsim sweep2` on a small grid.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage } from './harness.mjs';
+import { startBrowser, openPage } from './harness.mjs';
 import { setMap, runMap, mapPixels, mapDownload, clickCell } from './pool-helpers.mjs';
 import { openAt, play, score } from './exercise-helpers.mjs';
 
 const CLI = process.env.RELSIM_BIN ?? 'target/release/relsim';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { server, browser } = await startBrowser();
 
 /** The ensemble summary the page computes for `link`, with the workers asked for in `query`. */
 async function ensembleOf(query, link, runs) {

@@ -1,18 +1,9 @@
 // The analysis views: many futures, compare, negotiate, why.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, assertDrawsData } from './harness.mjs';
+import { startBrowser, openPage, assertDrawsData } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { server, browser } = await startBrowser();
 
 const idle = (page) => page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 120000 });
 const cells = (page, id) => page.$$eval(`[data-testid="${id}"] tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
