@@ -1,22 +1,10 @@
 //! The command-line tool: output shapes, determinism and every error path (exit code 2, one line
 //! on stderr, never a panic).
 
+mod common;
+
+use common::{relsim, tmp};
 use std::process::{Command, Output};
-
-fn relsim(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relsim"))
-        .args(args)
-        .output()
-        .expect("relsim runs")
-}
-
-fn tmp(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("relsim-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p.to_string_lossy().into_owned()
-}
 
 fn fails_cleanly(args: &[&str], mention: &str) {
     let out = relsim(args);

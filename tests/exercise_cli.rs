@@ -2,24 +2,11 @@
 //! its moment, the score is its parts' weighted mean, the board ranks and counts, and every
 //! error names the field or option at fault (exit code 2, one line on stderr).
 
-use std::process::{Command, Output};
+mod common;
+
+use common::{relsim, tmp};
 
 use relsim::sim::exercise::{builtin, Debrief, Exercise, ExerciseResult, Play, LUCK_RUNS};
-
-fn relsim(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relsim"))
-        .args(args)
-        .output()
-        .expect("relsim runs")
-}
-
-fn tmp(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("relsim-excli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p.to_string_lossy().into_owned()
-}
 
 fn ok_json(args: &[&str]) -> serde_json::Value {
     let out = relsim(args);

@@ -46,3 +46,20 @@ pub fn incident(
         r#"{{"week":{week},"category":"{category}","kind":"{kind}","polarity":"{polarity}","magnitude":{m},"party":"{party}"}}"#
     )
 }
+
+/// Runs the `relsim` binary built for these tests with `args`.
+pub fn relsim(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_relsim"))
+        .args(args)
+        .output()
+        .expect("relsim runs")
+}
+
+/// Writes `text` to a file `name` in this test process's own temporary folder; returns its path.
+pub fn tmp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("relsim-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
