@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { startBrowser, openPage } from './harness.mjs';
 import { setMap, runMap, mapPixels, mapDownload, clickCell } from './pool-helpers.mjs';
 import { openAt, play, score } from './exercise-helpers.mjs';
+import { axe } from './site-helpers.mjs';
 
 const CLI = process.env.RELSIM_BIN ?? 'target/release/relsim';
 
@@ -77,6 +78,7 @@ test('the deal map draws, tells a cell, loads its contract and can be downloaded
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Enter');
   await page.waitForFunction((f) => Number(document.querySelector('[data-testid="fee-per-week"]').value) < f, fee);
+  assert.deepEqual(await axe(page), [], 'no accessibility violations with the map drawn and focused');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -103,6 +105,7 @@ test('cancel stops the deal map, and it draws at a phone width too', async () =>
   assert.ok(px.better + px.worse > 0.02, `the coarse map is drawn at 390 px: ${JSON.stringify(px)}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);
+  assert.deepEqual(await axe(page), [], 'no accessibility violations at 390 px');
   assert.deepEqual(problems, []);
   await context.close();
 });
