@@ -24,8 +24,8 @@ use crate::sim::task::{Output, Runner, Task};
 /// Milliseconds of work per slice on the main thread: well under the 50 ms that makes a task
 /// "long".
 const SLICE_MS: f64 = 12.0;
-/// How long a job waits for a worker to come up before the main thread takes over.
-const WAIT_FOR_WORKERS_MS: u64 = 3000;
+/// How long a job waits for a worker to come up before the page starts computing it.
+const WAIT_FOR_WORKERS_MS: u64 = 1500;
 /// Most workers started, whatever the browser reports.
 const MAX_WORKERS: usize = 16;
 /// Tasks posted to a worker ahead of its answers: with two, a worker starts its next task while
@@ -83,6 +83,8 @@ struct Pool {
     main_running: bool,
     /// Workers in use, for the page to show.
     shown: Option<RwSignal<usize>>,
+    /// A job waited too long for a worker to come up: the page computes until one does.
+    impatient: bool,
 }
 
 thread_local! {
@@ -213,14 +215,13 @@ pub fn submit(
         finish_empty();
     }
     dispatch();
-    // Workers that neither come up nor fail (a blocked script) must not hold the job forever.
+    // Workers still loading (a slow network) must not hold the job: after a while the page
+    // computes, and hands the rest to the workers as soon as one comes up.
     set_timeout(
         || {
             POOL.with_borrow_mut(|p| {
                 if p.job.is_some() && !p.slots.iter().any(|s| s.ready && !s.dead) {
-                    for i in 0..p.slots.len() {
-                        p.lose(i);
-                    }
+                    p.impatient = true;
                 }
             });
             dispatch();
@@ -311,9 +312,13 @@ fn main_slice() {
 }
 
 impl Pool {
-    /// Workers that are alive (loading or ready).
+    /// Workers that can take work now or soon: those alive (loading or ready), or only the
+    /// ready ones once a job has waited too long for the others.
     fn live(&self) -> usize {
-        self.slots.iter().filter(|s| !s.dead).count()
+        self.slots
+            .iter()
+            .filter(|s| !s.dead && (s.ready || !self.impatient))
+            .count()
     }
 
     fn show(&self) {

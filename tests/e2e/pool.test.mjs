@@ -175,3 +175,27 @@ test('a new input while the workers compute gives the new scenario\'s ensemble, 
   const fresh = await ensembleOf('?workers=0', '{"contract":{"fee_per_week":25}}', 5000);
   assert.equal(shown, fresh.summary, 'the summary is the new scenario\'s, computed as if from scratch');
 });
+
+test('workers that load slowly do not hold up the first ensemble; they take over once up', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+  // The worker's module arrives 5 s late, as on a slow connection.
+  await page.route(/relsim-worker-.*_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 5000));
+    await route.continue();
+  });
+  await page.goto(`${server.url}?workers=2`);
+  await page.click('[data-testid="tab-ensemble"]');
+  const t0 = Date.now();
+  await page.waitForFunction(() => document.querySelector('[data-testid="ensemble-summary"]')?.dataset.summary
+    && !document.querySelector('[data-testid="progress"]'), null, { timeout: 60000 });
+  assert.ok(Date.now() - t0 < 4900, `the first ensemble came from the page before the workers (${Date.now() - t0} ms)`);
+  await page.click('[data-testid="tab-negotiate"]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="workers"]').textContent) === 2, null, { timeout: 30000 });
+  await page.click('[data-testid="deal-map-run"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="deal-map-ms"]').textContent.trim() !== '', null, { timeout: 120000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
