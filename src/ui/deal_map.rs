@@ -128,6 +128,8 @@ struct MapForm {
     cursor: RwSignal<Option<usize>>,
     loaded: RwSignal<Option<String>>,
     next_id: RwSignal<u64>,
+    /// The map's own progress (the sweep card's bar stays for sweeps).
+    progress: RwSignal<Option<f64>>,
 }
 
 impl MapForm {
@@ -207,8 +209,9 @@ impl MapForm {
         };
         let flush = apply.clone();
         let run = self.run;
-        pool::submit(
+        pool::submit_with_progress(
             state,
+            self.progress,
             tasks,
             move |k, out| {
                 let Output::Cell(s) = out else { return };
@@ -325,6 +328,7 @@ pub fn DealMapCard() -> impl IntoView {
         cursor: RwSignal::new(None),
         loaded: RwSignal::new(None),
         next_id: RwSignal::new(0),
+        progress: RwSignal::new(None),
     };
     // A new input makes a running map stale: stop it (a contract loaded from the map is not a
     // new input for it).
@@ -427,7 +431,12 @@ pub fn DealMapCard() -> impl IntoView {
             form.cursor.set(Some(y * nx + x));
         }
     };
-    let running = move || form.run.with(|r| r.as_ref().is_some_and(Run::running));
+    // Running: started, neither done nor cancelled, and not replaced by another job (which
+    // takes the map's progress away).
+    let running = move || {
+        form.progress.with(Option::is_some)
+            && form.run.with(|r| r.as_ref().is_some_and(Run::running))
+    };
     let has_map = move || form.run.with(Option::is_some);
     let download = move |_| {
         let text = form.run.with_untracked(|r| {
@@ -457,9 +466,7 @@ pub fn DealMapCard() -> impl IntoView {
                     data-testid="deal-map-progress"
                     max="1"
                     hidden=move || !running()
-                    value=move || {
-                        form.run.with(|r| r.as_ref().map_or(0.0, |r| r.done as f64 / r.total() as f64)).to_string()
-                    }
+                    value=move || form.progress.get().unwrap_or(0.0).to_string()
                 ></progress>
                 <button type="button" class="small" data-testid="deal-map-cancel" disabled=move || !running() on:click=move |_| form.cancel(state)>
                     {move || t().cancel}

@@ -48,6 +48,8 @@ struct Job {
     id: u32,
     generation: u64,
     state: AppState,
+    /// Where the job's progress goes.
+    progress: RwSignal<Option<f64>>,
     tasks: Vec<String>,
     sizes: Vec<u32>,
     /// Tasks not yet handed out (lost ones go back to the front).
@@ -191,8 +193,24 @@ pub fn submit(
     on_output: impl FnMut(usize, Output) + 'static,
     on_done: impl FnOnce(f64) + 'static,
 ) {
+    submit_with_progress(state, state.progress, tasks, on_output, on_done);
+}
+
+/// [`submit`] for a view with its own progress bar: progress goes to `progress` instead of
+/// `state.progress` (which the views' shared bar shows).
+pub fn submit_with_progress(
+    state: AppState,
+    progress: RwSignal<Option<f64>>,
+    tasks: Vec<Task>,
+    on_output: impl FnMut(usize, Output) + 'static,
+    on_done: impl FnOnce(f64) + 'static,
+) {
+    // The job replaced stops showing progress, wherever it showed it.
+    if let Some(old) = POOL.with_borrow_mut(|p| p.job.take()) {
+        old.progress.set(None);
+    }
     state.generation.update(|g| *g += 1);
-    state.progress.set(Some(0.0));
+    progress.set(Some(0.0));
     let sizes: Vec<u32> = tasks.iter().map(|t| t.size().max(1)).collect();
     POOL.with_borrow_mut(|p| {
         p.next_job = p.next_job.wrapping_add(1);
@@ -200,6 +218,7 @@ pub fn submit(
             id: p.next_job,
             generation: state.generation.get_untracked(),
             state,
+            progress,
             todo: (0..tasks.len()).collect(),
             left: tasks.len(),
             tasks: tasks.iter().map(Task::to_json).collect(),
@@ -234,7 +253,7 @@ pub fn submit(
 fn finish_empty() {
     let done = POOL.with_borrow_mut(|p| p.job.take());
     if let Some(job) = done {
-        job.state.progress.set(None);
+        job.progress.set(None);
         if let Some(d) = job.on_done.borrow_mut().take() {
             d(0.0);
         }
@@ -250,7 +269,9 @@ pub fn workers_for_split() -> usize {
 pub fn cancel(state: AppState) {
     state.generation.update(|g| *g += 1);
     state.progress.set(None);
-    POOL.with_borrow_mut(|p| p.job = None);
+    if let Some(job) = POOL.with_borrow_mut(|p| p.job.take()) {
+        job.progress.set(None);
+    }
 }
 
 /// Hands out work: to every idle worker, or to the main thread when no worker can take it.
@@ -419,7 +440,7 @@ impl Pool {
                 // A task the simulation refuses is a bug, not the user's input (it was checked
                 // before the job started): say so, and stop the job rather than hang.
                 web_sys::console::error_1(&format!("relsim: a simulation task failed: {e}").into());
-                j.state.progress.set(None);
+                j.progress.set(None);
                 self.job = None;
                 return After::Nothing;
             }
@@ -430,11 +451,10 @@ impl Pool {
             let Some(j) = self.job.take() else {
                 return After::Nothing;
             };
-            j.state.progress.set(None);
+            j.progress.set(None);
             return After::Finish(j.on_output, task, out, j.on_done, now() - j.started);
         }
-        j.state
-            .progress
+        j.progress
             .set(Some(j.done_size as f64 / j.total_size as f64));
         After::Output(j.on_output.clone(), task, out)
     }

@@ -89,6 +89,8 @@ test('cancel stops the deal map, and it draws at a phone width too', async () =>
   await setMap(page, { steps: 21, runs: 400 });
   await page.click('[data-testid="deal-map-run"]');
   await page.waitForFunction(() => /^[1-9]\d* /.test(document.querySelector('[data-testid="deal-map-count"]').textContent), null, { timeout: 60000 });
+  assert.ok(await page.isVisible('[data-testid="deal-map-progress"]'), 'the map shows its progress');
+  assert.equal(await page.$('[data-testid="progress"]'), null, 'and only there, not in the sweep card too');
   await page.click('[data-testid="deal-map-cancel"]');
   const count = async () => Number((await page.textContent('[data-testid="deal-map-count"]')).trim().split(' ')[0]);
   // Cells that arrived before the cancel are drawn at the next redraw (every 120 ms); after
