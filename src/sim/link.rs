@@ -105,7 +105,7 @@ pub fn percent_decode(text: &str) -> Result<String, LinkError> {
 
 /// The fragment (with its `#`) that carries `scenario`, as the app puts it in the address.
 pub fn encode_fragment(scenario: &Scenario) -> String {
-    let json = serde_json::to_string(scenario).unwrap_or_default();
+    let json = super::json::write(scenario);
     format!("{FRAGMENT_PREFIX}{}", percent_encode(&json))
 }
 
@@ -130,7 +130,7 @@ pub fn decode_stored(text: &str) -> Result<Scenario, LinkError> {
 
 /// The text kept in local storage for `scenario`.
 pub fn encode_stored(scenario: &Scenario) -> String {
-    serde_json::to_string(scenario).unwrap_or_default()
+    super::json::write(scenario)
 }
 
 #[cfg(test)]

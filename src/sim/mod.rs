@@ -11,6 +11,7 @@ pub mod exercise;
 pub mod fields;
 pub mod incident;
 pub mod intervention;
+pub(crate) mod json;
 pub mod link;
 pub mod params;
 mod plan;
@@ -63,11 +64,13 @@ impl ScenarioError {
     /// A JSON error with the path of the field being read when it occurred (the message adds
     /// its line and column). A step the tracker could not name is left out, and an unknown
     /// field is reported at the object it was found in (the message names it).
-    pub(crate) fn from_json(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
+    /// `what` names the document ("scenario JSON").
+    pub(crate) fn from_json(e: serde_path_to_error::Error<serde_json::Error>, what: &str) -> Self {
         use serde_path_to_error::Segment;
-        let message = one_line(&format!("invalid scenario JSON: {}", e.inner()));
+        let inner = e.inner().to_string();
+        let message = one_line(&format!("invalid {what}: {inner}"));
         let mut segments: Vec<&Segment> = e.path().iter().collect();
-        if message.starts_with("invalid scenario JSON: unknown field") {
+        if inner.starts_with("unknown field") {
             segments.pop();
         }
         let mut path = String::new();
@@ -86,11 +89,11 @@ impl ScenarioError {
         Self { path, message }
     }
 
-    /// Text after the scenario's closing brace.
-    pub(crate) fn from_json_end(e: serde_json::Error) -> Self {
+    /// Text after the document's closing brace.
+    pub(crate) fn from_json_end(e: serde_json::Error, what: &str) -> Self {
         Self {
             path: String::new(),
-            message: format!("invalid scenario JSON: {e}"),
+            message: format!("invalid {what}: {e}"),
         }
     }
 }

@@ -283,10 +283,7 @@ impl Scenario {
                 message: "invalid scenario JSON: a scenario is a JSON object, { … }".into(),
             });
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let scenario: Scenario =
-            serde_path_to_error::deserialize(&mut de).map_err(super::ScenarioError::from_json)?;
-        de.end().map_err(super::ScenarioError::from_json_end)?;
+        let scenario: Scenario = super::json::read(text, "scenario JSON")?;
         scenario.validate()?;
         Ok(scenario.migrated())
     }
@@ -301,6 +298,6 @@ impl Scenario {
 
     /// Pretty JSON of this scenario.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        super::json::pretty(self)
     }
 }

@@ -179,7 +179,7 @@ impl Summary {
 impl Summary {
     /// The summary as a two-line CSV (header and values), keys flattened with dots.
     pub fn to_csv(&self) -> String {
-        let v = serde_json::to_value(self).unwrap_or_default();
+        let v = super::json::tree(self);
         let mut keys = Vec::new();
         let mut vals = Vec::new();
         flatten("", &v, &mut keys, &mut vals);

@@ -47,7 +47,7 @@ pub fn with_param(scenario: &Scenario, path: &str, value: f64) -> Result<Scenari
 
 /// Whether a dotted `path` names any field of the scenario file.
 fn is_field(scenario: &Scenario, path: &str) -> bool {
-    let v = serde_json::to_value(scenario).unwrap_or_default();
+    let v = super::json::tree(scenario);
     path.split('.')
         .try_fold(&v, |slot, key| slot.get(key))
         .is_some()
@@ -309,8 +309,8 @@ pub fn compare(a: &Scenario, b: &Scenario, runs: u32) -> Comparison {
     b.seed = a.seed;
     let sa = Summary::of(&Ensemble::run(&Plan::new(a), runs));
     let sb = Summary::of(&Ensemble::run(&Plan::new(&b), runs));
-    let va = serde_json::to_value(sa).unwrap_or_default();
-    let vb = serde_json::to_value(sb).unwrap_or_default();
+    let va = super::json::tree(&sa);
+    let vb = super::json::tree(&sb);
     Comparison {
         a: sa,
         b: sb,

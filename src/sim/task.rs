@@ -69,12 +69,12 @@ const LUCK: u8 = 3;
 impl Task {
     /// The task as JSON, to post to a worker.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        super::json::write(self)
     }
 
     /// Reads a task posted by the page.
     pub fn from_json(text: &str) -> Result<Task, String> {
-        serde_json::from_str(text).map_err(|e| format!("task: {e}"))
+        super::json::read(text, "task").map_err(|e| e.to_string())
     }
 
     /// The number of simulated runs the task stands for (for progress).
@@ -97,7 +97,7 @@ impl Output {
             }
             Output::Cell(s) => {
                 let mut b = vec![CELL];
-                b.extend(serde_json::to_vec(s).unwrap_or_default());
+                b.extend(super::json::write(s).into_bytes());
                 b
             }
             Output::Luck(scores) => {
@@ -115,9 +115,10 @@ impl Output {
     pub fn from_bytes(bytes: &[u8]) -> Result<Output, String> {
         match bytes.split_first() {
             Some((&RUNS, rest)) => Ensemble::from_bytes(rest).map(Output::Runs),
-            Some((&CELL, rest)) => serde_json::from_slice(rest)
-                .map(Output::Cell)
-                .map_err(|e| format!("cell: {e}")),
+            Some((&CELL, rest)) => std::str::from_utf8(rest)
+                .map_err(|e| e.to_string())
+                .and_then(|text| super::json::read(text, "cell").map_err(|e| e.to_string()))
+                .map(Output::Cell),
             Some((&LUCK, rest)) if rest.len() % 16 == 0 => Ok(Output::Luck(
                 rest.chunks_exact(16)
                     .map(|c| {

@@ -441,7 +441,7 @@ pub fn DealMapCard() -> impl IntoView {
     let download = move |_| {
         let text = form.run.with_untracked(|r| {
             r.as_ref()
-                .map(|r| serde_json::to_string(&r.map.to_grid2()).unwrap_or_default())
+                .map(|r| crate::sim::json::write(&r.map.to_grid2()))
         });
         if let Some(text) = text {
             download_text("relsim-deal-map.json", "application/json", &text);

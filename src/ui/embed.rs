@@ -162,7 +162,7 @@ fn app_base() -> String {
 }
 
 fn encoded(s: &Scenario) -> String {
-    js_sys::encode_uri_component(&serde_json::to_string(s).unwrap_or_default()).into()
+    js_sys::encode_uri_component(&crate::sim::json::write(s)).into()
 }
 
 /// The embed address of `scenario` showing `charts` (names joined by commas, or `all`).

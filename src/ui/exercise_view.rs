@@ -139,7 +139,7 @@ fn from_link() -> Option<Result<Exercise, String>> {
 
 /// The link that opens `ex` straight into its briefing.
 pub fn link(ex: &Exercise) -> String {
-    let json = serde_json::to_string(ex).unwrap_or_default();
+    let json = crate::sim::json::write(ex);
     let encoded: String = js_sys::encode_uri_component(&json).into();
     let base = web_sys::window()
         .and_then(|w| {

@@ -589,7 +589,7 @@ impl Strings {
     /// fault is a value out of its range (read from `json` without validation to name the value
     /// and the range); a broken document keeps the parser's words, which name line and column.
     pub fn load_error(&self, e: &ScenarioError, json: &str) -> String {
-        match serde_json::from_str::<Scenario>(json) {
+        match crate::sim::json::read::<Scenario>(json, "scenario JSON") {
             Ok(unchecked) => self.scenario_error(e, &unchecked),
             Err(_) => e.to_string(),
         }

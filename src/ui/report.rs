@@ -146,12 +146,10 @@ fn changed(s: &Scenario, lang: Lang) -> Vec<(String, String, String)> {
             _ => {}
         }
     }
-    let (Ok(a), Ok(b)) = (
-        serde_json::to_value(s),
-        serde_json::to_value(Scenario::default()),
-    ) else {
-        return Vec::new();
-    };
+    let (a, b) = (
+        crate::sim::json::tree(s),
+        crate::sim::json::tree(&Scenario::default()),
+    );
     let mut out = Vec::new();
     walk("", &a, &b, &mut out);
     out.into_iter()

@@ -156,7 +156,7 @@ pub fn EnsembleSummaryData() -> impl IntoView {
     let json = move || {
         state.ensemble.with(|e| {
             e.as_ref()
-                .and_then(|e| serde_json::to_string(&crate::sim::Summary::of(e)).ok())
+                .map(|e| crate::sim::json::write(&crate::sim::Summary::of(e)))
                 .unwrap_or_default()
         })
     };

@@ -409,10 +409,7 @@ pub struct ExerciseResult {
 impl ExerciseResult {
     /// Parses a result file; an error names the field at fault.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
-        let r: Self = serde_json::from_str(text).map_err(|e| ScenarioError {
-            path: String::new(),
-            message: format!("invalid result file: {e}"),
-        })?;
+        let r: Self = crate::sim::json::read(text, "result file")?;
         let fail = |path: &str, message: String| ScenarioError {
             path: path.into(),
             message,
@@ -443,7 +440,7 @@ impl ExerciseResult {
 
     /// Compact JSON (a result file is small; one line keeps it so).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::sim::json::write(self)
     }
 }
 

@@ -227,17 +227,14 @@ impl Default for Exercise {
 impl Exercise {
     /// Parses and validates an exercise file.
     pub fn from_json(text: &str) -> Result<Exercise, ScenarioError> {
-        let ex: Exercise = serde_json::from_str(text).map_err(|e| ScenarioError {
-            path: String::new(),
-            message: format!("invalid exercise JSON: {e}"),
-        })?;
+        let ex: Exercise = crate::sim::json::read(text, "exercise JSON")?;
         ex.validate()?;
         Ok(ex)
     }
 
     /// Pretty JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::sim::json::pretty(self)
     }
 
     /// The first problem, if any.
