@@ -177,6 +177,9 @@ if (existsSync(est)) {
 // Scaling: how much of the extra workers' cores the pool turns into speed (1 = all of it).
 for (const w of counts.filter((n) => n > 1)) {
   out[`scaling_1000_runs_${w}_workers`] = out.ensemble_1000_ms_1_workers / out[`ensemble_1000_ms_${w}_workers`] / w;
+  // A 1 000-run job is short next to the pool's fixed costs (posting, the first reply's way
+  // back, the last part's decoding); 10 000 runs show what the workers themselves add.
+  out[`scaling_10000_runs_${w}_workers`] = out.ensemble_10000_ms_1_workers / out[`ensemble_10000_ms_${w}_workers`] / w;
   out[`scaling_deal_map_${w}_workers`] = out.deal_map_full_ms_1_workers / out[`deal_map_full_ms_${w}_workers`] / w;
 }
 
