@@ -80,6 +80,17 @@ fn units_cover_every_run_once_in_order() {
                 next = r.end;
             }
             assert_eq!(next, runs, "{runs} runs on {workers} workers");
+            // Nearly equal lengths, so that no worker is left with a longer last piece.
+            let lens = u.iter().map(|r| r.len());
+            let (lo, hi) = (lens.clone().min(), lens.max());
+            assert!(hi.zip(lo).is_none_or(|(h, l)| h - l <= 1), "{u:?}");
+            if runs >= 64 * workers as u32 {
+                assert_eq!(
+                    u.len() % workers,
+                    0,
+                    "{runs} runs, {workers} workers: {u:?}"
+                );
+            }
             if runs >= 1000 {
                 // Enough pieces for every worker to take more than one.
                 assert!(

@@ -1,7 +1,7 @@
 //! The simulation: the weekly step in the order of MODEL.md section 5.
 
 use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
+use rand_xoshiro::Xoshiro256PlusPlus;
 
 use super::effort::EffortChoice;
 use super::incident::Party;
@@ -18,13 +18,18 @@ pub use super::plan::Plan;
 pub(crate) use super::state::Terms;
 pub use super::state::{PerParty, State};
 
+/// The random-number generator of every run: a named algorithm whose output is the same on
+/// every platform and version (native and WebAssembly give the same numbers), and cheap in
+/// WebAssembly, which has 64-bit integer operations but no SIMD in the worker module.
+pub type SimRng = Xoshiro256PlusPlus;
+
 /// One simulation run.
 pub struct Sim<'a> {
     plan: &'a Plan,
     /// The live state.
     pub state: State,
     pub(crate) week: u32,
-    rng: ChaCha8Rng,
+    rng: SimRng,
     pub(crate) events: Vec<Event>,
     next_incident: usize,
     next_intervention: usize,
@@ -85,7 +90,7 @@ impl<'a> Sim<'a> {
             plan,
             state,
             week: 0,
-            rng: ChaCha8Rng::seed_from_u64(seed),
+            rng: SimRng::seed_from_u64(seed),
             events: Vec::with_capacity(8),
             next_incident: 0,
             next_intervention: 0,
@@ -150,7 +155,7 @@ impl<'a> Sim<'a> {
         }
     }
 
-    pub(crate) fn rng(&mut self) -> &mut ChaCha8Rng {
+    pub(crate) fn rng(&mut self) -> &mut SimRng {
         &mut self.rng
     }
 

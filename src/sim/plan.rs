@@ -1,7 +1,7 @@
 //! A scenario prepared for running, shared by the runs of an ensemble: scripted events sorted
 //! by week, the supplier's tabulated effort choice, and the tabulated on-time distributions.
 
-use rand_chacha::ChaCha8Rng;
+use super::engine::SimRng;
 
 use super::economics::Light;
 use super::effort::EffortChoice;
@@ -52,7 +52,7 @@ impl Plan {
     /// the Binomial distribution, with `p` rounded to 0.001 so that the distribution can be
     /// tabulated once and shared (one uniform number and a binary search per week, instead of
     /// a fresh Binomial sampler).
-    pub(crate) fn on_time(&self, n: u64, p: f64, rng: &mut ChaCha8Rng) -> u64 {
+    pub(crate) fn on_time(&self, n: u64, p: f64, rng: &mut SimRng) -> u64 {
         self.on_time.draw(n, p, rng)
     }
 }

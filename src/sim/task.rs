@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::engine::Plan;
-use super::ensemble::Ensemble;
+use super::ensemble::{split, Ensemble};
 use super::exercise::{luck_scores, Decision, Exercise};
 use super::scenario::Scenario;
 use super::summary::Summary;
@@ -187,27 +187,25 @@ impl Runner {
 }
 
 /// Runs per task: few enough that a cancelled job stops within a few tens of milliseconds in
-/// every worker (512 runs of 260 weeks take about 25 ms), many enough that sending a part back
-/// (about 1 MB of histograms, decoded and merged on the page) costs little next to computing it.
-const UNIT_RUNS: Range<u32> = 32..512;
+/// every worker (1024 runs of 260 weeks take about 30 ms), many enough that sending a part back
+/// (its histograms, decoded and merged on the page, and a progress step the page draws) costs
+/// little next to computing it.
+const UNIT_RUNS: Range<u32> = 32..1024;
 /// Tasks per worker in one ensemble, so that a worker that finishes early takes another and
 /// progress moves.
 const UNITS_PER_WORKER: u32 = 2;
 
-/// Cuts runs `0..runs` into contiguous ranges, in order, for `workers` workers.
+/// Cuts runs `0..runs` into contiguous ranges, in order, for `workers` workers: as few as the
+/// largest task allows, at least two per worker, a multiple of the workers in number and of
+/// nearly equal length, so that the workers finish together.
 pub fn units(runs: u32, workers: usize) -> Vec<Range<u32>> {
-    let workers = workers.max(1) as u32;
-    let per = runs
-        .div_ceil(workers * UNITS_PER_WORKER)
-        .clamp(UNIT_RUNS.start, UNIT_RUNS.end);
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < runs {
-        let end = runs.min(start + per);
-        out.push(start..end);
-        start = end;
-    }
-    out
+    let workers = workers.clamp(1, 1024) as u32;
+    let parts = runs
+        .div_ceil(UNIT_RUNS.end)
+        .max(workers * UNITS_PER_WORKER)
+        .next_multiple_of(workers)
+        .min(runs.div_ceil(UNIT_RUNS.start));
+    split(runs, parts as usize)
 }
 
 /// Merges the parts of one ensemble, given in seed order.
