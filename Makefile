@@ -4,6 +4,8 @@
 SHELL := /bin/bash
 TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := 0.2.130
+# Cuts the UI module into lazily loaded chunks (scripts/ui-split.mjs).
+WASM_SPLIT_VERSION := 0.2.4
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 PORT ?= 8080
@@ -12,13 +14,15 @@ PORT ?= 8080
 
 all: build
 
-## Installs what is missing: the wasm32 target, trunk, wasm-bindgen-cli, npm tools, Chromium.
+## Installs what is missing: the wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli, npm
+## tools, Chromium.
 tools: rust-tools node-tools
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install --locked trunk --version $(TRUNK_VERSION)
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@cargo install --list | grep -q "^wasm_split_cli_support v$(WASM_SPLIT_VERSION):" || cargo install --locked wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary
 
 node-tools: node_modules/.package-lock.json
 

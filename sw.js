@@ -10,7 +10,7 @@ const CACHE = 'relsim-v2';
 const SHELL = ['./', './manifest.json', './favicon.svg', './icons/icon.svg', './icons/icon-192.png', './icons/icon-512.png'];
 
 /** Local files that index.html refers to: href, src, the module/wasm paths in its script and the
- * simulation worker's files. */
+ * simulation worker's files, and the chunks of the views loaded on demand. */
 function referenced(html) {
   const out = new Set();
   for (const m of html.matchAll(/(?:href|src|module_or_path)\s*[=:]\s*["']([^"'#?]+)["']/g)) out.add(m[1]);
@@ -18,6 +18,10 @@ function referenced(html) {
   // The simulation worker: its loader is named in a meta tag, and loads its script and wasm.
   for (const m of html.matchAll(/name="relsim-worker"\s+content="([^"]+)_loader\.js"/g)) {
     for (const end of ['_loader.js', '.js', '_bg.wasm']) out.add(m[1] + end);
+  }
+  // The views the first screen does not need: their chunks and loader, named in a meta tag.
+  for (const m of html.matchAll(/name="relsim-chunks"\s+content="([^"]*)"/g)) {
+    for (const f of m[1].split(' ')) if (f) out.add(f);
   }
   return [...out].filter((u) => !/^[a-z]+:/i.test(u) && !u.startsWith('//'));
 }

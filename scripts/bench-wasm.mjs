@@ -66,9 +66,11 @@ async function openWith(workers, tab) {
   const opened = await openPage(browser, `${server.url}?workers=${workers}`);
   if (workers > 0) {
     await opened.page.click('[data-testid="tab-negotiate"]');
-    await opened.page.waitForFunction((n) => Number(document.querySelector('[data-testid="workers"]').textContent) === n, workers, { timeout: 30000 });
+    await opened.page.waitForFunction((n) => Number(document.querySelector('[data-testid="workers"]')?.textContent) === n, workers, { timeout: 30000 });
   }
   await opened.page.click(`[data-testid="${tab}"]`);
+  // The tab's view comes in a chunk of its own (src/ui/lazy.rs): wait until it is shown.
+  await opened.page.waitForSelector({ 'tab-ensemble': '[data-testid="ensemble-runs"]', 'tab-negotiate': '[data-testid="deal-map-run"]' }[tab]);
   return opened;
 }
 
@@ -195,18 +197,25 @@ if (existsSync('target/release/relsim')) {
   }
 }
 
-// Download: what the page needs before its first chart (the UI module, its script, the
-// stylesheets), and the simulation worker's module, which loads afterwards in the background.
+// Download: what the page needs before its first chart (the UI module, its script and the chunk
+// loader it imports, the stylesheets); the simulation worker's module, which loads afterwards in
+// the background; and the chunks of the other views (src/ui/lazy.rs), each fetched the first
+// time its view is shown.
 let initial = 0;
 let worker = 0;
+const chunks = [];
 for (const f of readdirSync('dist')) {
   if (!/\.(wasm|js|css)$/.test(f) || f === 'sw.js') continue;
   const gz = gzipSync(readFileSync(`dist/${f}`), { level: 9 }).length;
   if (f.startsWith('relsim-worker')) worker += gz;
+  else if (f.startsWith('relsim-chunk-')) chunks.push(gz);
   else initial += gz;
 }
 out.initial_download_gzip_kb = initial / 1024;
 out.worker_module_gzip_kb = worker / 1024;
+out.view_chunks = chunks.length;
+out.view_chunks_gzip_kb = chunks.reduce((a, b) => a + b, 0) / 1024;
+out.largest_view_chunk_gzip_kb = Math.max(0, ...chunks) / 1024;
 
 const rows = Object.entries(out).map(([k, v]) => `| ${k} | ${typeof v === 'number' ? v.toFixed(v < 10 ? 2 : 1) : v} |`);
 const report = ['| measure | value |', '|---|---|', ...rows].join('\n');

@@ -3,20 +3,15 @@
 use leptos::prelude::*;
 
 use super::charts::{ChartCard, Legend};
-use super::compare_view::CompareView;
 use super::editor::Editor;
-use super::ensemble_view::EnsembleView;
 use super::interventions::Interventions;
-use super::model_page::ModelPage;
-use super::negotiate_view::NegotiateView;
+use super::lazy;
 use super::presets::PresetPicker;
 use super::report::PrintReport;
 use super::state::{t, use_state, AppState, Page, Tab};
 use super::summary::{Summary, TypeStripLegend};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
-use super::tour::Tour;
-use super::why_view::WhyView;
 use crate::chart;
 
 /// Puts the charts' category and status colours on the page as CSS custom properties
@@ -52,7 +47,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     if let Some(spec) = super::embed::spec() {
-        return view! { <super::embed::EmbedView spec=spec /> }.into_any();
+        return lazy::deferred(lazy::embed_chunk, move || lazy::embed(spec.clone()));
     }
     // The simulation workers load in the background, after the first chart.
     set_timeout(
@@ -153,9 +148,9 @@ pub fn App() -> impl IntoView {
         </Show>
         <main>
             {move || match state.page.get() {
-                Page::Model => view! { <ModelPage /> }.into_any(),
-                Page::Tour => view! { <Tour /> }.into_any(),
-                Page::Exercise => view! { <super::exercise_view::ExerciseView /> }.into_any(),
+                Page::Model => lazy::deferred(lazy::model_page_chunk, lazy::model_page),
+                Page::Tour => lazy::deferred(lazy::tour_chunk, lazy::tour),
+                Page::Exercise => lazy::deferred(lazy::exercises_chunk, lazy::exercises),
                 Page::Simulate => view! { <Simulator /> }.into_any(),
             }}
         </main>
@@ -212,10 +207,10 @@ fn Simulator() -> impl IntoView {
                                 .collect_view()}
                         </div>
                         {move || match state.tab.get() {
-                            Tab::Ensemble => view! { <EnsembleView /> }.into_any(),
-                            Tab::Compare => view! { <CompareView /> }.into_any(),
-                            Tab::Negotiate => view! { <NegotiateView /> }.into_any(),
-                            Tab::Why => view! { <WhyView /> }.into_any(),
+                            Tab::Ensemble => lazy::deferred(lazy::ensemble_tab_chunk, lazy::ensemble_tab),
+                            Tab::Compare => lazy::deferred(lazy::compare_tab_chunk, lazy::compare_tab),
+                            Tab::Negotiate => lazy::deferred(lazy::negotiate_tab_chunk, lazy::negotiate_tab),
+                            Tab::Why => lazy::deferred(lazy::why_tab_chunk, lazy::why_tab),
                             Tab::Run => view! { <RunView /> }.into_any(),
                         }}
                     </div>

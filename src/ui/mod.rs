@@ -23,6 +23,7 @@ mod inline;
 mod interventions;
 mod intl;
 mod jobs;
+mod lazy;
 mod luck;
 mod manager;
 mod model_page;

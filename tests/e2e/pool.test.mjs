@@ -160,7 +160,7 @@ test('the luck-or-skill replay gives the same debrief on the workers as on the p
 test('a new input while the workers compute gives the new scenario\'s ensemble, nothing stale', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?workers=2`);
   await page.click('[data-testid="tab-negotiate"]');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="workers"]').textContent) === 2);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="workers"]')?.textContent) === 2);
   await page.click('[data-testid="tab-ensemble"]');
   await page.fill('[data-testid="ensemble-runs"]', '5000');
   await page.dispatchEvent('[data-testid="ensemble-runs"]', 'change');
@@ -195,7 +195,7 @@ test('workers that load slowly do not hold up the first ensemble; they take over
     && !document.querySelector('[data-testid="progress"]'), null, { timeout: 60000 });
   assert.ok(Date.now() - t0 < 4900, `the first ensemble came from the page before the workers (${Date.now() - t0} ms)`);
   await page.click('[data-testid="tab-negotiate"]');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="workers"]').textContent) === 2, null, { timeout: 30000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="workers"]')?.textContent) === 2, null, { timeout: 30000 });
   await page.click('[data-testid="deal-map-run"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="deal-map-ms"]').textContent.trim() !== '', null, { timeout: 120000 });
   assert.deepEqual(problems, []);

@@ -158,6 +158,7 @@ test('embeds: the embed code shows the chosen chart on the linked scenario, with
   assert.deepEqual(await axe(embed), [], 'embed passes axe');
   // A whole view: many futures of the linked scenario.
   await embed.goto(`${server.url}?embed=ensemble#s=${encoded}`);
+  await embed.waitForSelector('[data-testid="ensemble-ms"]');
   await embed.waitForFunction(() => document.querySelector('[data-testid="ensemble-ms"]')?.textContent.trim() !== '', null, { timeout: 120000 });
   assert.ok((await inked(embed, '[data-testid="chart-fan"]')) > 3000);
   assert.equal(await embed.$('[data-testid="preset-select"]'), null);
@@ -241,6 +242,7 @@ test('the printed report: 1–2 A4 pages in the chosen language, with the odds o
 
   await page.click('[data-testid="lang-toggle"]');
   await page.click('[data-testid="tab-ensemble"]');
+  await page.waitForSelector('[data-testid="ensemble-ms"]');
   await idle(page);
   await page.waitForFunction(() => document.querySelector('[data-testid="ensemble-ms"]')?.textContent.trim() !== '');
   await page.click('[data-testid="print-report"]');
@@ -309,6 +311,7 @@ for (const lang of ['en', 'nl']) {
 test('charts of many futures have tables too: shares add up, differences match both fans', async () => {
   const { page, context, problems } = await open(browser, server.url);
   await page.click('[data-testid="tab-ensemble"]');
+  await page.waitForSelector('[data-testid="ensemble-ms"]');
   await idle(page);
   await page.waitForFunction(() => document.querySelector('[data-testid="ensemble-ms"]')?.textContent.trim() !== '');
   const buttons = await page.$$('[data-testid="show-table"]');

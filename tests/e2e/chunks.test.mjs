@@ -1,0 +1,89 @@
+// The views a first visit does not need come in chunks of their own (src/ui/lazy.rs, cut by
+// scripts/ui-split.mjs): the first screen fetches none, a view fetches its chunk the first time
+// it is shown and never again, and a chunk that cannot be fetched leaves the app and the user's
+// scenario as they were, with a way to try again. The service worker is blocked here so that
+// every fetch is the page's own (with it, every chunk is fetched ahead for offline use; the
+// offline test in site.test.mjs covers that).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowser, waitDrawn } from './harness.mjs';
+
+const { server, browser } = await startBrowser();
+
+/** A page without the service worker; `chunks` lists the split points' chunks it fetched. */
+async function openBare() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const problems = [];
+  const chunks = [];
+  page.on('console', (m) => {
+    // Playwright says so when it blocks the service worker: that is this test's set-up.
+    if (/Service Worker registration blocked/.test(m.text())) return;
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const m = r.url().match(/relsim-chunk-([a-z_0-9]+)-[0-9a-f]{16}\.wasm$/);
+    if (m) chunks.push(m[1]);
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="summary-status"]');
+  return { page, context, problems, chunks };
+}
+
+test('the first screen fetches no chunk; a view fetches its own the first time it is shown', async () => {
+  const { page, context, problems, chunks } = await openBare();
+  await waitDrawn(page, 'chart-relationship');
+  assert.deepEqual(chunks, [], 'the one-run view needs no chunk');
+
+  await page.click('[data-testid="tab-negotiate"]');
+  await page.waitForSelector('[data-testid="deal-map-run"]');
+  assert.ok(chunks.includes('negotiate_tab'), `fetched: ${chunks}`);
+  assert.ok(!chunks.includes('model_page') && !chunks.includes('exercises'), `only what the tab needs: ${chunks}`);
+  const fetched = chunks.length;
+  await page.click('[data-testid="tab-run"]');
+  await page.click('[data-testid="tab-negotiate"]');
+  await page.waitForSelector('[data-testid="deal-map-run"]');
+  assert.equal(chunks.length, fetched, 'a chunk is fetched once');
+
+  await page.getByRole('tab', { name: 'How the model works' }).click();
+  await page.waitForSelector('[data-testid="model-trainer"]');
+  assert.ok(chunks.includes('model_page'), `fetched: ${chunks}`);
+  await page.click('[data-testid="mode-exercise"]');
+  await page.waitForSelector('[data-testid="mode-exercise"][aria-selected="true"]');
+  await page.waitForFunction(() => document.querySelector('main').innerText.length > 200);
+  assert.ok(chunks.includes('exercises'), `fetched: ${chunks}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a chunk that cannot be fetched: the view says so in the chosen language, the scenario stays, a retry loads it', async () => {
+  const { page, context, problems } = await openBare();
+  await page.fill('[data-testid="fee-per-week"]', '27');
+  await page.locator('[data-testid="fee-per-week"]').blur();
+  const blocked = /relsim-chunk-model_page-/;
+  await page.route(blocked, (route) => route.abort());
+
+  await page.getByRole('tab', { name: 'How the model works' }).click();
+  const failed = page.locator('[data-testid="view-failed"]');
+  await failed.waitFor();
+  assert.equal(await failed.getAttribute('role'), 'alert');
+  const english = await failed.innerText();
+  assert.match(english, /could not be loaded/);
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction((en) => document.querySelector('[data-testid="view-failed"]').innerText !== en, english);
+  assert.match(await failed.innerText(), /kon niet worden geladen/);
+  await page.click('[data-testid="lang-toggle"]');
+
+  // Back online: the retry fetches the chunk and shows the page.
+  await page.unroute(blocked);
+  await page.click('[data-testid="view-retry"]');
+  await page.waitForSelector('[data-testid="model-trainer"]');
+  assert.equal(await page.locator('[data-testid="view-failed"]').count(), 0);
+  // The rest of the app kept the user's input.
+  await page.getByRole('tab', { name: 'Simulate' }).click();
+  assert.equal(Number(await page.inputValue('[data-testid="fee-per-week"]')), 27);
+  // The failed fetch is the one console error a failed chunk leaves.
+  assert.ok(problems.every((p) => /relsim-chunk-model_page|Failed to fetch|net::ERR_FAILED|TypeError/.test(p)), problems.join('\n'));
+  await context.close();
+});
