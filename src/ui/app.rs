@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     super::report::provide();
     share_palette();
-    provide_context(super::exercise_view::ExCtx::new(state));
+    super::exercise_view::ExHome::provide(state);
     let handle = window_event_listener(leptos::ev::resize, move |_| {
         state.resize.update(|n| *n += 1)
     });

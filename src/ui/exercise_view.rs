@@ -68,9 +68,47 @@ pub struct ExCtx {
     pub draft: RwSignal<super::exercise_author::Draft>,
 }
 
+/// Where the exercise mode's state lives. The mode's code, its state included, comes in the
+/// exercises chunk (`lazy.rs`); the state is made the first time the mode is shown, but with the
+/// app root's owner, so that it outlives the view: a play in progress survives a look at the
+/// simulator.
+#[derive(Clone)]
+pub struct ExHome {
+    owner: Owner,
+    ctx: StoredValue<Option<ExCtx>>,
+}
+
+impl ExHome {
+    /// Call in the app's root: keeps its owner, and opens the exercise mode when the address
+    /// holds an exercise link (the mode reads the link itself).
+    pub fn provide(state: AppState) {
+        let linked = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .is_some_and(|h| h.starts_with(LINK_PREFIX));
+        if linked {
+            state.page.set(Page::Exercise);
+        }
+        provide_context(ExHome {
+            owner: Owner::current().unwrap_or_default(),
+            ctx: StoredValue::new(None),
+        });
+    }
+
+    /// The exercise mode's state, made the first time it is asked for.
+    pub fn ctx(state: AppState) -> ExCtx {
+        let home = expect_context::<ExHome>();
+        if let Some(ctx) = home.ctx.get_value() {
+            return ctx;
+        }
+        let ctx = home.owner.with(|| ExCtx::new(state));
+        home.ctx.set_value(Some(ctx));
+        ctx
+    }
+}
+
 impl ExCtx {
     /// The exercise mode's state; an exercise link in the address opens the mode at its briefing.
-    pub fn new(state: AppState) -> Self {
+    fn new(state: AppState) -> Self {
         let first = builtin(BUILTIN[0].0).unwrap_or_default();
         let ctx = Self {
             exercise: RwSignal::new(first),

@@ -53,6 +53,8 @@ pub fn tour() -> Part {
 #[wasm_split(exercises, wasm_split_path = ::leptos::wasm_split, fallible, preload(exercises_chunk))]
 pub fn exercises() -> Part {
     Ok(untrack(|| {
+        // The mode's state is made here, in the chunk, the first time (see `ExHome`).
+        provide_context(super::exercise_view::ExHome::ctx(use_state()));
         view! { <super::exercise_view::ExerciseView /> }.into_any()
     }))
 }

@@ -57,6 +57,25 @@ test('the first screen fetches no chunk; a view fetches its own the first time i
   await context.close();
 });
 
+test('the exercise mode, made in its chunk, keeps its state while the simulator is shown', async () => {
+  const { page, context, problems } = await openBare();
+  await page.click('[data-testid="mode-exercise"]');
+  await page.waitForSelector('[data-testid="exercise-select"]');
+  const first = await page.inputValue('[data-testid="exercise-select"]');
+  const other = await page.$$eval('[data-testid="exercise-select"] option', (os, f) => os.map((o) => o.value).find((v) => v && v !== f), first);
+  await page.selectOption('[data-testid="exercise-select"]', other);
+  await page.click('[data-testid="exercise-start"]');
+  await page.waitForSelector('[data-testid="exercise-week"]');
+  const week = await page.getAttribute('[data-testid="exercise-week"]', 'data-week');
+  await page.getByRole('tab', { name: 'Simulate' }).click();
+  await page.waitForSelector('[data-testid="summary-status"]');
+  await page.click('[data-testid="mode-exercise"]');
+  await page.waitForSelector('[data-testid="exercise-week"]');
+  assert.equal(await page.getAttribute('[data-testid="exercise-week"]', 'data-week'), week, 'the play goes on where it was');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a chunk that cannot be fetched: the view says so in the chosen language, the scenario stays, a retry loads it', async () => {
   const { page, context, problems } = await openBare();
   await page.fill('[data-testid="fee-per-week"]', '27');
