@@ -99,8 +99,8 @@ pub fn embed(spec: super::embed::EmbedSpec) -> Part {
     }))
 }
 
-/// Polls `f` once: the view of a chunk that is already loaded is built at once.
-fn ready_now<F: Future>(f: F) -> Option<F::Output> {
+/// Polls `f` once: a split function whose chunk is already loaded completes at once.
+pub fn ready_now<F: Future>(f: F) -> Option<F::Output> {
     let mut f = std::pin::pin!(f);
     let mut cx = Context::from_waker(Waker::noop());
     match f.as_mut().poll(&mut cx) {

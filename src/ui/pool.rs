@@ -18,8 +18,10 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
+use super::lazy::{self, NotLoaded};
 use super::state::AppState;
 use crate::sim::task::{Output, Runner, Task};
+use leptos::wasm_split::wasm_split;
 
 /// Milliseconds of work per slice on the main thread: well under the 50 ms that makes a task
 /// "long".
@@ -92,6 +94,13 @@ struct Pool {
 thread_local! {
     static POOL: RefCell<Pool> = RefCell::new(Pool::default());
     static RUNNER: RefCell<Runner> = RefCell::new(Runner::default());
+}
+
+/// Runs one task on the page. Only a page without workers needs this, so it comes, with the
+/// simulation's task code, in a chunk of its own (see `lazy.rs`), fetched the first time.
+#[wasm_split(page_runner, wasm_split_path = ::leptos::wasm_split, fallible, preload(page_runner_chunk))]
+fn run_on_page(text: String) -> Result<Result<Vec<u8>, String>, NotLoaded> {
+    Ok(RUNNER.with_borrow_mut(|r| r.run_json(&text)))
 }
 
 /// What a reply or a tick leads to, called once the pool is no longer borrowed (a callback may
@@ -287,7 +296,27 @@ fn dispatch() {
         needs_main
     });
     if main {
-        main_slice();
+        leptos::task::spawn_local(async {
+            if page_runner_chunk().await.is_ok() {
+                main_slice();
+            } else {
+                page_unavailable();
+            }
+        });
+    }
+}
+
+/// The page's own simulation could not be fetched (offline, before the service worker kept
+/// it): the job stops with a message, and the next input tries again.
+fn page_unavailable() {
+    let job = POOL.with_borrow_mut(|p| {
+        p.main_running = false;
+        p.job.take()
+    });
+    if let Some(j) = job {
+        j.progress.set(None);
+        let message = j.state.lang.get_untracked().site().view_failed;
+        j.state.error.set(Some(message.to_string()));
     }
 }
 
@@ -308,7 +337,10 @@ fn main_slice() {
                     Some((job.id, i, job.tasks[i].clone()))
                 });
                 let Some((job, i, text)) = next else { break };
-                let out = RUNNER.with_borrow_mut(|r| r.run_json(&text));
+                // The chunk is in (`dispatch` waited for it), so the call completes at once.
+                let out = lazy::ready_now(run_on_page(text))
+                    .and_then(Result::ok)
+                    .unwrap_or_else(|| Err("the page's simulation is not loaded".into()));
                 let after = POOL.with_borrow_mut(|p| {
                     p.complete(job, i, out.and_then(|b| Output::from_bytes(&b)))
                 });

@@ -11,7 +11,7 @@ import { startBrowser, waitDrawn } from './harness.mjs';
 const { server, browser } = await startBrowser();
 
 /** A page without the service worker; `chunks` lists the split points' chunks it fetched. */
-async function openBare() {
+async function openBare(query = '') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const problems = [];
@@ -26,7 +26,7 @@ async function openBare() {
     const m = r.url().match(/relsim-chunk-([a-z_0-9]+)-[0-9a-f]{16}\.wasm$/);
     if (m) chunks.push(m[1]);
   });
-  await page.goto(server.url);
+  await page.goto(`${server.url}${query}`);
   await page.waitForSelector('[data-testid="summary-status"]');
   return { page, context, problems, chunks };
 }
@@ -104,5 +104,25 @@ test('a chunk that cannot be fetched: the view says so in the chosen language, t
   assert.equal(Number(await page.inputValue('[data-testid="fee-per-week"]')), 27);
   // The failed fetch is the one console error a failed chunk leaves.
   assert.ok(problems.every((p) => /relsim-chunk-model_page|Failed to fetch|net::ERR_FAILED|TypeError/.test(p)), problems.join('\n'));
+  await context.close();
+});
+
+test('without workers the page fetches its own simulation once; if it cannot, the job stops with a message', async () => {
+  const { page, context, chunks } = await openBare('?workers=0');
+  const blocked = /relsim-chunk-page_runner-/;
+  await page.route(blocked, (route) => route.abort());
+  await page.click('[data-testid="tab-ensemble"]');
+  await page.waitForSelector('[data-testid="error-banner"]');
+  assert.match(await page.textContent('[data-testid="error-banner"]'), /could not be loaded/);
+  assert.equal(await page.locator('[data-testid="progress"]').count(), 0, 'no job left hanging');
+  await page.unroute(blocked);
+  // The next input tries again, and the ensemble is computed on the page.
+  await page.fill('[data-testid="ensemble-runs"]', '300');
+  await page.dispatchEvent('[data-testid="ensemble-runs"]', 'change');
+  await page.waitForFunction(() => {
+    const v = document.querySelector('[data-testid="ensemble-summary"]')?.dataset.summary;
+    return v && JSON.parse(v).runs === 300;
+  });
+  assert.equal(chunks.filter((c) => c === 'page_runner').length, 2, 'one failed fetch, one that worked');
   await context.close();
 });
