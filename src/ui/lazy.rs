@@ -1,10 +1,11 @@
 //! The views a first visit does not need, each in its own WebAssembly chunk.
 //!
 //! The first screen is the simulator's one-run view. The other pages (the model, the tour, the
-//! exercises), the result tabs beside it and the embed are split points: the build
-//! (`scripts/ui-split.mjs`, after `cargo build`) moves every function marked here, with the code
-//! only it reaches, out of the UI module into a chunk that the page fetches the first time the
-//! view is shown. Code two chunks share goes into a shared chunk; code the first screen uses
+//! exercises, whose state is made in its chunk too), the result tabs beside it and the embed are
+//! split points, as is the page's own simulation for a browser without workers (`pool.rs`): the
+//! build (`scripts/ui-split.mjs`, after `cargo build`) moves every function marked
+//! `#[wasm_split]`, with the code only it reaches, out of the UI module into a chunk that the
+//! page fetches the first time it is needed. Code two chunks share goes into a shared chunk; code the first screen uses
 //! stays in the UI module. Natively nothing is split and the call is direct.
 //!
 //! A chunk that cannot be fetched (offline before the service worker kept it) is not fatal: the
@@ -12,6 +13,8 @@
 //! as it was.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
@@ -109,6 +112,11 @@ pub fn ready_now<F: Future>(f: F) -> Option<F::Output> {
     }
 }
 
+/// Fetches a chunk's code; says whether it came.
+type Fetch = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = bool>>> + Send + Sync>;
+/// Builds a view from a loaded chunk.
+type Build = Arc<dyn Fn() -> Option<AnyView> + Send + Sync>;
+
 /// Shows the view `build` makes once `chunk` has fetched its code: a status line while it
 /// loads (the first time only), an error with a retry button if the fetch fails.
 ///
@@ -117,29 +125,42 @@ pub fn ready_now<F: Future>(f: F) -> Option<F::Output> {
 /// canvases, at no size.
 pub fn deferred<C, CF, B, BF>(chunk: C, build: B) -> AnyView
 where
-    C: Fn() -> CF + Copy + Send + Sync + 'static,
+    C: Fn() -> CF + Send + Sync + 'static,
     CF: Future<Output = Result<(), SplitLoaderError>> + 'static,
     B: Fn() -> BF + Send + Sync + 'static,
     BF: Future<Output = Part>,
 {
+    // Only these two closures are made per split point; the view around them exists once.
+    let fetch: Fetch = Arc::new(move || {
+        let loading = chunk();
+        Box::pin(async move { loading.await.is_ok() })
+    });
+    let build: Build = Arc::new(move || ready_now(build()).and_then(Result::ok));
+    shown_when_loaded(fetch, build)
+}
+
+fn shown_when_loaded(fetch: Fetch, build: Build) -> AnyView {
     let state = use_state();
     // None while the chunk loads; then whether it loaded.
     let loaded = RwSignal::new(None::<bool>);
-    let fetch = move || {
+    let start = move || {
         loaded.set(None);
+        let loading = fetch();
         leptos::task::spawn_local(async move {
-            let ok = chunk().await.is_ok();
+            let ok = loading.await;
             // The user may have moved on to another view meanwhile.
             let _ = loaded.try_set(Some(ok));
         });
     };
-    fetch();
+    let start = Arc::new(start);
+    start();
     let site = move || state.lang.get().site();
     let failed = move || {
+        let start = start.clone();
         view! {
             <div class="error-banner" role="alert" data-testid="view-failed">
                 <p>{move || site().view_failed}</p>
-                <button type="button" data-testid="view-retry" on:click=move |_| fetch()>
+                <button type="button" data-testid="view-retry" on:click=move |_| start()>
                     {move || site().view_retry}
                 </button>
             </div>
@@ -153,10 +174,7 @@ where
             </p>
         }
         .into_any(),
-        Some(true) => match ready_now(build()) {
-            Some(Ok(view)) => view,
-            _ => failed(),
-        },
+        Some(true) => build().unwrap_or_else(&failed),
         Some(false) => failed(),
     })
     .into_any()
