@@ -176,6 +176,7 @@ test('Dutch shows Dutch, and is remembered', async () => {
   await page.waitForSelector('[data-testid="summary-status"]');
   assert.ok((await page.textContent('body')).includes('Uitkomst'));
   await page.click('text=Zo werkt het model');
+  await page.waitForSelector('[data-testid="model-trainer"]');
   assert.ok((await page.textContent('body')).includes('Vertrouwen komt te voet'));
   assert.deepEqual(problems, []);
   await context.close();

@@ -356,17 +356,23 @@ test('axe-core: zero violations on every view', async () => {
   await page.click('.chart-card [data-testid="show-table"]');
   await page.click('[data-testid="embed-code"]');
   await check('one run with table and embed code');
+  // Each view comes in a chunk the first time: wait for one of its own elements before the audit.
   await page.click('[data-testid="tab-ensemble"]');
+  await page.waitForSelector('[data-testid="ensemble-runs"]');
   await idle(page);
   await check('many futures');
   await page.click('[data-testid="tab-compare"]');
+  await page.waitForSelector('[data-testid="preset-b"]');
   await idle(page);
   await check('compare');
   await page.click('[data-testid="tab-negotiate"]');
+  await page.waitForSelector('[data-testid="deal-map-run"]');
   await check('negotiate');
   await page.click('[data-testid="tab-why"]');
+  await page.waitForSelector('[data-testid="why-from"]');
   await check('why');
   await page.click('nav [role="tab"]:nth-child(2)');
+  await page.waitForSelector('[data-testid="model-trainer"]');
   await check('model page');
   await page.click('[data-testid="mode-exercise"]');
   await page.waitForSelector('[data-testid="exercise-start"]');
