@@ -69,6 +69,38 @@ fn a_pooled_ensemble_equals_the_single_threaded_one_bit_for_bit() {
 }
 
 #[test]
+fn the_page_gets_short_tasks_and_the_same_numbers() {
+    for runs in [0, 1, 255, 256, 257, 1000, 10_000] {
+        let u = units(runs, 0);
+        assert_eq!(u.iter().map(|r| r.len() as u32).sum::<u32>(), runs);
+        assert!(
+            u.iter().all(|r| r.len() <= 256 && !r.is_empty()),
+            "{runs}: {u:?}"
+        );
+        assert!(u.windows(2).all(|w| w[0].end == w[1].start));
+        // As few tasks as that allows.
+        assert_eq!(u.len() as u32, runs.div_ceil(256), "{runs}");
+    }
+    let s = Scenario::default();
+    let mut page = Runner::default();
+    let parts = units(600, 0).into_iter().map(|r| {
+        let task = Task::Runs {
+            scenario: s.clone(),
+            from: r.start,
+            to: r.end,
+        };
+        match through_worker(&mut page, &task) {
+            Output::Runs(e) => e,
+            other => panic!("a runs task gave {other:?}"),
+        }
+    });
+    assert_eq!(
+        merge_in_order(s.weeks, parts),
+        Ensemble::run(&Plan::new(&s), 600)
+    );
+}
+
+#[test]
 fn units_cover_every_run_once_in_order() {
     for runs in [0, 1, 15, 16, 17, 999, 1000, 10_000, 100_000] {
         for workers in [1, 2, 7, 64] {

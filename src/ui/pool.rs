@@ -269,9 +269,10 @@ fn finish_empty() {
     }
 }
 
-/// How many ways to cut a job: the workers alive (at least one).
+/// How many ways to cut a job: the workers alive, or 0 when the page computes (`task::units`
+/// then cuts it finer).
 pub fn workers_for_split() -> usize {
-    POOL.with_borrow(|p| p.live().max(1))
+    POOL.with_borrow(|p| p.live())
 }
 
 /// Stops the running job.
