@@ -11,6 +11,8 @@ const cells = (page, id) => page.$$eval(`[data-testid="${id}"] tbody tr`, (rows)
 test('many futures: fan chart, status shares, survival, outcome table, timing', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.click('[data-testid="tab-ensemble"]');
+  // The view comes in a chunk the first time: wait until it is shown.
+  await page.waitForSelector('[data-testid="ensemble-ms"]');
   await idle(page);
   await page.waitForFunction(() => document.querySelector('[data-testid="ensemble-ms"]').textContent.trim() !== '');
   assert.ok(Number(await page.textContent('[data-testid="ensemble-ms"]')) > 0);
