@@ -4,9 +4,10 @@
 //! and whose late replies are ignored, so that every worker turns to new work within one task.
 //!
 //! Where workers are unavailable (no worker module, a browser without workers, `?workers=0` in
-//! the address, or every worker failed), the same tasks run on the main thread in slices of a
-//! few milliseconds. The tasks and the order their outputs are handed back are the same either
-//! way, so the numbers are too.
+//! the address, or every worker failed), the job runs on the main thread in slices of a few
+//! milliseconds, cut into shorter parts (`task::units` with no workers), with the page's own
+//! simulation fetched in a chunk the first time. The parts are merged exactly, however the job
+//! is cut, so the numbers are the same either way.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -15,13 +16,13 @@ use std::time::Duration;
 
 use js_sys::{Object, Reflect, Uint8Array};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
 use super::lazy::{self, NotLoaded};
 use super::state::AppState;
 use crate::sim::task::{Output, Runner, Task};
-use leptos::wasm_split::wasm_split;
 
 /// Milliseconds of work per slice on the main thread: well under the 50 ms that makes a task
 /// "long".
