@@ -1,9 +1,9 @@
-//! Entry point of the web app: panic hook and mount, nothing else.
+//! Entry point of the web app: panic hook and start, nothing else.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(relsim::ui::App);
+    relsim::ui::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

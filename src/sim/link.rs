@@ -112,9 +112,14 @@ pub fn encode_fragment(scenario: &Scenario) -> String {
 /// The scenario in an address fragment (`location.hash`, with or without its `#`): `None` when
 /// the fragment carries no scenario, otherwise the scenario or why it cannot be used.
 pub fn scenario_in_fragment(hash: &str) -> Option<Result<Scenario, LinkError>> {
+    fragment_payload(hash).map(decode_fragment)
+}
+
+/// The percent-encoded scenario in an address fragment (with or without its `#`), undecoded:
+/// `None` when the fragment carries no scenario.
+pub fn fragment_payload(hash: &str) -> Option<&str> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
-    let encoded = hash.strip_prefix(&FRAGMENT_PREFIX[1..])?;
-    Some(decode_fragment(encoded))
+    hash.strip_prefix(&FRAGMENT_PREFIX[1..])
 }
 
 /// Decodes the percent-encoded scenario JSON of a link (the text after `#s=`).

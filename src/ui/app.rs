@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::charts::{ChartCard, Legend};
 use super::editor::Editor;
+use super::i18n::Lang;
 use super::interventions::Interventions;
 use super::lazy;
 use super::presets::PresetPicker;
@@ -13,6 +14,7 @@ use super::summary::{Summary, TypeStripLegend};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use crate::chart;
+use crate::sim::Scenario;
 
 /// Puts the charts' category and status colours on the page as CSS custom properties
 /// (`--external`, `--partnership`, …), so timeline markers and legend dots use the very colours
@@ -28,16 +30,37 @@ fn share_palette() {
     }
 }
 
-/// The root component.
+/// Mounts the app once it knows the scenario to start with: at once on a first visit, after the
+/// reader's chunk has read the link or the saved scenario otherwise (`reading.rs`).
+pub fn start() {
+    let lang = super::storage::load_lang().unwrap_or_default();
+    // An embed shows the scenario in its own link, read in its own chunk.
+    let initial = if super::embed::active() {
+        Some((Scenario::default(), None))
+    } else {
+        lazy::ready_now(super::storage::initial(lang))
+    };
+    let mount = move |start| leptos::mount::mount_to_body(move || view! { <App lang start /> });
+    match initial {
+        Some(start) => mount(start),
+        None => {
+            wasm_bindgen_futures::spawn_local(
+                async move { mount(super::storage::initial(lang).await) },
+            )
+        }
+    }
+}
+
+/// The root component: `start` is the scenario to start with and what went wrong reading it.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(lang: Lang, start: (Scenario, Option<String>)) -> impl IntoView {
     // A first visit: nothing saved and no scenario in the address. Read before the state saves.
     let first_visit = !super::storage::has_saved()
         && web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default()
             .is_empty();
-    let state = AppState::new();
+    let state = AppState::new(lang, start);
     provide_context(state);
     super::report::provide();
     share_palette();

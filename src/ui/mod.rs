@@ -31,6 +31,7 @@ mod negotiate_view;
 mod plot;
 mod pool;
 mod presets;
+mod reading;
 mod report;
 mod state;
 mod stats;
@@ -42,4 +43,4 @@ mod tour;
 mod why_view;
 mod widgets;
 
-pub use app::App;
+pub use app::{start, App};

@@ -7,7 +7,8 @@
 //! the address, or every worker failed), the job runs on the main thread in slices of a few
 //! milliseconds, cut into shorter parts (`task::units` with no workers), with the page's own
 //! simulation fetched in a chunk the first time. The parts are merged exactly, however the job
-//! is cut, so the numbers are the same either way.
+//! is cut, so the numbers are the same either way. Reading the parts' bytes is in a chunk too,
+//! fetched before the first job's first task is handed out: the first screen runs no job.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -102,6 +103,21 @@ thread_local! {
 #[wasm_split(page_runner, wasm_split_path = ::leptos::wasm_split, fallible, preload(page_runner_chunk))]
 fn run_on_page(text: String) -> Result<Result<Vec<u8>, String>, NotLoaded> {
     Ok(RUNNER.with_borrow_mut(|r| r.run_json(&text)))
+}
+
+/// Reads a task's output. Only the views that run jobs need it (the first screen's one run is
+/// computed on the page), so it comes in a chunk of its own, with the JSON reading of a deal
+/// map cell's summary, fetched before a job's first task is handed out (`dispatch`).
+#[wasm_split(replies, wasm_split_path = ::leptos::wasm_split, fallible, preload(replies_chunk))]
+fn read_output(bytes: Vec<u8>) -> Result<Result<Output, String>, NotLoaded> {
+    Ok(Output::from_bytes(&bytes))
+}
+
+/// A task's output from its bytes; the chunk is in, as `dispatch` waited for it.
+fn decoded(bytes: Vec<u8>) -> Result<Output, String> {
+    lazy::ready_now(read_output(bytes))
+        .and_then(Result::ok)
+        .unwrap_or_else(|| Err("the reader of the workers' output is not loaded".into()))
 }
 
 /// What a reply or a tick leads to, called once the pool is no longer borrowed (a callback may
@@ -287,6 +303,18 @@ pub fn cancel(state: AppState) {
 
 /// Hands out work: to every idle worker, or to the main thread when no worker can take it.
 fn dispatch() {
+    // The first job fetches the reader of outputs first; every later call finds it in.
+    let has_job = POOL.with_borrow(|p| p.job.is_some());
+    if has_job && !matches!(lazy::ready_now(replies_chunk()), Some(Ok(()))) {
+        leptos::task::spawn_local(async {
+            if replies_chunk().await.is_ok() {
+                dispatch();
+            } else {
+                page_unavailable();
+            }
+        });
+        return;
+    }
     let main = POOL.with_borrow_mut(|p| {
         p.drop_stale();
         p.hand_out();
@@ -308,8 +336,9 @@ fn dispatch() {
     }
 }
 
-/// The page's own simulation could not be fetched (offline, before the service worker kept
-/// it): the job stops with a message, and the next input tries again.
+/// A chunk a job needs (the reader of outputs, or the page's own simulation) could not be
+/// fetched (offline, before the service worker kept it): the job stops with a message, and the
+/// next input tries again.
 fn page_unavailable() {
     let job = POOL.with_borrow_mut(|p| {
         p.main_running = false;
@@ -343,9 +372,7 @@ fn main_slice() {
                 let out = lazy::ready_now(run_on_page(text))
                     .and_then(Result::ok)
                     .unwrap_or_else(|| Err("the page's simulation is not loaded".into()));
-                let after = POOL.with_borrow_mut(|p| {
-                    p.complete(job, i, out.and_then(|b| Output::from_bytes(&b)))
-                });
+                let after = POOL.with_borrow_mut(|p| p.complete(job, i, out.and_then(decoded)));
                 after.call();
                 if now() - start > SLICE_MS {
                     break;
@@ -437,7 +464,7 @@ impl Pool {
             return After::Nothing;
         }
         let out = match Reflect::get(&data, &"bytes".into()) {
-            Ok(b) if b.is_object() => Output::from_bytes(&Uint8Array::new(&b).to_vec()),
+            Ok(b) if b.is_object() => decoded(Uint8Array::new(&b).to_vec()),
             _ => Err(Reflect::get(&data, &"error".into())
                 .ok()
                 .and_then(|e| e.as_string())

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::reading::{self, Text};
 use super::state::{t, use_state};
 use crate::sim::presets;
 
@@ -19,17 +20,33 @@ pub fn preset_options() -> impl IntoView {
 pub fn PresetPicker() -> impl IntoView {
     let state = use_state();
     let chosen = RwSignal::new(String::new());
+    // While a preset is read (the first time, its reader is fetched: see `reading.rs`), and the
+    // last preset whose scenario was put in the editor.
+    let busy = RwSignal::new(false);
+    let applied = RwSignal::new("");
     let story = move || chosen.with(|id| presets::find(id).map(|p| t().preset(p).story));
     view! {
         <div class="presets">
             <label for="preset-select">{move || t().sec_presets}</label>
             <select id="preset-select" data-testid="preset-select" prop:value=move || chosen.get()
+                aria-busy=move || busy.get().to_string() data-applied=move || applied.get()
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     if let Some(p) = presets::find(&id) {
-                        state.editing.set(None);
-                        state.scenario.set(p.scenario());
-                        state.error.set(None);
+                        busy.set(true);
+                        let text = Text::Json(p.json.to_string());
+                        reading::read_then(text, state.lang.get_untracked(), move |read| {
+                            busy.set(false);
+                            match read {
+                                Ok(s) => {
+                                    state.editing.set(None);
+                                    state.scenario.set(s);
+                                    state.error.set(None);
+                                    applied.set(p.id);
+                                }
+                                Err(why) => state.error.set(Some(why)),
+                            }
+                        });
                     }
                     chosen.set(id);
                 }>

@@ -102,10 +102,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Builds the state from the address, else local storage, else the default scenario.
-    pub fn new() -> Self {
-        let lang = RwSignal::new(storage::load_lang().unwrap_or_default());
-        let (initial, problem) = storage::initial(lang.get_untracked().t());
+    /// Builds the state around the scenario to start with (`storage::initial`) and the message
+    /// for the error banner, if reading it failed.
+    pub fn new(lang: Lang, (initial, problem): (Scenario, Option<String>)) -> Self {
+        let lang = RwSignal::new(lang);
         let error = RwSignal::new(problem);
         let scenario = RwSignal::new(initial);
         let history = Memo::new(move |_| scenario.with(sim::run));

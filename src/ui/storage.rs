@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::i18n::{Lang, Strings};
+use super::i18n::Lang;
+use super::reading::{self, Text};
 use crate::sim::{link, Scenario};
 
 const KEY: &str = "relsim.scenario";
@@ -27,43 +28,27 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// The scenario to start with, from the address, else local storage, else the default; with a
-/// message for the error banner when the link or the saved scenario cannot be read.
-pub fn initial(t: &Strings) -> (Scenario, Option<String>) {
-    let stored = || match storage().and_then(|s| s.get_item(KEY).ok().flatten()) {
+/// message for the error banner when the link or the saved scenario cannot be read. Ready at
+/// once when neither holds a scenario (nothing to read: see `reading.rs`).
+pub async fn initial(lang: Lang) -> (Scenario, Option<String>) {
+    let t = lang.t();
+    let stored = async || match storage().and_then(|s| s.get_item(KEY).ok().flatten()) {
         None => (Scenario::default(), None),
-        Some(text) => match link::decode_stored(&text) {
+        Some(text) => match reading::read(Text::Json(text), lang).await {
             Ok(s) => (s, None),
-            Err(e) => (
+            Err(why) => (
                 Scenario::default(),
-                Some(format!(
-                    "{}: {}",
-                    t.stored_failed,
-                    explain(t, &e, Some(text))
-                )),
+                Some(format!("{}: {why}", t.stored_failed)),
             ),
         },
     };
     let hash = web_sys::window().and_then(|w| w.location().hash().ok());
-    match hash.as_deref().and_then(link::scenario_in_fragment) {
-        Some(Ok(s)) => (s, None),
-        Some(Err(e)) => {
-            let json = hash
-                .as_deref()
-                .and_then(|h| h.strip_prefix(link::FRAGMENT_PREFIX))
-                .and_then(|x| link::percent_decode(x).ok());
-            let why = explain(t, &e, json);
-            (stored().0, Some(format!("{}: {why}", t.link_failed)))
-        }
-        None => stored(),
-    }
-}
-
-/// A link's or a stored text's fault in the interface language: a value out of range is named
-/// with its translated label and range; a broken text keeps the decoder's words.
-pub fn explain(t: &Strings, e: &link::LinkError, json: Option<String>) -> String {
-    match (e, json) {
-        (link::LinkError::Scenario(se), Some(json)) => t.load_error(se, &json),
-        _ => e.to_string(),
+    match hash.as_deref().and_then(link::fragment_payload) {
+        Some(encoded) => match reading::read(Text::Fragment(encoded.to_string()), lang).await {
+            Ok(s) => (s, None),
+            Err(why) => (stored().await.0, Some(format!("{}: {why}", t.link_failed))),
+        },
+        None => stored().await,
     }
 }
 

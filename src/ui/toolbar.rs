@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use super::download::download_text;
 use super::embed::EmbedCode;
 use super::file_input::read_picked_text;
+use super::reading::{self, Text};
 use super::report::PrintButton;
 use super::state::{t, use_state};
 use super::storage::{link, save};
@@ -44,18 +45,18 @@ pub fn Toolbar() -> impl IntoView {
     };
     let import = move |ev: leptos::ev::Event| {
         read_picked_text(ev, move |text| {
-            let failed = state.lang.get_untracked().t().import_failed;
-            match Scenario::from_json(&text) {
+            let lang = state.lang.get_untracked();
+            reading::read_then(Text::Json(text), lang, move |read| match read {
                 Ok(s) => {
                     state.editing.set(None);
                     state.scenario.set(s);
                     state.error.set(None);
                 }
-                Err(e) => {
-                    let why = state.lang.get_untracked().t().load_error(&e, &text);
+                Err(why) => {
+                    let failed = lang.t().import_failed;
                     state.error.set(Some(format!("{failed}: {why}")))
                 }
-            }
+            });
         });
     };
     view! {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBrowser, openPage, waitDrawn, dataCoverage, assertDrawsData } from './harness.mjs';
+import { startBrowser, openPage, waitDrawn, dataCoverage, assertDrawsData, choosePreset } from './harness.mjs';
 
 const { server, browser } = await startBrowser();
 
@@ -48,7 +48,7 @@ test('choosing each preset changes the summary', async () => {
   assert.ok(ids.length >= 8);
   let before = await summary(page);
   for (const id of ids.filter((i) => i !== 'default')) {
-    await page.selectOption('[data-testid="preset-select"]', id);
+    await choosePreset(page, id);
     const now = await summary(page);
     assert.notEqual(now, before, `preset ${id} changes the summary`);
     assert.ok((await page.textContent('.story')).length > 40, 'the story is shown');
@@ -119,7 +119,7 @@ test('adding an incident on the timeline changes the relationship chart', async 
 
 test('a shared link reproduces the summary in a fresh page', async () => {
   const a = await openPage(browser, server.url);
-  await a.page.selectOption('[data-testid="preset-select"]', 'farbo');
+  await choosePreset(a.page, 'farbo');
   await a.page.selectOption('[data-testid="obligation-select"]', 'result');
   await a.page.click('[data-testid="share-link"]');
   const link = await a.page.inputValue('[data-testid="share-url"]');
@@ -146,7 +146,7 @@ test('a reload keeps an edited scenario', async () => {
 
 test('an invalid import shows the error banner and keeps the scenario', async () => {
   const { page, context } = await openPage(browser, server.url);
-  await page.selectOption('[data-testid="preset-select"]', 'healthy-partnership');
+  await choosePreset(page, 'healthy-partnership');
   const expected = await summary(page);
   const dir = join(tmpdir(), 'relsim-e2e');
   mkdirSync(dir, { recursive: true });

@@ -6,7 +6,7 @@
 // offline test in site.test.mjs covers that).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser, waitDrawn } from './harness.mjs';
+import { startBrowser, waitDrawn, choosePreset } from './harness.mjs';
 
 const { server, browser } = await startBrowser();
 
@@ -73,6 +73,47 @@ test('the exercise mode, made in its chunk, keeps its state while the simulator 
   await page.waitForSelector('[data-testid="exercise-week"]');
   assert.equal(await page.getAttribute('[data-testid="exercise-week"]', 'data-week'), week, 'the play goes on where it was');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('scenarios are read in a chunk of their own: not on a first visit, once for the first preset, before the first render of a return visit', async () => {
+  const { page, context, problems, chunks } = await openBare();
+  await waitDrawn(page, 'chart-relationship');
+  const fee = () => page.inputValue('[data-testid="fee-per-week"]');
+  await page.fill('[data-testid="fee-per-week"]', '27');
+  await page.locator('[data-testid="fee-per-week"]').blur();
+  assert.ok(!chunks.includes('reader'), `a first visit reads nothing: ${chunks}`);
+
+  // Blocked: the preset says why, and the scenario stays as it was.
+  const blocked = /relsim-chunk-reader-/;
+  await page.route(blocked, (route) => route.abort());
+  await page.selectOption('[data-testid="preset-select"]', 'farbo');
+  await page.waitForSelector('[data-testid="error-banner"]');
+  assert.match(await page.textContent('[data-testid="error-banner"]'), /could not be loaded/);
+  assert.equal(await page.getAttribute('[data-testid="preset-select"]', 'aria-busy'), 'false');
+  assert.equal(Number(await fee()), 27);
+
+  // Back online: the next choice fetches the reader, and later ones find it in.
+  await page.unroute(blocked);
+  await choosePreset(page, 'healthy-partnership');
+  const healthy = await fee();
+  assert.notEqual(Number(healthy), 27);
+  await choosePreset(page, 'farbo');
+  const farbo = await fee();
+  assert.notEqual(farbo, healthy);
+  assert.equal(chunks.filter((c) => c === 'reader').length, 2, 'one failed fetch, one that worked');
+
+  // A return visit: the saved scenario (and the link in the address) is read before the first
+  // render, so the first summary is already the saved scenario's.
+  // Farbo's budget pressure is its own (saved a moment after the last edit).
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('relsim.scenario') ?? '{}').client?.budget_pressure === 0.8);
+  const shown = await page.textContent('[data-testid="summary-client-cost"]');
+  await page.reload();
+  await page.waitForSelector('[data-testid="summary-status"]');
+  assert.equal(await fee(), farbo);
+  assert.equal(await page.textContent('[data-testid="summary-client-cost"]'), shown);
+  assert.equal(chunks.filter((c) => c === 'reader').length, 3);
+  assert.ok(problems.every((p) => /relsim-chunk-reader|Failed to fetch|net::ERR_FAILED|TypeError/.test(p)), problems.join('\n'));
   await context.close();
 });
 

@@ -175,3 +175,12 @@ export async function assertDrawsData(assert, page, testid, min = 0.9) {
   }
   return r;
 }
+
+/**
+ * Chooses the preset `id` and waits until the app has put its scenario in the editor (the first
+ * preset of a visit is read once its reader's chunk is fetched: src/ui/reading.rs).
+ */
+export async function choosePreset(page, id) {
+  await page.selectOption('[data-testid="preset-select"]', id);
+  await page.waitForSelector(`[data-testid="preset-select"][data-applied="${id}"]`);
+}

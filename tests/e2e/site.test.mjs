@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, choosePreset } from './harness.mjs';
 import { open, offHost, axe, inked, pixels, parseCsv, readNumber, pdfPages } from './site-helpers.mjs';
 
 let server;
@@ -129,7 +129,7 @@ test('the tour in Dutch at 390 px: own texts, no sideways scrolling, time to the
 
 test('embeds: the embed code shows the chosen chart on the linked scenario, without the editor', async () => {
   const { page, context, problems, requests } = await open(browser, server.url);
-  await page.selectOption('[data-testid="preset-select"]', 'healthy-partnership');
+  await choosePreset(page, 'healthy-partnership');
   await page.click('[data-testid="embed-code"]');
   await page.selectOption('[data-testid="embed-which"]', 'trust');
   const snippet = await page.inputValue('[data-testid="embed-snippet"]');
@@ -228,7 +228,7 @@ test('offline: after a first visit the app reloads without a network, also under
 test('the printed report: 1–2 A4 pages in the chosen language, with the odds once computed', async () => {
   const { page, context, problems } = await open(browser, server.url);
   await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
-  await page.selectOption('[data-testid="preset-select"]', 'farbo');
+  await choosePreset(page, 'farbo');
   await page.click('[data-testid="print-report"]');
   await page.waitForFunction(() => window.printed === 1);
   await page.waitForFunction(() => [...document.querySelectorAll('.report img')].filter((i) => i.complete && i.naturalWidth > 0).length === 4);
@@ -257,7 +257,7 @@ test('the printed report: 1–2 A4 pages in the chosen language, with the odds o
   report.pdf_pages.nl_with_odds = pages;
   // Odds of an older scenario never appear in the report of a changed one.
   await page.click('[data-testid="tab-run"]');
-  await page.selectOption('[data-testid="preset-select"]', 'healthy-partnership');
+  await choosePreset(page, 'healthy-partnership');
   await page.click('[data-testid="print-report"]');
   await page.waitForFunction(() => window.printed === 3);
   await page.waitForFunction(() => document.querySelector('[data-testid="report"]').textContent.includes('healthy partnership'));
@@ -270,7 +270,7 @@ for (const lang of ['en', 'nl']) {
   test(`chart tables match the CSV export (${lang})`, async () => {
     const { page, context, problems } = await open(browser, server.url);
     if (lang === 'nl') await page.click('[data-testid="lang-toggle"]');
-    await page.selectOption('[data-testid="preset-select"]', 'farbo');
+    await choosePreset(page, 'farbo');
     const download = page.waitForEvent('download');
     await page.click('[data-testid="export-csv"]');
     const csv = parseCsv(await readFile(await (await download).path(), 'utf8'));

@@ -1,7 +1,7 @@
 // The analysis views: many futures, compare, negotiate, why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser, openPage, assertDrawsData } from './harness.mjs';
+import { startBrowser, openPage, assertDrawsData, choosePreset } from './harness.mjs';
 
 const { server, browser } = await startBrowser();
 
@@ -75,7 +75,7 @@ test('compare: A against B over the same seeds', async () => {
 
 test('negotiate: a sweep highlights the win-win range where there is one', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
-  await page.selectOption('[data-testid="preset-select"]', 'helpdesk-insourced');
+  await choosePreset(page, 'helpdesk-insourced');
   await page.click('[data-testid="tab-negotiate"]');
   await page.selectOption('[data-testid="sweep-param"]', 'contract.incentive_share');
   await page.fill('[data-testid="sweep-steps"]', '6');
@@ -89,7 +89,7 @@ test('negotiate: a sweep highlights the win-win range where there is one', async
   await assertDrawsData(assert, page, 'chart-sweep-partnership');
   // Sweeping the fee of the default fixed-fee contract moves cost and margin together: no
   // value leaves both parties better off.
-  await page.selectOption('[data-testid="preset-select"]', 'default');
+  await choosePreset(page, 'default');
   await page.selectOption('[data-testid="sweep-param"]', 'contract.fee_per_week');
   await page.fill('[data-testid="sweep-from"]', '10');
   await page.press('[data-testid="sweep-from"]', 'Enter');
@@ -106,7 +106,7 @@ test('negotiate: a sweep highlights the win-win range where there is one', async
 
 test('why: the table lists every cause of the change shown', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
-  await page.selectOption('[data-testid="preset-select"]', 'article-figure');
+  await choosePreset(page, 'article-figure');
   await page.click('[data-testid="tab-why"]');
   await page.fill('[data-testid="why-from"]', '38');
   await page.press('[data-testid="why-from"]', 'Enter');
