@@ -124,7 +124,7 @@ fn units_cover_every_run_once_in_order() {
                 );
             }
             if runs >= 1000 {
-                // Enough pieces for every worker to take more than one.
+                // A piece for every worker (up to eight).
                 assert!(
                     u.len() >= workers.min(8),
                     "{runs} runs, {workers} workers: {}",
