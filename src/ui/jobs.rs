@@ -15,7 +15,11 @@ use crate::sim::{Ensemble, Plan};
 
 /// One plan's ensemble, merged in seed order as its parts arrive in any order.
 struct InOrder {
-    merged: Ensemble,
+    weeks: u32,
+    /// The parts so far: the first part itself, with the later ones merged into it (as
+    /// `task::merge_in_order` does; a copy of an empty ensemble would cost a pass over its
+    /// histograms for nothing).
+    merged: Option<Ensemble>,
     next: usize,
     waiting: BTreeMap<usize, Ensemble>,
 }
@@ -24,9 +28,17 @@ impl InOrder {
     fn add(&mut self, part: usize, e: Ensemble) {
         self.waiting.insert(part, e);
         while let Some(e) = self.waiting.remove(&self.next) {
-            self.merged.merge(&e);
+            match &mut self.merged {
+                Some(m) => m.merge(&e),
+                None => self.merged = Some(e),
+            }
             self.next += 1;
         }
+    }
+
+    /// The whole ensemble.
+    fn done(self) -> Ensemble {
+        self.merged.unwrap_or_else(|| Ensemble::new(self.weeks))
     }
 }
 
@@ -56,7 +68,8 @@ pub fn start(
         plans
             .iter()
             .map(|p| InOrder {
-                merged: Ensemble::new(p.scenario.weeks),
+                weeks: p.scenario.weeks,
+                merged: None,
                 next: 0,
                 waiting: BTreeMap::new(),
             })
@@ -74,7 +87,7 @@ pub fn start(
             }
         },
         move |ms| {
-            let done = parts.take().into_iter().map(|p| p.merged).collect();
+            let done = parts.take().into_iter().map(InOrder::done).collect();
             finish(done, ms);
         },
     );
