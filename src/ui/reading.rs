@@ -42,13 +42,14 @@ fn read_in_chunk(text: Text, lang: Lang) -> Result<Result<Scenario, String>, Not
 /// Reads `text` and hands the scenario, or why not in `lang`, to `done`: at once when the reader
 /// is in, otherwise once it is fetched.
 pub fn read_then(text: Text, lang: Lang, done: impl FnOnce(Result<Scenario, String>) + 'static) {
+    let mut reading = Box::pin(read(text, lang));
+    // Polled here only when the reader is in: then the reading completes at once.
     if matches!(ready_now(reader_chunk()), Some(Ok(()))) {
-        if let Some(read) = ready_now(read(text, lang)) {
-            done(read);
+        if let Some(read) = ready_now(reading.as_mut()) {
+            return done(read);
         }
-    } else {
-        leptos::task::spawn_local(async move { done(read(text, lang).await) });
     }
+    leptos::task::spawn_local(async move { done(reading.await) });
 }
 
 /// The scenario in `text`, or why not in `lang` (also when the reader cannot be fetched).
