@@ -228,8 +228,8 @@ fn a_version_1_scenario_still_loads_and_runs() {
     )
     .unwrap();
     assert_eq!(
-        s.manager.cost(s.manager.role),
-        relsim::sim::Role::Representative.default_cost()
+        s.manager.cost(s.manager.role, &s.params()),
+        relsim::sim::Role::Representative.default_cost(&s.params())
     );
     assert!(relsim::sim::Scenario::from_json(r#"{"schema_version":3}"#).is_err());
 }

@@ -42,11 +42,23 @@ fn write_out(out: &str) -> ExitCode {
 
 fn dispatch(inv: &Invocation) -> Result<String, String> {
     let operand = |i: usize| inv.operands[i].as_str();
+    let model = match &inv.params {
+        Some(file) => Some(read_params(file)?),
+        None => None,
+    };
+    let load = |file: &str, seed: Option<u64>| -> Result<Scenario, String> {
+        let mut s = load(file, seed)?;
+        if let Some(model) = &model {
+            s.model.extend(model.clone());
+        }
+        Ok(s)
+    };
     match inv.command {
         Command::Run => run(inv, load(operand(0), inv.seed)?),
         Command::Sweep => sweep(inv, load(operand(0), inv.seed)?),
         Command::Sweep2 => sweep2(inv, load(operand(0), inv.seed)?),
         Command::Compare => compare(inv, &load(operand(0), inv.seed)?, &load(operand(1), None)?),
+        Command::Params => params(inv.format),
         Command::Presets => Ok(presets::ALL
             .iter()
             .map(|p| format!("{}\t{}\n", p.id, p.scenario().name))
@@ -85,6 +97,48 @@ fn load(file: &str, seed: Option<u64>) -> Result<Scenario, String> {
         scenario.seed = seed;
     }
     Ok(scenario)
+}
+
+/// Reads a `--params` file: a JSON object of model constants, each checked against its range.
+fn read_params(file: &str) -> Result<sim::params::Overrides, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let model: sim::params::Overrides = serde_json::from_str(&text).map_err(|e| {
+        format!("{file}: not an object of model constants (name: number), as `relsim params` prints: {e}")
+    })?;
+    sim::params::check(&model).map_err(|(name, message)| format!("{file}: {name}: {message}"))?;
+    Ok(model)
+}
+
+/// The model's constants: JSON with the defaults (a `--params` file to start from), or CSV
+/// with each constant's group, default, range, unit and reason.
+fn params(format: Format) -> Result<String, String> {
+    let defaults = sim::params::ModelParams::default();
+    match format {
+        Format::Json => {
+            // Written by hand to keep the table's order (a JSON map would sort the names).
+            let lines: Vec<String> = defaults
+                .values()
+                .into_iter()
+                .map(|(s, v)| format!("  \"{}\": {}", s.name, serde_json::json!(v)))
+                .collect();
+            Ok(format!("{{\n{}\n}}\n", lines.join(",\n")))
+        }
+        Format::Csv | Format::Table => {
+            let mut out = String::new();
+            csv::push_record(
+                &mut out,
+                ["name", "group", "default", "min", "max", "unit", "reason"],
+            );
+            for s in sim::params::SPECS {
+                let (d, lo, hi) = (s.default.to_string(), s.min.to_string(), s.max.to_string());
+                csv::push_record(
+                    &mut out,
+                    [s.name, s.group, &d, &lo, &hi, s.unit, s.reason()],
+                );
+            }
+            Ok(out)
+        }
+    }
 }
 
 /// Pretty JSON and a line end.

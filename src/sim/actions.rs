@@ -9,7 +9,7 @@ use super::effort::EffortChoice;
 use super::engine::Sim;
 use super::incident::Party;
 use super::intervention::{Intervention, Renegotiate, TrustRepair};
-use super::params as p;
+use super::params::ModelParams;
 use super::record::Status;
 use super::record::{Event, Outcome, StatusCause};
 use super::scenario::{Contract, KpiLevel};
@@ -36,14 +36,15 @@ impl Sim<'_> {
     }
 
     fn intervene(&mut self, x: &Intervention) -> Option<Outcome> {
+        let p = self.params();
         let outcome = match x {
             Intervention::TrustRepair(r) => self.trust_repair(r),
             Intervention::Renegotiate(r) => self.renegotiate(r),
             Intervention::Realign(_) => {
-                let (_, business_or, _) = self.state.role.orientation();
-                let gain = p::REALIGN_BASE + p::REALIGN_BUSINESS * business_or;
+                let (_, business_or, _) = self.state.role.orientation(p);
+                let gain = p.realign_base + p.realign_business * business_or;
                 self.state.alignment += gain * (1.0 - self.state.alignment);
-                self.one_off.client += p::REALIGN_COST_WEEKS * self.fee();
+                self.one_off.client += p.realign_cost_weeks * self.fee();
                 Outcome::Done
             }
             Intervention::ChangeRole(c) => {
@@ -79,13 +80,14 @@ impl Sim<'_> {
     /// its trust and its cost of switching (for the supplier: losing a client of this size).
     pub fn will(&self, party: Party, mediator: bool) -> f64 {
         let st = &self.state;
-        let (wa, wt, ws) = p::WILL_WEIGHTS;
+        let p = self.params();
+        let (wa, wt, ws) = (p.will_appreciation, p.will_trust, p.will_switching);
         let appreciation = (st.experienced.get(party) + st.business.get(party)) / 2.0;
         let switching = match party {
             Party::Client => {
                 // An exit fee adds to what leaving costs.
                 let exit = self.state.contract.exit_fee;
-                let transition = p::TRANSITION_COST_WEEKS * self.fee();
+                let transition = p.transition_cost_weeks * self.fee();
                 (st.client_switching
                     + exit / (exit + transition).max(1e-9) * (1.0 - st.client_switching))
                     .min(1.0)
@@ -95,28 +97,30 @@ impl Sim<'_> {
         wa * appreciation
             + wt * st.trust.get(party)
             + ws * switching
-            + if mediator { p::MEDIATOR_WILL } else { 0.0 }
+            + if mediator { p.mediator_will } else { 0.0 }
     }
 
     /// The first unwilling party, if any.
     fn unwilling(&self, mediator: bool) -> Option<Outcome> {
+        let p = self.params();
         [Party::Client, Party::Supplier]
             .into_iter()
             .find_map(|party| {
                 let will = self.will(party, mediator);
-                (will < p::WILL_THRESHOLD).then_some(Outcome::Unwilling { party, will })
+                (will < p.will_threshold).then_some(Outcome::Unwilling { party, will })
             })
     }
 
     fn trust_repair(&mut self, r: &TrustRepair) -> Outcome {
         let fee = self.fee();
+        let p = self.params();
         let erring = r.by;
         let harmed = erring.other();
-        *self.one_off.get_mut(erring) += p::REPAIR_COST_WEEKS * fee;
-        *self.one_off.get_mut(harmed) += p::REPAIR_COST_WEEKS * fee;
+        *self.one_off.get_mut(erring) += p.repair_cost_weeks * fee;
+        *self.one_off.get_mut(harmed) += p.repair_cost_weeks * fee;
         if r.mediator {
-            self.one_off.client += p::MEDIATOR_COST_WEEKS * fee / 2.0;
-            self.one_off.supplier += p::MEDIATOR_COST_WEEKS * fee / 2.0;
+            self.one_off.client += p.mediator_cost_weeks * fee / 2.0;
+            self.one_off.supplier += p.mediator_cost_weeks * fee / 2.0;
         }
         if let Some(failure) = self.unwilling(r.mediator) {
             return failure;
@@ -132,7 +136,7 @@ impl Sim<'_> {
             *c = if r.honest {
                 1.0
             } else {
-                (*c - p::BLAME_SCAR).max(0.0)
+                (*c - p.blame_scar).max(0.0)
             };
         }
         let ceiling = st.ceiling.get(harmed);
@@ -146,34 +150,34 @@ impl Sim<'_> {
                 *slot = st.crisis + 1;
                 let trust = st.trust.get_mut(harmed);
                 if r.sincere {
-                    *trust += p::APOLOGY_GAIN * (ceiling - *trust).max(0.0);
+                    *trust += p.apology_gain * (ceiling - *trust).max(0.0);
                     steps += 1.0;
                 } else {
-                    *trust -= p::INSINCERE_LOSS * *trust;
-                    *st.experienced.get_mut(harmed) -= p::SHOCK * p::INSINCERE_LOSS;
+                    *trust -= p.insincere_loss * *trust;
+                    *st.experienced.get_mut(harmed) -= p.shock * p.insincere_loss;
                 }
             }
         }
         if r.explain && r.honest {
             let trust = st.trust.get_mut(harmed);
-            *trust += p::EXPLAIN_GAIN * (ceiling - *trust).max(0.0);
+            *trust += p.explain_gain * (ceiling - *trust).max(0.0);
             steps += 1.0;
         }
         // 3. Correct: compensation lifts the harmed party's business appreciation and, as deeds
         // rather than words, some trust.
         if r.correct && r.compensation > 0.0 {
-            let felt = 1.0 - (-r.compensation / (2.0 * fee)).exp();
+            let felt = 1.0 - (-r.compensation / (p.compensation_scale_weeks * fee)).exp();
             let b = st.business.get_mut(harmed);
-            *b = (*b + p::COMPENSATION_MAX * felt).min(1.0);
+            *b = (*b + p.compensation_max * felt).min(1.0);
             let trust = st.trust.get_mut(harmed);
-            *trust += p::CORRECT_GAIN * felt * (ceiling - *trust).max(0.0);
+            *trust += p.correct_gain * felt * (ceiling - *trust).max(0.0);
             steps += felt;
             *self.one_off.get_mut(erring) += r.compensation;
             *self.one_off.get_mut(harmed) -= r.compensation;
         }
         // 4. Silence: without it the past is raised again.
         if !r.silence {
-            for offset in p::REMINDER_OFFSETS {
+            for offset in p.reminder_offsets() {
                 self.reminders.push((self.week + offset, harmed));
             }
         }
@@ -183,7 +187,7 @@ impl Sim<'_> {
         let h = party_index(harmed);
         st.patience_until[h] = self.week + r.patience_weeks;
         st.patience_rate[h] =
-            p::PATIENCE_RATE * (p::PATIENCE_BASE + (1.0 - p::PATIENCE_BASE) * steps / 3.0);
+            p.patience_rate * (p.patience_base + (1.0 - p.patience_base) * steps / 3.0);
         let exp = st.experienced.get_mut(harmed);
         *exp = exp.clamp(0.0, 1.0);
         for party in [Party::Client, Party::Supplier] {
@@ -196,10 +200,11 @@ impl Sim<'_> {
 
     fn renegotiate(&mut self, r: &Renegotiate) -> Outcome {
         let fee = self.fee();
-        self.one_off.client += p::NEGOTIATION_COST_WEEKS * fee;
+        let p = self.params();
+        self.one_off.client += p.negotiation_cost_weeks * fee;
         if r.mediator {
-            self.one_off.client += p::MEDIATOR_COST_WEEKS * fee / 2.0;
-            self.one_off.supplier += p::MEDIATOR_COST_WEEKS * fee / 2.0;
+            self.one_off.client += p.mediator_cost_weeks * fee / 2.0;
+            self.one_off.supplier += p.mediator_cost_weeks * fee / 2.0;
         }
         if let Some(failure) = self.unwilling(r.mediator) {
             return failure;
@@ -240,42 +245,39 @@ impl Sim<'_> {
     /// its reservation margin, the client with the market's service at the market fee plus its
     /// one-off cost of leaving spread over the rest of the term.
     fn refuses(&self, c: &Contract, choice: &EffortChoice) -> Option<Outcome> {
-        let s = self.scenario().clone_light();
+        let s = &self.plan().light;
+        let p = &s.params;
         let weeks_left = c.term_weeks - (self.week % c.term_weeks);
         let e = choice.choose(&self.state, self.weeks_at_stake());
-        let operational = self.state.role.orientation().2;
-        let markup = effective_markup(c, operational);
-        let sla = expected_sla(e);
+        let operational = self.state.role.orientation(p).2;
+        let markup = effective_markup(p, c, operational);
+        let sla = expected_sla(p, e);
         let quality = quality_of(
-            &s,
+            s,
             c,
             self.state.alignment,
             sla,
-            extra_work_focus(e, markup),
+            extra_work_focus(p, e, markup),
         )
         .clamp(0.0, 1.0);
         let attainment = match c.kpi_level {
             KpiLevel::Technical => sla,
             KpiLevel::Business => quality,
         };
-        let money = Money::of(&s, c, reported(attainment, operational), e, markup);
-        let supplier_gain = money.margin - p::SUPPLIER_RESERVATION * c.fee_per_week;
+        let money = Money::of(s, c, reported(p, attainment, operational), e, markup);
+        let supplier_gain = money.margin - p.supplier_reservation * c.fee_per_week;
         if supplier_gain < 0.0 {
             return Some(Outcome::Refused {
                 party: Party::Supplier,
                 gain: supplier_gain,
             });
         }
-        let manager = s.manager.cost(self.state.role);
-        let stay = service_value(
-            &s,
-            quality,
-            self.state.alignment,
-            self.state.pressure.client,
-        ) - money.client_cost
+        let manager = s.manager.cost(self.state.role, p);
+        let stay = service_value(s, quality, self.state.alignment, self.state.pressure.client)
+            - money.client_cost
             - manager;
-        let spread = (weeks_left as f64).max(p::WALK_AWAY_WEEKS);
-        let walk = market_net_value(self.scenario()) - self.leaving_cost().0 / spread;
+        let spread = (weeks_left as f64).max(p.walk_away_weeks);
+        let walk = market_net_value(s) - self.leaving_cost().0 / spread;
         let client_gain = stay - walk;
         (client_gain < 0.0).then_some(Outcome::Refused {
             party: Party::Client,
@@ -289,15 +291,15 @@ impl Sim<'_> {
     /// Returns (client's cost, supplier's legal cost).
     pub(crate) fn leaving_cost(&self) -> (f64, f64) {
         let fee = self.fee();
-        let mut cost = p::TRANSITION_COST_WEEKS * fee + self.state.contract.exit_fee;
-        let settled = self
-            .state
-            .settled_week
-            .is_some_and(|w| self.week.saturating_sub(w) <= p::MEDIATION_MEMORY_WEEKS);
+        let p = self.params();
+        let mut cost = p.transition_cost_weeks * fee + self.state.contract.exit_fee;
+        let settled = self.state.settled_week.is_some_and(|w| {
+            self.week.saturating_sub(w) <= ModelParams::weeks(p.mediation_memory_weeks)
+        });
         let mut supplier = 0.0;
         if !self.opt_out_open() && !settled {
-            cost += p::LEGAL_COST_WEEKS * fee;
-            supplier = p::LEGAL_COST_WEEKS * fee / 2.0;
+            cost += p.legal_cost_weeks * fee;
+            supplier = p.legal_cost_weeks * fee / 2.0;
         }
         (cost, supplier)
     }

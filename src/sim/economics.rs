@@ -4,18 +4,18 @@
 //! read by the weekly step (`engine.rs`), the supplier's effort choice (`effort.rs`) and the
 //! interventions (`actions.rs`).
 
-use super::params as p;
+use super::params::ModelParams;
 use super::scenario::{Contract, KpiLevel, Obligation, Scenario};
 
 /// Expected share of in-scope requests resolved in time at effort `e`.
-pub fn expected_sla(e: f64) -> f64 {
-    p::SLA_MAX * (p::SLA_BASE + (1.0 - p::SLA_BASE) * e)
+pub fn expected_sla(p: &ModelParams, e: f64) -> f64 {
+    p.sla_max * (p.sla_base + (1.0 - p.sla_base) * e)
 }
 
 /// The attainment the bonus/malus is settled on: the supplier's own report, which rounds up by
 /// `REPORT_SLACK` unless the client's operational control checks it.
-pub fn reported(attainment: f64, operational: f64) -> f64 {
-    (attainment + p::REPORT_SLACK * (1.0 - operational)).min(1.0)
+pub fn reported(p: &ModelParams, attainment: f64, operational: f64) -> f64 {
+    (attainment + p.report_slack * (1.0 - operational)).min(1.0)
 }
 
 /// The fee paid for a week with this (reported) attainment: flat under an effort obligation;
@@ -40,21 +40,22 @@ pub fn payment(c: &Contract, attainment: f64) -> f64 {
 
 /// The extra-work markup the client actually pays: an operational controller disputes part of
 /// it.
-pub(crate) fn effective_markup(c: &Contract, operational: f64) -> f64 {
-    c.extra_work_markup * (1.0 - p::EXTRA_WORK_SCRUTINY * operational)
+pub(crate) fn effective_markup(p: &ModelParams, c: &Contract, operational: f64) -> f64 {
+    c.extra_work_markup * (1.0 - p.extra_work_scrutiny * operational)
 }
 
 /// Responsiveness on extra work: full attention as soon as it carries a margin.
-pub(crate) fn extra_work_focus(effort: f64, markup: f64) -> f64 {
+pub(crate) fn extra_work_focus(p: &ModelParams, effort: f64, markup: f64) -> f64 {
     // Rounding of `e + (1 − e)` can step an ulp past full attention.
-    (effort + (1.0 - effort) * (markup / p::EXTRA_WORK_FULL_MARKUP).min(1.0)).min(1.0)
+    (effort + (1.0 - effort) * (markup / p.extra_work_full_markup).min(1.0)).min(1.0)
 }
 
 /// Quality as users experience it at this SLA: the gaming gap of technical KPIs at this
 /// alignment, plus responsive extra work (not clamped).
 pub(crate) fn quality_of(s: &Light, c: &Contract, alignment: f64, sla: f64, extra: f64) -> f64 {
+    let p = &s.params;
     let gaming = match c.kpi_level {
-        KpiLevel::Technical => p::GAMING * (1.0 - alignment),
+        KpiLevel::Technical => p.gaming * (1.0 - alignment),
         KpiLevel::Business => 0.0,
     };
     sla - gaming + s.per_plan.extra_quality * extra
@@ -64,19 +65,20 @@ pub(crate) fn quality_of(s: &Light, c: &Contract, alignment: f64, sla: f64, extr
 /// quality against need (capped at 1), scaled by alignment, less what unresolved business
 /// incidents cost.
 pub(crate) fn service_value(s: &Light, quality: f64, alignment: f64, pressure: f64) -> f64 {
+    let p = &s.params;
     let fit = if s.need > 0.0 {
         (quality / s.need).clamp(0.0, 1.0)
     } else {
         1.0
     };
-    let aim = p::VALUE_ALIGNMENT_FLOOR + (1.0 - p::VALUE_ALIGNMENT_FLOOR) * alignment;
-    s.value * (fit * aim - p::VALUE_PRESSURE * pressure.max(0.0)).max(0.0)
+    let aim = p.value_alignment_floor + (1.0 - p.value_alignment_floor) * alignment;
+    s.value * (fit * aim - p.value_pressure * pressure.max(0.0)).max(0.0)
 }
 
 /// The client's weekly net value after leaving: the market's by-the-book service at the market
 /// fee.
-pub(crate) fn market_net_value(s: &Scenario) -> f64 {
-    s.client.value_per_week * p::MARKET_SERVICE - s.client.market_fee_per_week
+pub(crate) fn market_net_value(s: &Light) -> f64 {
+    s.value * s.params.market_service - s.market_fee
 }
 
 /// The agreed price (fee plus manager) against the market fee, as a relative excess: positive
@@ -100,7 +102,7 @@ impl Money {
     pub fn of(s: &Light, c: &Contract, reported: f64, effort: f64, markup: f64) -> Self {
         let fee_paid = payment(c, reported);
         let k = &s.per_plan;
-        let extra_cost = k.extra_cost_scale * extra_work_focus(effort, markup);
+        let extra_cost = k.extra_cost_scale * extra_work_focus(&s.params, effort, markup);
         let extra_bill = extra_cost * (1.0 + markup);
         let delivery = s.fixed_cost + k.delivery_scale * effort * effort * k.volatility_factor;
         let revenue = fee_paid + extra_bill;
@@ -136,6 +138,8 @@ pub(crate) struct Light {
     pub market_fee: f64,
     pub value: f64,
     pub manager: super::scenario::Manager,
+    /// The model's constants with the scenario's overrides.
+    pub params: ModelParams,
     /// Products of scenario numbers only, that the weekly step's formulas begin with: taken
     /// once here, the step's arithmetic gives the same numbers with fewer operations.
     pub per_plan: PerPlan,
@@ -180,23 +184,25 @@ impl Scenario {
             market_fee: self.client.market_fee_per_week,
             value: self.client.value_per_week,
             manager: self.manager,
+            params: self.params(),
             per_plan: self.per_plan(in_scope as f64),
         }
     }
 
     fn per_plan(&self, in_scope: f64) -> PerPlan {
         let (d, sup) = (&self.demand, &self.supplier);
+        let p = self.params();
         let upper = self.bounds.euphoria_upper;
         PerPlan {
             in_scope,
             delivery_scale: sup.cost_per_request * in_scope,
             volatility_factor: 1.0 + d.volatility / 2.0,
             extra_cost_scale: sup.cost_per_request * d.requests_per_week * d.out_of_scope_share,
-            extra_quality: p::EXTRA_WORK_QUALITY * d.out_of_scope_share,
-            need_pull: p::EXPECTATION_NEED_WEIGHT * self.client.need,
-            wishes_pull: -p::K_VOLATILITY * d.volatility,
-            price_pull: -self.client.budget_pressure * p::K_PRICE,
-            culture_pull: p::ALIGNMENT_CULTURE * sup.culture_fit,
+            extra_quality: p.extra_work_quality * d.out_of_scope_share,
+            need_pull: p.expectation_need_weight * self.client.need,
+            wishes_pull: -p.k_volatility * d.volatility,
+            price_pull: -self.client.budget_pressure * p.k_price,
+            culture_pull: p.alignment_culture * sup.culture_fit,
             euphoria_upper: upper,
             euphoria_room: (1.0 - upper).max(1e-9),
         }

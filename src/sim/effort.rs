@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::economics::{expected_sla, payment, reported};
-use super::params as p;
+use super::params::{self as p, ModelParams};
 use super::scenario::{Contract, Role, Scenario};
 use super::state::State;
 
@@ -21,28 +21,32 @@ pub(crate) struct EffortChoice {
     /// `horizon · √client_share · RENEWAL_WEIGHT · exp(−weeks_to_end / RENEWAL_SCALE)` by
     /// weeks to the end of the term.
     renewal: Arc<[f64]>,
+    /// The goodwill constant (see `ModelParams::goodwill`).
+    goodwill: f64,
 }
 
 impl EffortChoice {
     /// Tabulates the choice for `contract` in `scenario` with a manager in `role` (whose
     /// operational control decides how much of a bonus or malus is enforced).
     pub fn new(scenario: &Scenario, contract: &Contract, role: Role) -> Self {
+        let p = &scenario.params();
         let exact = Exact::new(scenario, contract, role);
-        let weight = effective_horizon(scenario, contract)
+        let weight = effective_horizon(p, scenario, contract)
             * scenario.supplier.client_share.sqrt()
-            * p::RENEWAL_WEIGHT;
-        let r_max = weight + p::GOODWILL;
+            * p.renewal_weight;
+        let r_max = weight + p.goodwill;
         // A fixed length, so that the weekly lookup needs no bounds check.
         let table = Arc::new(std::array::from_fn(|i| {
             exact.effort(r_max * i as f64 / (TABLE - 1) as f64)
         }));
         let renewal = (0..=contract.term_weeks.max(1))
-            .map(|w| weight * (-(w as f64) / p::RENEWAL_SCALE).exp())
+            .map(|w| weight * (-(w as f64) / p.renewal_scale).exp())
             .collect();
         Self {
             table,
             r_max,
             renewal,
+            goodwill: p.goodwill,
         }
     }
 
@@ -51,7 +55,7 @@ impl EffortChoice {
     pub fn choose(&self, state: &State, weeks_to_end: u32) -> f64 {
         let renewal = self.renewal[(weeks_to_end as usize).min(self.renewal.len() - 1)];
         let appreciation = (state.experienced.supplier + state.business.supplier) / 2.0;
-        self.at(renewal + p::GOODWILL * appreciation * state.trust.supplier)
+        self.at(renewal + self.goodwill * appreciation * state.trust.supplier)
             .max(state.effort_floor)
     }
 
@@ -80,20 +84,22 @@ struct Exact {
 
 impl Exact {
     fn new(scenario: &Scenario, contract: &Contract, role: Role) -> Self {
-        let operational = role.orientation().2;
+        let p = &scenario.params();
+        let operational = role.orientation(p).2;
         let floor = scenario.supplier.min_effort;
         let mut grid = [0.0; p::EFFORT_GRID];
         let mut base = [0.0; p::EFFORT_GRID];
         for (i, (g, b)) in grid.iter_mut().zip(base.iter_mut()).enumerate() {
             let e = floor + (1.0 - floor) * i as f64 / (p::EFFORT_GRID - 1) as f64;
             *g = e;
-            *b = payment(contract, reported(expected_sla(e), operational)) - cost(scenario, e);
+            *b =
+                payment(contract, reported(p, expected_sla(p, e), operational)) - cost(scenario, e);
         }
         let scenario_fee = contract.fee_per_week;
         Self {
             grid,
             base,
-            temperature: p::EFFORT_TEMPERATURE * scenario_fee,
+            temperature: p.effort_temperature * scenario_fee,
             fee: scenario_fee,
         }
     }
@@ -117,11 +123,11 @@ impl Exact {
 
 /// The supplier's horizon, shortened by an early opt-out: it invests less in keeping a client
 /// that may leave at will for the part of the term after the opt-out week.
-pub fn effective_horizon(scenario: &Scenario, contract: &Contract) -> f64 {
+pub fn effective_horizon(p: &ModelParams, scenario: &Scenario, contract: &Contract) -> f64 {
     let at_will = contract.opt_out_week.map_or(0.0, |w| {
         1.0 - (w as f64 / contract.term_weeks.max(1) as f64).min(1.0)
     });
-    scenario.supplier.horizon * (1.0 - p::OPT_OUT_HORIZON_CUT * at_will)
+    scenario.supplier.horizon * (1.0 - p.opt_out_horizon_cut * at_will)
 }
 
 /// The supplier's weekly delivery cost at effort `e` (in-scope work plus fixed cost).
@@ -145,7 +151,8 @@ mod tests {
     fn fixed_fee_margins_match_the_model_description() {
         let s = Scenario::default();
         let fee = s.contract.fee_per_week;
-        let margin = |e: f64| (payment(&s.contract, expected_sla(e)) - cost(&s, e)) / fee;
+        let p = &s.params();
+        let margin = |e: f64| (payment(&s.contract, expected_sla(p, e)) - cost(&s, e)) / fee;
         assert!((margin(0.3) - 0.38).abs() < 0.01, "{}", margin(0.3));
         assert!((margin(1.0) - 0.15).abs() < 0.01, "{}", margin(1.0));
     }
@@ -176,7 +183,8 @@ mod tests {
     fn a_results_contract_makes_high_effort_pay() {
         let mut s = Scenario::default();
         s.contract.obligation = crate::sim::Obligation::Result;
-        let value = |e: f64| payment(&s.contract, expected_sla(e)) - cost(&s, e);
+        let p = &s.params();
+        let value = |e: f64| payment(&s.contract, expected_sla(p, e)) - cost(&s, e);
         assert!(value(0.8) > value(0.3));
     }
 
@@ -186,9 +194,10 @@ mod tests {
         s.contract.obligation = crate::sim::Obligation::Result;
         let c = &s.contract;
         let full_bonus = c.fee_per_week * c.incentive_share;
-        let best = payment(c, expected_sla(1.0)) - c.fee_per_week;
+        let p = &s.params();
+        let best = payment(c, expected_sla(p, 1.0)) - c.fee_per_week;
         assert!(best >= 0.75 * full_bonus, "best {best} of {full_bonus}");
-        let worst = payment(c, expected_sla(0.0)) - c.fee_per_week;
+        let worst = payment(c, expected_sla(p, 0.0)) - c.fee_per_week;
         assert!((worst + full_bonus).abs() < 1e-9, "worst {worst}");
     }
 }

@@ -5,7 +5,7 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 
 use super::effort::EffortChoice;
 use super::incident::Party;
-use super::params as p;
+use super::params::ModelParams;
 use super::record::{Event, Recorder, RelationshipType, Row, Status};
 use super::scenario::{KpiLevel, Scenario};
 
@@ -60,19 +60,20 @@ impl<'a> Sim<'a> {
     /// A run of `plan` with another seed (ensemble member).
     pub fn with_seed(plan: &'a Plan, seed: u64) -> Self {
         let s = &plan.scenario;
+        let p = plan.params();
 
         let state = State {
             contract: s.contract,
             role: s.manager.role,
             effort: s.supplier.min_effort,
             expectation: s.client.need,
-            experienced: PerParty::both(0.6),
-            business: PerParty::both(0.6),
+            experienced: PerParty::both(p.initial_appreciation),
+            business: PerParty::both(p.initial_appreciation),
             trust: PerParty::both(s.supplier.track_record),
             ceiling: PerParty::both(1.0),
             pressure: PerParty::default(),
-            alignment: 0.8,
-            client_switching: p::CLIENT_SWITCHING,
+            alignment: p.initial_alignment,
+            client_switching: p.client_switching,
             status: Status::Partnership,
             outside_weeks: 0,
             inside_weeks: 0,
@@ -85,7 +86,7 @@ impl<'a> Sim<'a> {
             effort_floor: 0.0,
         };
         let effort_choice = plan.effort.clone();
-        let row = initial_row(&state, 0);
+        let row = initial_row(&state, 0, p);
         Self {
             plan,
             state,
@@ -110,6 +111,16 @@ impl<'a> Sim<'a> {
     /// The scenario being run.
     pub fn scenario(&self) -> &'a Scenario {
         &self.plan.scenario
+    }
+
+    /// The model's constants in force.
+    pub fn params(&self) -> &'a ModelParams {
+        self.plan.params()
+    }
+
+    /// The prepared scenario being run.
+    pub(crate) fn plan(&self) -> &'a Plan {
+        self.plan
     }
 
     /// The next week to simulate.
@@ -141,7 +152,8 @@ impl<'a> Sim<'a> {
         let left = if self.opt_out_open() {
             0
         } else {
-            p::ESCALATION_LIMIT.saturating_sub(self.state.status_weeks)
+            ModelParams::weeks(self.params().escalation_limit)
+                .saturating_sub(self.state.status_weeks)
         };
         term.min(left)
     }
@@ -151,7 +163,7 @@ impl<'a> Sim<'a> {
         if self.stepped {
             self.row.sla
         } else {
-            expected_sla(self.state.effort)
+            expected_sla(self.params(), self.state.effort)
         }
     }
 
@@ -244,7 +256,8 @@ impl<'a> Sim<'a> {
         // The scenario's numbers, taken out once per plan rather than copied every week.
         let plan = self.plan;
         let s = &plan.light;
-        let (service, business_or, operational) = self.state.role.orientation();
+        let p = &s.params;
+        let (service, business_or, operational) = self.state.role.orientation(p);
         let c = &{ self.state.contract };
 
         // Euphoria (last week's appreciation above the upper bound): a supplier that is too
@@ -260,24 +273,24 @@ impl<'a> Sim<'a> {
         let weeks_to_end = self.weeks_at_stake();
         let effort = self.effort_choice.choose(&self.state, weeks_to_end);
         self.state.effort = effort;
-        let markup = effective_markup(c, operational);
-        let extra_focus = extra_work_focus(effort, markup);
+        let markup = effective_markup(p, c, operational);
+        let extra_focus = extra_work_focus(p, effort, markup);
 
         // 3. Service.
         let in_scope = s.in_scope;
-        let expected = expected_sla(effort);
+        let expected = expected_sla(p, effort);
         let sla = if in_scope == 0 {
             expected
         } else {
             self.plan.on_time(in_scope, expected, &mut self.rng) as f64 / k.in_scope
         };
         let quality = quality_of(s, c, self.state.alignment, sla, extra_focus)
-            + p::OVERDELIVERY_QUALITY * overdelivery;
+            + p.overdelivery_quality * overdelivery;
         let quality = quality.clamp(0.0, 1.0);
         let st = &mut self.state;
-        st.expectation += p::EXPECTATION_RATE
-            * (k.need_pull + (1.0 - p::EXPECTATION_NEED_WEIGHT) * quality - st.expectation)
-            + p::EUPHORIA_EXPECTATION * client_excess;
+        st.expectation += p.expectation_rate
+            * (k.need_pull + (1.0 - p.expectation_need_weight) * quality - st.expectation)
+            + p.euphoria_expectation * client_excess;
         st.expectation = st.expectation.clamp(0.0, 1.0);
 
         // 4. Money.
@@ -285,9 +298,9 @@ impl<'a> Sim<'a> {
             KpiLevel::Technical => sla,
             KpiLevel::Business => quality,
         };
-        let manager = s.manager.cost(st.role);
-        let money = Money::of(s, c, reported(attainment, operational), effort, markup)
-            .with_overdelivery(p::OVERDELIVERY_COST * c.fee_per_week * overdelivery);
+        let manager = s.manager.cost(st.role, p);
+        let money = Money::of(s, c, reported(p, attainment, operational), effort, markup)
+            .with_overdelivery(p.overdelivery_cost * c.fee_per_week * overdelivery);
         let recurring_cost = money.client_cost + manager;
         let client_cost = recurring_cost + self.one_off.client;
         let operating_margin = money.margin;
@@ -301,25 +314,25 @@ impl<'a> Sim<'a> {
 
         // 5. Appreciation relaxes toward its targets (incident shocks already landed in step 1).
         let terms = Terms {
-            quality: p::K_CLIENT_EXPERIENCED * (quality - st.expectation),
-            client_trust: p::K_TRUST_IN_EXPERIENCED * (st.trust.client - 0.5),
+            quality: p.k_client_experienced * (quality - st.expectation),
+            client_trust: p.k_trust_in_experienced * (st.trust.client - 0.5),
             wishes: k.wishes_pull
                 * match c.kpi_level {
                     KpiLevel::Technical => 1.0,
-                    KpiLevel::Business => p::VOLATILITY_WITH_OBJECTIVES,
+                    KpiLevel::Business => p.volatility_with_objectives,
                 },
-            supplier_trust: p::K_TRUST_IN_EXPERIENCED * (st.trust.supplier - 0.5),
-            results: p::K_ATTAINMENT * (attainment - c.sla_target),
+            supplier_trust: p.k_trust_in_experienced * (st.trust.supplier - 0.5),
+            results: p.k_attainment * (attainment - c.sla_target),
             cost: k.price_pull * price_against_market(s, c, manager),
-            alignment: p::K_ALIGNMENT * (st.alignment - 0.5),
+            alignment: p.k_alignment * (st.alignment - 0.5),
             client_pressure: -st.pressure.client,
-            margin: p::K_MARGIN * (margin_rate - p::NORMAL_MARGIN),
+            margin: p.k_margin * (margin_rate - p.normal_margin),
             supplier_pressure: -st.pressure.supplier,
         };
         let before = st.appreciations();
-        let targets = terms.targets();
-        let up = p::EXPERIENCED_UP_BASE + p::EXPERIENCED_UP_SERVICE * service;
-        let mut rates = [p::APPRECIATION_RATE; 4];
+        let targets = terms.targets(p);
+        let up = p.experienced_up_base + p.experienced_up_service * service;
+        let mut rates = [p.appreciation_rate; 4];
         for (i, r) in rates.iter_mut().enumerate() {
             let t = targets[i].clamp(0.0, 1.0);
             if i % 2 == 0 && t > before[i] {
@@ -328,7 +341,13 @@ impl<'a> Sim<'a> {
             st.set_appreciation(i, before[i] + *r * (t - before[i]));
         }
         if let Some(why) = &mut self.why {
-            why.relax(&terms, &rates, before, self.state.appreciations());
+            why.relax(
+                &terms,
+                p.experienced_neutral,
+                &rates,
+                before,
+                self.state.appreciations(),
+            );
         }
         let st = &mut self.state;
 
@@ -339,9 +358,9 @@ impl<'a> Sim<'a> {
             let trust = st.trust.get_mut(party);
             let drift = exp - 0.5;
             let rate = if drift > 0.0 {
-                p::TRUST_DRIFT_UP
+                p.trust_drift_up
             } else {
-                p::TRUST_DRIFT_DOWN
+                p.trust_drift_down
             };
             *trust += rate * drift * trust_level(*trust);
             if self.week < st.patience_until[i] {
@@ -351,10 +370,10 @@ impl<'a> Sim<'a> {
         }
 
         // 7. Alignment and business pressure.
-        st.alignment += -p::ALIGNMENT_DECAY * st.alignment
-            + (k.culture_pull + p::ALIGNMENT_RESTORE * business_or) * (1.0 - st.alignment);
+        st.alignment += -p.alignment_decay * st.alignment
+            + (k.culture_pull + p.alignment_restore * business_or) * (1.0 - st.alignment);
         st.alignment = st.alignment.clamp(0.0, 1.0);
-        let decay = ((p::PRESSURE_DECAY_BASE + p::PRESSURE_DECAY_ALIGNED * st.alignment.powi(2))
+        let decay = ((p.pressure_decay_base + p.pressure_decay_aligned * st.alignment.powi(2))
             * (1.0 + operational))
             .min(1.0);
         st.pressure.client -= decay * st.pressure.client;
@@ -393,7 +412,7 @@ impl<'a> Sim<'a> {
             row.supplier_trust_ceiling = st.ceiling.supplier;
             row.business_pressure = st.pressure.client;
             row.relationship_type =
-                RelationshipType::classify(st.experienced.client, st.business.client);
+                RelationshipType::classify(st.experienced.client, st.business.client, p.type_split);
         }
         self.update_status();
         // Costs of an ending decided this week land in this week's row.
@@ -409,20 +428,20 @@ impl<'a> Sim<'a> {
     /// other series stay where they ended.
     fn after_end_row(&mut self) {
         if !self.stepped {
-            self.row = initial_row(&self.state, self.week);
+            self.row = initial_row(&self.state, self.week, self.params());
         }
         let row = &mut self.row;
         let client = &self.plan.scenario.client;
         row.week = self.week;
         row.status = self.state.status;
         row.client_cost = client.market_fee_per_week;
-        row.client_net_value = market_net_value(&self.plan.scenario);
+        row.client_net_value = market_net_value(&self.plan.light);
         row.supplier_margin = 0.0;
     }
 }
 
 /// The row before any week: the state as it starts, in week `week`.
-fn initial_row(st: &State, week: u32) -> Row {
+fn initial_row(st: &State, week: u32, p: &ModelParams) -> Row {
     Row {
         week,
         effort: st.effort,
@@ -434,9 +453,9 @@ fn initial_row(st: &State, week: u32) -> Row {
         client_business: st.business.client,
         supplier_experienced: st.experienced.supplier,
         supplier_business: st.business.supplier,
-        client_appreciation: 0.6,
-        supplier_appreciation: 0.6,
-        relationship: 0.6,
+        client_appreciation: p.initial_appreciation,
+        supplier_appreciation: p.initial_appreciation,
+        relationship: p.initial_appreciation,
         client_trust: st.trust.client,
         supplier_trust: st.trust.supplier,
         client_trust_ceiling: st.ceiling.client,
@@ -447,6 +466,10 @@ fn initial_row(st: &State, week: u32) -> Row {
         client_cost: 0.0,
         supplier_margin: 0.0,
         client_net_value: 0.0,
-        relationship_type: RelationshipType::classify(st.experienced.client, st.business.client),
+        relationship_type: RelationshipType::classify(
+            st.experienced.client,
+            st.business.client,
+            p.type_split,
+        ),
     }
 }

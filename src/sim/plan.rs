@@ -48,6 +48,11 @@ impl Plan {
         }
     }
 
+    /// The model's constants in force (the defaults with the scenario's overrides).
+    pub fn params(&self) -> &super::params::ModelParams {
+        &self.light.params
+    }
+
     /// Draws the number of `n` requests resolved in time with probability `p` by inversion of
     /// the Binomial distribution, with `p` rounded to 0.001 so that the distribution can be
     /// tabulated once and shared (one uniform number and a binary search per week, instead of

@@ -3,7 +3,6 @@
 use serde::Serialize;
 
 use super::incident::{Incident, Party};
-use super::params::TYPE_SPLIT;
 
 /// The relationship's status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
@@ -77,8 +76,8 @@ impl RelationshipType {
     ];
 
     /// Classifies by the client's experienced and business appreciation.
-    pub fn classify(experienced: f64, business: f64) -> Self {
-        match (experienced >= TYPE_SPLIT, business >= TYPE_SPLIT) {
+    pub fn classify(experienced: f64, business: f64, split: f64) -> Self {
+        match (experienced >= split, business >= split) {
             (true, true) => RelationshipType::Partnership,
             (false, true) => RelationshipType::Businesslike,
             (true, false) => RelationshipType::Comfortable,

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::params::ModelParams;
+
 /// The relationship manager's role.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -31,26 +33,34 @@ impl Role {
     ];
 
     /// (service orientation, business orientation, operational control).
-    pub fn orientation(self) -> (f64, f64, f64) {
+    pub fn orientation(self, p: &ModelParams) -> (f64, f64, f64) {
         match self {
             Role::None => (0.0, 0.0, 0.0),
-            Role::Butler => (0.9, 0.2, 0.2),
-            Role::Accountant => (0.2, 0.2, 0.9),
-            Role::Representative => (0.9, 0.9, 0.4),
-            Role::Nanny => (0.3, 0.9, 0.3),
+            Role::Butler => (p.butler_service, p.butler_business, p.butler_control),
+            Role::Accountant => (
+                p.accountant_service,
+                p.accountant_business,
+                p.accountant_control,
+            ),
+            Role::Representative => (
+                p.representative_service,
+                p.representative_business,
+                p.representative_control,
+            ),
+            Role::Nanny => (p.nanny_service, p.nanny_business, p.nanny_control),
         }
     }
 
     /// The role's weekly cost to the client when the scenario does not set one (k€): the
     /// Representative, senior in both service and business, is the dearest; the Butler, a
     /// service coordinator, the cheapest (reasons in `docs/model.md`).
-    pub fn default_cost(self) -> f64 {
+    pub fn default_cost(self, p: &ModelParams) -> f64 {
         match self {
             Role::None => 0.0,
-            Role::Butler => super::params::COST_BUTLER,
-            Role::Accountant => super::params::COST_ACCOUNTANT,
-            Role::Representative => super::params::COST_REPRESENTATIVE,
-            Role::Nanny => super::params::COST_NANNY,
+            Role::Butler => p.cost_butler,
+            Role::Accountant => p.cost_accountant,
+            Role::Representative => p.cost_representative,
+            Role::Nanny => p.cost_nanny,
         }
     }
 

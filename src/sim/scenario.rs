@@ -47,6 +47,10 @@ pub struct Scenario {
     pub incidents: Vec<Incident>,
     /// Timed interventions.
     pub interventions: Vec<Intervention>,
+    /// Overrides of the model's constants (name → value; see `relsim params`). Omitted when
+    /// empty, so files and links without it keep loading unchanged.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub model: super::params::Overrides,
 }
 
 impl Default for Scenario {
@@ -66,6 +70,7 @@ impl Default for Scenario {
             random_rates: RandomRates::default(),
             incidents: Vec::new(),
             interventions: Vec::new(),
+            model: Default::default(),
         }
     }
 }
@@ -210,10 +215,10 @@ pub struct Manager {
 impl Manager {
     /// The weekly cost of a manager in `role`: the scenario's cost when set, else the role's
     /// default; nothing without a role.
-    pub fn cost(&self, role: Role) -> f64 {
+    pub fn cost(&self, role: Role, p: &super::params::ModelParams) -> f64 {
         match role {
             Role::None => 0.0,
-            _ => self.cost_per_week.unwrap_or(role.default_cost()),
+            _ => self.cost_per_week.unwrap_or(role.default_cost(p)),
         }
     }
 }
@@ -272,6 +277,11 @@ impl Default for RandomRates {
 }
 
 impl Scenario {
+    /// The model's constants for this scenario: the defaults with its `model` overrides.
+    pub fn params(&self) -> super::params::ModelParams {
+        super::params::ModelParams::with(&self.model)
+    }
+
     /// Parses a scenario from JSON and validates it.
     pub fn from_json(text: &str) -> Result<Scenario, super::ScenarioError> {
         // The path tracker names the field a type error is in, not just its line and column.

@@ -6,13 +6,13 @@ use rand::Rng;
 use super::economics::trust_level;
 use super::engine::Sim;
 use super::incident::{Category, Incident, Kind, Party, Polarity};
-use super::params as p;
 use super::record::Event;
 
 impl Sim<'_> {
     /// Lands one incident on the state and records it.
     pub(crate) fn apply_incident(&mut self, incident: &Incident, random: bool) {
-        let (service, business_or, _) = self.state.role.orientation();
+        let p = self.params();
+        let (service, business_or, _) = self.state.role.orientation(p);
         let before = self.state.appreciations();
         let pressure_before = self.state.pressure;
         let st = &mut self.state;
@@ -21,51 +21,51 @@ impl Sim<'_> {
         let negative = incident.polarity == Polarity::Negative;
         // Trust buffers negative shocks.
         let landed = if negative {
-            m * (1.0 - p::TRUST_BUFFER * st.trust.get(party))
+            m * (1.0 - p.trust_buffer * st.trust.get(party))
         } else {
             m
         };
-        if negative && m >= p::CRISIS_MAGNITUDE {
+        if negative && m >= p.crisis_magnitude {
             st.crisis += 1;
         }
         match incident.category {
             Category::External => {
                 if negative {
-                    let hit = landed * (1.0 - p::BUSINESS_DAMPING * business_or);
-                    st.alignment -= p::ALIGNMENT_SHOCK * hit * st.alignment;
+                    let hit = landed * (1.0 - p.business_damping * business_or);
+                    st.alignment -= p.alignment_shock * hit * st.alignment;
                 } else {
-                    st.alignment += p::ALIGNMENT_SHOCK * m * (1.0 - st.alignment);
+                    st.alignment += p.alignment_shock * m * (1.0 - st.alignment);
                 }
             }
             Category::Interpersonal => {
                 let ceiling = st.ceiling.get(party);
                 if negative {
-                    let hit = landed * (1.0 - p::SERVICE_DAMPING * service);
-                    *st.experienced.get_mut(party) -= p::SHOCK * hit;
+                    let hit = landed * (1.0 - p.service_damping * service);
+                    *st.experienced.get_mut(party) -= p.shock * hit;
                     let trust = st.trust.get_mut(party);
-                    *trust -= p::TRUST_LOSS
+                    *trust -= p.trust_loss
                         * m
-                        * (1.0 - p::SERVICE_DAMPING * service)
+                        * (1.0 - p.service_damping * service)
                         * trust_level(*trust);
-                    if m > p::SCAR_THRESHOLD {
+                    if m > p.scar_threshold {
                         let c = st.ceiling.get_mut(party);
-                        *c = (*c - p::SCAR * (m - p::SCAR_THRESHOLD)).max(0.0);
+                        *c = (*c - p.scar * (m - p.scar_threshold)).max(0.0);
                     }
                     // A new wound ends the patience window.
                     st.patience_until[party_index(party)] = 0;
                 } else {
-                    *st.experienced.get_mut(party) += p::SHOCK * m;
+                    *st.experienced.get_mut(party) += p.shock * m;
                     let trust = st.trust.get_mut(party);
                     // Same level factor as a loss; the ceiling caps the result.
                     *trust =
-                        (*trust + p::TRUST_GAIN * m * trust_level(*trust)).min(ceiling.max(*trust));
+                        (*trust + p.trust_gain * m * trust_level(*trust)).min(ceiling.max(*trust));
                 }
             }
             Category::Business => {
                 *st.pressure.get_mut(party) += if negative {
-                    p::PRESSURE * landed
+                    p.pressure * landed
                 } else {
-                    -p::PRESSURE * m
+                    -p.pressure * m
                 };
                 if negative
                     && party == Party::Client
@@ -74,7 +74,7 @@ impl Sim<'_> {
                         Kind::LowerSwitchingCosts | Kind::MoreAttractiveOffer
                     )
                 {
-                    st.client_switching = (st.client_switching - 0.5 * m).max(0.0);
+                    st.client_switching = (st.client_switching - p.switching_shock * m).max(0.0);
                 }
             }
         }
@@ -143,6 +143,8 @@ impl Sim<'_> {
 
     fn random_incident(&mut self, category: Category) -> Incident {
         let negative_p = self.negative_probability(category);
+        let p = self.params();
+        let (lo, hi) = (p.random_magnitude_min, p.random_magnitude_max);
         let rng = self.rng();
         let polarity = if rng.random::<f64>() < negative_p {
             Polarity::Negative
@@ -162,7 +164,6 @@ impl Sim<'_> {
         } else {
             Party::Supplier
         });
-        let (lo, hi) = p::RANDOM_MAGNITUDE;
         let magnitude = rng.random_range(lo..hi);
         Incident {
             week: self.week,
@@ -178,13 +179,20 @@ impl Sim<'_> {
     /// Probability that a random incident of `category` is negative, given the state.
     fn negative_probability(&self, category: Category) -> f64 {
         let s = self.scenario();
+        let p = self.params();
         match category {
-            Category::External => p::EXTERNAL_NEGATIVE,
-            Category::Interpersonal => 0.25 + 0.5 * (1.0 - s.supplier.culture_fit),
+            Category::External => p.external_negative,
+            Category::Interpersonal => {
+                p.interpersonal_negative_base
+                    + p.interpersonal_negative_misfit * (1.0 - s.supplier.culture_fit)
+            }
             Category::Business => {
                 let c = &self.state.contract;
                 let shortfall = ((c.sla_target - self.last_sla()) / 0.3).clamp(0.0, 1.0);
-                (0.3 + 0.4 * shortfall + 0.3 * (1.0 - self.state.alignment)).clamp(0.05, 0.95)
+                (p.business_negative_base
+                    + p.business_negative_shortfall * shortfall
+                    + p.business_negative_misaligned * (1.0 - self.state.alignment))
+                    .clamp(0.05, 0.95)
             }
         }
     }
@@ -201,7 +209,7 @@ impl Sim<'_> {
                     category: Category::Interpersonal,
                     kind: Kind::InterpersonalConflict,
                     polarity: Polarity::Negative,
-                    magnitude: p::REMINDER_MAGNITUDE,
+                    magnitude: self.params().reminder_magnitude,
                     party,
                     note: String::new(),
                 };

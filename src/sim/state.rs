@@ -1,7 +1,7 @@
 //! The live state of one run, and the appreciation targets' parts.
 
 use super::incident::Party;
-use super::params as p;
+use super::params::ModelParams;
 use super::record::Status;
 use super::scenario::{Contract, Role};
 
@@ -104,11 +104,11 @@ pub(crate) struct Terms {
 
 impl Terms {
     /// Targets of [client experienced, client business, supplier experienced, supplier business].
-    pub fn targets(&self) -> [f64; 4] {
+    pub fn targets(&self, p: &ModelParams) -> [f64; 4] {
         [
-            p::EXPERIENCED_NEUTRAL + self.quality + self.client_trust,
+            p.experienced_neutral + self.quality + self.client_trust,
             0.5 + self.results + self.cost + self.alignment + self.client_pressure,
-            p::EXPERIENCED_NEUTRAL + self.wishes + self.supplier_trust,
+            p.experienced_neutral + self.wishes + self.supplier_trust,
             0.5 + self.margin + self.supplier_pressure,
         ]
     }

@@ -1,7 +1,7 @@
 //! The status machine: partnership, supplier relationship, escalation, and the ways out.
 
 use super::engine::Sim;
-use super::params as p;
+use super::params::ModelParams;
 use super::record::{Event, Status, StatusCause};
 
 impl Sim<'_> {
@@ -27,10 +27,11 @@ impl Sim<'_> {
             self.row.client_net_value,
         );
         let b = &self.scenario().bounds;
+        let p = self.params();
         let within = |a: f64| a >= b.critical_lower && a <= b.euphoria_upper;
         let inside = within(client_appreciation) && within(supplier_appreciation);
         let tolerance = b.tolerance_weeks;
-        let deep = relationship < b.critical_lower - p::DEEP_DROP;
+        let deep = relationship < b.critical_lower - p.deep_drop;
         let leaves = self.state.status == Status::Escalation && self.uses_opt_out(net_value);
         let st = &mut self.state;
         st.status_weeks += 1;
@@ -54,21 +55,19 @@ impl Sim<'_> {
                 self.set_status(Status::Escalation, StatusCause::OutsideBounds);
             }
             Status::Supplier
-                if st.inside_weeks >= p::PARTNERSHIP_REBUILD_WEEKS
-                    && min_trust >= p::PARTNERSHIP_TRUST
-                    && st.alignment >= p::PARTNERSHIP_ALIGNMENT =>
+                if st.inside_weeks >= ModelParams::weeks(p.partnership_rebuild_weeks)
+                    && min_trust >= p.partnership_trust
+                    && st.alignment >= p.partnership_alignment =>
             {
                 self.set_status(Status::Partnership, StatusCause::Rebuilt);
             }
-            Status::Escalation
-                if st.inside_weeks >= tolerance && min_trust >= p::RECOVERY_TRUST =>
-            {
+            Status::Escalation if st.inside_weeks >= tolerance && min_trust >= p.recovery_trust => {
                 self.set_status(Status::Supplier, StatusCause::Recovered);
             }
             Status::Escalation if leaves => {
                 self.terminate(StatusCause::OptOut);
             }
-            Status::Escalation if st.status_weeks >= p::ESCALATION_LIMIT => {
+            Status::Escalation if st.status_weeks >= ModelParams::weeks(p.escalation_limit) => {
                 self.terminate(StatusCause::Unresolved);
             }
             _ => {}
@@ -80,13 +79,14 @@ impl Sim<'_> {
     /// on (appreciation, trust, cost of switching) is below what a repair would need *and* a
     /// year of the market's service would gain more than leaving costs.
     fn uses_opt_out(&self, client_net_value: f64) -> bool {
+        let p = self.params();
         if !self.opt_out_open()
-            || self.will(super::incident::Party::Client, false) >= p::WILL_THRESHOLD
+            || self.will(super::incident::Party::Client, false) >= p.will_threshold
         {
             return false;
         }
-        let gain = super::economics::market_net_value(self.scenario()) - client_net_value;
-        gain * p::WALK_AWAY_WEEKS > self.leaving_cost().0
+        let gain = super::economics::market_net_value(&self.plan().light) - client_net_value;
+        gain * p.walk_away_weeks > self.leaving_cost().0
     }
 
     /// Whether the client may leave at will this week (its opt-out week has come).
@@ -103,11 +103,12 @@ impl Sim<'_> {
         if !(self.week + 1).is_multiple_of(term) || self.state.status.is_final() {
             return;
         }
-        if self.state.status != Status::Escalation && client_appreciation >= p::RENEWAL_APPRECIATION
+        let p = self.params();
+        if self.state.status != Status::Escalation && client_appreciation >= p.renewal_appreciation
         {
             self.events.push(Event::Renewed);
         } else {
-            self.one_off.client += p::TRANSITION_COST_WEEKS * self.state.contract.fee_per_week;
+            self.one_off.client += p.transition_cost_weeks * self.state.contract.fee_per_week;
             self.set_status(Status::Ended, StatusCause::NotRenewed);
         }
     }

@@ -13,7 +13,6 @@
 use serde::Serialize;
 
 use super::incident::{Incident, Party};
-use super::params as p;
 use super::state::Terms;
 
 /// A cause of change in the relationship line.
@@ -111,9 +110,16 @@ impl Tracer {
     }
 
     /// Books a week's relaxation: each part moves toward its own term at the rate used.
-    pub(crate) fn relax(&mut self, t: &Terms, rates: &[f64; 4], before: [f64; 4], after: [f64; 4]) {
+    pub(crate) fn relax(
+        &mut self,
+        t: &Terms,
+        neutral: f64,
+        rates: &[f64; 4],
+        before: [f64; 4],
+        after: [f64; 4],
+    ) {
         let mut terms = vec![[0.0; 4]; self.parts.len()];
-        terms[0] = [p::EXPERIENCED_NEUTRAL, 0.5, p::EXPERIENCED_NEUTRAL, 0.5];
+        terms[0] = [neutral, 0.5, neutral, 0.5];
         terms[1][0] = t.quality;
         terms[2][0] = t.client_trust;
         terms[2][2] = t.supplier_trust;

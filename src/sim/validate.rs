@@ -66,6 +66,9 @@ impl Scenario {
         for f in fields::SCENARIO {
             c.field(f.path, f, self);
         }
+        if let Err((name, message)) = super::params::check(&self.model) {
+            c.fail(&format!("model.{name}"), message);
+        }
         let b = &self.bounds;
         if b.critical_lower >= b.euphoria_upper {
             c.fail(

@@ -28,6 +28,8 @@ pub enum Command {
     ExercisePlay,
     /// Ranks result files and counts the class's decisions.
     ExerciseBoard,
+    /// The model's constants with their defaults, as a file to start from.
+    Params,
     /// The usage text.
     Help,
 }
@@ -54,10 +56,11 @@ enum Opt {
     Decide,
     Result,
     Participant,
+    Params,
 }
 
 impl Opt {
-    const ALL: [Opt; 19] = [
+    const ALL: [Opt; 20] = [
         Opt::Runs,
         Opt::Seed,
         Opt::Format,
@@ -77,6 +80,7 @@ impl Opt {
         Opt::Decide,
         Opt::Result,
         Opt::Participant,
+        Opt::Params,
     ];
 
     fn name(self) -> &'static str {
@@ -100,12 +104,13 @@ impl Opt {
             Opt::Decide => "--decide",
             Opt::Result => "--result",
             Opt::Participant => "--participant",
+            Opt::Params => "--params",
         }
     }
 }
 
 impl Command {
-    const ALL: [Command; 11] = [
+    const ALL: [Command; 12] = [
         Command::Run,
         Command::Sweep,
         Command::Sweep2,
@@ -116,6 +121,7 @@ impl Command {
         Command::ExerciseValidate,
         Command::ExercisePlay,
         Command::ExerciseBoard,
+        Command::Params,
         Command::Help,
     ];
 
@@ -131,6 +137,7 @@ impl Command {
             Command::ExerciseValidate => "exercise validate",
             Command::ExercisePlay => "exercise play",
             Command::ExerciseBoard => "exercise board",
+            Command::Params => "params",
             Command::Help => "help",
         }
     }
@@ -152,12 +159,13 @@ impl Command {
     fn options(self) -> &'static [Opt] {
         use Opt::*;
         match self {
-            Command::Run => &[Runs, Seed, Threads, Format],
-            Command::Compare => &[Runs, Seed, Format],
-            Command::Sweep => &[Param, From, To, Steps, Runs, Seed, Format],
+            Command::Run => &[Runs, Seed, Threads, Params, Format],
+            Command::Compare => &[Runs, Seed, Params, Format],
+            Command::Sweep => &[Param, From, To, Steps, Runs, Seed, Params, Format],
             Command::Sweep2 => &[
-                X, XFrom, XTo, XSteps, Y, YFrom, YTo, YSteps, Runs, Seed, Threads, Format,
+                X, XFrom, XTo, XSteps, Y, YFrom, YTo, YSteps, Runs, Seed, Threads, Params, Format,
             ],
+            Command::Params => &[Format],
             Command::ExercisePlay => &[Decide, Runs, Result, Participant],
             Command::ExerciseBoard => &[Format],
             Command::Presets
@@ -180,7 +188,7 @@ impl Command {
             Command::ExerciseBoard => &["RESULT"],
             Command::Compare => &["A", "B"],
             Command::Preset => &["NAME"],
-            Command::Presets | Command::Help => &[],
+            Command::Presets | Command::Params | Command::Help => &[],
         }
     }
 
@@ -209,7 +217,7 @@ impl Command {
             let value = match o {
                 Opt::Format => formats.as_str(),
                 Opt::Decide => "WEEK=OPTION",
-                Opt::Result => "FILE",
+                Opt::Result | Opt::Params => "FILE",
                 Opt::Participant => "NAME",
                 Opt::Param | Opt::X | Opt::Y => "PATH",
                 Opt::Runs | Opt::Steps | Opt::XSteps | Opt::YSteps | Opt::Threads => "N",
@@ -231,6 +239,10 @@ pub fn usage() -> String {
     }
     text.push_str(
         "FILE, A and B may be a path or preset:NAME. --seed is a whole number 0..=18446744073709551615.\n",
+    );
+    text.push_str(
+        "--params FILE overrides the model's constants (a JSON object of name: value, as \
+         `relsim params` prints them; `relsim params --format csv` adds units, ranges and reasons).\n",
     );
     text.push_str(
         "An exercise FILE may be a path or builtin:NAME. --decide takes OPTION at the decision \
@@ -287,6 +299,8 @@ pub struct Invocation {
     pub result: Option<String>,
     /// The participant's name in that result file.
     pub participant: Option<String>,
+    /// A file of model constants overriding the defaults (and the scenario's own).
+    pub params: Option<String>,
 }
 
 /// One axis of `sweep2` as given on the command line.
@@ -359,6 +373,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         decide: Vec::new(),
         result: None,
         participant: None,
+        params: None,
     };
     let cmd = command.name();
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
@@ -441,6 +456,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
             }
             Opt::Result => inv.result = Some(value),
             Opt::Participant => inv.participant = Some(value),
+            Opt::Params => inv.params = Some(value),
             Opt::Param => inv.param = Some(value),
             Opt::From => inv.from = Some(finite("--from", &value)?),
             Opt::To => inv.to = Some(finite("--to", &value)?),
