@@ -75,7 +75,7 @@ fn csv_with_one_run_prints_weekly_rows() {
     let header = lines.next().unwrap();
     assert!(header.starts_with("week,effort,extra_work_focus,sla,quality,expectation"));
     assert!(header.contains("client_trust_ceiling"));
-    assert!(header.ends_with("supplier_margin,client_net_value,relationship_type,approach,events"));
+    assert!(header.ends_with("supplier_margin,client_net_value,bonus_paid,sla_measured,relationship_type,approach,events"));
     assert_eq!(lines.count(), 260);
     assert!(text.contains("help_beyond_contract"));
 }

@@ -324,29 +324,38 @@ fn check_history(s: &Scenario, h: &History) -> Result<(), String> {
             return Err(format!("week {i}: trust above its ceiling"));
         }
         // Every status change is announced by one legal event, and nothing else changes it.
-        let changes: Vec<(Status, Status)> = h
+        // A contract not renewed ends after its decision week, whose row keeps the status the
+        // relationship had.
+        let changes: Vec<(Status, Status, bool)> = h
             .events_in(r.week)
             .filter_map(|e| match e {
-                Event::Status { from, to, .. } => Some((*from, *to)),
+                Event::Status { from, to, cause } => Some((
+                    *from,
+                    *to,
+                    *cause == relsim::sim::record::StatusCause::NotRenewed,
+                )),
                 _ => None,
             })
             .collect();
-        let mut at = status;
-        for (from, to) in &changes {
+        let (mut at, mut shown) = (status, status);
+        for (from, to, after_the_week) in &changes {
             if *from != at || !legal(*from, *to) {
                 return Err(format!(
                     "week {i}: illegal change {from:?} -> {to:?} from {at:?}"
                 ));
             }
             at = *to;
+            if !after_the_week {
+                shown = *to;
+            }
         }
-        if r.status != at {
+        if r.status != shown {
             return Err(format!(
                 "week {i}: status {:?} without an event from {status:?}",
                 r.status
             ));
         }
-        status = r.status;
+        status = at;
     }
     Ok(())
 }

@@ -2,8 +2,8 @@
 //! manager, the supplier's effort policy, and exit.
 
 use super::economics::{
-    effective_markup, expected_sla, extra_work_focus, market_net_value, quality_of, reported,
-    service_value, Money,
+    effective_markup, expected_sla, extra_work_focus, market_net_value, quality_of, service_value,
+    Money,
 };
 use super::effort::EffortChoice;
 use super::engine::Sim;
@@ -100,6 +100,28 @@ impl Sim<'_> {
             + if mediator { p.mediator_will } else { 0.0 }
     }
 
+    /// How fully a repair takes (0..=1): it grows smoothly with the lower of the two parties'
+    /// wills across the band `will_threshold ± will_width`, so that a slightly higher trust gives
+    /// a slightly better repair rather than success instead of failure. Returns the factor and
+    /// the less willing party with its will.
+    fn willingness(&self, mediator: bool) -> (f64, Party, f64) {
+        let p = self.params();
+        let (party, will) = [Party::Client, Party::Supplier]
+            .into_iter()
+            .map(|party| (party, self.will(party, mediator)))
+            .fold((Party::Client, f64::INFINITY), |a, b| {
+                if b.1 < a.1 {
+                    b
+                } else {
+                    a
+                }
+            });
+        let lo = p.will_threshold - p.will_width;
+        let f = ((will - lo) / (2.0 * p.will_width).max(1e-9)).clamp(0.0, 1.0);
+        // Smoothstep: no kink at either end of the band.
+        (f * f * (3.0 - 2.0 * f), party, will)
+    }
+
     /// The first unwilling party, if any.
     fn unwilling(&self, mediator: bool) -> Option<Outcome> {
         let p = self.params();
@@ -122,19 +144,21 @@ impl Sim<'_> {
             self.one_off.client += p.mediator_cost_weeks * fee / 2.0;
             self.one_off.supplier += p.mediator_cost_weeks * fee / 2.0;
         }
-        if let Some(failure) = self.unwilling(r.mediator) {
-            return failure;
+        let (f, party, will) = self.willingness(r.mediator);
+        if f <= 0.0 {
+            return Outcome::Unwilling { party, will };
         }
-        if r.mediator {
+        if r.mediator && f >= 0.5 {
             self.state.settled_week = Some(self.week);
         }
         let st = &mut self.state;
         // 2 (first, since the apology and the patience work up to the ceiling it leaves).
-        // Explain: honesty heals the scar and helps understanding, blaming others deepens it.
+        // Explain: honesty heals the scar (as far as the will carries it) and helps
+        // understanding, blaming others deepens it.
         if r.explain {
             let c = st.ceiling.get_mut(harmed);
             *c = if r.honest {
-                1.0
+                *c + f * (1.0 - *c)
             } else {
                 (*c - p.blame_scar).max(0.0)
             };
@@ -150,7 +174,7 @@ impl Sim<'_> {
                 *slot = st.crisis + 1;
                 let trust = st.trust.get_mut(harmed);
                 if r.sincere {
-                    *trust += p.apology_gain * (ceiling - *trust).max(0.0);
+                    *trust += f * p.apology_gain * (ceiling - *trust).max(0.0);
                     steps += 1.0;
                 } else {
                     *trust -= p.insincere_loss * *trust;
@@ -160,7 +184,7 @@ impl Sim<'_> {
         }
         if r.explain && r.honest {
             let trust = st.trust.get_mut(harmed);
-            *trust += p.explain_gain * (ceiling - *trust).max(0.0);
+            *trust += f * p.explain_gain * (ceiling - *trust).max(0.0);
             steps += 1.0;
         }
         // 3. Correct: compensation lifts the harmed party's business appreciation and, as deeds
@@ -168,9 +192,9 @@ impl Sim<'_> {
         if r.correct && r.compensation > 0.0 {
             let felt = 1.0 - (-r.compensation / (p.compensation_scale_weeks * fee)).exp();
             let b = st.business.get_mut(harmed);
-            *b = (*b + p.compensation_max * felt).min(1.0);
+            *b = (*b + f * p.compensation_max * felt).min(1.0);
             let trust = st.trust.get_mut(harmed);
-            *trust += p.correct_gain * felt * (ceiling - *trust).max(0.0);
+            *trust += f * p.correct_gain * felt * (ceiling - *trust).max(0.0);
             steps += felt;
             *self.one_off.get_mut(erring) += r.compensation;
             *self.one_off.get_mut(harmed) -= r.compensation;
@@ -182,12 +206,12 @@ impl Sim<'_> {
             }
         }
         // 5. Patience: trust grows faster while no new wound occurs — the faster, the more of
-        // the other steps show the will to repair.
+        // the other steps show the will to repair. It adds a window of its own: an earlier
+        // repair's window goes on (repairs compose).
         let st = &mut self.state;
         let h = party_index(harmed);
-        st.patience_until[h] = self.week + r.patience_weeks;
-        st.patience_rate[h] =
-            p.patience_rate * (p.patience_base + (1.0 - p.patience_base) * steps / 3.0);
+        let rate = f * p.patience_rate * (p.patience_base + (1.0 - p.patience_base) * steps / 3.0);
+        st.add_patience(h, self.week, self.week + r.patience_weeks, rate);
         let exp = st.experienced.get_mut(harmed);
         *exp = exp.clamp(0.0, 1.0);
         for party in [Party::Client, Party::Supplier] {
@@ -245,44 +269,63 @@ impl Sim<'_> {
     /// its reservation margin, the client with the market's service at the market fee plus its
     /// one-off cost of leaving spread over the rest of the term.
     fn refuses(&self, c: &Contract, choice: &EffortChoice) -> Option<Outcome> {
+        self.refuses_for(Party::Supplier, c, choice)
+            .or_else(|| self.refuses_for(Party::Client, c, choice))
+    }
+
+    /// Whether `party` refuses new terms `c` (see [`Sim::refuses`]).
+    pub(crate) fn refuses_for(
+        &self,
+        party: Party,
+        c: &Contract,
+        choice: &EffortChoice,
+    ) -> Option<Outcome> {
+        let (supplier, client, _) = self.gains(c, choice, &self.state);
+        let gain = match party {
+            Party::Supplier => supplier,
+            Party::Client => client,
+        };
+        (gain < 0.0).then_some(Outcome::Refused { party, gain })
+    }
+
+    /// What each party expects a week under terms `c` (the supplier's effort chosen by `choice`
+    /// in `state`) against walking away: (supplier's margin above its reservation, client's net
+    /// value above the market's less its cost of leaving spread over the rest of the term, the
+    /// fee paid per unit of the base fee).
+    pub(crate) fn gains(
+        &self,
+        c: &Contract,
+        choice: &EffortChoice,
+        state: &super::state::State,
+    ) -> (f64, f64, f64) {
         let s = &self.plan().light;
         let p = &s.params;
         let weeks_left = c.term_weeks - (self.week % c.term_weeks);
-        let e = choice.choose(&self.state, self.weeks_at_stake());
-        let operational = self.state.role.orientation(p).2;
+        let e = choice.choose(state, self.weeks_at_stake());
+        let (service, _, operational) = state.role.orientation(p);
         let markup = effective_markup(p, c, operational);
         let sla = expected_sla(p, e);
-        let quality = quality_of(
-            s,
-            c,
-            self.state.alignment,
-            sla,
-            extra_work_focus(p, e, markup),
-        )
-        .clamp(0.0, 1.0);
+        let quality = (quality_of(s, c, state.alignment, sla, extra_work_focus(p, e, markup))
+            + p.service_quality * service * e)
+            .clamp(0.0, 1.0);
         let attainment = match c.kpi_level {
             KpiLevel::Technical => sla,
             KpiLevel::Business => quality,
         };
-        let money = Money::of(s, c, reported(p, attainment, operational), e, markup);
+        let control = super::economics::control(p, operational);
+        let measured =
+            super::economics::measured(attainment, super::economics::flattery(p, c, control));
+        let money = Money::of(s, c, measured, e, markup);
         let supplier_gain = money.margin - p.supplier_reservation * c.fee_per_week;
-        if supplier_gain < 0.0 {
-            return Some(Outcome::Refused {
-                party: Party::Supplier,
-                gain: supplier_gain,
-            });
-        }
-        let manager = s.manager.cost(self.state.role, p);
+        let manager = s.manager.cost(state.role, p, c.fee_per_week);
         let stay = service_value(s, quality, self.state.alignment, self.state.pressure.client)
             - money.client_cost
             - manager;
         let spread = (weeks_left as f64).max(p.walk_away_weeks);
-        let walk = market_net_value(s) - self.leaving_cost().0 / spread;
+        let walk = market_net_value(s, state.market_fee) - self.leaving_cost().0 / spread;
         let client_gain = stay - walk;
-        (client_gain < 0.0).then_some(Outcome::Refused {
-            party: Party::Client,
-            gain: client_gain,
-        })
+        let per_fee = money.fee_paid / c.fee_per_week.max(1e-9);
+        (supplier_gain, client_gain, per_fee)
     }
 
     /// The one-off cost to the client of leaving this week (k€): transition to a new supplier and

@@ -55,6 +55,8 @@ const COLUMNS: &[Column] = &[
     col("client_cost", |r| money(r.client_cost)),
     col("supplier_margin", |r| money(r.supplier_margin)),
     col("client_net_value", |r| money(r.client_net_value)),
+    col("bonus_paid", |r| money(r.bonus_paid)),
+    col("sla_measured", |r| share(r.sla_measured)),
     col("relationship_type", |r| {
         r.relationship_type.id().to_string()
     }),

@@ -12,10 +12,27 @@ pub fn expected_sla(p: &ModelParams, e: f64) -> f64 {
     p.sla_max * (p.sla_base + (1.0 - p.sla_base) * e)
 }
 
-/// The attainment the bonus/malus is settled on: the supplier's own report, which rounds up by
-/// `REPORT_SLACK` unless the client's operational control checks it.
-pub fn reported(p: &ModelParams, attainment: f64, operational: f64) -> f64 {
-    (attainment + p.report_slack * (1.0 - operational)).min(1.0)
+/// The client's control over the supplier's reports: a base level of its own plus its manager's
+/// operational control.
+pub fn control(p: &ModelParams, operational: f64) -> f64 {
+    p.control_base + (1.0 - p.control_base) * operational
+}
+
+/// Share of late tickets the supplier's report counts as in time under this control, with
+/// this KPI level: business KPIs are measured on the client's own outcome, not reported.
+pub fn flattery(p: &ModelParams, c: &Contract, control: f64) -> f64 {
+    match c.kpi_level {
+        KpiLevel::Technical => p.report_slack * (1.0 - control),
+        KpiLevel::Business => 0.0,
+    }
+}
+
+/// The attainment the client measures (and the bonus/malus is settled on): the delivered one
+/// with a share `flattery` of the misses reported as in time. A report can flatter only what
+/// was missed, so a delivered SLA below target never measures at the full bonus (while
+/// `flattery` is below the band).
+pub fn measured(delivered: f64, flattery: f64) -> f64 {
+    delivered + flattery * (1.0 - delivered).max(0.0)
 }
 
 /// The fee paid for a week with this (reported) attainment: flat under an effort obligation;
@@ -77,14 +94,44 @@ pub(crate) fn service_value(s: &Light, quality: f64, alignment: f64, pressure: f
 
 /// The client's weekly net value after leaving: the market's by-the-book service at the market
 /// fee.
-pub(crate) fn market_net_value(s: &Light) -> f64 {
-    s.value * s.params.market_service - s.market_fee
+pub(crate) fn market_net_value(s: &Light, market_fee: f64) -> f64 {
+    s.value * s.params.market_service - market_fee
 }
 
-/// The agreed price (fee plus manager) against the market fee, as a relative excess: positive
-/// when dearer than the market.
-pub(crate) fn price_against_market(s: &Light, c: &Contract, manager: f64) -> f64 {
-    (c.fee_per_week + manager) / s.market_fee - 1.0
+/// What the market charges a week for the same service: the market fee buys by-the-book service
+/// (the SLA at `market_effort`), each unit of SLA above that costs `market_quality_premium`
+/// times the fee more (less below it), and extra work costs its cost plus the market's markup.
+pub(crate) fn market_price(s: &Light, market_fee: f64, level: f64, extra_cost: f64) -> f64 {
+    let p = &s.params;
+    let standard = expected_sla(p, p.market_effort);
+    let service = market_fee * (1.0 + p.market_quality_premium * (level - standard)).max(0.1);
+    service + extra_cost * (1.0 + p.market_markup)
+}
+
+/// What the client judges it pays the supplier against the market price of the same service,
+/// as a relative excess (positive: dearer than the market); the manager's cost is the client's
+/// own, not the price. Under an effort obligation the fee buys the level delivered (measured).
+/// A results contract is a price list: its price is what it pays for the service it pays for
+/// — the base fee plus the full bonus, for the full-bonus level — against what the market
+/// charges for that level, so a larger incentive share is a dearer contract, while the week's
+/// bonus or malus is settled rather than judged again: a malus refunds poor service and never
+/// makes it welcome, and a bonus earned by better service never makes the service less liked.
+/// Extra work counts at what was billed, against its cost plus the market's markup.
+pub(crate) fn price_against_market(
+    s: &Light,
+    market_fee: f64,
+    c: &Contract,
+    money: &Money,
+    level: f64,
+) -> f64 {
+    let (paid, level) = match c.obligation {
+        Obligation::Effort => (c.fee_per_week, level),
+        Obligation::Result => (
+            c.fee_per_week * (1.0 + c.incentive_share),
+            c.sla_target + c.incentive_band * (1.0 - c.sla_target),
+        ),
+    };
+    (paid + money.extra_bill) / market_price(s, market_fee, level, money.extra_cost).max(1e-9) - 1.0
 }
 
 /// A week's money at this attainment and effort (manager and one-offs excluded).
@@ -96,6 +143,12 @@ pub(crate) struct Money {
     pub revenue: f64,
     /// The supplier's operating margin.
     pub margin: f64,
+    /// The fee with bonus or malus.
+    pub fee_paid: f64,
+    /// What extra work cost the supplier, and what it billed for it.
+    pub extra_cost: f64,
+    /// What the supplier billed for extra work.
+    pub extra_bill: f64,
 }
 
 impl Money {
@@ -110,6 +163,9 @@ impl Money {
             client_cost: revenue,
             revenue,
             margin: revenue - delivery - extra_cost,
+            fee_paid,
+            extra_cost,
+            extra_bill,
         }
     }
 
@@ -135,7 +191,6 @@ pub(crate) struct Light {
     pub in_scope: u64,
     pub fixed_cost: f64,
     pub need: f64,
-    pub market_fee: f64,
     pub value: f64,
     pub manager: super::scenario::Manager,
     /// The model's constants with the scenario's overrides.
@@ -163,8 +218,8 @@ pub(crate) struct PerPlan {
     pub need_pull: f64,
     /// `−K_VOLATILITY · volatility`: changing wishes' weight on experienced appreciation.
     pub wishes_pull: f64,
-    /// `−budget_pressure · K_PRICE`: the price's weight on business appreciation.
-    pub price_pull: f64,
+    /// The client's budget pressure at the start (it returns toward it after a shock).
+    pub budget_pressure: f64,
     /// `ALIGNMENT_CULTURE · culture_fit`: the culture's pull on alignment.
     pub culture_pull: f64,
     /// The euphoria bound.
@@ -181,7 +236,6 @@ impl Scenario {
             in_scope,
             fixed_cost: self.supplier.fixed_cost_per_week,
             need: self.client.need,
-            market_fee: self.client.market_fee_per_week,
             value: self.client.value_per_week,
             manager: self.manager,
             params: self.params(),
@@ -201,7 +255,7 @@ impl Scenario {
             extra_quality: p.extra_work_quality * d.out_of_scope_share,
             need_pull: p.expectation_need_weight * self.client.need,
             wishes_pull: -p.k_volatility * d.volatility,
-            price_pull: -self.client.budget_pressure * p.k_price,
+            budget_pressure: self.client.budget_pressure,
             culture_pull: p.alignment_culture * sup.culture_fit,
             euphoria_upper: upper,
             euphoria_room: (1.0 - upper).max(1e-9),

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::economics::{expected_sla, payment, reported};
+use super::economics::{expected_sla, measured, payment};
 use super::params::{self as p, ModelParams};
 use super::scenario::{Contract, Role, Scenario};
 use super::state::State;
@@ -23,6 +23,8 @@ pub(crate) struct EffortChoice {
     renewal: Arc<[f64]>,
     /// The goodwill constant (see `ModelParams::goodwill`).
     goodwill: f64,
+    /// The contract's minimum: the effort "working by the book" guarantees.
+    floor: f64,
 }
 
 impl EffortChoice {
@@ -47,12 +49,17 @@ impl EffortChoice {
             r_max,
             renewal,
             goodwill: p.goodwill,
+            floor: scenario.supplier.min_effort,
         }
     }
 
     /// Expected effort under a softmax over the grid of `pay − cost + relational`, interpolated,
     /// and at least the effort the supplier committed to by an effort policy.
     pub fn choose(&self, state: &State, weeks_to_end: u32) -> f64 {
+        if state.supplier_losing {
+            // At a loss the supplier works to the contract's minimum.
+            return self.floor.max(state.effort_floor);
+        }
         let renewal = self.renewal[(weeks_to_end as usize).min(self.renewal.len() - 1)];
         let appreciation = (state.experienced.supplier + state.business.supplier) / 2.0;
         self.at(renewal + self.goodwill * appreciation * state.trust.supplier)
@@ -85,15 +92,29 @@ struct Exact {
 impl Exact {
     fn new(scenario: &Scenario, contract: &Contract, role: Role) -> Self {
         let p = &scenario.params();
-        let operational = role.orientation(p).2;
+        let control = super::economics::control(p, role.orientation(p).2);
+        let flattery = super::economics::flattery(p, contract, control);
+        let in_scope = (scenario.demand.requests_per_week
+            * (1.0 - scenario.demand.out_of_scope_share))
+            .round() as u64;
         let floor = scenario.supplier.min_effort;
         let mut grid = [0.0; p::EFFORT_GRID];
         let mut base = [0.0; p::EFFORT_GRID];
         for (i, (g, b)) in grid.iter_mut().zip(base.iter_mut()).enumerate() {
             let e = floor + (1.0 - floor) * i as f64 / (p::EFFORT_GRID - 1) as f64;
             *g = e;
-            *b =
-                payment(contract, reported(p, expected_sla(p, e), operational)) - cost(scenario, e);
+            // The week's on-time share is a Binomial draw around the expected SLA, and the bonus
+            // pays on that draw: the supplier weighs the expected payment, not the payment at
+            // the expected SLA (which would make the bonus a cliff it can sit on the edge of).
+            // It expects to keep the flattered part of the bonus unless it is caught: a share
+            // `1 − control` of it.
+            let delivered = expected_sla(p, e);
+            let pay = expected_over_on_time(in_scope, delivered, |s| {
+                let honest = payment(contract, s);
+                let flattered = payment(contract, measured(s, flattery));
+                honest + (1.0 - control) * (flattered - honest)
+            });
+            *b = pay - cost(scenario, e);
         }
         let scenario_fee = contract.fee_per_week;
         Self {
@@ -119,6 +140,43 @@ impl Exact {
         }
         num / den
     }
+}
+
+/// The expected value of `f(k / n)` for `k` on-time requests out of `n`, each in time with
+/// probability `p` (Binomial): weights from the mode outward by the ratio of neighbouring
+/// probabilities, until they are negligible, then normalised — no factorials, any `n`.
+fn expected_over_on_time(n: u64, p: f64, f: impl Fn(f64) -> f64) -> f64 {
+    let p = p.clamp(0.0, 1.0);
+    if n == 0 || p <= 0.0 || p >= 1.0 {
+        return f(p);
+    }
+    let nf = n as f64;
+    let mode = ((nf + 1.0) * p).floor().min(nf) as u64;
+    let odds = p / (1.0 - p);
+    let (mut sum, mut total) = (f(mode as f64 / nf), 1.0);
+    // Upward: P(k+1)/P(k) = (n − k)/(k + 1) · p/(1 − p).
+    let (mut w, mut k) = (1.0, mode);
+    while k < n {
+        w *= (nf - k as f64) / (k as f64 + 1.0) * odds;
+        k += 1;
+        if w < 1e-12 {
+            break;
+        }
+        sum += w * f(k as f64 / nf);
+        total += w;
+    }
+    // Downward: P(k−1)/P(k) = k/(n − k + 1) · (1 − p)/p.
+    let (mut w, mut k) = (1.0, mode);
+    while k > 0 {
+        w *= k as f64 / (nf - k as f64 + 1.0) / odds;
+        k -= 1;
+        if w < 1e-12 {
+            break;
+        }
+        sum += w * f(k as f64 / nf);
+        total += w;
+    }
+    sum / total
 }
 
 /// The supplier's horizon, shortened by an early opt-out: it invests less in keeping a client
@@ -176,6 +234,18 @@ mod tests {
                 worst = worst.max((table.at(r) - exact.effort(r)).abs());
             }
             assert!(worst < 0.02, "{obligation:?}: {worst}");
+        }
+    }
+
+    #[test]
+    fn the_expected_payment_over_on_time_counts_is_a_binomial_mean() {
+        // The mean of k/n is p; of (k/n)² it is p² + p(1 − p)/n.
+        for (n, p) in [(1, 0.3), (10, 0.5), (90, 0.93), (9000, 0.97), (50, 0.999)] {
+            let mean = expected_over_on_time(n, p, |s| s);
+            let square = expected_over_on_time(n, p, |s| s * s);
+            assert!((mean - p).abs() < 1e-9, "{n} {p}: {mean}");
+            let want = p * p + p * (1.0 - p) / n as f64;
+            assert!((square - want).abs() < 1e-9, "{n} {p}: {square} vs {want}");
         }
     }
 

@@ -10,13 +10,14 @@ use super::record::{Event, Recorder, RelationshipType, Row, Status};
 use super::scenario::{KpiLevel, Scenario};
 
 use super::economics::{
-    effective_markup, extra_work_focus, market_net_value, price_against_market, quality_of,
-    reported, service_value, trust_level, Money,
+    control, effective_markup, extra_work_focus, flattery, market_net_value, measured,
+    price_against_market, quality_of, service_value, trust_level, Money,
 };
 pub use super::economics::{expected_sla, payment};
 pub use super::plan::Plan;
 pub(crate) use super::state::Terms;
 pub use super::state::{PerParty, State};
+use rand::Rng;
 
 /// The random-number generator of every run: a named algorithm whose output is the same on
 /// every platform and version (native and WebAssembly give the same numbers), and cheap in
@@ -47,6 +48,9 @@ pub struct Sim<'a> {
     pub(crate) row: Row,
     /// Whether `row` holds a simulated week yet.
     stepped: bool,
+    /// Whether the incident being applied is the past raised again (a reminder): it costs
+    /// trust like any wound but does not end patience.
+    pub(crate) raising_past: bool,
     /// Attribution of appreciation changes to causes, when explaining a run.
     pub(crate) why: Option<Box<super::trace::Tracer>>,
 }
@@ -74,16 +78,22 @@ impl<'a> Sim<'a> {
             pressure: PerParty::default(),
             alignment: p.initial_alignment,
             client_switching: p.client_switching,
+            market_fee: s.client.market_fee_per_week,
+            budget_pressure: s.client.budget_pressure,
             status: Status::Partnership,
             outside_weeks: 0,
             inside_weeks: 0,
             status_weeks: 0,
             crisis: 0,
             apologised: [0, 0],
-            patience_until: [0, 0],
-            patience_rate: [0.0, 0.0],
+            patience: [[(0, 0.0); super::state::PATIENCE_WINDOWS]; 2],
             settled_week: None,
             effort_floor: 0.0,
+            unverified_bonus: 0.0,
+            margin_outlook: None,
+            supplier_losing: false,
+            asked_week: None,
+            supplier_leaving: false,
         };
         let effort_choice = plan.effort.clone();
         let row = initial_row(&state, 0, p);
@@ -104,6 +114,7 @@ impl<'a> Sim<'a> {
             one_off: PerParty::default(),
             row,
             stepped: false,
+            raising_past: false,
             why: None,
         }
     }
@@ -285,6 +296,7 @@ impl<'a> Sim<'a> {
             self.plan.on_time(in_scope, expected, &mut self.rng) as f64 / k.in_scope
         };
         let quality = quality_of(s, c, self.state.alignment, sla, extra_focus)
+            + p.service_quality * service * effort
             + p.overdelivery_quality * overdelivery;
         let quality = quality.clamp(0.0, 1.0);
         let st = &mut self.state;
@@ -298,9 +310,29 @@ impl<'a> Sim<'a> {
             KpiLevel::Technical => sla,
             KpiLevel::Business => quality,
         };
-        let manager = s.manager.cost(st.role, p);
-        let money = Money::of(s, c, reported(p, attainment, operational), effort, markup)
+        let manager = s.manager.cost(st.role, p, c.fee_per_week);
+        let control = control(p, operational);
+        let sla_measured = measured(attainment, flattery(p, c, control));
+        let paid = payment(c, sla_measured);
+        let flattered = (paid - payment(c, attainment)).max(0.0);
+        let mut money = Money::of(s, c, sla_measured, effort, markup)
             .with_overdelivery(p.overdelivery_cost * c.fee_per_week * overdelivery);
+        let mut bonus_paid = paid - c.fee_per_week;
+        if flattered > 0.0 {
+            // A flattered report may be caught: the bonus paid on flattery since the last catch
+            // is clawed back, and the client counts it as a business incident.
+            st.unverified_bonus += flattered;
+            let audit = p.audit_rate * control;
+            if self.rng.random::<f64>() < audit {
+                let back = std::mem::take(&mut self.state.unverified_bonus);
+                money.client_cost -= back;
+                money.margin -= back;
+                money.revenue -= back;
+                bonus_paid -= back;
+                self.caught_flattery();
+            }
+        }
+        let st = &mut self.state;
         let recurring_cost = money.client_cost + manager;
         let client_cost = recurring_cost + self.one_off.client;
         let operating_margin = money.margin;
@@ -323,7 +355,9 @@ impl<'a> Sim<'a> {
                 },
             supplier_trust: p.k_trust_in_experienced * (st.trust.supplier - 0.5),
             results: p.k_attainment * (attainment - c.sla_target),
-            cost: k.price_pull * price_against_market(s, c, manager),
+            cost: -st.budget_pressure
+                * p.k_price
+                * price_against_market(s, st.market_fee, c, &money, sla_measured),
             alignment: p.k_alignment * (st.alignment - 0.5),
             client_pressure: -st.pressure.client,
             margin: p.k_margin * (margin_rate - p.normal_margin),
@@ -355,6 +389,7 @@ impl<'a> Sim<'a> {
         for (i, party) in [Party::Client, Party::Supplier].into_iter().enumerate() {
             let exp = st.experienced.get(party);
             let ceiling = st.ceiling.get(party);
+            let patience = st.patience_rate(i, self.week);
             let trust = st.trust.get_mut(party);
             let drift = exp - 0.5;
             let rate = if drift > 0.0 {
@@ -363,8 +398,8 @@ impl<'a> Sim<'a> {
                 p.trust_drift_down
             };
             *trust += rate * drift * trust_level(*trust);
-            if self.week < st.patience_until[i] {
-                *trust += st.patience_rate[i] * (ceiling - *trust).max(0.0);
+            if patience > 0.0 {
+                *trust += patience * (ceiling - *trust).max(0.0);
             }
             *trust = trust.clamp(0.0, ceiling);
         }
@@ -376,6 +411,8 @@ impl<'a> Sim<'a> {
         let decay = ((p.pressure_decay_base + p.pressure_decay_aligned * st.alignment.powi(2))
             * (1.0 + operational))
             .min(1.0);
+        st.client_switching += p.switching_recovery * (p.client_switching - st.client_switching);
+        st.budget_pressure += p.budget_recovery * (k.budget_pressure - st.budget_pressure);
         st.pressure.client -= decay * st.pressure.client;
         st.pressure.supplier -= decay * st.pressure.supplier;
         if let Some(why) = &mut self.why {
@@ -402,6 +439,8 @@ impl<'a> Sim<'a> {
         row.client_cost = client_cost;
         row.supplier_margin = supplier_margin;
         row.client_net_value = service_value - client_cost;
+        row.bonus_paid = bonus_paid;
+        row.sla_measured = sla_measured;
         if state_fields {
             row.expectation = st.expectation;
             row.client_experienced = st.experienced.client;
@@ -415,12 +454,33 @@ impl<'a> Sim<'a> {
                 RelationshipType::classify(st.experienced.client, st.business.client, p.type_split);
         }
         self.update_status();
+        self.weigh_participation(operating_margin);
+        // The row shows the status before an end-of-term decision of this week (the contract
+        // ends after it), so that end shares do not hinge on whether the run's last week is the
+        // term's last.
+        self.row.status = self.state.status;
+        self.renewal();
         // Costs of an ending decided this week land in this week's row.
         let row = &mut self.row;
-        row.status = self.state.status;
         row.client_cost = recurring_cost + self.one_off.client;
         row.supplier_margin = operating_margin - self.one_off.supplier;
         row.client_net_value = service_value - row.client_cost;
+    }
+
+    /// A caught flattering of the SLA report: a business incident for the client (a quality
+    /// shortfall that the reports had hidden).
+    #[cold]
+    fn caught_flattery(&mut self) {
+        let incident = super::incident::Incident {
+            week: self.week,
+            category: super::incident::Category::Business,
+            kind: super::incident::Kind::QualityShortfall,
+            polarity: super::incident::Polarity::Negative,
+            magnitude: self.params().caught_magnitude,
+            party: Party::Client,
+            note: "flattered SLA reports caught: bonus clawed back".into(),
+        };
+        self.apply_incident(&incident, true);
     }
 
     /// A week after the contract is over: the client buys the service elsewhere at the market
@@ -431,12 +491,13 @@ impl<'a> Sim<'a> {
             self.row = initial_row(&self.state, self.week, self.params());
         }
         let row = &mut self.row;
-        let client = &self.plan.scenario.client;
         row.week = self.week;
         row.status = self.state.status;
-        row.client_cost = client.market_fee_per_week;
-        row.client_net_value = market_net_value(&self.plan.light);
+        row.client_cost = self.state.market_fee;
+        row.client_net_value = market_net_value(&self.plan.light, self.state.market_fee);
         row.supplier_margin = 0.0;
+        row.bonus_paid = 0.0;
+        row.sla_measured = 0.0;
     }
 }
 
@@ -466,6 +527,8 @@ fn initial_row(st: &State, week: u32, p: &ModelParams) -> Row {
         client_cost: 0.0,
         supplier_margin: 0.0,
         client_net_value: 0.0,
+        bonus_paid: 0.0,
+        sla_measured: 0.0,
         relationship_type: RelationshipType::classify(
             st.experienced.client,
             st.business.client,

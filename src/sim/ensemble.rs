@@ -26,6 +26,8 @@ pub struct RunOutcome {
     pub client_net_value: f64,
     /// Mean customer focus over the run.
     pub mean_effort: f64,
+    /// The run's last renewal decision: renewed or not (`None`: no term ended in the run).
+    pub renewed: Option<bool>,
 }
 
 /// Aggregates of an ensemble.
@@ -40,9 +42,12 @@ pub struct Ensemble {
     /// Per week, per banded series, `BINS` counts: a week's bins of all banded series lie
     /// together, so that recording a week touches one block.
     hist: Vec<u32>,
-    /// Sum over runs and weeks of each series in [`Series::ALL`]: each run's sums over its
-    /// weeks, added in seed order, so that parts of an ensemble merge to the same bits.
+    /// Sum over runs and the weeks in which the relationship was active (not yet terminated or
+    /// ended) of each series in [`Series::ALL`]: each run's sums over those weeks, added in
+    /// seed order, so that parts of an ensemble merge to the same bits.
     pub sums: [f64; 10],
+    /// Weeks, over all runs, in which the relationship was active: what `sums` are over.
+    pub active_weeks: u64,
     /// Per run, in seed order, its sums over weeks of each series in [`Series::ALL`]: what
     /// [`Ensemble::merge`] adds to `sums` in order.
     run_sums: Vec<[f64; 10]>,
@@ -64,6 +69,7 @@ impl Ensemble {
             status_counts: vec![[0; 5]; w],
             hist: vec![0; Series::BANDED.len() * w * BINS],
             sums: [0.0; 10],
+            active_weeks: 0,
             status_weeks: [0; 5],
             outcomes: Vec::new(),
             run_sums: Vec::new(),
@@ -126,6 +132,7 @@ impl Ensemble {
         for (x, y) in self.status_weeks.iter_mut().zip(later.status_weeks) {
             *x += y;
         }
+        self.active_weeks += later.active_weeks;
         for run in &later.run_sums {
             add_run_sums(&mut self.sums, run);
         }
@@ -160,6 +167,7 @@ impl Ensemble {
                 effort: 0.0,
                 sums: [0.0; 10],
                 last: None,
+                renewed: None,
             };
             Sim::with_seed(plan, seed).run(&mut rec);
             let RunRecorder {
@@ -170,6 +178,7 @@ impl Ensemble {
                 effort,
                 sums,
                 last,
+                renewed,
                 ..
             } = rec;
             add_run_sums(&mut self.sums, &sums);
@@ -183,6 +192,7 @@ impl Ensemble {
                 supplier_margin: margin,
                 client_net_value: net_value,
                 mean_effort: effort / self.weeks.max(1) as f64,
+                renewed,
             });
             self.runs += 1;
         }
@@ -231,6 +241,7 @@ struct RunRecorder<'e> {
     /// This run's sums over weeks of each series in [`Series::ALL`].
     sums: [f64; 10],
     last: Option<Status>,
+    renewed: Option<bool>,
 }
 
 /// Adds one run's sums to the ensemble's.
@@ -259,13 +270,25 @@ pub fn split(runs: u32, parts: usize) -> Vec<std::ops::Range<u32>> {
 
 impl Recorder for RunRecorder<'_> {
     #[inline]
-    fn record(&mut self, row: &Row, _events: &[Event]) {
+    fn record(&mut self, row: &Row, events: &[Event]) {
         let e = &mut *self.ensemble;
         let w = row.week as usize;
         e.status_counts[w][row.status.index()] += 1;
         e.status_weeks[row.status.index()] += 1;
-        for (sum, s) in self.sums.iter_mut().zip(Series::ALL) {
-            *sum += s.value(row);
+        if !row.status.is_final() {
+            e.active_weeks += 1;
+            for (sum, s) in self.sums.iter_mut().zip(Series::ALL) {
+                *sum += s.value(row);
+            }
+        }
+        if !events.is_empty() {
+            for ev in events {
+                match ev {
+                    Event::Renewed => self.renewed = Some(true),
+                    Event::NotRenewed { .. } => self.renewed = Some(false),
+                    _ => {}
+                }
+            }
         }
         // The week's block of bins, as fixed-size arrays: a bin below `BINS` needs no check.
         let start = w * Series::BANDED.len() * BINS;

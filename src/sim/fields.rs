@@ -346,7 +346,7 @@ scenario_fields! {
         |s| Some(s.client.value_per_week), |s, v| s.client.value_per_week = v;
     MANAGER_COST: "manager.cost_per_week", ManagerCost,
         money(0.0, MONEY_MAX, 0.1, Unit::KeurPerWeek), Some(Between(0.0, 5.0)),
-        |s| Some(s.manager.cost_per_week.unwrap_or(s.manager.role.default_cost(&s.params()))),
+        |s| Some(s.manager.cost_per_week.unwrap_or(s.manager.role.default_cost(&s.params(), s.contract.fee_per_week))),
         |s, v| s.manager.cost_per_week = Some(v);
     CRITICAL_LOWER: "bounds.critical_lower", CriticalLower, share(0.0, 1.0), Some(Full),
         |s| Some(s.bounds.critical_lower), |s, v| s.bounds.critical_lower = v;

@@ -14,6 +14,7 @@ pub mod intervention;
 pub(crate) mod json;
 pub mod link;
 pub mod params;
+mod participation;
 mod plan;
 pub mod presets;
 pub mod record;

@@ -114,8 +114,14 @@ model_params! {
         expectation_rate: 0.02, 0.005, 0.1, "per week";
         /// Weight of `need` in what expectation drifts toward (the rest is recent quality).
         expectation_need_weight: 0.7, 0.4, 0.9, "share";
-        /// How far a supplier's own SLA report rounds up when nobody checks it (times `1 − operational control`): without performance management the client pays bonuses on green reports.
-        report_slack: 0.1, 0.0, 0.2, "share";
+        /// Share of the late tickets a supplier's report counts as in time when nobody checks (times `1 − control`): clocks stopped, priorities relabelled. Small enough that a flattered report earns at most a fifth of the full bonus at the default band.
+        report_slack: 0.06, 0.0, 0.1, "share of late tickets";
+        /// Control the client has without a manager (its own service desk sees some tickets); a role's operational control adds to it: `control = base + (1 − base) · role control`.
+        control_base: 0.2, 0.0, 0.4, "share";
+        /// Weekly chance, per unit of control, that a flattered report is caught: the bonus paid on it since the last catch is clawed back and the client counts it as a business incident.
+        audit_rate: 0.1, 0.03, 0.2, "per week";
+        /// Size of the business incident a caught flattering is for the client.
+        caught_magnitude: 0.3, 0.1, 0.5, "magnitude";
         /// Share of the extra-work markup an operational controller disputes away (times operational control): the Accountant scrutinises extra-work invoices.
         extra_work_scrutiny: 0.5, 0.0, 1.0, "share";
     }
@@ -154,6 +160,8 @@ model_params! {
     "incidents" {
         /// Size of an incident's shock on appreciation per unit of magnitude.
         shock: 0.5, 0.2, 1.0, "appreciation per unit";
+        /// A positive interpersonal incident's shock on experienced appreciation as a share of a negative one's: bad is felt more strongly than good (and so lasts longer in trust).
+        positive_shock: 0.5, 0.3, 0.8, "share";
         /// Trust's buffer: a negative shock lands as `m · (1 − trust_buffer · trust)`.
         trust_buffer: 0.5, 0.0, 0.8, "share";
         /// Damping of negative interpersonal shocks by service orientation.
@@ -180,16 +188,26 @@ model_params! {
         business_negative_shortfall: 0.4, 0.1, 0.5, "probability";
         /// Extra probability of a negative business incident per unit of misalignment.
         business_negative_misaligned: 0.3, 0.1, 0.5, "probability";
+        /// Weekly return of the client's switching cost toward where it started: an attractive offer expires, a cheaper market settles (about a year).
+        switching_recovery: 0.02, 0.005, 0.05, "per week";
+        /// A market price change on the client moves the market fee by this share per unit of magnitude (down when negative: the client sees cheaper alternatives).
+        market_shock: 0.3, 0.1, 0.5, "share per unit";
+        /// A budget cut, new management or a reorganisation on the client raises its budget pressure by this much per unit of magnitude (lowers it when positive).
+        budget_shock: 0.3, 0.1, 0.5, "pressure per unit";
+        /// Weekly return of the client's budget pressure toward where it started (a budget round lasts about two years).
+        budget_recovery: 0.01, 0.003, 0.03, "per week";
         /// Cut in the client's switching cost per unit of a negative "lower switching costs" or "more attractive offer" incident.
         switching_shock: 0.5, 0.2, 1.0, "share per unit";
         /// Incident size that opens a crisis by itself (besides leaving the bounds): each party may apologise once per crisis.
         crisis_magnitude: 0.7, 0.5, 0.9, "magnitude";
     }
     "trust" {
-        /// Trust gain per unit of positive experience, times the level factor `trust · (1 − trust)`: a sixth of the loss, so even a Butler's damping of negative shocks leaves the loss over three times the gain.
+        /// Trust gain per unit of positive experience, times the level factor `trust · (1 − trust)`: a sixth of the loss.
         trust_gain: 1.0 / 6.0, 0.05, 0.3, "per unit";
         /// Trust loss per unit of negative experience, times the same level factor (trust leaves on horseback).
         trust_loss: 1.0, 0.5, 2.0, "per unit";
+        /// A negative business incident's trust loss as a share of an interpersonal one's of the same size.
+        business_trust_loss: 0.3, 0.1, 0.6, "share";
         /// Magnitude above which a negative incident leaves a scar on the trust ceiling.
         scar_threshold: 0.5, 0.3, 0.8, "magnitude";
         /// Ceiling drop per unit of magnitude above the threshold.
@@ -228,6 +246,8 @@ model_params! {
         will_switching: 0.3, 0.15, 0.45, "weight";
         /// Will a party needs to take part in a repair or renegotiation.
         will_threshold: 0.4, 0.3, 0.5, "will";
+        /// Half-width of the band around the threshold over which a repair's effect grows from nothing to full with the lower of the two parties' wills: no cliff where 0.01 of trust decides success or failure.
+        will_width: 0.05, 0.03, 0.1, "will";
         /// Will a mediator adds to each party.
         mediator_will: 0.15, 0.05, 0.25, "will";
         /// Trust gain of the first sincere apology (times the gap to the ceiling).
@@ -268,14 +288,22 @@ model_params! {
         legal_cost_weeks: 12.0, 6.0, 24.0, "weeks of fee";
         /// A successful mediated repair or renegotiation keeps a later termination out of court for this long.
         mediation_memory_weeks: 52.0, 26.0, 104.0, "weeks";
-        /// Weekly cost of a Butler (a service coordinator).
-        cost_butler: 1.0, 0.3, 3.0, "k€ per week";
-        /// Weekly cost of an Accountant (a contract and performance controller).
-        cost_accountant: 1.2, 0.3, 3.0, "k€ per week";
-        /// Weekly cost of a Nanny (a senior business strategist).
-        cost_nanny: 1.8, 0.5, 4.0, "k€ per week";
-        /// Weekly cost of a Representative (a senior manager with service and business mandate, the dearest).
-        cost_representative: 3.0, 1.0, 6.0, "k€ per week";
+        /// Fixed part of a Butler's weekly cost (a service coordinator); with its share of the fee, 1.0 k€ at a fee of 20.
+        cost_butler: 0.5, 0.2, 1.5, "k€ per week";
+        /// A Butler's cost that scales with the contract, as a share of the fee (a larger contract needs more of her).
+        cost_butler_share: 0.025, 0.01, 0.05, "share of fee";
+        /// Fixed part of an Accountant's weekly cost (a contract and performance controller); 1.2 k€ at a fee of 20.
+        cost_accountant: 0.6, 0.2, 1.5, "k€ per week";
+        /// An Accountant's cost that scales with the contract, as a share of the fee.
+        cost_accountant_share: 0.03, 0.01, 0.06, "share of fee";
+        /// Fixed part of a Nanny's weekly cost (a senior business strategist); 1.8 k€ at a fee of 20.
+        cost_nanny: 0.8, 0.3, 2.0, "k€ per week";
+        /// A Nanny's cost that scales with the contract, as a share of the fee.
+        cost_nanny_share: 0.05, 0.02, 0.1, "share of fee";
+        /// Fixed part of a Representative's weekly cost (a senior manager with service and business mandate, the dearest); 3.0 k€ at a fee of 20.
+        cost_representative: 1.0, 0.4, 2.5, "k€ per week";
+        /// A Representative's cost that scales with the contract, as a share of the fee.
+        cost_representative_share: 0.1, 0.05, 0.2, "share of fee";
     }
     "roles" {
         /// Butler's service orientation.
@@ -294,14 +322,16 @@ model_params! {
         representative_service: 0.9, 0.6, 1.0, "orientation";
         /// Representative's business orientation.
         representative_business: 0.9, 0.6, 1.0, "orientation";
-        /// Representative's operational control.
-        representative_control: 0.4, 0.0, 0.6, "orientation";
+        /// Representative's operational control: low, "no good performance manager".
+        representative_control: 0.2, 0.0, 0.4, "orientation";
         /// Nanny's service orientation.
-        nanny_service: 0.3, 0.0, 0.5, "orientation";
+        nanny_service: 0.2, 0.0, 0.4, "orientation";
         /// Nanny's business orientation.
         nanny_business: 0.9, 0.6, 1.0, "orientation";
-        /// Nanny's operational control.
-        nanny_control: 0.3, 0.1, 0.6, "orientation";
+        /// Nanny's operational control: middle.
+        nanny_control: 0.5, 0.3, 0.7, "orientation";
+        /// Quality users feel per unit of effort and of the manager's service orientation: requirements, priorities and expectations managed, so the supplier's effort lands where users notice it.
+        service_quality: 0.08, 0.03, 0.15, "quality per unit";
     }
     "status" {
         /// Weeks inside the bounds before a supplier relationship becomes a partnership again (half a year of good behaviour).
@@ -326,10 +356,26 @@ model_params! {
         value_pressure: 0.5, 0.2, 1.0, "share per unit";
         /// Share of `value_per_week` the client gets from the market after leaving: a new supplier that works by the book and does not yet know the business.
         market_service: 0.5, 0.3, 0.7, "share";
+        /// Effort of the market's by-the-book service: what the market fee buys (the SLA it delivers is the market's standard level).
+        market_effort: 0.3, 0.1, 0.5, "effort";
+        /// What the market charges for service above its standard level: this share of the market fee more per unit of SLA (0.3 points of SLA above standard cost 30 % more).
+        market_quality_premium: 1.0, 0.5, 2.0, "share of fee per unit of SLA";
+        /// The markup the market charges on extra work: paying it is paying the market price.
+        market_markup: 0.3, 0.1, 0.5, "share";
         /// Renegotiation: weeks over which the client spreads the one-off cost of switching when it compares new terms with walking away.
         walk_away_weeks: 52.0, 26.0, 104.0, "weeks";
-        /// The supplier's reservation margin per week as a share of the fee: walking away earns nothing from this client.
-        supplier_reservation: 0.0, -0.1, 0.1, "share of fee";
+        /// The supplier's reservation margin per week as a share of the fee: what it needs to go on. A normal margin, i.e. zero economic profit: below it its people and capital earn more elsewhere.
+        supplier_reservation: 0.08, 0.0, 0.15, "share of fee";
+        /// Share of the room between what a squeezed supplier needs and the most its locked-in client would pay that it asks for.
+        ask_share: 0.5, 0.25, 0.75, "share";
+        /// How hard being squeezed below its reservation hits the supplier: an unfair-treatment incident of this times the shortfall as a share of the fee.
+        squeeze_grievance: 3.0, 1.0, 5.0, "magnitude per share of fee";
+        /// How fast the supplier's outlook of its weekly margin follows the margin it makes (about a quarter to judge a change).
+        outlook_rate: 0.08, 0.03, 0.2, "per week";
+        /// A supplier at a loss asks for a higher fee at most this often.
+        ask_interval_weeks: 13.0, 4.0, 26.0, "weeks";
+        /// The client's renewal bar rises by this much per unit its cost of switching has fallen below where it started (a more attractive offer makes leaving likelier).
+        renewal_alternative: 0.3, 0.1, 0.6, "appreciation per unit";
     }
     "euphoria" {
         /// Per unit of the client's appreciation above the upper bound, expectation rises by this much per week (the next disappointment hurts more).

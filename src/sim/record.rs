@@ -182,6 +182,12 @@ pub struct Row {
     /// k€ the client gained this week: what the service was worth to its business minus
     /// everything it paid.
     pub client_net_value: f64,
+    /// k€ of bonus paid this week (negative: a malus), after any clawback of bonus paid on
+    /// flattered reports; 0 under an effort obligation.
+    pub bonus_paid: f64,
+    /// The SLA the client measured (the supplier's report, flattered by part of the misses
+    /// unless checked), on which bonus and malus are settled.
+    pub sla_measured: f64,
     /// The relationship type this week, from the client's experienced × business appreciation.
     pub relationship_type: RelationshipType,
 }
@@ -218,6 +224,10 @@ pub enum StatusCause {
     Exit,
     /// The contract was not renewed at the end of its term.
     NotRenewed,
+    /// A supplier working at a loss left through an open opt-out.
+    SupplierLeft,
+    /// A supplier working at a loss broke the contract: the loss outweighed the exit fee.
+    SupplierBreach,
 }
 
 /// What an intervention achieved.
@@ -280,6 +290,24 @@ pub enum Event {
     },
     /// The contract was renewed at the end of its term.
     Renewed,
+    /// The contract was not renewed at the end of its term, by this party's decision (the
+    /// contract ends after this week).
+    NotRenewed {
+        /// The party that declined.
+        by: Party,
+    },
+    /// Flattered SLA reports were caught: the bonus paid on them was clawed back (k€).
+    FlatteryCaught {
+        /// k€ clawed back.
+        clawed_back: f64,
+    },
+    /// A supplier working at a loss asked for a higher fee.
+    SupplierAsks {
+        /// The fee it asked for (k€ a week).
+        fee: f64,
+        /// Whether the client agreed.
+        accepted: bool,
+    },
 }
 
 impl Event {
@@ -319,6 +347,14 @@ impl Event {
                 format!("{} -> {} ({:?})", from.id(), to.id(), cause)
             }
             Event::Renewed => "contract renewed".into(),
+            Event::NotRenewed { by } => format!("contract not renewed by the {}", by.id()),
+            Event::FlatteryCaught { clawed_back } => {
+                format!("flattered SLA reports caught: {clawed_back:.1} k€ of bonus clawed back")
+            }
+            Event::SupplierAsks { fee, accepted } => format!(
+                "supplier at a loss asks for a fee of {fee:.1} k€/week: {}",
+                if *accepted { "agreed" } else { "refused" }
+            ),
         }
     }
 }

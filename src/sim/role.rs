@@ -51,17 +51,19 @@ impl Role {
         }
     }
 
-    /// The role's weekly cost to the client when the scenario does not set one (k€): the
+    /// The role's weekly cost to the client at this weekly fee when the scenario does not set
+    /// one (k€): a fixed part plus a share of the fee (a larger contract needs more of her); the
     /// Representative, senior in both service and business, is the dearest; the Butler, a
     /// service coordinator, the cheapest (reasons in `docs/model.md`).
-    pub fn default_cost(self, p: &ModelParams) -> f64 {
-        match self {
-            Role::None => 0.0,
-            Role::Butler => p.cost_butler,
-            Role::Accountant => p.cost_accountant,
-            Role::Representative => p.cost_representative,
-            Role::Nanny => p.cost_nanny,
-        }
+    pub fn default_cost(self, p: &ModelParams, fee: f64) -> f64 {
+        let (fixed, share) = match self {
+            Role::None => return 0.0,
+            Role::Butler => (p.cost_butler, p.cost_butler_share),
+            Role::Accountant => (p.cost_accountant, p.cost_accountant_share),
+            Role::Representative => (p.cost_representative, p.cost_representative_share),
+            Role::Nanny => (p.cost_nanny, p.cost_nanny_share),
+        };
+        fixed + share * fee
     }
 
     /// The identifier used in scenario files.

@@ -213,12 +213,12 @@ pub struct Manager {
 }
 
 impl Manager {
-    /// The weekly cost of a manager in `role`: the scenario's cost when set, else the role's
-    /// default; nothing without a role.
-    pub fn cost(&self, role: Role, p: &super::params::ModelParams) -> f64 {
+    /// The weekly cost of a manager in `role` under a weekly `fee`: the scenario's cost when
+    /// set, else the role's default; nothing without a role.
+    pub fn cost(&self, role: Role, p: &super::params::ModelParams, fee: f64) -> f64 {
         match role {
             Role::None => 0.0,
-            _ => self.cost_per_week.unwrap_or(role.default_cost(p)),
+            _ => self.cost_per_week.unwrap_or(role.default_cost(p, fee)),
         }
     }
 }

@@ -30,11 +30,33 @@ impl Sim<'_> {
         }
         match incident.category {
             Category::External => {
-                if negative {
-                    let hit = landed * (1.0 - p.business_damping * business_or);
-                    st.alignment -= p.alignment_shock * hit * st.alignment;
-                } else {
-                    st.alignment += p.alignment_shock * m * (1.0 - st.alignment);
+                // Each kind through its own channel: market prices move the market fee;
+                // a budget cut, new management or a reorganisation move the client's budget
+                // pressure and, like a changing market or technology, the goals (alignment).
+                let sign = if negative { -1.0 } else { 1.0 };
+                match incident.kind {
+                    Kind::MarketPricesChange => {
+                        if party == Party::Client {
+                            st.market_fee *= (1.0 + sign * p.market_shock * m).max(0.1);
+                        }
+                    }
+                    _ => {
+                        if negative {
+                            let hit = landed * (1.0 - p.business_damping * business_or);
+                            st.alignment -= p.alignment_shock * hit * st.alignment;
+                        } else {
+                            st.alignment += p.alignment_shock * m * (1.0 - st.alignment);
+                        }
+                        if party == Party::Client
+                            && matches!(
+                                incident.kind,
+                                Kind::BudgetCut | Kind::NewManagement | Kind::Reorganisation
+                            )
+                        {
+                            st.budget_pressure =
+                                (st.budget_pressure - sign * p.budget_shock * m).clamp(0.0, 1.0);
+                        }
+                    }
                 }
             }
             Category::Interpersonal => {
@@ -43,18 +65,19 @@ impl Sim<'_> {
                     let hit = landed * (1.0 - p.service_damping * service);
                     *st.experienced.get_mut(party) -= p.shock * hit;
                     let trust = st.trust.get_mut(party);
-                    *trust -= p.trust_loss
-                        * m
-                        * (1.0 - p.service_damping * service)
-                        * trust_level(*trust);
+                    // Service orientation softens how a wound is felt, not the lesson drawn from
+                    // it: trust loses the same with any role (trust leaves on horseback).
+                    *trust -= p.trust_loss * m * trust_level(*trust);
                     if m > p.scar_threshold {
                         let c = st.ceiling.get_mut(party);
                         *c = (*c - p.scar * (m - p.scar_threshold)).max(0.0);
                     }
-                    // A new wound ends the patience window.
-                    st.patience_until[party_index(party)] = 0;
+                    // A new wound ends patience; the past raised again only costs trust.
+                    if !self.raising_past {
+                        st.end_patience(party_index(party));
+                    }
                 } else {
-                    *st.experienced.get_mut(party) += p.shock * m;
+                    *st.experienced.get_mut(party) += p.positive_shock * p.shock * m;
                     let trust = st.trust.get_mut(party);
                     // Same level factor as a loss; the ceiling caps the result.
                     *trust =
@@ -62,6 +85,11 @@ impl Sim<'_> {
                 }
             }
             Category::Business => {
+                if negative {
+                    // Late payments and disputed invoices also cost trust, less than wounds.
+                    let trust = st.trust.get_mut(party);
+                    *trust -= p.business_trust_loss * p.trust_loss * m * trust_level(*trust);
+                }
                 *st.pressure.get_mut(party) += if negative {
                     p.pressure * landed
                 } else {
@@ -214,7 +242,9 @@ impl Sim<'_> {
                     note: String::new(),
                 };
                 self.events.push(Event::Reminder { party });
+                self.raising_past = true;
                 self.apply_incident(&reminder, false);
+                self.raising_past = false;
             } else {
                 i += 1;
             }

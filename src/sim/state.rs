@@ -63,6 +63,11 @@ pub struct State {
     pub alignment: f64,
     /// The client's cost of switching supplier (0..=1).
     pub client_switching: f64,
+    /// The market fee in force (k€ a week): market price changes move it.
+    pub market_fee: f64,
+    /// The client's budget pressure in force: budget cuts, new management and reorganisations
+    /// move it.
+    pub budget_pressure: f64,
     /// Status.
     pub status: Status,
     /// Consecutive weeks outside the bounds.
@@ -77,14 +82,26 @@ pub struct State {
     /// Per erring party (client, supplier): the crisis number plus one in which it apologised
     /// (0: never). Each party may apologise once per crisis.
     pub apologised: [u32; 2],
-    /// Week until which each party's trust grows at the patience rate (exclusive).
-    pub patience_until: [u32; 2],
-    /// Each party's patience rate in force (it depends on the repair steps taken).
-    pub patience_rate: [f64; 2],
+    /// Each party's patience windows: (week until which it runs, exclusive; trust growth rate).
+    /// Trust grows at the highest rate among the windows running; a later repair adds a window
+    /// and never shortens an earlier one.
+    pub patience: [[(u32, f64); PATIENCE_WINDOWS]; 2],
     /// Last week a mediated repair or renegotiation succeeded (a settlement: no legal fight).
     pub settled_week: Option<u32>,
     /// The least effort the supplier has committed to by an effort policy (0: none).
     pub effort_floor: f64,
+    /// Bonus paid on flattered reports since the last catch (k€): what a caught flattering
+    /// claws back.
+    pub unverified_bonus: f64,
+    /// The supplier's outlook of its weekly operating margin (k€; `None` before its first week
+    /// under the terms in force).
+    pub margin_outlook: Option<f64>,
+    /// Whether that outlook is below the supplier's reservation: it works for money only.
+    pub supplier_losing: bool,
+    /// The week the supplier last asked for a higher fee.
+    pub asked_week: Option<u32>,
+    /// Refused a fee that covers it, the supplier leaves at the first door.
+    pub supplier_leaving: bool,
 }
 
 /// The variable parts of the four appreciation targets, by cause.
@@ -114,7 +131,42 @@ impl Terms {
     }
 }
 
+/// Patience windows kept per party: more repairs at once than this replace the weakest.
+pub const PATIENCE_WINDOWS: usize = 3;
+
 impl State {
+    /// Adds a patience window for party index `i` from `week` until `until` at `rate`: into a
+    /// window that has run out, or else in place of the one with the least growth left.
+    pub(crate) fn add_patience(&mut self, i: usize, week: u32, until: u32, rate: f64) {
+        if until <= week || rate <= 0.0 {
+            return;
+        }
+        let windows = &mut self.patience[i];
+        let left = |w: &(u32, f64)| w.0.saturating_sub(week) as f64 * w.1;
+        let slot = windows.iter().position(|w| w.0 <= week).unwrap_or_else(|| {
+            (0..PATIENCE_WINDOWS)
+                .min_by(|a, b| left(&windows[*a]).total_cmp(&left(&windows[*b])))
+                .unwrap_or(0)
+        });
+        if windows[slot].0 <= week || left(&windows[slot]) < (until - week) as f64 * rate {
+            windows[slot] = (until, rate);
+        }
+    }
+
+    /// The patience rate in force for party index `i` in `week`: the highest running one.
+    #[inline]
+    pub(crate) fn patience_rate(&self, i: usize, week: u32) -> f64 {
+        self.patience[i]
+            .iter()
+            .filter(|w| week < w.0)
+            .fold(0.0, |a, w| a.max(w.1))
+    }
+
+    /// A new wound ends every patience window of party index `i`.
+    pub(crate) fn end_patience(&mut self, i: usize) {
+        self.patience[i] = [(0, 0.0); PATIENCE_WINDOWS];
+    }
+
     /// [client experienced, client business, supplier experienced, supplier business].
     pub fn appreciations(&self) -> [f64; 4] {
         [

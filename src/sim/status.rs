@@ -72,7 +72,6 @@ impl Sim<'_> {
             }
             _ => {}
         }
-        self.renewal(client_appreciation);
     }
 
     /// The client weighs an open opt-out as a decision, not a rule: it leaves when its will to go
@@ -85,7 +84,8 @@ impl Sim<'_> {
         {
             return false;
         }
-        let gain = super::economics::market_net_value(&self.plan().light) - client_net_value;
+        let gain = super::economics::market_net_value(&self.plan().light, self.state.market_fee)
+            - client_net_value;
         gain * p.walk_away_weeks > self.leaving_cost().0
     }
 
@@ -97,19 +97,33 @@ impl Sim<'_> {
             .is_some_and(|w| self.week % self.state.contract.term_weeks.max(1) >= w)
     }
 
-    /// At the end of each term the client renews unless in escalation or too unhappy.
-    fn renewal(&mut self, client_appreciation: f64) {
+    /// At the end of each term both parties decide on renewal: the client renews unless in
+    /// escalation or too unhappy for its alternatives (its bar rises as its cost of switching
+    /// falls), the supplier unless it works at a loss. The contract ends after this week.
+    pub(crate) fn renewal(&mut self) {
         let term = self.state.contract.term_weeks;
         if !(self.week + 1).is_multiple_of(term) || self.state.status.is_final() {
             return;
         }
         let p = self.params();
-        if self.state.status != Status::Escalation && client_appreciation >= p.renewal_appreciation
-        {
-            self.events.push(Event::Renewed);
+        let st = &self.state;
+        let client_appreciation = (st.experienced.client + st.business.client) / 2.0;
+        let bar = p.renewal_appreciation
+            + p.renewal_alternative * (p.client_switching - st.client_switching).max(0.0);
+        let declined = if st.status == Status::Escalation || client_appreciation < bar {
+            Some(super::incident::Party::Client)
+        } else if st.supplier_losing {
+            Some(super::incident::Party::Supplier)
         } else {
-            self.one_off.client += p.transition_cost_weeks * self.state.contract.fee_per_week;
-            self.set_status(Status::Ended, StatusCause::NotRenewed);
+            None
+        };
+        match declined {
+            None => self.events.push(Event::Renewed),
+            Some(by) => {
+                self.events.push(Event::NotRenewed { by });
+                self.one_off.client += p.transition_cost_weeks * self.state.contract.fee_per_week;
+                self.set_status(Status::Ended, StatusCause::NotRenewed);
+            }
         }
     }
 }

@@ -141,21 +141,43 @@ pub struct Summary {
     pub runs: u32,
     /// Weeks per run.
     pub weeks: u32,
-    /// Share of runs in each status at the end.
+    /// Share of runs in each status in their last week — before the renewal decision when the
+    /// term ends in that week (a contract not renewed ends after its decision week).
     pub status_at_end: PerStatus,
-    /// Means over runs and weeks.
+    /// Means over runs and the weeks in which the relationship was active (before it was
+    /// terminated or ended).
     pub mean: Means,
     /// Mean totals per run.
     pub totals: Totals,
     /// Mean weeks per run spent in each status.
     pub weeks_in_status: PerStatus,
+    /// Share of the run's weeks spent in each status (time shares over the term).
+    pub time_in_status: PerStatus,
+    /// Renewal decisions: the share of runs that reached one, and the share of those whose
+    /// (last) decision renewed the contract (0 when none did).
+    pub renewal: Renewal,
+}
+
+/// The renewal decisions of an ensemble.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Renewal {
+    /// Share of runs in which a term ended (a renewal was decided).
+    pub decided: f64,
+    /// Share of those renewed.
+    pub rate: f64,
 }
 
 impl Summary {
     /// Summarises an ensemble.
     pub fn of(e: &Ensemble) -> Self {
         let runs = e.runs.max(1) as f64;
-        let run_weeks = runs * e.weeks.max(1) as f64;
+        let active_weeks = e.active_weeks.max(1) as f64;
+        let decided = e.outcomes.iter().filter(|o| o.renewed.is_some()).count() as f64;
+        let renewed = e
+            .outcomes
+            .iter()
+            .filter(|o| o.renewed == Some(true))
+            .count() as f64;
         let end = |s: Status| e.outcomes.iter().filter(|o| o.end_status == s).count() as f64 / runs;
         let net_value = e.outcomes.iter().map(|o| o.client_net_value).sum::<f64>() / runs;
         Self {
@@ -164,7 +186,7 @@ impl Summary {
             status_at_end: PerStatus::from_fn(end),
             mean: Means {
                 client_net_value: net_value / e.weeks.max(1) as f64,
-                ..Means::from_array(e.sums.map(|s| s / run_weeks))
+                ..Means::from_array(e.sums.map(|s| s / active_weeks))
             },
             totals: Totals {
                 client_cost: e.outcomes.iter().map(|o| o.client_cost).sum::<f64>() / runs,
@@ -172,6 +194,17 @@ impl Summary {
                 client_net_value: net_value,
             },
             weeks_in_status: PerStatus::from_fn(|s| e.status_weeks[s.index()] as f64 / runs),
+            time_in_status: PerStatus::from_fn(|s| {
+                e.status_weeks[s.index()] as f64 / (runs * e.weeks.max(1) as f64)
+            }),
+            renewal: Renewal {
+                decided: decided / runs,
+                rate: if decided > 0.0 {
+                    renewed / decided
+                } else {
+                    0.0
+                },
+            },
         }
     }
 }

@@ -87,5 +87,18 @@ pub fn describe(e: &Event, t: &Strings) -> String {
             super::summary::status_name(*to, t)
         ),
         Event::Renewed => t.renewed.to_string(),
+        Event::NotRenewed { by } => format!("{} {}", t.not_renewed_by, party_name(*by, t)),
+        Event::FlatteryCaught { clawed_back } => {
+            format!("{} ({clawed_back:.1} k€)", t.flattery_caught)
+        }
+        Event::SupplierAsks { fee, accepted } => format!(
+            "{} {fee:.1} k€/week: {}",
+            t.supplier_asks,
+            if *accepted {
+                t.asked_agreed
+            } else {
+                t.asked_refused
+            }
+        ),
     }
 }

@@ -245,6 +245,11 @@ strings!(
     outcome_late,
     apology_ignored,
     renewed,
+    not_renewed_by,
+    flattery_caught,
+    supplier_asks,
+    asked_agreed,
+    asked_refused,
     reminder,
     status_change,
     cancel,
@@ -780,6 +785,11 @@ pub const EN: Strings = Strings {
     outcome_late: "too late: the contract is over",
     apology_ignored: "a second apology in the same crisis adds nothing",
     renewed: "contract renewed",
+    not_renewed_by: "contract not renewed, by the",
+    flattery_caught: "flattered SLA reports caught: bonus clawed back",
+    supplier_asks: "supplier working at a loss asks for a fee of",
+    asked_agreed: "agreed",
+    asked_refused: "refused",
     reminder: "the past is raised again",
     status_change: "status",
     cancel: "Cancel",
@@ -1158,6 +1168,11 @@ pub const NL: Strings = Strings {
     outcome_late: "te laat: het contract is voorbij",
     apology_ignored: "tweede excuses in dezelfde crisis voegen niets toe",
     renewed: "contract verlengd",
+    not_renewed_by: "contract niet verlengd, door de",
+    flattery_caught: "geflatteerde SLA-rapportages ontdekt: bonus teruggevorderd",
+    supplier_asks: "dienstverlener die verlies lijdt vraagt een vergoeding van",
+    asked_agreed: "akkoord",
+    asked_refused: "geweigerd",
     reminder: "het verleden wordt opgerakeld",
     status_change: "status",
     cancel: "Annuleren",
@@ -1725,11 +1740,11 @@ fn presets_en(key: Key) -> PresetText {
         },
         Key::CrisisEarlyOptOut => PresetText {
             name: "Crisis with an early opt-out",
-            story: "The client may leave at will from week 26. A crisis in week 40 is followed by a mediated repair. Escalations still recover about as often as without the opt-out, and leaving costs the exit fee without a court case — but the supplier invests less from the start. Compare with the same crisis without an opt-out.",
+            story: "The client may leave at will from week 26. A crisis in week 40 is followed by a mediated repair. Escalations still recover about as often as without the opt-out, and leaving costs the exit fee without a court case. The bonus keeps the supplier's effort up even though it may be dropped at will. Compare with the same crisis without an opt-out.",
         },
         Key::CrisisNoOptOut => PresetText {
             name: "The same crisis, no opt-out",
-            story: "The same contract, crisis and repair, but the client is bound for the whole term. The supplier invests more; leaving early is a breach that adds a legal fight unless a mediated settlement succeeded. Compare with the early opt-out.",
+            story: "The same contract, crisis and repair, but the client is bound for the whole term. The supplier works about as hard (its bonus, not the opt-out, drives its effort); leaving early is a breach that adds a legal fight unless a mediated settlement succeeded. Compare with the early opt-out.",
         },
     }
 }
@@ -1787,11 +1802,11 @@ fn presets_nl(key: Key) -> PresetText {
         },
         Key::CrisisEarlyOptOut => PresetText {
             name: "Crisis met vroege opzegmogelijkheid",
-            story: "De klant mag vanaf week 26 naar believen opzeggen. Op een crisis in week 40 volgt een bemiddeld herstel. Escalaties herstellen ongeveer even vaak als zonder opzegmogelijkheid, en vertrekken kost de afkoopsom zonder rechtszaak — maar de dienstverlener investeert vanaf het begin minder. Vergelijk met dezelfde crisis zonder opzegmogelijkheid.",
+            story: "De klant mag vanaf week 26 naar believen opzeggen. Op een crisis in week 40 volgt een bemiddeld herstel. Escalaties herstellen ongeveer even vaak als zonder opzegmogelijkheid, en vertrekken kost de afkoopsom zonder rechtszaak. De bonus houdt de inzet van de dienstverlener op peil, ook al kan hij naar believen worden opgezegd. Vergelijk met dezelfde crisis zonder opzegmogelijkheid.",
         },
         Key::CrisisNoOptOut => PresetText {
             name: "Dezelfde crisis, geen opzegmogelijkheid",
-            story: "Hetzelfde contract, dezelfde crisis en hetzelfde herstel, maar de klant zit de hele looptijd vast. De dienstverlener investeert meer; eerder vertrekken is contractbreuk met een juridisch gevecht, tenzij een bemiddelde schikking slaagt. Vergelijk met de vroege opzegmogelijkheid.",
+            story: "Hetzelfde contract, dezelfde crisis en hetzelfde herstel, maar de klant zit de hele looptijd vast. De dienstverlener werkt ongeveer even hard (zijn bonus, niet de opzegmogelijkheid, stuurt zijn inzet); eerder vertrekken is contractbreuk met een juridisch gevecht, tenzij een bemiddelde schikking slaagt. Vergelijk met de vroege opzegmogelijkheid.",
         },
     }
 }

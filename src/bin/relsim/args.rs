@@ -531,7 +531,7 @@ mod tests {
         let e = args("compare a b --param x").unwrap_err();
         assert_eq!(
             e,
-            "compare: option --param does not apply (it takes --runs, --seed, --format)"
+            "compare: option --param does not apply (it takes --runs, --seed, --params, --format)"
         );
         let e = args("run a --steps 3").unwrap_err();
         assert!(e.contains("option --steps does not apply"), "{e}");

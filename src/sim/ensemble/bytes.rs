@@ -13,7 +13,7 @@ use crate::sim::record::Status;
 use crate::sim::series::Series;
 
 /// Marks the format (and its version) at the start of the bytes.
-const MAGIC: &[u8; 4] = b"RSE2";
+const MAGIC: &[u8; 4] = b"RSE3";
 
 impl Ensemble {
     /// The ensemble as bytes; [`Ensemble::from_bytes`] reads them back.
@@ -30,6 +30,7 @@ impl Ensemble {
         w.sparse(&self.hist);
         self.sums.iter().for_each(|s| w.f64(*s));
         self.status_weeks.iter().for_each(|s| w.u64(*s));
+        w.u64(self.active_weeks);
         w.len(self.run_sums.len());
         for run in &self.run_sums {
             run.iter().for_each(|s| w.f64(*s));
@@ -37,6 +38,11 @@ impl Ensemble {
         w.len(self.outcomes.len());
         for o in &self.outcomes {
             w.0.push(o.end_status.index() as u8);
+            w.0.push(match o.renewed {
+                None => 0,
+                Some(true) => 1,
+                Some(false) => 2,
+            });
             for v in [
                 o.client_cost,
                 o.supplier_margin,
@@ -79,6 +85,7 @@ impl Ensemble {
         for s in &mut e.status_weeks {
             *s = r.u64()?;
         }
+        e.active_weeks = r.u64()?;
         let n = r.len(80)?;
         e.run_sums = (0..n)
             .map(|_| {
@@ -89,13 +96,20 @@ impl Ensemble {
                 Ok(run)
             })
             .collect::<Result<_, String>>()?;
-        let n = r.len(33)?;
+        let n = r.len(34)?;
         e.outcomes = (0..n)
             .map(|_| {
                 let status = *Status::ALL
                     .get(usize::from(r.take(1)?[0]))
                     .ok_or("unknown status")?;
+                let renewed = match r.take(1)?[0] {
+                    0 => None,
+                    1 => Some(true),
+                    2 => Some(false),
+                    _ => return Err("unknown renewal decision".to_string()),
+                };
                 Ok(RunOutcome {
+                    renewed,
                     end_status: status,
                     client_cost: r.f64()?,
                     supplier_margin: r.f64()?,
@@ -273,13 +287,13 @@ mod tests {
     /// The bytes of an ensemble of `weeks` weeks and no runs whose histogram entries are `entries`
     /// (raw bytes after their count `n`).
     fn with_entries(weeks: u32, n: u32, entries: &[u8]) -> Vec<u8> {
-        let mut b = b"RSE2".to_vec();
+        let mut b = super::MAGIC.to_vec();
         b.extend(weeks.to_le_bytes());
         b.extend(0u32.to_le_bytes());
         b.extend(vec![0; weeks as usize * 20]);
         b.extend(n.to_le_bytes());
         b.extend(entries);
-        b.extend(vec![0; 10 * 8 + 5 * 8]);
+        b.extend(vec![0; 10 * 8 + 5 * 8 + 8]);
         b.extend(vec![0; 3 * 4]);
         b
     }

@@ -1,0 +1,105 @@
+//! The stylized facts of MODEL.md section 13 (version 3), one test each, at fixed points; the
+//! robustness harness (`relsim robust`, `make robust`) tries each over sampled families and
+//! perturbed constants.
+
+mod common;
+
+use common::{calm, incident, run};
+
+/// Client trust `k` weeks after week 10 with an incident of `kind`/`pol`/`m` in week 10 (or none).
+fn trust_later(track_record: f64, role: &str, inc: Option<(&str, &str, &str, f64)>) -> Vec<f64> {
+    let inc = inc
+        .map(|(cat, kind, pol, m)| incident(10, cat, kind, pol, m, "client"))
+        .unwrap_or_default();
+    let h = run(&calm(&format!(
+        r#"{{"weeks":30,"supplier":{{"track_record":{track_record}}},"manager":{{"role":"{role}"}},"incidents":[{inc}]}}"#
+    )));
+    [1usize, 4, 12]
+        .iter()
+        .map(|k| h.rows[10 + k].client_trust)
+        .collect()
+}
+
+#[test]
+fn fact_24_lasting_asymmetry() {
+    // At trust levels 0.15..0.85, with every role and small and large sizes, a negative
+    // interpersonal incident moves trust at least three times as much as a positive one of the
+    // same size — one, four and twelve weeks later.
+    for t in [0.15, 0.3, 0.5, 0.7, 0.85] {
+        for role in ["none", "butler", "accountant", "representative", "nanny"] {
+            for m in [0.2, 0.35, 0.6] {
+                let quiet = trust_later(t, role, None);
+                let neg = trust_later(
+                    t,
+                    role,
+                    Some(("interpersonal", "poor_cooperation", "negative", m)),
+                );
+                let pos = trust_later(
+                    t,
+                    role,
+                    Some(("interpersonal", "good_cooperation", "positive", m)),
+                );
+                for (i, k) in [1, 4, 12].iter().enumerate() {
+                    let drop = quiet[i] - neg[i];
+                    let rise = pos[i] - quiet[i];
+                    assert!(
+                        rise > 0.0 && drop >= 3.0 * rise,
+                        "trust {t}, {role}, size {m}, week +{k}: drop {drop:.4} vs rise {rise:.4}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn asymmetry_table() {
+    for k in 0..3 {
+        let mut worst = (f64::INFINITY, String::new());
+        for t in [0.15, 0.3, 0.5, 0.7, 0.85] {
+            for role in ["none", "butler", "accountant", "representative", "nanny"] {
+                for m in [0.2, 0.35, 0.6] {
+                    let quiet = trust_later(t, role, None);
+                    let neg = trust_later(
+                        t,
+                        role,
+                        Some(("interpersonal", "poor_cooperation", "negative", m)),
+                    );
+                    let pos = trust_later(
+                        t,
+                        role,
+                        Some(("interpersonal", "good_cooperation", "positive", m)),
+                    );
+                    let r = (quiet[k] - neg[k]) / (pos[k] - quiet[k]);
+                    if r < worst.0 {
+                        worst = (r, format!("{t} {role} {m}"));
+                    }
+                }
+            }
+        }
+        println!("k {k}: worst ratio {:.2} at {}", worst.0, worst.1);
+    }
+}
+
+#[test]
+fn negative_business_incidents_cost_trust_less_than_interpersonal_ones() {
+    for t in [0.3, 0.6] {
+        let quiet = trust_later(t, "none", None);
+        let business = trust_later(
+            t,
+            "none",
+            Some(("business", "late_payment", "negative", 0.5)),
+        );
+        let personal = trust_later(
+            t,
+            "none",
+            Some(("interpersonal", "poor_cooperation", "negative", 0.5)),
+        );
+        let (b, p) = (quiet[0] - business[0], quiet[0] - personal[0]);
+        assert!(
+            b > 0.0 && b < p,
+            "trust {t}: business {b} vs interpersonal {p}"
+        );
+    }
+}
