@@ -10,7 +10,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 PORT ?= 8080
 
-.PHONY: all tools rust-tools node-tools browser build site serve test lint unit e2e screenshots bench fuzz golden clean
+.PHONY: all tools rust-tools node-tools browser build site serve test lint unit e2e screenshots bench fuzz golden robust clean
 
 all: build
 
@@ -78,6 +78,14 @@ bench: build browser
 ## FUZZ_SEED, FUZZ_THREADS change it); failing cases land in tests/fuzz/corpus/.
 fuzz:
 	cargo test --release --test fuzz -- --ignored --nocapture
+
+## The robustness harness in full: every stylized fact over its family of situations and every
+## perturbation of the model's constants; writes docs/robust.json and its table into
+## docs/model.md (a reduced run is part of `make test`).
+robust:
+	cargo build --release --bin relsim
+	./target/release/relsim robust --format table --out docs/robust.json
+	BLESS=1 cargo test --release --test robust the_docs_table_is_the_stored_run
 
 ## Re-blesses the golden summaries after a deliberate model change (review the diff).
 golden:

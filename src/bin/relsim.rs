@@ -59,6 +59,7 @@ fn dispatch(inv: &Invocation) -> Result<String, String> {
         Command::Sweep2 => sweep2(inv, load(operand(0), inv.seed)?),
         Command::Compare => compare(inv, &load(operand(0), inv.seed)?, &load(operand(1), None)?),
         Command::Params => params(inv.format),
+        Command::Robust => robust(inv),
         Command::Presets => Ok(presets::ALL
             .iter()
             .map(|p| format!("{}\t{}\n", p.id, p.scenario().name))
@@ -135,6 +136,72 @@ fn params(format: Format) -> Result<String, String> {
                     &mut out,
                     [s.name, s.group, &d, &lo, &hi, s.unit, s.reason()],
                 );
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// The robustness harness: every family (or `--fact`) over its pairs (every `--stride`-th),
+/// as a table (or JSON); `--pair` replays one pair and prints its verdict and model variant;
+/// `--out FILE` also writes the rows as JSON (what `docs/robust.json` holds).
+fn robust(inv: &Invocation) -> Result<String, String> {
+    use sim::robust;
+    let families: Vec<_> = robust::families()
+        .into_iter()
+        .filter(|f| inv.fact.is_none_or(|n| f.fact == n))
+        .collect();
+    if families.is_empty() {
+        return Err(format!(
+            "--fact: no family for fact {} yet",
+            inv.fact.unwrap_or(0)
+        ));
+    }
+    if let Some(index) = inv.pair {
+        let mut out = String::new();
+        for f in &families {
+            let v = f.try_pair(index, f.runs);
+            out.push_str(&format!(
+                "fact {} pair {index}: {}
+  {}
+  model: {}
+",
+                f.fact,
+                if v.holds { "holds" } else { "FAILS" },
+                v.detail,
+                serde_json::to_string(&robust::variant(index)).map_err(|e| e.to_string())?
+            ));
+        }
+        return Ok(out);
+    }
+    let threads = inv.threads.unwrap_or_else(sim::sweep::available_threads);
+    let indices = robust::indices(robust::full_pairs(), inv.stride.unwrap_or(1));
+    let rows: Vec<robust::Row> = families
+        .iter()
+        .map(|f| robust::try_family(f, &indices, f.runs, threads))
+        .collect();
+    if let Some(file) = &inv.out {
+        std::fs::write(file, json(&rows)?).map_err(|e| format!("cannot write {file}: {e}"))?;
+    }
+    match inv.format {
+        Format::Json => json(&rows),
+        Format::Csv | Format::Table => {
+            let mut out = robust::markdown(&rows);
+            for r in rows.iter().filter(|r| !r.passes()) {
+                out.push_str(&format!(
+                    "
+fact {} holds in {:.1} % (needs {:.0} %); first failing pairs:
+",
+                    r.fact,
+                    100.0 * r.share(),
+                    100.0 * r.threshold
+                ));
+                for (i, d) in &r.failures {
+                    out.push_str(&format!(
+                        "  pair {i}: {d}
+"
+                    ));
+                }
             }
             Ok(out)
         }
@@ -267,6 +334,30 @@ fn sweep2(inv: &Invocation, scenario: Scenario) -> Result<String, String> {
 
 fn compare(inv: &Invocation, a: &Scenario, b: &Scenario) -> Result<String, String> {
     let c = sim::sweep::compare(a, b, inv.runs);
+    if let Some(variants) = inv.variants {
+        // "How sure is this?": the comparison and its answer under model variants.
+        let threads = inv.threads.unwrap_or_else(sim::sweep::available_threads);
+        let sure = sim::robust::how_sure::how_sure(a, b, variants, inv.runs, threads);
+        return match inv.format {
+            Format::Json => json(&serde_json::json!({ "comparison": c, "how_sure": sure })),
+            Format::Csv | Format::Table => {
+                let mut out = String::new();
+                csv::push_record(
+                    &mut out,
+                    ["variant", "net_value_b_minus_a", "partnership_b_minus_a"],
+                );
+                for (k, o) in sure.outcomes.iter().enumerate() {
+                    let (k, v, p) = (
+                        k.to_string(),
+                        o.net_value.to_string(),
+                        o.partnership.to_string(),
+                    );
+                    csv::push_record(&mut out, [k.as_str(), v.as_str(), p.as_str()]);
+                }
+                Ok(out)
+            }
+        };
+    }
     match inv.format {
         Format::Json => json(&c),
         Format::Csv | Format::Table => summaries_csv(

@@ -4,6 +4,7 @@
 pub mod deal_map;
 pub mod ensemble;
 pub mod focus;
+pub mod how_sure;
 pub mod lines;
 pub mod money;
 pub mod relationship;

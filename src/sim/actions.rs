@@ -190,7 +190,7 @@ impl Sim<'_> {
         // 3. Correct: compensation lifts the harmed party's business appreciation and, as deeds
         // rather than words, some trust.
         if r.correct && r.compensation > 0.0 {
-            let felt = 1.0 - (-r.compensation / (p.compensation_scale_weeks * fee)).exp();
+            let felt = 1.0 - libm::exp(-r.compensation / (p.compensation_scale_weeks * fee));
             let b = st.business.get_mut(harmed);
             *b = (*b + f * p.compensation_max * felt).min(1.0);
             let trust = st.trust.get_mut(harmed);

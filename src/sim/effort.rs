@@ -42,7 +42,7 @@ impl EffortChoice {
             exact.effort(r_max * i as f64 / (TABLE - 1) as f64)
         }));
         let renewal = (0..=contract.term_weeks.max(1))
-            .map(|w| weight * (-(w as f64) / p.renewal_scale).exp())
+            .map(|w| weight * libm::exp(-(w as f64) / p.renewal_scale))
             .collect();
         Self {
             table,
@@ -134,7 +134,7 @@ impl Exact {
         }
         let (mut num, mut den) = (0.0, 0.0);
         for (v, e) in values.iter().zip(&self.grid) {
-            let w = ((v - best) / self.temperature).exp();
+            let w = libm::exp((v - best) / self.temperature);
             num += w * e;
             den += w;
         }

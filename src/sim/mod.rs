@@ -18,6 +18,7 @@ mod participation;
 mod plan;
 pub mod presets;
 pub mod record;
+pub mod robust;
 mod role;
 mod sample;
 pub mod scenario;
@@ -43,6 +44,17 @@ pub use record::{Approach, Event, History, Recorder, RelationshipType, Row, Stat
 pub use scenario::{Obligation, Role, Scenario};
 pub use series::Series;
 pub use summary::Summary;
+
+/// The supplier's weekly delivery cost at effort `e` (in-scope work plus fixed cost).
+pub fn effort_cost(scenario: &Scenario, e: f64) -> f64 {
+    effort::cost(scenario, e)
+}
+
+/// The client's control over the supplier's reports with a manager in `role` (its own base
+/// level plus the manager's operational control).
+pub fn economics_control(p: &params::ModelParams, role: Role) -> f64 {
+    economics::control(p, role.orientation(p).2)
+}
 
 /// Runs one scenario with its own seed and returns the full history.
 pub fn run(scenario: &Scenario) -> History {

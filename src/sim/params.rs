@@ -115,7 +115,7 @@ model_params! {
         /// Weight of `need` in what expectation drifts toward (the rest is recent quality).
         expectation_need_weight: 0.7, 0.4, 0.9, "share";
         /// Share of the late tickets a supplier's report counts as in time when nobody checks (times `1 − control`): clocks stopped, priorities relabelled. Small enough that a flattered report earns at most a fifth of the full bonus at the default band.
-        report_slack: 0.06, 0.0, 0.1, "share of late tickets";
+        report_slack: 0.04, 0.0, 0.1, "share of late tickets";
         /// Control the client has without a manager (its own service desk sees some tickets); a role's operational control adds to it: `control = base + (1 − base) · role control`.
         control_base: 0.2, 0.0, 0.4, "share";
         /// Weekly chance, per unit of control, that a flattered report is caught: the bonus paid on it since the last catch is clawed back and the client counts it as a business incident.

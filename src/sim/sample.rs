@@ -146,7 +146,7 @@ fn invert(cdf: &[f64], u: f64, n: u64) -> u64 {
 /// The cumulative Binomial(n, p) distribution, `P(X ≤ k)` for `k = 0..=n`.
 pub(crate) fn cumulative(n: u64, p: f64) -> impl Iterator<Item = f64> {
     let n = n as usize;
-    let (lp, lq) = (p.ln(), (1.0 - p).ln());
+    let (lp, lq) = (libm::log(p), libm::log(1.0 - p));
     let degenerate = p <= 0.0 || p >= 1.0;
     let mut log_choose = 0.0;
     let mut total = 0.0;
@@ -158,10 +158,10 @@ pub(crate) fn cumulative(n: u64, p: f64) -> impl Iterator<Item = f64> {
         }
         // The pmf by its recurrence in log space, so that large n does not underflow.
         if k > 0 {
-            log_choose += ((n - k + 1) as f64).ln() - (k as f64).ln();
+            log_choose += libm::log((n - k + 1) as f64) - libm::log(k as f64);
         }
         let term = log_choose + k as f64 * lp + (n - k) as f64 * lq;
-        total += term.exp();
+        total += libm::exp(term);
         total
     })
 }
@@ -193,8 +193,8 @@ impl IncidentRate {
         let lambda = total / 52.0;
         (total > 0.0 && Poisson::new(lambda).is_ok()).then(|| Self {
             lambda,
-            none: (-total / 52.0).exp(),
-            knuth_bound: (-lambda).exp(),
+            none: libm::exp(-total / 52.0),
+            knuth_bound: libm::exp(-lambda),
             shares: rates.map(|x| x / total),
         })
     }
@@ -335,7 +335,7 @@ mod tests {
     /// Poisson(λ) probabilities of 0..len-1; the last class takes the tail.
     fn poisson_pmf(lambda: f64, len: usize) -> Vec<f64> {
         let mut pmf = Vec::with_capacity(len);
-        let mut term = (-lambda).exp();
+        let mut term = libm::exp(-lambda);
         for k in 0..len {
             pmf.push(term);
             term *= lambda / (k + 1) as f64;
@@ -512,7 +512,7 @@ mod tests {
             let mut b = a.clone();
             for week in 0..20_000 {
                 let u: f64 = b.random();
-                let expected = if u < (-total / 52.0).exp() {
+                let expected = if u < libm::exp(-total / 52.0) {
                     0
                 } else {
                     rejecting_zero(&dist, &mut b)

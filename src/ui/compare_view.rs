@@ -187,6 +187,7 @@ pub fn CompareView() -> impl IntoView {
                     data=Signal::derive(move || state.ensemble.with(|a| state.ensemble_b.with(|b| match (a, b) { (Some(a), Some(b)) => Some(compare_table(a, b, "chart-difference", state.lang.get())), _ => None }))) />
             </section>
             <CompareTable />
+            <super::how_sure::HowSureCard />
         </div>
     }
 }

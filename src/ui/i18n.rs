@@ -58,6 +58,9 @@ macro_rules! strings {
             /// The luck-or-skill sentence: (percentile, runs, median, beats never intervening
             /// in %, the participant's score).
             pub luck_text: fn(f64, u32, f64, f64, f64) -> String,
+            /// A fact's title and family in this language, by its number (`None`: the
+            /// harness's own English text).
+            pub robust_fact: fn(u8) -> Option<(&'static str, &'static str)>,
         }
     };
 }
@@ -283,6 +286,14 @@ strings!(
     editing_b_note,
     b_from_preset,
     difference_title,
+    how_sure_title,
+    how_sure_intro,
+    how_sure_run,
+    how_sure_value,
+    how_sure_partnership,
+    how_sure_variants,
+    how_sure_x,
+    how_sure_y,
     median_diff,
     partnership_diff,
     difference,
@@ -416,6 +427,12 @@ strings!(
     best_recorded,
     record_best,
     trainer_title,
+    robust_title,
+    robust_intro,
+    robust_fact_col,
+    robust_family_col,
+    robust_pairs_col,
+    robust_share_col,
     trainer_text,
 );
 
@@ -823,6 +840,14 @@ pub const EN: Strings = Strings {
     editing_b_note: "The panel on the left now edits scenario B.",
     b_from_preset: "B from a preset",
     difference_title: "Difference per week (B − A)",
+    how_sure_title: "How sure is this?",
+    how_sure_intro: "Every constant of the model is an estimate. This runs A against B again under 50 variants of the model, each constant moved at random by up to 20 % either way, on the same futures, and counts how often B still comes out ahead.",
+    how_sure_run: "Try 50 model variants",
+    how_sure_value: "B gives the client more net value in",
+    how_sure_partnership: "B spends more of the term in partnership in",
+    how_sure_variants: "model variants computed",
+    how_sure_x: "B − A: client net value (k€)",
+    how_sure_y: "B − A: time in partnership (pp)",
     median_diff: "Median relationship line",
     partnership_diff: "Share still a partnership",
     difference: "B − A",
@@ -908,6 +933,7 @@ pub const EN: Strings = Strings {
     moments: "The moments that moved the relationship most",
     your_decision: "your decision",
     luck: "Luck or skill?",
+    robust_fact: |_| None,
     luck_text: |pct, runs, median, beats, score| {
         format!(
             "Your decisions, replayed over {runs} other random futures, score {median:.0} in the middle future; your {score:.0} beats {pct:.0}% of them. In {beats:.0}% of those futures your decisions did better than never intervening. {}",
@@ -965,6 +991,12 @@ pub const EN: Strings = Strings {
     best_recorded: "Decisions in your recorded best path",
     record_best: "Record as best path",
     trainer_title: "Running a class with exercises",
+    robust_title: "How robust are these conclusions?",
+    robust_intro: "Every constant of the model is an estimate, so each stylized fact is tried far from the points its tests pick: over a family of random situations where its premise holds, each paired with a variant of the model — every constant moved by 20 % down and up one at a time, then all of them at random together. A fact must hold in at least 90 % of its pairs; the structural ones in all.",
+    robust_fact_col: "Fact",
+    robust_family_col: "Situations tried",
+    robust_pairs_col: "Pairs",
+    robust_share_col: "Holds in",
     trainer_text: "Under Exercises, participants play a relationship round by round: they read a briefing, see only the past, and decide at moments the exercise sets (every few weeks and after serious incidents). Everyone meets the same random future until their own decisions change it. At the end each participant sees their score, their path against never intervening and against the author's best path, the moments that moved the relationship most, and whether their outcome was luck or skill — their decisions replayed over hundreds of other futures. They download a small result file; the trainer drops all files on the class board, which ranks the class, draws every path on one chart and counts what the class chose at each moment, in a projector layout. A trainer can turn any scenario into an exercise and share it as a link that opens at the briefing. Nothing leaves the browser.",
     kinds: kinds_en,
     presets: presets_en,
@@ -1206,6 +1238,14 @@ pub const NL: Strings = Strings {
     editing_b_note: "Het paneel links bewerkt nu scenario B.",
     b_from_preset: "B uit een voorbeeld",
     difference_title: "Verschil per week (B − A)",
+    how_sure_title: "Hoe zeker is dit?",
+    how_sure_intro: "Elke constante van het model is een schatting. Dit laat A en B opnieuw tegen elkaar lopen onder 50 varianten van het model, elke constante willekeurig tot 20 % hoger of lager, met dezelfde toekomsten, en telt hoe vaak B dan nog beter uitkomt.",
+    how_sure_run: "Probeer 50 modelvarianten",
+    how_sure_value: "B levert de klant meer nettowaarde op in",
+    how_sure_partnership: "B is een groter deel van de looptijd partnerschap in",
+    how_sure_variants: "modelvarianten berekend",
+    how_sure_x: "B − A: nettowaarde klant (k€)",
+    how_sure_y: "B − A: tijd als partnerschap (pp)",
     median_diff: "Mediane relatielijn",
     partnership_diff: "Aandeel nog partnerschap",
     difference: "B − A",
@@ -1291,6 +1331,7 @@ pub const NL: Strings = Strings {
     moments: "De momenten die de relatie het meest bewogen",
     your_decision: "uw beslissing",
     luck: "Geluk of vaardigheid?",
+    robust_fact: robust_fact_nl,
     luck_text: |pct, runs, median, beats, score| {
         format!(
             "Uw beslissingen, opnieuw gespeeld in {runs} andere toevallige toekomsten, scoren {median:.0} in de middelste toekomst; uw {score:.0} is beter dan {pct:.0}% daarvan. In {beats:.0}% van die toekomsten deden uw beslissingen het beter dan nooit ingrijpen. {}",
@@ -1348,6 +1389,12 @@ pub const NL: Strings = Strings {
     best_recorded: "Beslissingen in uw vastgelegde beste verloop",
     record_best: "Vastleggen als beste verloop",
     trainer_title: "Een les geven met oefeningen",
+    robust_title: "Hoe robuust zijn deze conclusies?",
+    robust_intro: "Elke constante van het model is een schatting. Daarom wordt elk gestileerd feit ver van de punten van zijn tests beproefd: over een familie van willekeurige situaties waarin de premisse geldt, elk gekoppeld aan een variant van het model — elke constante één voor één 20 % omlaag en omhoog, daarna alle tegelijk willekeurig. Een feit moet in minstens 90 % van zijn paren gelden, de structurele in alle.",
+    robust_fact_col: "Feit",
+    robust_family_col: "Beproefde situaties",
+    robust_pairs_col: "Paren",
+    robust_share_col: "Geldt in",
     trainer_text: "Bij Oefeningen spelen deelnemers een relatie ronde voor ronde: ze lezen een opdracht, zien alleen het verleden en beslissen op de momenten die de oefening vastlegt (om de paar weken en na ernstige incidenten). Iedereen krijgt dezelfde toevallige toekomst, tot de eigen beslissingen die veranderen. Aan het eind ziet elke deelnemer de score, het eigen verloop naast nooit ingrijpen en naast het beste verloop van de auteur, de momenten die de relatie het meest bewogen, en of de uitkomst geluk of vaardigheid was: dezelfde beslissingen opnieuw gespeeld in honderden andere toekomsten. Deelnemers downloaden een klein resultaatbestand; de trainer sleept alle bestanden op het klassenbord, dat de groep rangschikt, alle verlopen in één grafiek tekent en per moment telt wat de groep koos, in een weergave voor de beamer. Een trainer kan elk scenario tot oefening maken en die delen als link die meteen de opdracht opent. Er verlaat niets de browser.",
     kinds: kinds_nl,
     presets: presets_nl,
@@ -1880,4 +1927,36 @@ mod tests {
         let e = next.validate().unwrap_err();
         assert!(NL.scenario_error(&e, &next).contains("0,35"));
     }
+}
+
+/// The robustness table's facts in Dutch: title and the situations tried.
+fn robust_fact_nl(fact: u8) -> Option<(&'static str, &'static str)> {
+    Some(match fact {
+        1 => ("Een vaste prijs remt de klantgerichtheid", "willekeurige situaties met een lage horizon; inspannings- tegen resultaatverplichting"),
+        2 => ("Resultaatcontracten stemmen tevredener", "willekeurige situaties; een resultaatcontract met een vergoeding die evenveel kost als de vaste prijs"),
+        3 => ("Vertrouwen komt te voet en gaat te paard", "vertrouwen 0,1–0,9, elke rol, een interpersoonlijk incident van elke omvang"),
+        4 => ("Grenzen en tolerantie", "dips van verschillende lengte rond de tolerantie"),
+        5 => ("Afstemming beslist over zakelijke incidenten", "dezelfde zakelijke incidenten bij een lage en een hoge afstemming"),
+        6 => ("Rollen doen ertoe", "willekeurige situaties met externe en interpersoonlijke incidenten, elke rol"),
+        7 => ("Herstel werkt alleen volledig en gewild", "een ernstige breuk, dan volledig, gedeeltelijk of ongewild herstel"),
+        8 => ("De figuur uit het artikel", "incidenten op vijf momenten in willekeurige situaties"),
+        9 => ("Horizon", "een vaste prijs met een lange en zonder horizon"),
+        10 => ("Aandacht wordt gekocht", "hetzelfde contract voor een kleine en een grote klant"),
+        11 => ("Zakelijke KPI's verslaan technische", "willekeurige situaties met een lage afstemming"),
+        12 => ("Bemiddeling verslaat de rechter", "een zware crisis met en zonder bemiddeld herstel"),
+        13 => ("De prijs telt", "elke situatie; volle inzet, tegen een vergoeding die 10–30 % hoger ligt"),
+        14 => ("Slechtere dienstverlening bevalt nooit", "elke situatie, elk contract en elke budgetdruk; dezelfde vergoeding, een zwakkere leverancier"),
+        15 => ("Geen rol domineert", "de families van de rollen; elke rol in zijn eigen situaties"),
+        16 => ("Een opzegmogelijkheid is een deur", "een crisis met en zonder vroege opzegmogelijkheid"),
+        17 => ("Bemiddeling loont alleen als ze werkt", "een klant die niet meer wil, met en zonder bemiddeling"),
+        18 => ("Herstelstappen vullen elkaar aan", "een breuk, dan herstel met alle stappen of met één stap minder"),
+        19 => ("Geen bonus voor een gemist doel; een groter aandeel koopt inzet", "resultaatcontracten met elk doel, elke bandbreedte en elk aandeel, elke manager"),
+        20 => ("De leverancier uitknijpen loont niet", "elke situatie; een vergoeding van 50–90 % van de kosten tegen een die de kosten dekt"),
+        21 => ("Rollen zijn een afweging", "de families van de rollen en een neutrale familie"),
+        22 => ("De horizon is geen artefact", "elke situatie waarvan de looptijd met de run eindigt: 259 tegen 260 weken"),
+        23 => ("Herstel stapelt", "een ernstige breuk, volledig herstel, met of zonder alleen een excuus daarna"),
+        24 => ("Blijvende asymmetrie", "vertrouwen 0,15–0,85, elke rol, een incident van 0,1–0,8, na 1, 4 en 12 weken"),
+        25 => ("Externe incidenten hebben eigen gevolgen", "elke situatie; een daling van de marktprijs, en een aantrekkelijker aanbod"),
+        _ => return None,
+    })
 }

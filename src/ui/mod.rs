@@ -18,6 +18,7 @@ mod exercise_author;
 mod exercise_debrief;
 mod exercise_view;
 mod file_input;
+mod how_sure;
 pub use crate::i18n;
 mod inline;
 mod interventions;

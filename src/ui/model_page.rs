@@ -69,6 +69,52 @@ fn centre(i: usize) -> (f64, f64) {
     (NODES[i].0 + W / 2.0, NODES[i].1 + H / 2.0)
 }
 
+/// The robustness harness's last full run (`make robust` writes it).
+const ROBUST: &str = include_str!("../../docs/robust.json");
+
+/// The table of how robust each stylized fact is: fact, situations tried, pairs, share holding.
+#[component]
+fn RobustTable() -> impl IntoView {
+    let rows: Vec<crate::sim::robust::Row> = serde_json::from_str(ROBUST).unwrap_or_default();
+    let body = move || {
+        let tr = t();
+        rows.iter()
+            .map(|r| {
+                let (title, family) =
+                    (tr.robust_fact)(r.fact).unwrap_or((r.title.as_str(), r.family.as_str()));
+                let share = format!("{:.1}%", 100.0 * r.share());
+                view! {
+                    <tr>
+                        <th scope="row">{format!("{}. {title}", r.fact)}</th>
+                        <td>{family}</td>
+                        <td>{r.pairs}</td>
+                        <td>{share}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section data-testid="model-robust">
+            <h3>{move || t().robust_title}</h3>
+            <p>{move || t().robust_intro}</p>
+            <div class="table-scroll">
+                <table class="outcomes" data-testid="robust-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t().robust_fact_col}</th>
+                            <th scope="col">{move || t().robust_family_col}</th>
+                            <th scope="col">{move || t().robust_pairs_col}</th>
+                            <th scope="col">{move || t().robust_share_col}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
 /// The model page.
 #[component]
 pub fn ModelPage() -> impl IntoView {
@@ -134,6 +180,7 @@ pub fn ModelPage() -> impl IntoView {
                     })
                     .collect_view()
             }}
+            <RobustTable />
             <section data-testid="model-trainer">
                 <h3>{move || t().trainer_title}</h3>
                 <p>{move || t().trainer_text}</p>

@@ -30,6 +30,8 @@ pub enum Command {
     ExerciseBoard,
     /// The model's constants with their defaults, as a file to start from.
     Params,
+    /// The robustness harness: each stylized fact over its family and perturbed constants.
+    Robust,
     /// The usage text.
     Help,
 }
@@ -57,10 +59,15 @@ enum Opt {
     Result,
     Participant,
     Params,
+    Fact,
+    Pair,
+    Stride,
+    Out,
+    Variants,
 }
 
 impl Opt {
-    const ALL: [Opt; 20] = [
+    const ALL: [Opt; 25] = [
         Opt::Runs,
         Opt::Seed,
         Opt::Format,
@@ -81,6 +88,11 @@ impl Opt {
         Opt::Result,
         Opt::Participant,
         Opt::Params,
+        Opt::Fact,
+        Opt::Pair,
+        Opt::Stride,
+        Opt::Out,
+        Opt::Variants,
     ];
 
     fn name(self) -> &'static str {
@@ -105,12 +117,17 @@ impl Opt {
             Opt::Result => "--result",
             Opt::Participant => "--participant",
             Opt::Params => "--params",
+            Opt::Fact => "--fact",
+            Opt::Pair => "--pair",
+            Opt::Stride => "--stride",
+            Opt::Out => "--out",
+            Opt::Variants => "--variants",
         }
     }
 }
 
 impl Command {
-    const ALL: [Command; 12] = [
+    const ALL: [Command; 13] = [
         Command::Run,
         Command::Sweep,
         Command::Sweep2,
@@ -122,6 +139,7 @@ impl Command {
         Command::ExercisePlay,
         Command::ExerciseBoard,
         Command::Params,
+        Command::Robust,
         Command::Help,
     ];
 
@@ -138,6 +156,7 @@ impl Command {
             Command::ExercisePlay => "exercise play",
             Command::ExerciseBoard => "exercise board",
             Command::Params => "params",
+            Command::Robust => "robust",
             Command::Help => "help",
         }
     }
@@ -145,7 +164,9 @@ impl Command {
     /// The output formats it offers, the default first.
     fn formats(self) -> &'static [(&'static str, Format)] {
         match self {
-            Command::ExerciseBoard => &[("json", Format::Json), ("table", Format::Table)],
+            Command::ExerciseBoard | Command::Robust => {
+                &[("json", Format::Json), ("table", Format::Table)]
+            }
             _ => &[("json", Format::Json), ("csv", Format::Csv)],
         }
     }
@@ -160,12 +181,13 @@ impl Command {
         use Opt::*;
         match self {
             Command::Run => &[Runs, Seed, Threads, Params, Format],
-            Command::Compare => &[Runs, Seed, Params, Format],
+            Command::Compare => &[Runs, Seed, Params, Variants, Threads, Format],
             Command::Sweep => &[Param, From, To, Steps, Runs, Seed, Params, Format],
             Command::Sweep2 => &[
                 X, XFrom, XTo, XSteps, Y, YFrom, YTo, YSteps, Runs, Seed, Threads, Params, Format,
             ],
             Command::Params => &[Format],
+            Command::Robust => &[Fact, Pair, Stride, Threads, Out, Format],
             Command::ExercisePlay => &[Decide, Runs, Result, Participant],
             Command::ExerciseBoard => &[Format],
             Command::Presets
@@ -188,7 +210,7 @@ impl Command {
             Command::ExerciseBoard => &["RESULT"],
             Command::Compare => &["A", "B"],
             Command::Preset => &["NAME"],
-            Command::Presets | Command::Params | Command::Help => &[],
+            Command::Presets | Command::Params | Command::Robust | Command::Help => &[],
         }
     }
 
@@ -217,7 +239,8 @@ impl Command {
             let value = match o {
                 Opt::Format => formats.as_str(),
                 Opt::Decide => "WEEK=OPTION",
-                Opt::Result | Opt::Params => "FILE",
+                Opt::Result | Opt::Params | Opt::Out => "FILE",
+                Opt::Fact | Opt::Pair | Opt::Stride | Opt::Variants => "N",
                 Opt::Participant => "NAME",
                 Opt::Param | Opt::X | Opt::Y => "PATH",
                 Opt::Runs | Opt::Steps | Opt::XSteps | Opt::YSteps | Opt::Threads => "N",
@@ -301,6 +324,16 @@ pub struct Invocation {
     pub participant: Option<String>,
     /// A file of model constants overriding the defaults (and the scenario's own).
     pub params: Option<String>,
+    /// The robustness harness: only this fact.
+    pub fact: Option<u8>,
+    /// The robustness harness: replay only this pair.
+    pub pair: Option<u32>,
+    /// The robustness harness: every this many pairs (1: all).
+    pub stride: Option<u32>,
+    /// The robustness harness: where the table is written as JSON.
+    pub out: Option<String>,
+    /// Compare: also answer "how sure is this?" over this many model variants.
+    pub variants: Option<u32>,
 }
 
 /// One axis of `sweep2` as given on the command line.
@@ -374,6 +407,11 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         result: None,
         participant: None,
         params: None,
+        fact: None,
+        pair: None,
+        stride: None,
+        out: None,
+        variants: None,
     };
     let cmd = command.name();
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
@@ -457,6 +495,44 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
             Opt::Result => inv.result = Some(value),
             Opt::Participant => inv.participant = Some(value),
             Opt::Params => inv.params = Some(value),
+            Opt::Fact => {
+                inv.fact = Some(
+                    value
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=25).contains(n))
+                        .ok_or(format!("--fact: '{value}' is not a fact number in 1..=25"))?,
+                )
+            }
+            Opt::Pair => {
+                inv.pair = Some(
+                    value
+                        .parse()
+                        .map_err(|_| format!("--pair: '{value}' is not a whole number"))?,
+                )
+            }
+            Opt::Stride => {
+                inv.stride = Some(
+                    value
+                        .parse()
+                        .ok()
+                        .filter(|n| *n >= 1)
+                        .ok_or(format!("--stride: '{value}' is not a whole number ≥ 1"))?,
+                )
+            }
+            Opt::Out => inv.out = Some(value),
+            Opt::Variants => {
+                let most = sim::robust::how_sure::MAX_VARIANTS;
+                inv.variants = Some(
+                    value
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=most).contains(n))
+                        .ok_or(format!(
+                            "--variants: '{value}' is not a whole number in 1..={most}"
+                        ))?,
+                )
+            }
             Opt::Param => inv.param = Some(value),
             Opt::From => inv.from = Some(finite("--from", &value)?),
             Opt::To => inv.to = Some(finite("--to", &value)?),
@@ -531,7 +607,7 @@ mod tests {
         let e = args("compare a b --param x").unwrap_err();
         assert_eq!(
             e,
-            "compare: option --param does not apply (it takes --runs, --seed, --params, --format)"
+            "compare: option --param does not apply (it takes --runs, --seed, --params, --variants, --threads, --format)"
         );
         let e = args("run a --steps 3").unwrap_err();
         assert!(e.contains("option --steps does not apply"), "{e}");

@@ -1,0 +1,88 @@
+//! "How sure is this?": each model variant as a dot at (B − A in the client's net value, B − A
+//! in time in partnership), with the zero lines; dots in the upper right are variants in which
+//! B wins on both.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{palette, ChartStyle};
+
+/// Colour of the variants' dots.
+pub const DOT: RGBColor = palette::PURPLE;
+
+/// Draws the variants' differences: `points` are (net value k€, partnership share).
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    points: &[(f64, f64)],
+    x_desc: &str,
+    y_desc: &str,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    // Symmetric around zero, so that which side of the line a dot is on reads at once.
+    let span = |f: fn(&(f64, f64)) -> f64, least: f64| {
+        points
+            .iter()
+            .map(|p| f(p).abs())
+            .filter(|v| v.is_finite())
+            .fold(least, f64::max)
+            * 1.1
+    };
+    let (xs, ys) = (span(|p| p.0, 1.0), span(|p| p.1 * 100.0, 1.0));
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(style.px(super::PLOT_TOP))
+        .margin_right(style.px(super::PLOT_RIGHT))
+        .margin_left(style.px(4.0))
+        .x_label_area_size(style.px(super::PLOT_BOTTOM + 4.0))
+        .y_label_area_size(style.px(super::PLOT_LEFT + 6.0))
+        .build_cartesian_2d(-xs..xs, -ys..ys)?;
+    chart
+        .configure_mesh()
+        .light_line_style(palette::GRID.mix(0.35))
+        .bold_line_style(palette::GRID)
+        .label_style(
+            ("sans-serif", style.font(11.0))
+                .into_font()
+                .color(&palette::INK),
+        )
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .x_labels(5)
+        .y_labels(5)
+        .draw()?;
+    let axis = ShapeStyle::from(palette::INK).stroke_width(style.stroke(1.0));
+    chart.draw_series(LineSeries::new([(-xs, 0.0), (xs, 0.0)], axis))?;
+    chart.draw_series(LineSeries::new([(0.0, -ys), (0.0, ys)], axis))?;
+    chart.draw_series(
+        points
+            .iter()
+            .filter(|p| p.0.is_finite() && p.1.is_finite())
+            .map(|p| Circle::new((p.0, p.1 * 100.0), style.px(3.0), DOT.mix(0.7).filled())),
+    )?;
+    area.present()
+}
+
+#[cfg(test)]
+mod tests {
+    use plotters::prelude::*;
+
+    #[test]
+    fn draws_every_variant_into_svg() {
+        let points: Vec<(f64, f64)> = (0..10)
+            .map(|i| (i as f64 * 10.0 - 40.0, 0.01 * i as f64))
+            .collect();
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
+            super::draw(
+                &area,
+                &points,
+                "net value",
+                "partnership",
+                &crate::chart::ChartStyle { scale: 1.0 },
+            )
+            .unwrap();
+        }
+        assert_eq!(svg.matches("<circle").count(), 10);
+    }
+}
