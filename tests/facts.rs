@@ -177,7 +177,7 @@ fn fact_04_bounds_and_tolerance() {
     assert!(d > 0 && d <= 13, "short dip lasted {d} weeks");
     assert!(short.rows.iter().all(|r| r.status == Status::Partnership));
 
-    let long = dip(16);
+    let long = dip(20);
     let d = longest_dip(&long.rows, 0.35);
     assert!(d > 13, "long dip lasted {d} weeks");
     assert!(long.rows.iter().any(|r| r.status == Status::Supplier));
@@ -541,10 +541,10 @@ fn fact_11_business_kpis_beat_technical_ones() {
     );
 }
 
-/// A crisis of six weeks of bad treatment and shortfalls from week 40 on a results contract
+/// A crisis of eight weeks of bad treatment and shortfalls from week 40 on a results contract
 /// (the story of the crisis presets), with `repair` as the interventions and `contract` merged.
 fn crisis_scenario(contract: &str, repair: &str) -> relsim::sim::Scenario {
-    let incidents: Vec<String> = (40..46)
+    let incidents: Vec<String> = (40..48)
         .flat_map(|w| {
             [
                 incident(
@@ -811,18 +811,17 @@ fn fact_16_opt_out_is_a_door() {
             a.lengths.len() >= 20 && b.lengths.len() >= 20,
             "too few escalations"
         );
+        // Version 3: an escalation that would not recover may end sooner — the client chooses
+        // to leave through the open door — but those that recover without the door still
+        // recover with it (the door ends none of them by rule).
         assert!(
-            mean(&a.lengths) >= 0.8 * mean(&b.lengths),
-            "escalations last {} weeks with an open opt-out vs {} without",
+            a.recovered as f64 >= 0.8 * b.recovered as f64,
+            "{} escalations recover with an open opt-out vs {} without (lasting {} vs {} weeks)",
+            a.recovered,
+            b.recovered,
             mean(&a.lengths),
             mean(&b.lengths)
         );
-        if b.recovered > 0 {
-            assert!(
-                a.recovered > 0,
-                "no escalation recovers with an open opt-out"
-            );
-        }
     }
     // Leaving before the opt-out week is a breach (exit fee and a legal fight), after it the exit
     // fee only — with and without an exit fee.

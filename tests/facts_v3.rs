@@ -103,3 +103,43 @@ fn negative_business_incidents_cost_trust_less_than_interpersonal_ones() {
         );
     }
 }
+
+#[test]
+fn fact_21_no_role_wins_most_of_a_neutral_family() {
+    // Ordinary situations (any contract, any incidents at the usual rates): which manager gives
+    // the client the most net value varies — none wins most of them.
+    use relsim::sim::robust::Pair;
+    use relsim::sim::Role;
+    let roles = [
+        Role::Butler,
+        Role::Accountant,
+        Role::Representative,
+        Role::Nanny,
+    ];
+    let mut wins = [0u32; 4];
+    let n = 40;
+    for i in 0..n {
+        // Pair numbers from the joint-draw range use perturbed constants; these use the defaults.
+        let mut p = Pair::new(21, i, 60);
+        p.model = Default::default();
+        let s = p.situation();
+        let values: Vec<f64> = roles
+            .iter()
+            .map(|r| {
+                let mut t = s.clone();
+                t.manager.role = *r;
+                t.manager.cost_per_week = None;
+                p.summary(&t).totals.client_net_value
+            })
+            .collect();
+        let best = (0..4)
+            .max_by(|a, b| values[*a].total_cmp(&values[*b]))
+            .unwrap();
+        wins[best] += 1;
+    }
+    println!("net-value winners over {n} neutral situations: {roles:?} {wins:?}");
+    assert!(
+        wins.iter().all(|w| *w * 2 <= n),
+        "a role wins most of a neutral family: {roles:?} {wins:?}"
+    );
+}

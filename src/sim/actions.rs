@@ -318,8 +318,13 @@ impl Sim<'_> {
         let money = Money::of(s, c, measured, e, markup);
         let supplier_gain = money.margin - p.supplier_reservation * c.fee_per_week;
         let manager = s.manager.cost(state.role, p, c.fee_per_week);
-        let stay = service_value(s, quality, self.state.alignment, self.state.pressure.client)
-            - money.client_cost
+        let stay = service_value(
+            s,
+            quality,
+            state.alignment,
+            state.pressure.client,
+            state.friction,
+        ) - money.client_cost
             - manager;
         let spread = (weeks_left as f64).max(p.walk_away_weeks);
         let walk = market_net_value(s, state.market_fee) - self.leaving_cost().0 / spread;

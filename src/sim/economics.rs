@@ -80,8 +80,15 @@ pub(crate) fn quality_of(s: &Light, c: &Contract, alignment: f64, sla: f64, extr
 
 /// k€ per week the delivered service is worth to the client's business: `value_per_week` times
 /// quality against need (capped at 1), scaled by alignment, less what unresolved business
-/// incidents cost.
-pub(crate) fn service_value(s: &Light, quality: f64, alignment: f64, pressure: f64) -> f64 {
+/// incidents cost and less the share lost to friction between people (misunderstandings,
+/// rework, work that waits for a meeting).
+pub(crate) fn service_value(
+    s: &Light,
+    quality: f64,
+    alignment: f64,
+    pressure: f64,
+    friction: f64,
+) -> f64 {
     let p = &s.params;
     let fit = if s.need > 0.0 {
         (quality / s.need).clamp(0.0, 1.0)
@@ -89,7 +96,7 @@ pub(crate) fn service_value(s: &Light, quality: f64, alignment: f64, pressure: f
         1.0
     };
     let aim = p.value_alignment_floor + (1.0 - p.value_alignment_floor) * alignment;
-    s.value * (fit * aim - p.value_pressure * pressure.max(0.0)).max(0.0)
+    s.value * (fit * aim - p.value_pressure * pressure.max(0.0) - friction.max(0.0)).max(0.0)
 }
 
 /// The client's weekly net value after leaving: the market's by-the-book service at the market

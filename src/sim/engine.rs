@@ -90,6 +90,7 @@ impl<'a> Sim<'a> {
             settled_week: None,
             effort_floor: 0.0,
             unverified_bonus: 0.0,
+            friction: 0.0,
             margin_outlook: None,
             supplier_losing: false,
             asked_week: None,
@@ -321,7 +322,9 @@ impl<'a> Sim<'a> {
         if flattered > 0.0 {
             // A flattered report may be caught: the bonus paid on flattery since the last catch
             // is clawed back, and the client counts it as a business incident.
-            st.unverified_bonus += flattered;
+            // Evidence fades: bonus flattered long ago can no longer be proved and reclaimed.
+            st.unverified_bonus =
+                st.unverified_bonus * (1.0 - 1.0 / p.clawback_weeks.max(1.0)) + flattered;
             let audit = p.audit_rate * control;
             if self.rng.random::<f64>() < audit {
                 let back = std::mem::take(&mut self.state.unverified_bonus);
@@ -342,7 +345,8 @@ impl<'a> Sim<'a> {
         } else {
             -1.0
         };
-        let service_value = service_value(s, quality, st.alignment, st.pressure.client);
+        let service_value =
+            service_value(s, quality, st.alignment, st.pressure.client, st.friction);
 
         // 5. Appreciation relaxes toward its targets (incident shocks already landed in step 1).
         let terms = Terms {
@@ -414,6 +418,8 @@ impl<'a> Sim<'a> {
         st.client_switching += p.switching_recovery * (p.client_switching - st.client_switching);
         st.budget_pressure += p.budget_recovery * (k.budget_pressure - st.budget_pressure);
         st.pressure.client -= decay * st.pressure.client;
+        st.friction -=
+            (p.friction_decay_base + p.friction_decay_service * service).min(1.0) * st.friction;
         st.pressure.supplier -= decay * st.pressure.supplier;
         if let Some(why) = &mut self.why {
             why.decay_pressure(decay);

@@ -120,6 +120,8 @@ model_params! {
         control_base: 0.2, 0.0, 0.4, "share";
         /// Weekly chance, per unit of control, that a flattered report is caught: the bonus paid on it since the last catch is clawed back and the client counts it as a business incident.
         audit_rate: 0.1, 0.03, 0.2, "per week";
+        /// How far back a caught flattering can be proved and clawed back: older flattered bonus fades from the claim at one part in this many a week (about a quarter).
+        clawback_weeks: 13.0, 4.0, 52.0, "weeks";
         /// Size of the business incident a caught flattering is for the client.
         caught_magnitude: 0.3, 0.1, 0.5, "magnitude";
         /// Share of the extra-work markup an operational controller disputes away (times operational control): the Accountant scrutinises extra-work invoices.
@@ -220,8 +222,8 @@ model_params! {
     "alignment" {
         /// Alignment at the start of a contract: the parties agreed on its goals.
         initial_alignment: 0.8, 0.6, 0.95, "alignment";
-        /// Slow weekly decay of alignment by itself: goals drift apart unless someone tends them.
-        alignment_decay: 0.002, 0.0, 0.01, "per week";
+        /// Slow weekly decay of alignment by itself (goals drift apart a little even in a quiet world; external changes do most of the drifting).
+        alignment_decay: 0.001, 0.0, 0.005, "per week";
         /// Weekly restoration of alignment by culture fit (times `1 − alignment`).
         alignment_culture: 0.002, 0.0, 0.01, "per week";
         /// Weekly restoration of alignment by the manager's business orientation (times `1 − alignment`).
@@ -249,7 +251,7 @@ model_params! {
         /// Half-width of the band around the threshold over which a repair's effect grows from nothing to full with the lower of the two parties' wills: no cliff where 0.01 of trust decides success or failure.
         will_width: 0.05, 0.03, 0.1, "will";
         /// Will a mediator adds to each party.
-        mediator_will: 0.15, 0.05, 0.25, "will";
+        mediator_will: 0.2, 0.05, 0.3, "will";
         /// Trust gain of the first sincere apology (times the gap to the ceiling).
         apology_gain: 0.15, 0.05, 0.3, "share";
         /// Trust loss of an insincere apology (times trust).
@@ -292,12 +294,12 @@ model_params! {
         cost_butler: 0.5, 0.2, 1.5, "k€ per week";
         /// A Butler's cost that scales with the contract, as a share of the fee (a larger contract needs more of her).
         cost_butler_share: 0.025, 0.01, 0.05, "share of fee";
-        /// Fixed part of an Accountant's weekly cost (a contract and performance controller); 1.2 k€ at a fee of 20.
-        cost_accountant: 0.6, 0.2, 1.5, "k€ per week";
+        /// Fixed part of an Accountant's weekly cost (a contract and performance controller: routine reporting work, the cheapest role); 0.95 k€ at a fee of 20.
+        cost_accountant: 0.45, 0.2, 1.5, "k€ per week";
         /// An Accountant's cost that scales with the contract, as a share of the fee.
-        cost_accountant_share: 0.03, 0.01, 0.06, "share of fee";
-        /// Fixed part of a Nanny's weekly cost (a senior business strategist); 1.8 k€ at a fee of 20.
-        cost_nanny: 0.8, 0.3, 2.0, "k€ per week";
+        cost_accountant_share: 0.025, 0.01, 0.06, "share of fee";
+        /// Fixed part of a Nanny's weekly cost (a senior business strategist); 2.0 k€ at a fee of 20.
+        cost_nanny: 1.0, 0.3, 2.0, "k€ per week";
         /// A Nanny's cost that scales with the contract, as a share of the fee.
         cost_nanny_share: 0.05, 0.02, 0.1, "share of fee";
         /// Fixed part of a Representative's weekly cost (a senior manager with service and business mandate, the dearest); 3.0 k€ at a fee of 20.
@@ -331,7 +333,7 @@ model_params! {
         /// Nanny's operational control: middle.
         nanny_control: 0.5, 0.3, 0.7, "orientation";
         /// Quality users feel per unit of effort and of the manager's service orientation: requirements, priorities and expectations managed, so the supplier's effort lands where users notice it.
-        service_quality: 0.08, 0.03, 0.15, "quality per unit";
+        service_quality: 0.04, 0.01, 0.1, "quality per unit";
     }
     "status" {
         /// Weeks inside the bounds before a supplier relationship becomes a partnership again (half a year of good behaviour).
@@ -351,7 +353,7 @@ model_params! {
     }
     "price and value" {
         /// Net value: the share of `value_per_week` that does not depend on alignment; the rest scales with alignment (service aimed at goals the business no longer has is worth less).
-        value_alignment_floor: 0.7, 0.4, 0.9, "share";
+        value_alignment_floor: 0.75, 0.5, 0.95, "share";
         /// Net value lost per unit of the client's unresolved business pressure (delays and shortfalls hurt the business until they are resolved).
         value_pressure: 0.5, 0.2, 1.0, "share per unit";
         /// Share of `value_per_week` the client gets from the market after leaving: a new supplier that works by the book and does not yet know the business.
@@ -362,6 +364,12 @@ model_params! {
         market_quality_premium: 1.0, 0.5, 2.0, "share of fee per unit of SLA";
         /// The markup the market charges on extra work: paying it is paying the market price.
         market_markup: 0.3, 0.1, 0.5, "share";
+        /// Share of the service's value a negative interpersonal incident costs per unit of its (damped) size while unresolved: misunderstandings, rework, work that waits.
+        friction: 0.35, 0.2, 0.8, "share of value per unit";
+        /// Weekly resolution of friction without a manager.
+        friction_decay_base: 0.05, 0.02, 0.1, "per week";
+        /// Extra weekly resolution of friction per unit of the manager's service orientation: a service-minded manager smooths things over.
+        friction_decay_service: 0.25, 0.1, 0.4, "per week";
         /// Renegotiation: weeks over which the client spreads the one-off cost of switching when it compares new terms with walking away.
         walk_away_weeks: 52.0, 26.0, 104.0, "weeks";
         /// The supplier's reservation margin per week as a share of the fee: what it needs to go on. A normal margin, i.e. zero economic profit: below it its people and capital earn more elsewhere.

@@ -64,6 +64,8 @@ impl Sim<'_> {
                 if negative {
                     let hit = landed * (1.0 - p.service_damping * service);
                     *st.experienced.get_mut(party) -= p.shock * hit;
+                    // Wounds between people cost the work too, until they are smoothed over.
+                    st.friction += p.friction * hit;
                     let trust = st.trust.get_mut(party);
                     // Service orientation softens how a wound is felt, not the lesson drawn from
                     // it: trust loses the same with any role (trust leaves on horseback).

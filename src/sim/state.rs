@@ -90,6 +90,9 @@ pub struct State {
     pub settled_week: Option<u32>,
     /// The least effort the supplier has committed to by an effort policy (0: none).
     pub effort_floor: f64,
+    /// Friction between the client's and the supplier's people: the share of the service's value
+    /// lost to it until it is resolved.
+    pub friction: f64,
     /// Bonus paid on flattered reports since the last catch (k€): what a caught flattering
     /// claws back.
     pub unverified_bonus: f64,

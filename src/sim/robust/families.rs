@@ -4,7 +4,7 @@
 
 use super::situations::cost_at;
 use super::{Family, Pair, Verdict};
-use crate::sim::incident::{Category, Incident, Kind, Party, Polarity};
+use crate::sim::incident::{Incident, Kind, Party, Polarity};
 use crate::sim::intervention::{Intervention, TrustRepair};
 use crate::sim::{Obligation, Role, Scenario};
 
@@ -35,6 +35,38 @@ pub static FAMILIES: &[Family] = &[
         check: worse_service,
     },
     Family {
+        fact: 15,
+        title: "No role dominates: the Representative keeps the most partnerships",
+        family: "ordinary situations with any contract: the Representative against each other role on the share of the term in partnership",
+        structural: false,
+        runs: 60,
+        check: representative_keeps_partnerships,
+    },
+    Family {
+        fact: 16,
+        title: "Opt-out is a door",
+        family: "any situation, trust 0.5–0.7, a crisis of 4–6 weeks and a mediated repair; an opt-out open from week 10–30 or none; an exit before and after the opt-out week",
+        structural: false,
+        runs: 60,
+        check: opt_out_is_a_door,
+    },
+    Family {
+        fact: 17,
+        title: "Mediation pays only when it works",
+        family: "any situation with a client that no longer wants to go on (6–10 weeks of hostility, a better offer in hand); a mediated repair or renegotiation that fails",
+        structural: false,
+        runs: 40,
+        check: failed_mediation,
+    },
+    Family {
+        fact: 18,
+        title: "Repair steps are complementary",
+        family: "a breach of 0.6–0.95 at trust 0.4–0.8 with any role; the full repair against each step left out and patience alone",
+        structural: false,
+        runs: 1,
+        check: steps_complement,
+    },
+    Family {
         fact: 19,
         title: "No bonus for a missed target; a larger share buys effort",
         family: "results contracts of any target, band and share, with any manager; the share raised by 0.2",
@@ -49,6 +81,14 @@ pub static FAMILIES: &[Family] = &[
         structural: false,
         runs: 60,
         check: squeeze,
+    },
+    Family {
+        fact: 21,
+        title: "Roles are a trade-off: each wins its own family",
+        family: "random situations of each role's kind (cost pressure, a large bonus, much extra work and many business incidents; drifting goals; clashing people on a routine service; high stakes), the manager at its default cost",
+        structural: false,
+        runs: 60,
+        check: each_role_wins_its_family,
     },
     Family {
         fact: 22,
@@ -399,7 +439,300 @@ fn external_channels(p: &mut Pair) -> Verdict {
     ])
 }
 
-#[allow(dead_code)]
-fn category_of(kind: Kind) -> Category {
-    kind.category()
+/// A random situation of `role`'s kind (the families of the role presets).
+pub(super) fn role_situation(p: &mut Pair, role: Role) -> Scenario {
+    let mut s = p.situation();
+    s.manager.cost_per_week = None;
+    let r = &mut s.random_rates;
+    match role {
+        Role::Accountant => {
+            // Heavy cost pressure on a results contract with a large bonus and much extra work:
+            // unchecked reports and invoices cost money; goals are shared and people get on.
+            s.contract.obligation = Obligation::Result;
+            s.contract.incentive_share = p.u(0.3, 0.5);
+            s.contract.incentive_band = p.u(0.15, 0.25);
+            s.contract.extra_work_markup = p.u(0.4, 0.6);
+            s.demand.out_of_scope_share = p.u(0.25, 0.4);
+            s.client.budget_pressure = p.u(0.7, 1.0);
+            s.client.value_per_week = s.contract.fee_per_week * p.u(0.9, 1.2);
+            r.external = p.u(0.0, 0.3);
+            r.interpersonal = p.u(0.5, 1.5);
+            r.business = p.u(6.0, 10.0);
+            s.supplier.culture_fit = p.u(0.7, 0.9);
+        }
+        Role::Nanny => {
+            // Goals adrift: external changes and business incidents dominate; people get on.
+            r.external = p.u(3.0, 6.0);
+            r.interpersonal = p.u(0.5, 1.5);
+            r.business = p.u(4.0, 8.0);
+            s.supplier.culture_fit = p.u(0.6, 0.9);
+            s.client.budget_pressure = p.u(0.1, 0.4);
+            s.client.value_per_week = s.contract.fee_per_week * p.u(1.2, 2.0);
+        }
+        Role::Butler => {
+            // A routine service where people clash: goals are stable and the service is worth
+            // little more than it costs.
+            r.external = p.u(0.0, 0.3);
+            r.interpersonal = p.u(8.0, 14.0);
+            r.business = p.u(1.0, 2.0);
+            s.supplier.culture_fit = p.u(0.35, 0.55);
+            s.client.budget_pressure = p.u(0.0, 0.3);
+            s.client.value_per_week = s.contract.fee_per_week * p.u(1.0, 1.5);
+        }
+        Role::Representative | Role::None => {
+            // High stakes: a service the business depends on, drifting goals and clashes.
+            s.client.value_per_week = s.contract.fee_per_week * p.u(2.5, 4.0);
+            r.external = p.u(2.0, 4.0);
+            r.interpersonal = p.u(4.0, 8.0);
+            r.business = p.u(3.0, 6.0);
+            s.supplier.culture_fit = p.u(0.3, 0.5);
+        }
+    }
+    s
+}
+
+const MANAGERS: [Role; 4] = [
+    Role::Butler,
+    Role::Accountant,
+    Role::Representative,
+    Role::Nanny,
+];
+
+fn with_role(s: &Scenario, role: Role) -> Scenario {
+    let mut t = s.clone();
+    t.manager.role = role;
+    t.manager.cost_per_week = None;
+    t
+}
+
+fn representative_keeps_partnerships(p: &mut Pair) -> Verdict {
+    let s = p.situation();
+    let share = |r: Role| p.summary(&with_role(&s, r)).time_in_status.partnership;
+    let rep = share(Role::Representative);
+    let others: Vec<(Role, f64)> = [Role::Butler, Role::Accountant, Role::Nanny]
+        .iter()
+        .map(|r| (*r, share(*r)))
+        .collect();
+    let best_other = others.iter().map(|o| o.1).fold(0.0, f64::max);
+    Verdict::of(
+        rep >= best_other,
+        format!("partnership share: representative {rep:.3}, others {others:?}"),
+    )
+}
+
+fn each_role_wins_its_family(p: &mut Pair) -> Verdict {
+    let role = p.pick(&MANAGERS);
+    let s = role_situation(p, role);
+    let values: Vec<(Role, f64)> = MANAGERS
+        .iter()
+        .map(|r| (*r, p.summary(&with_role(&s, *r)).totals.client_net_value))
+        .collect();
+    let top = values
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|v| v.0);
+    Verdict::of(
+        top == Some(role),
+        format!("{role:?}'s family: net values {values:?}"),
+    )
+}
+
+/// A crisis of `weeks` weeks of bad treatment and shortfalls on the client from week 40.
+fn crisis(s: &mut Scenario, weeks: u32, size: f64) {
+    for w in 40..40 + weeks {
+        s.incidents.push(incident(
+            w,
+            Kind::AbuseOfPower,
+            Polarity::Negative,
+            size,
+            Party::Client,
+        ));
+        s.incidents.push(incident(
+            w,
+            Kind::QualityShortfall,
+            Polarity::Negative,
+            size,
+            Party::Client,
+        ));
+    }
+}
+
+/// Escalation episodes over an ensemble: how many and their total length.
+#[derive(Default)]
+struct Escalations {
+    current: u32,
+    episodes: u32,
+    weeks: u32,
+    recovered: u32,
+}
+
+impl crate::sim::Recorder for Escalations {
+    fn record(&mut self, row: &crate::sim::Row, _: &[crate::sim::Event]) {
+        if row.status == crate::sim::Status::Escalation {
+            self.current += 1;
+        } else if self.current > 0 {
+            self.episodes += 1;
+            self.weeks += self.current;
+            if row.status == crate::sim::Status::Supplier {
+                self.recovered += 1;
+            }
+            self.current = 0;
+        }
+    }
+    fn reads_state_fields(&self) -> bool {
+        false
+    }
+}
+
+fn escalations(s: &Scenario, runs: u32) -> Escalations {
+    let plan = crate::sim::Plan::new(s);
+    let mut e = Escalations::default();
+    for i in 0..runs {
+        crate::sim::Sim::with_seed(&plan, s.seed.wrapping_add(i as u64)).run(&mut e);
+        e.current = 0;
+    }
+    e
+}
+
+fn opt_out_is_a_door(p: &mut Pair) -> Verdict {
+    let mut s = p.situation();
+    s.contract.obligation = Obligation::Result;
+    s.contract.exit_fee = s.contract.fee_per_week * p.u(0.0, 5.0);
+    // A crisis that escalates but can recover (the premise), with a mediated repair after it.
+    s.supplier.track_record = p.u(0.5, 0.7);
+    crisis(&mut s, p.int(4, 6), p.u(0.75, 0.85));
+    s.interventions.push(Intervention::TrustRepair(TrustRepair {
+        week: 56,
+        mediator: true,
+        compensation: 2.0 * s.contract.fee_per_week,
+        ..TrustRepair::default()
+    }));
+    let mut open = s.clone();
+    open.contract.opt_out_week = Some(p.int(10, 30));
+    // An open door does not end escalations in termination by rule: those that recover without
+    // it still recover with it (the client may leave an escalation that would not recover anyway:
+    // that is the door).
+    let (a, b) = (escalations(&open, p.runs), escalations(&s, p.runs));
+    let door = Verdict::of(
+        a.recovered as f64 >= 0.8 * b.recovered as f64,
+        format!(
+            "{} of {} escalations recover with an open opt-out vs {} of {} without",
+            a.recovered, a.episodes, b.recovered, b.episodes
+        ),
+    );
+    // Leaving before the opt-out week costs more than after it.
+    let mut calm = quiet(p.situation());
+    calm.contract.opt_out_week = Some(30);
+    calm.contract.exit_fee = calm.contract.fee_per_week * p.u(0.0, 5.0);
+    let leaving = |week: u32| {
+        let mut t = calm.clone();
+        t.interventions
+            .push(Intervention::Exit(crate::sim::intervention::AtWeek {
+                week,
+            }));
+        let h = p.run(&t);
+        h.rows[week as usize].client_cost - h.rows[week as usize - 1].client_cost
+    };
+    let (early, late) = (leaving(20), leaving(40));
+    Verdict::all(vec![
+        door,
+        Verdict::of(
+            early > late,
+            format!("leaving before the opt-out week costs {early:.0} vs {late:.0} after"),
+        ),
+    ])
+}
+
+fn failed_mediation(p: &mut Pair) -> Verdict {
+    let mut s = p.situation();
+    s.contract.obligation = Obligation::Result;
+    for w in 20..20 + p.int(6, 10) {
+        for (kind, size) in [
+            (Kind::AbuseOfPower, 1.0),
+            (Kind::QualityShortfall, 1.0),
+            (Kind::MoreAttractiveOffer, 1.0),
+        ] {
+            s.incidents
+                .push(incident(w, kind, Polarity::Negative, size, Party::Client));
+        }
+    }
+    let week = 32;
+    let x = if p.int(0, 1) == 0 {
+        Intervention::TrustRepair(TrustRepair {
+            week,
+            mediator: true,
+            compensation: 3.0 * s.contract.fee_per_week,
+            ..TrustRepair::default()
+        })
+    } else {
+        Intervention::Renegotiate(crate::sim::intervention::Renegotiate {
+            week,
+            mediator: true,
+            fee_per_week: Some(0.9 * s.contract.fee_per_week),
+            ..Default::default()
+        })
+    };
+    let mut tried = s.clone();
+    tried.interventions.push(x);
+    let (a, b) = (p.summary(&tried), p.summary(&s));
+    Verdict::of(
+        a.totals.client_cost >= b.totals.client_cost - 1e-9,
+        format!(
+            "client cost {:.0} with the failed mediation vs {:.0} without",
+            a.totals.client_cost, b.totals.client_cost
+        ),
+    )
+}
+
+fn steps_complement(p: &mut Pair) -> Verdict {
+    let mut s = quiet(p.situation());
+    s.contract.obligation = Obligation::Result;
+    s.supplier.track_record = p.u(0.4, 0.8);
+    s.manager.role = p.pick(&Role::ALL);
+    s.incidents.push(incident(
+        30,
+        Kind::BreachOfNorms,
+        Polarity::Negative,
+        p.u(0.6, 0.95),
+        Party::Client,
+    ));
+    let fee = s.contract.fee_per_week;
+    let regained = |f: &dyn Fn(&mut TrustRepair)| {
+        let mut r = TrustRepair {
+            week: 32,
+            compensation: fee,
+            ..TrustRepair::default()
+        };
+        f(&mut r);
+        let mut t = s.clone();
+        t.interventions.push(Intervention::TrustRepair(r));
+        let h = p.run(&t);
+        h.rows[32 + 26].client_trust - h.rows[31].client_trust
+    };
+    let all = regained(&|_| {});
+    let mut parts = vec![];
+    let drops: [(&str, &dyn Fn(&mut TrustRepair)); 5] = [
+        ("apologise", &|r| r.apologise = false),
+        ("explain", &|r| r.explain = false),
+        ("correct", &|r| r.correct = false),
+        ("silence", &|r| r.silence = false),
+        ("patience", &|r| r.patience_weeks = 0),
+    ];
+    for (name, drop) in drops {
+        let w = regained(drop);
+        parts.push(Verdict::of(
+            w < all,
+            format!("without {name} {w:.4} vs all {all:.4}"),
+        ));
+    }
+    let alone = regained(&|r| {
+        r.apologise = false;
+        r.explain = false;
+        r.correct = false;
+    });
+    parts.push(Verdict::of(
+        alone < 0.5 * all,
+        format!("patience alone {alone:.4} vs all {all:.4}"),
+    ));
+    Verdict::all(parts)
 }
