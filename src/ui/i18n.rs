@@ -1858,10 +1858,55 @@ fn presets_nl(key: Key) -> PresetText {
     }
 }
 
+/// The robustness table's facts in Dutch: title and the situations tried.
+fn robust_fact_nl(fact: u8) -> Option<(&'static str, &'static str)> {
+    Some(match fact {
+        1 => ("Een vaste prijs remt de klantgerichtheid", "elke situatie met een horizon van 0–0,2; hetzelfde onder een resultaatcontract met een aandeel van 0,2 en een vergoeding die volle inzet dekt"),
+        2 => ("Resultaatcontracten stemmen tevredener", "elke situatie met een vaste prijs, tegen een resultaatcontract waarvan de vergoeding (door halvering) op dezelfde gemiddelde kosten ±5 % is gezet"),
+        3 => ("Vertrouwen komt te voet en gaat te paard", "vertrouwen 0,1–0,9, elke rol, één interpersoonlijk incident van 0,1–1; en een verlies van 0,2–0,6 bij vertrouwen 0,25–0,75, teruggewonnen met wekelijkse positieve incidenten van dezelfde omvang"),
+        4 => ("Grenzen en tolerantie", "elke situatie, rol en tolerantie van 8–20 weken; wekelijkse persoonlijke klappen van 0,6–1 op de uitbesteder, kort, langer en 60 weken lang"),
+        5 => ("Afstemming beslist over zakelijke incidenten", "elke situatie met een manager met weinig zakelijke gerichtheid (geen, Butler, Accountant); drie zakelijke incidenten van 0,3–0,7 bij afstemming 0,3–0,45 en 0,85–0,95"),
+        6 => ("Rollen doen ertoe", "elke situatie: een externe schok van 0,5–1 (herstel van afstemming), 6–15 persoonlijke incidenten per jaar (beleefde waardering) en de situatie zelf (behouden partnerschappen), onder elke rol"),
+        7 => ("Herstel werkt alleen volledig en gewild", "elke situatie en rol; een breuk van 0,7–0,95, volledig hersteld, met schuld afschuiven, twee keer of in een nieuwe crisis; en een uitbesteder die na 5–8 weken zware klappen en betere aanbiedingen niet meer wil"),
+        8 => ("De figuur uit het artikel", "elke situatie en rol; persoonlijke momenten sterk + (0,7–1), −, +, +, − (0,3–0,7), 30–40 weken uit elkaar"),
+        9 => ("Horizon", "elke situatie met een vaste prijs en een looptijd van 156–260 weken; horizon 0,8–1 tegen geen"),
+        10 => ("Aandacht wordt gekocht", "elke situatie met een vaste prijs, een looptijd van 39–78 weken en een horizon van 0,3–0,7; een klant die 0,1 % van de omzet van de dienstverlener is tegen een die alles is"),
+        11 => ("Zakelijke KPI's verslaan technische", "resultaatcontracten in elke situatie met een cultuurfit van 0,1–0,5 en een manager met weinig zakelijke gerichtheid (afstemming niet hoog); tegen een fit van 0,8–1 met een Nanny of Vertegenwoordiger"),
+        12 => ("Bemiddeling verslaat de rechter", "elke situatie met een horizon van 0,4–0,8; 5–8 weken zware klappen (0,75–0,9) vanaf week 30–60, met of zonder opzegmogelijkheid; een bemiddeld herstel 12–18 weken na het begin van de crisis tegen geen"),
+        13 => ("De prijs telt", "elke situatie; de dienstverlener op volle inzet, tegen zijn vergoeding en een vergoeding die 10–30 % hoger is"),
+        14 => ("Slechtere dienstverlening bevalt nooit", "elke situatie, elk contract en elke budgetdruk; dezelfde vergoeding, de ene dienstverlener op volle inzet, de andere met een lage ondergrens en dubbele kosten per verzoek"),
+        15 => ("Geen rol domineert: de Vertegenwoordiger houdt de meeste partnerschappen", "gewone situaties met elk contract: de Vertegenwoordiger tegen elke andere rol op het deel van de looptijd als partnerschap"),
+        16 => ("Een opzegmogelijkheid is een deur", "elke situatie, vertrouwen 0,5–0,7, een crisis van 4–6 weken en een bemiddeld herstel; een opzegmogelijkheid vanaf week 10–30 of geen; vertrek voor en na de opzegweek"),
+        17 => ("Bemiddeling loont alleen als ze werkt", "elke situatie met een uitbesteder die niet meer wil (6–10 weken vijandigheid, een beter aanbod op zak); een bemiddeld herstel of heronderhandeling die mislukt"),
+        18 => ("Herstelstappen vullen elkaar aan", "een breuk van 0,6–0,95 bij vertrouwen 0,4–0,8 met elke rol; het volledige herstel tegen elke stap weggelaten en alleen geduld"),
+        19 => ("Geen bonus voor een gemist doel; een groter aandeel koopt inzet", "resultaatcontracten met een norm van 0,85–0,93, een bandbreedte van 0,2–0,4 en een aandeel van 0,05–0,3, met elke manager; het aandeel 0,2 hoger"),
+        20 => ("De leverancier uitknijpen loont niet", "elke situatie; een vergoeding van 50–90 % van de kosten van de dienstverlener tegen een die zijn kosten en reservering dekt"),
+        21 => ("Rollen zijn een afweging: elke rol wint haar eigen familie", "willekeurige situaties van elk soort (kostendruk, een grote bonus, veel meerwerk en zakelijke incidenten; verschuivende doelen; botsende mensen bij een routinedienst; veel op het spel), de manager tegen haar standaardkosten"),
+        22 => ("De horizon is geen artefact", "elke situatie waarvan de looptijd met de run eindigt: 259 tegen 260 weken"),
+        23 => ("Herstel stapelt", "een ernstige breuk (0,6–0,9) bij elk vertrouwen, dan volledig herstel, met of zonder alleen een excuus 4–16 weken later"),
+        24 => ("Blijvende asymmetrie", "vertrouwen 0,15–0,85, elke rol, een persoonlijk incident van 0,1–0,8, vergeleken na 1, 4 en 12 weken"),
+        25 => ("Externe incidenten hebben eigen gevolgen", "elke situatie; een daling van de marktprijs van 0,3–0,8 voor de uitbesteder, en een aantrekkelijker aanbod van 0,5–1"),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sim::fields::{INCENTIVE_SHARE, SCENARIO, TERM_WEEKS};
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn every_robustness_fact_has_a_dutch_title_and_family() {
+        for family in crate::sim::robust::families() {
+            let (title, text) = (NL.robust_fact)(family.fact).expect("a Dutch text");
+            assert!(
+                !title.is_empty() && !text.is_empty(),
+                "fact {}",
+                family.fact
+            );
+        }
+    }
 
     #[test]
     fn every_label_and_kind_has_a_text_in_both_languages() {
@@ -1927,36 +1972,4 @@ mod tests {
         let e = next.validate().unwrap_err();
         assert!(NL.scenario_error(&e, &next).contains("0,35"));
     }
-}
-
-/// The robustness table's facts in Dutch: title and the situations tried.
-fn robust_fact_nl(fact: u8) -> Option<(&'static str, &'static str)> {
-    Some(match fact {
-        1 => ("Een vaste prijs remt de klantgerichtheid", "willekeurige situaties met een lage horizon; inspannings- tegen resultaatverplichting"),
-        2 => ("Resultaatcontracten stemmen tevredener", "willekeurige situaties; een resultaatcontract met een vergoeding die evenveel kost als de vaste prijs"),
-        3 => ("Vertrouwen komt te voet en gaat te paard", "vertrouwen 0,1–0,9, elke rol, een interpersoonlijk incident van elke omvang"),
-        4 => ("Grenzen en tolerantie", "dips van verschillende lengte rond de tolerantie"),
-        5 => ("Afstemming beslist over zakelijke incidenten", "dezelfde zakelijke incidenten bij een lage en een hoge afstemming"),
-        6 => ("Rollen doen ertoe", "willekeurige situaties met externe en interpersoonlijke incidenten, elke rol"),
-        7 => ("Herstel werkt alleen volledig en gewild", "een ernstige breuk, dan volledig, gedeeltelijk of ongewild herstel"),
-        8 => ("De figuur uit het artikel", "incidenten op vijf momenten in willekeurige situaties"),
-        9 => ("Horizon", "een vaste prijs met een lange en zonder horizon"),
-        10 => ("Aandacht wordt gekocht", "hetzelfde contract voor een kleine en een grote klant"),
-        11 => ("Zakelijke KPI's verslaan technische", "willekeurige situaties met een lage afstemming"),
-        12 => ("Bemiddeling verslaat de rechter", "een zware crisis met en zonder bemiddeld herstel"),
-        13 => ("De prijs telt", "elke situatie; volle inzet, tegen een vergoeding die 10–30 % hoger ligt"),
-        14 => ("Slechtere dienstverlening bevalt nooit", "elke situatie, elk contract en elke budgetdruk; dezelfde vergoeding, een zwakkere leverancier"),
-        15 => ("Geen rol domineert", "de families van de rollen; elke rol in zijn eigen situaties"),
-        16 => ("Een opzegmogelijkheid is een deur", "een crisis met en zonder vroege opzegmogelijkheid"),
-        17 => ("Bemiddeling loont alleen als ze werkt", "een klant die niet meer wil, met en zonder bemiddeling"),
-        18 => ("Herstelstappen vullen elkaar aan", "een breuk, dan herstel met alle stappen of met één stap minder"),
-        19 => ("Geen bonus voor een gemist doel; een groter aandeel koopt inzet", "resultaatcontracten met elk doel, elke bandbreedte en elk aandeel, elke manager"),
-        20 => ("De leverancier uitknijpen loont niet", "elke situatie; een vergoeding van 50–90 % van de kosten tegen een die de kosten dekt"),
-        21 => ("Rollen zijn een afweging", "de families van de rollen en een neutrale familie"),
-        22 => ("De horizon is geen artefact", "elke situatie waarvan de looptijd met de run eindigt: 259 tegen 260 weken"),
-        23 => ("Herstel stapelt", "een ernstige breuk, volledig herstel, met of zonder alleen een excuus daarna"),
-        24 => ("Blijvende asymmetrie", "vertrouwen 0,15–0,85, elke rol, een incident van 0,1–0,8, na 1, 4 en 12 weken"),
-        25 => ("Externe incidenten hebben eigen gevolgen", "elke situatie; een daling van de marktprijs, en een aantrekkelijker aanbod"),
-        _ => return None,
-    })
 }

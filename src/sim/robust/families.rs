@@ -69,7 +69,7 @@ pub static FAMILIES: &[Family] = &[
     Family {
         fact: 19,
         title: "No bonus for a missed target; a larger share buys effort",
-        family: "results contracts of any target, band and share, with any manager; the share raised by 0.2",
+        family: "results contracts with a target of 0.85–0.93, a band of 0.2–0.4 and a share of 0.05–0.3, with any manager; the share raised by 0.2",
         structural: true,
         runs: 40,
         check: no_bonus_for_a_miss,
@@ -189,9 +189,14 @@ fn worse_service(p: &mut Pair) -> Verdict {
         h.rows.iter().map(f).sum::<f64>() / h.rows.len() as f64
     };
     let (gs, ws) = (mean(&g, |r| r.sla), mean(&w, |r| r.sla));
-    if ws >= gs - 0.005 {
-        // Premise not met (both deliver alike): the fact says nothing here.
-        return Verdict::of(true, format!("same service ({ws:.3} vs {gs:.3})"));
+    let (gq, wq) = (mean(&g, |r| r.quality), mean(&w, |r| r.quality));
+    if ws >= gs - 0.005 || wq >= gq - 0.005 {
+        // Premise not met: both deliver alike, in the SLA or in the quality users feel (which
+        // a service-minded manager and extra work can lift to the top for both).
+        return Verdict::of(
+            true,
+            format!("same service (SLA {ws:.3} vs {gs:.3}, quality {wq:.3} vs {gq:.3})"),
+        );
     }
     let (ga, wa) = (
         mean(&g, |r| r.client_appreciation),
@@ -711,7 +716,8 @@ fn steps_complement(p: &mut Pair) -> Verdict {
     };
     let all = regained(&|_| {});
     let mut parts = vec![];
-    let drops: [(&str, &dyn Fn(&mut TrustRepair)); 5] = [
+    type Drop<'a> = (&'a str, &'a dyn Fn(&mut TrustRepair));
+    let drops: [Drop; 5] = [
         ("apologise", &|r| r.apologise = false),
         ("explain", &|r| r.explain = false),
         ("correct", &|r| r.correct = false),

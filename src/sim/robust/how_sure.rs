@@ -113,8 +113,10 @@ mod tests {
 
     #[test]
     fn variants_stay_within_twenty_percent_of_the_scenarios_constants() {
-        let mut base = ModelParams::default();
-        base.gaming = 0.2;
+        let base = ModelParams {
+            gaming: 0.2,
+            ..ModelParams::default()
+        };
         for k in 0..20 {
             let o = variant_around(&base, k);
             let g = o["gaming"];

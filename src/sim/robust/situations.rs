@@ -21,7 +21,9 @@ impl Pair {
         c.fee_per_week = fee;
         c.obligation = self.pick(&[Obligation::Effort, Obligation::Result]);
         c.incentive_share = self.u(0.1, 0.3);
-        c.sla_target = self.u(0.85, 0.93);
+        // A target the supplier can reach at full effort under this pair's constants.
+        let best = crate::sim::params::ModelParams::with(&self.model).sla_max;
+        c.sla_target = self.u(0.85, 0.93).min(best - 0.04);
         c.incentive_band = self.u(0.2, 0.4);
         c.extra_work_markup = self.u(0.15, 0.4);
         s.demand.requests_per_week = self.u(60.0, 200.0);
