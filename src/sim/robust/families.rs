@@ -2,9 +2,9 @@
 //! `families_v1.rs`. Each samples a situation where the fact's premise holds and returns the
 //! fact's verdict with the numbers that decided it.
 
-use super::situations::cost_at;
+use super::situations::{cost_at, incident, quiet};
 use super::{Family, Pair, Verdict};
-use crate::sim::incident::{Incident, Kind, Party, Polarity};
+use crate::sim::incident::{Kind, Party, Polarity};
 use crate::sim::intervention::{Intervention, TrustRepair};
 use crate::sim::{Obligation, Role, Scenario};
 
@@ -123,25 +123,6 @@ pub static FAMILIES: &[Family] = &[
         check: external_channels,
     },
 ];
-
-fn incident(week: u32, kind: Kind, polarity: Polarity, magnitude: f64, party: Party) -> Incident {
-    Incident {
-        week,
-        category: kind.category(),
-        kind,
-        polarity,
-        magnitude,
-        party,
-        note: String::new(),
-    }
-}
-
-fn quiet(mut s: Scenario) -> Scenario {
-    s.random_rates.external = 0.0;
-    s.random_rates.interpersonal = 0.0;
-    s.random_rates.business = 0.0;
-    s
-}
 
 fn price_matters(p: &mut Pair) -> Verdict {
     let mut s = p.situation();

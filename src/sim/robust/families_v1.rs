@@ -3,8 +3,9 @@
 //! fact's premise holds: the inputs the fact is not about are drawn within plausible ranges
 //! (see `Pair::situation`), the ones it is about are set as its premise says.
 
+use super::situations::{incident, quiet};
 use super::{Family, Pair, Verdict};
-use crate::sim::incident::{Incident, Kind, Party, Polarity};
+use crate::sim::incident::{Kind, Party, Polarity};
 use crate::sim::intervention::{Intervention, TrustRepair};
 use crate::sim::record::Outcome;
 use crate::sim::{Event, History, Obligation, Plan, Recorder, Role, Row, Scenario, Sim, Status};
@@ -108,28 +109,6 @@ pub static FAMILIES: &[Family] = &[
         check: mediation_beats_court,
     },
 ];
-
-/// An incident of `kind` in `week` of size `magnitude` on `party`.
-fn incident(week: u32, kind: Kind, polarity: Polarity, magnitude: f64, party: Party) -> Incident {
-    Incident {
-        week,
-        category: kind.category(),
-        kind,
-        polarity,
-        magnitude,
-        party,
-        note: String::new(),
-    }
-}
-
-/// The same scenario without random incidents: scripted comparisons must differ only in what
-/// they script.
-fn quiet(mut s: Scenario) -> Scenario {
-    s.random_rates.external = 0.0;
-    s.random_rates.interpersonal = 0.0;
-    s.random_rates.business = 0.0;
-    s
-}
 
 /// Mean of `f` over rows `from..to` of `h` (clamped to the rows there are).
 fn mean(h: &History, from: usize, to: usize, f: impl Fn(&Row) -> f64) -> f64 {

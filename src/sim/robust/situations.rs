@@ -2,6 +2,7 @@
 //! own (documented here), so that a fact is tried far from the points its tests pick.
 
 use super::Pair;
+use crate::sim::incident::{Incident, Kind, Party, Polarity};
 use crate::sim::{Obligation, Role, Scenario};
 
 impl Pair {
@@ -55,4 +56,32 @@ impl Pair {
 /// The supplier's weekly delivery cost at effort `e` in `s` (as the model computes it).
 pub fn cost_at(s: &Scenario, e: f64) -> f64 {
     crate::sim::effort_cost(s, e)
+}
+
+/// An incident of `kind` in `week` of size `magnitude` on `party`.
+pub fn incident(
+    week: u32,
+    kind: Kind,
+    polarity: Polarity,
+    magnitude: f64,
+    party: Party,
+) -> Incident {
+    Incident {
+        week,
+        category: kind.category(),
+        kind,
+        polarity,
+        magnitude,
+        party,
+        note: String::new(),
+    }
+}
+
+/// The same scenario without random incidents: scripted comparisons must differ only in what
+/// they script.
+pub fn quiet(mut s: Scenario) -> Scenario {
+    s.random_rates.external = 0.0;
+    s.random_rates.interpersonal = 0.0;
+    s.random_rates.business = 0.0;
+    s
 }
