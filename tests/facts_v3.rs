@@ -143,3 +143,41 @@ fn fact_21_no_role_wins_most_of_a_neutral_family() {
         "a role wins most of a neutral family: {roles:?} {wins:?}"
     );
 }
+
+#[test]
+fn the_relationship_type_rarely_contradicts_the_status() {
+    // The type reads the client's two appreciations against the critical lower bound, the line
+    // the status is read against: in partnership weeks it is never mostly "adversarial", and a
+    // run whose partnership weeks are mostly "businesslike" (people unheard while the results
+    // carry the client's appreciation inside the bounds) is rare — under a fixed fee, a results
+    // contract and with a Representative, over 30 futures each.
+    let mut mostly_businesslike = 0;
+    for json in [
+        "{}",
+        r#"{"manager":{"role":"representative"}}"#,
+        r#"{"contract":{"obligation":"result","fee_per_week":18}}"#,
+    ] {
+        for seed in 1..=30 {
+            let mut s = common::scenario(json);
+            s.seed = seed;
+            let h = run(&s);
+            let weeks: Vec<_> = h
+                .rows
+                .iter()
+                .filter(|r| r.status == relsim::sim::Status::Partnership)
+                .map(|r| r.relationship_type)
+                .collect();
+            let count = |t| weeks.iter().filter(|w| **w == t).count();
+            let adversarial = count(relsim::sim::RelationshipType::Adversarial);
+            assert!(
+                2 * adversarial < weeks.len().max(1),
+                "{json} seed {seed}: {adversarial} of {} partnership weeks adversarial",
+                weeks.len()
+            );
+            if 2 * count(relsim::sim::RelationshipType::Businesslike) > weeks.len() {
+                mostly_businesslike += 1;
+            }
+        }
+    }
+    assert!(mostly_businesslike <= 5, "{mostly_businesslike} of 90 runs");
+}

@@ -218,9 +218,9 @@ pub fn type_color(t: crate::sim::RelationshipType) -> RGBColor {
     use crate::sim::RelationshipType::*;
     match t {
         // None is a line colour of the same chart (blue, orange, ink), so a strip is never
-        // mistaken for a series; partnership and adversarial echo the status colours of a
+        // mistaken for a series; close and adversarial echo the status colours of a
         // partnership and a termination.
-        Partnership => palette::GREEN,
+        Close => palette::GREEN,
         Businesslike => palette::YELLOW,
         Comfortable => palette::GREY,
         Adversarial => palette::VERMILLION,

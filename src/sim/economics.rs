@@ -231,6 +231,8 @@ pub(crate) struct PerPlan {
     pub culture_pull: f64,
     /// The euphoria bound.
     pub euphoria_upper: f64,
+    /// The critical lower bound (the relationship type reads appreciation against it too).
+    pub critical_lower: f64,
     /// `max(1 − euphoria_upper, 1e-9)`: the room above the euphoria bound.
     pub euphoria_room: f64,
 }
@@ -265,6 +267,7 @@ impl Scenario {
             budget_pressure: self.client.budget_pressure,
             culture_pull: p.alignment_culture * sup.culture_fit,
             euphoria_upper: upper,
+            critical_lower: self.bounds.critical_lower,
             euphoria_room: (1.0 - upper).max(1e-9),
         }
     }

@@ -97,7 +97,7 @@ impl<'a> Sim<'a> {
             supplier_leaving: false,
         };
         let effort_choice = plan.effort.clone();
-        let row = initial_row(&state, 0, p);
+        let row = initial_row(&state, 0, p, s.bounds.critical_lower);
         Self {
             plan,
             state,
@@ -456,8 +456,11 @@ impl<'a> Sim<'a> {
             row.client_trust_ceiling = st.ceiling.client;
             row.supplier_trust_ceiling = st.ceiling.supplier;
             row.business_pressure = st.pressure.client;
-            row.relationship_type =
-                RelationshipType::classify(st.experienced.client, st.business.client, p.type_split);
+            row.relationship_type = RelationshipType::classify(
+                st.experienced.client,
+                st.business.client,
+                k.critical_lower,
+            );
         }
         self.update_status();
         self.weigh_participation(operating_margin);
@@ -494,7 +497,12 @@ impl<'a> Sim<'a> {
     /// other series stay where they ended.
     fn after_end_row(&mut self) {
         if !self.stepped {
-            self.row = initial_row(&self.state, self.week, self.params());
+            self.row = initial_row(
+                &self.state,
+                self.week,
+                self.params(),
+                self.plan.scenario.bounds.critical_lower,
+            );
         }
         let row = &mut self.row;
         row.week = self.week;
@@ -508,7 +516,7 @@ impl<'a> Sim<'a> {
 }
 
 /// The row before any week: the state as it starts, in week `week`.
-fn initial_row(st: &State, week: u32, p: &ModelParams) -> Row {
+fn initial_row(st: &State, week: u32, p: &ModelParams, critical_lower: f64) -> Row {
     Row {
         week,
         effort: st.effort,
@@ -538,7 +546,7 @@ fn initial_row(st: &State, week: u32, p: &ModelParams) -> Row {
         relationship_type: RelationshipType::classify(
             st.experienced.client,
             st.business.client,
-            p.type_split,
+            critical_lower,
         ),
     }
 }

@@ -156,8 +156,6 @@ model_params! {
         volatility_with_objectives: 0.5, 0.2, 1.0, "share";
         /// Each party's appreciation of the other at the start of a contract: a fresh deal is liked a little.
         initial_appreciation: 0.6, 0.5, 0.7, "appreciation";
-        /// Relationship type: split of the client's two appreciations into high and low.
-        type_split: 0.5, 0.4, 0.6, "appreciation";
     }
     "incidents" {
         /// Size of an incident's shock on appreciation per unit of magnitude.

@@ -52,12 +52,16 @@ impl Status {
     }
 }
 
-/// The relationship type read from the client's experienced × business appreciation.
+/// The relationship type read from the client's experienced × business appreciation, each high
+/// or low against the critical lower bound — the line the status is read against too, so that
+/// the type never contradicts the status (version 3: a relationship in partnership status is not
+/// "adversarial"). The type "close" was called "partnership" before version 3: one word for two
+/// things, the status and the type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationshipType {
-    /// Both high.
-    Partnership,
+    /// Both high: a close relationship.
+    Close,
     /// Business high, experienced low.
     Businesslike,
     /// Experienced high, business low.
@@ -69,16 +73,17 @@ pub enum RelationshipType {
 impl RelationshipType {
     /// Every type, in the order of the 2×2 grid's reading (both high first).
     pub const ALL: [RelationshipType; 4] = [
-        RelationshipType::Partnership,
+        RelationshipType::Close,
         RelationshipType::Businesslike,
         RelationshipType::Comfortable,
         RelationshipType::Adversarial,
     ];
 
-    /// Classifies by the client's experienced and business appreciation.
+    /// Classifies by the client's experienced and business appreciation against `split` (the
+    /// scenario's critical lower bound).
     pub fn classify(experienced: f64, business: f64, split: f64) -> Self {
         match (experienced >= split, business >= split) {
-            (true, true) => RelationshipType::Partnership,
+            (true, true) => RelationshipType::Close,
             (false, true) => RelationshipType::Businesslike,
             (true, false) => RelationshipType::Comfortable,
             (false, false) => RelationshipType::Adversarial,
@@ -88,7 +93,7 @@ impl RelationshipType {
     /// The identifier used in output.
     pub fn id(self) -> &'static str {
         match self {
-            RelationshipType::Partnership => "partnership",
+            RelationshipType::Close => "close",
             RelationshipType::Businesslike => "businesslike",
             RelationshipType::Comfortable => "comfortable",
             RelationshipType::Adversarial => "adversarial",
@@ -98,7 +103,7 @@ impl RelationshipType {
     /// The maintenance approach that fits this type.
     pub fn approach(self) -> Approach {
         match self {
-            RelationshipType::Partnership => Approach::InvestTogether,
+            RelationshipType::Close => Approach::InvestTogether,
             RelationshipType::Businesslike => Approach::PersonalAttention,
             RelationshipType::Comfortable => Approach::SharpenResults,
             RelationshipType::Adversarial => Approach::RepairOrPart,

@@ -179,7 +179,7 @@ fn chart_image(draw: DrawFn, h: &History, s: &Scenario, week: &str) -> Option<St
 
 fn type_texts(r: RelationshipType, t: &Strings) -> (&'static str, &'static str) {
     match r {
-        RelationshipType::Partnership => (t.type_partnership, t.approach_partnership),
+        RelationshipType::Close => (t.type_close, t.approach_partnership),
         RelationshipType::Businesslike => (t.type_businesslike, t.approach_businesslike),
         RelationshipType::Comfortable => (t.type_comfortable, t.approach_comfortable),
         RelationshipType::Adversarial => (t.type_adversarial, t.approach_adversarial),

@@ -24,7 +24,7 @@ pub fn status_name(s: Status, t: &Strings) -> &'static str {
 
 fn type_texts(r: RelationshipType, t: &Strings) -> (&'static str, &'static str) {
     match r {
-        RelationshipType::Partnership => (t.type_partnership, t.approach_partnership),
+        RelationshipType::Close => (t.type_close, t.approach_partnership),
         RelationshipType::Businesslike => (t.type_businesslike, t.approach_businesslike),
         RelationshipType::Comfortable => (t.type_comfortable, t.approach_comfortable),
         RelationshipType::Adversarial => (t.type_adversarial, t.approach_adversarial),
@@ -36,7 +36,7 @@ fn type_texts(r: RelationshipType, t: &Strings) -> (&'static str, &'static str) 
 pub fn TypeStripLegend() -> impl IntoView {
     let entry = |r: RelationshipType| -> Text {
         match r {
-            RelationshipType::Partnership => |t| t.type_partnership,
+            RelationshipType::Close => |t| t.type_close,
             RelationshipType::Businesslike => |t| t.type_businesslike,
             RelationshipType::Comfortable => |t| t.type_comfortable,
             RelationshipType::Adversarial => |t| t.type_adversarial,
@@ -134,7 +134,7 @@ pub fn Summary() -> impl IntoView {
             >
                 <span class="type-axis-y">{move || t().business_axis}" ↑"</span>
                 {cell(RelationshipType::Businesslike)}
-                {cell(RelationshipType::Partnership)}
+                {cell(RelationshipType::Close)}
                 {cell(RelationshipType::Adversarial)}
                 {cell(RelationshipType::Comfortable)}
                 <span class="type-axis-x">{move || t().experienced_axis}" →"</span>
