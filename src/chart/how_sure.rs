@@ -57,7 +57,7 @@ pub fn draw<DB: DrawingBackend>(
         points
             .iter()
             .filter(|p| p.0.is_finite() && p.1.is_finite())
-            .map(|p| Circle::new((p.0, p.1 * 100.0), style.px(3.0), DOT.mix(0.7).filled())),
+            .map(|p| Circle::new((p.0, p.1 * 100.0), style.px(3.0), DOT.filled())),
     )?;
     area.present()
 }

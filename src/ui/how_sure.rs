@@ -25,13 +25,17 @@ pub fn HowSureCard() -> impl IntoView {
     let state = use_state();
     let progress = RwSignal::new(None::<f64>);
     let result = RwSignal::new(None::<HowSure>);
+    // Asked for and not yet answered. The pool runs one job at a time, and the view's own
+    // ensemble (restarted by an input committed as the user clicks here) takes precedence: the
+    // question waits for it, and is asked again if that ensemble replaced it.
+    let wanted = RwSignal::new(false);
     // A new A or B makes an earlier answer stale.
     Effect::new(move |_| {
         state.scenario.track();
         state.scenario_b.track();
         result.set(None);
     });
-    let start = move |_| {
+    let submit = move || {
         let a = state.scenario.get_untracked();
         let b = state.scenario_b.get_untracked();
         let runs = state.runs.get_untracked().max(1);
@@ -71,11 +75,23 @@ pub fn HowSureCard() -> impl IntoView {
                     })
                     .collect();
                 result.set(Some(answer(outcomes, runs)));
+                wanted.set(false);
                 progress.set(None);
             },
         );
     };
-    let busy = move || progress.get().is_some() || state.progress.get().is_some();
+    Effect::new(move |_| {
+        let idle = progress.get().is_none() && state.progress.get().is_none();
+        if wanted.get() && idle {
+            submit();
+        }
+    });
+    let start = move |_| wanted.set(true);
+    let cancel = move |_| {
+        wanted.set(false);
+        pool::cancel(state);
+    };
+    let busy = move || wanted.get() || progress.get().is_some();
     let pct = |v: f64| format!("{:.0}%", 100.0 * v);
     view! {
         <section class="card" data-testid="how-sure">
@@ -96,7 +112,7 @@ pub fn HowSureCard() -> impl IntoView {
                         max="1"
                         value=move || progress.get().unwrap_or(0.0).to_string()
                     ></progress>
-                    <button type="button" class="small" on:click=move |_| pool::cancel(state)>
+                    <button type="button" class="small" on:click=cancel>
                         {move || t().cancel}
                     </button>
                 </Show>

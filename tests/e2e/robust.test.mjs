@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBrowser, openPage, assertDrawsData } from './harness.mjs';
+import { startBrowser, openPage, waitDrawn } from './harness.mjs';
 
 const CLI = process.env.RELSIM_BIN ?? 'target/release/relsim';
 const { server, browser } = await startBrowser();
@@ -27,7 +27,18 @@ test('how sure is this: 50 model variants on the workers, the same shares as the
   const value = await share('robust-share-value');
   const partnership = await share('robust-share-partnership');
   assert.ok(value >= 0 && value <= 100 && partnership >= 0 && partnership <= 100, `${value} ${partnership}`);
-  await assertDrawsData(assert, page, 'chart-how-sure', 0.2);
+  // One dot per variant, in the dots' colour (rgb 204 121 167).
+  await waitDrawn(page, 'chart-how-sure');
+  const dots = await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="chart-how-sure"]');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - 204) < 12 && Math.abs(d[i + 1] - 121) < 12 && Math.abs(d[i + 2] - 167) < 12) n++;
+    }
+    return n;
+  });
+  assert.ok(dots > 40, `the variants' dots are drawn (${dots} px)`);
   // The same question natively.
   const dir = mkdtempSync(join(tmpdir(), 'relsim-sure-'));
   writeFileSync(join(dir, 'a.json'), a);
