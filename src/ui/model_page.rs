@@ -99,7 +99,7 @@ fn RobustTable() -> impl IntoView {
             <h3>{move || t().robust_title}</h3>
             <p>{move || t().robust_intro}</p>
             <div class="table-scroll">
-                <table class="outcomes" data-testid="robust-table">
+                <table class="outcomes robust" data-testid="robust-table">
                     <thead>
                         <tr>
                             <th scope="col">{move || t().robust_fact_col}</th>

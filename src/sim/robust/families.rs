@@ -449,11 +449,11 @@ pub(super) fn role_situation(p: &mut Pair, role: Role) -> Scenario {
         Role::Nanny => {
             // Goals adrift: external changes and business incidents dominate; people get on.
             r.external = p.u(3.0, 6.0);
-            r.interpersonal = p.u(0.5, 1.5);
+            r.interpersonal = p.u(0.3, 1.0);
             r.business = p.u(4.0, 8.0);
-            s.supplier.culture_fit = p.u(0.6, 0.9);
+            s.supplier.culture_fit = p.u(0.7, 0.9);
             s.client.budget_pressure = p.u(0.1, 0.4);
-            s.client.value_per_week = s.contract.fee_per_week * p.u(1.2, 2.0);
+            s.client.value_per_week = s.contract.fee_per_week * p.u(1.4, 2.0);
         }
         Role::Butler => {
             // A routine service where people clash: goals are stable and the service is worth
@@ -461,13 +461,13 @@ pub(super) fn role_situation(p: &mut Pair, role: Role) -> Scenario {
             r.external = p.u(0.0, 0.3);
             r.interpersonal = p.u(8.0, 14.0);
             r.business = p.u(1.0, 2.0);
-            s.supplier.culture_fit = p.u(0.35, 0.55);
+            s.supplier.culture_fit = p.u(0.45, 0.6);
             s.client.budget_pressure = p.u(0.0, 0.3);
-            s.client.value_per_week = s.contract.fee_per_week * p.u(1.0, 1.5);
+            s.client.value_per_week = s.contract.fee_per_week * p.u(0.9, 1.3);
         }
         Role::Representative | Role::None => {
             // High stakes: a service the business depends on, drifting goals and clashes.
-            s.client.value_per_week = s.contract.fee_per_week * p.u(2.5, 4.0);
+            s.client.value_per_week = s.contract.fee_per_week * p.u(3.0, 4.5);
             r.external = p.u(2.0, 4.0);
             r.interpersonal = p.u(4.0, 8.0);
             r.business = p.u(3.0, 6.0);
