@@ -98,7 +98,7 @@ fn RobustTable() -> impl IntoView {
         <section data-testid="model-robust">
             <h3>{move || t().robust_title}</h3>
             <p>{move || t().robust_intro}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().robust_title>
                 <table class="outcomes robust" data-testid="robust-table">
                     <thead>
                         <tr>
