@@ -87,23 +87,7 @@ pub fn answer(outcomes: Vec<VariantOutcome>, runs: u32) -> HowSure {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn how_sure(a: &Scenario, b: &Scenario, variants: u32, runs: u32, threads: usize) -> HowSure {
     let ks: Vec<u32> = (0..variants).collect();
-    let chunk = ks.len().div_ceil(threads.max(1)).max(1);
-    let outcomes: Vec<VariantOutcome> = std::thread::scope(|scope| {
-        let handles: Vec<_> = ks
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|k| variant_outcome(a, b, *k, runs))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
+    let outcomes = super::parallel_map(&ks, threads, |k| variant_outcome(a, b, *k, runs));
     answer(outcomes, runs)
 }
 

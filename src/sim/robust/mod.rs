@@ -250,27 +250,7 @@ impl Row {
 /// Tries `family` on the pairs `indices` with `runs` runs per ensemble, over `threads` threads.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn try_family(family: &Family, indices: &[u32], runs: u32, threads: usize) -> Row {
-    let threads = threads.clamp(1, indices.len().max(1));
-    let chunks: Vec<&[u32]> = indices
-        .chunks(indices.len().div_ceil(threads).max(1))
-        .collect();
-    let verdicts: Vec<(u32, Verdict)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|i| (*i, family.try_pair(*i, runs)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
+    let verdicts = parallel_map(indices, threads, |i| (*i, family.try_pair(*i, runs)));
     let held = verdicts.iter().filter(|(_, v)| v.holds).count() as u32;
     let failures = verdicts
         .iter()
@@ -287,6 +267,28 @@ pub fn try_family(family: &Family, indices: &[u32], runs: u32, threads: usize) -
         threshold: family.threshold(),
         failures,
     }
+}
+
+/// `f` over `items` on up to `threads` threads, each taking a contiguous part, the results in
+/// the items' order (so they do not depend on the thread count).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let chunk = items.len().div_ceil(threads.max(1)).max(1);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
 }
 
 /// The pair numbers of a run with `pairs` pairs: the full run's, every `stride`-th (a reduced
