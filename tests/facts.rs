@@ -623,7 +623,7 @@ fn fact_13_price_matters() {
                 RUNS,
             )
         };
-        let (cheap, dear) = (at(19.0), at(27.0));
+        let (cheap, dear) = (at(22.0), at(28.0));
         assert!(
             (cheap.mean.sla - dear.mean.sla).abs() < 0.005,
             "equal service: {} vs {}",
@@ -632,7 +632,7 @@ fn fact_13_price_matters() {
         );
         assert!(
             cheap.mean.client_appreciation > dear.mean.client_appreciation + 0.01,
-            "{obligation}, pressure {pressure}: appreciation {} (fee 19) vs {} (fee 27)",
+            "{obligation}, pressure {pressure}: appreciation {} (fee 22) vs {} (fee 28)",
             cheap.mean.client_appreciation,
             dear.mean.client_appreciation
         );

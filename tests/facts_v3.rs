@@ -181,3 +181,33 @@ fn the_relationship_type_rarely_contradicts_the_status() {
     }
     assert!(mostly_businesslike <= 5, "{mostly_businesslike} of 90 runs");
 }
+
+#[test]
+fn the_best_fixed_fee_lies_near_the_market_fee() {
+    // MODEL.md section 13: the fixed fee that maximises the client's expected net value lies
+    // within ±25 % of the market fee, not at the lowest fee allowed — with the supplier's
+    // outside option at its default and at either end of ±20 %, and with a dearer market.
+    // Fees from 10 to 30 k€ a week in steps of 1, 300 futures each.
+    for (json, market) in [
+        (r#"{}"#, 20.0),
+        (r#"{"model":{"outside_option":0.4}}"#, 20.0),
+        (r#"{"model":{"outside_option":0.6}}"#, 20.0),
+        (r#"{"client":{"market_fee_per_week":24}}"#, 24.0),
+    ] {
+        let base = common::scenario(json);
+        let best = (10..=30)
+            .map(|fee| {
+                let mut s = base.clone();
+                s.contract.fee_per_week = fee as f64;
+                (fee as f64, common::summary(&s, 300).totals.client_net_value)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .unwrap();
+        assert!(
+            (best.0 / market - 1.0).abs() <= 0.25,
+            "{json}: best fixed fee {} against a market fee of {market} (net value {:.0})",
+            best.0,
+            best.1
+        );
+    }
+}

@@ -316,7 +316,8 @@ impl Sim<'_> {
         let measured =
             super::economics::measured(attainment, super::economics::flattery(p, c, control));
         let money = Money::of(s, c, measured, e, markup);
-        let supplier_gain = money.margin - p.supplier_reservation * c.fee_per_week;
+        let supplier_gain =
+            money.margin - super::economics::reservation(s, c.fee_per_week, state.market_fee);
         let manager = s.manager.cost(state.role, p, c.fee_per_week);
         let stay = service_value(
             s,

@@ -105,6 +105,18 @@ pub(crate) fn market_net_value(s: &Light, market_fee: f64) -> f64 {
     s.value * s.params.market_service - market_fee
 }
 
+/// The supplier's reservation margin a week (k€) under a base fee `fee` while the market charges
+/// `market_fee`: the larger of a normal margin on the fee and what its people would earn serving
+/// others at the market's price (a share `outside_option` of the market's margin on by-the-book
+/// service). In a competitive market the two meet, and a fee near the market's is the lowest
+/// the supplier accepts for long.
+pub(crate) fn reservation(s: &Light, fee: f64, market_fee: f64) -> f64 {
+    let p = &s.params;
+    let e = p.market_effort;
+    let own_cost = s.fixed_cost + s.per_plan.delivery_scale * e * e * s.per_plan.volatility_factor;
+    (p.supplier_reservation * fee).max(p.outside_option * (market_fee - own_cost))
+}
+
 /// What the market charges a week for the same service: the market fee buys by-the-book service
 /// (the SLA at `market_effort`), each unit of SLA above that costs `market_quality_premium`
 /// times the fee more (less below it), and extra work costs its cost plus the market's markup.

@@ -50,6 +50,16 @@ pub fn effort_cost(scenario: &Scenario, e: f64) -> f64 {
     effort::cost(scenario, e)
 }
 
+/// The supplier's reservation margin a week (k€) in `scenario` at base fee `fee`, while the
+/// market charges its starting fee (see `economics::reservation`).
+pub fn reservation(scenario: &Scenario, fee: f64) -> f64 {
+    economics::reservation(
+        &scenario.clone_light(),
+        fee,
+        scenario.client.market_fee_per_week,
+    )
+}
+
 /// The client's control over the supplier's reports with a manager in `role` (its own base
 /// level plus the manager's operational control).
 pub fn economics_control(p: &params::ModelParams, role: Role) -> f64 {

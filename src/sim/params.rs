@@ -372,6 +372,8 @@ model_params! {
         walk_away_weeks: 52.0, 26.0, 104.0, "weeks";
         /// The supplier's reservation margin per week as a share of the fee: what it needs to go on. A normal margin, i.e. zero economic profit: below it its people and capital earn more elsewhere.
         supplier_reservation: 0.08, 0.0, 0.15, "share of fee";
+        /// The supplier's outside option: the share of the market's margin (the market fee less its own cost of the market's by-the-book service) its people would earn serving others instead. Its reservation is the larger of this and a normal margin, so a fee far below the market squeezes it even when the fee covers its cost.
+        outside_option: 0.5, 0.3, 0.8, "share of market margin";
         /// Share of the room between what a squeezed supplier needs and the most its locked-in client would pay that it asks for.
         ask_share: 0.5, 0.25, 0.75, "share";
         /// How hard being squeezed below its reservation hits the supplier: an unfair-treatment incident of this times the shortfall as a share of the fee.

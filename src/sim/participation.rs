@@ -12,17 +12,31 @@ use super::record::{Event, StatusCause};
 impl Sim<'_> {
     /// The supplier's reservation margin a week (k€): what it needs to go on.
     pub(crate) fn reservation(&self) -> f64 {
-        self.params().supplier_reservation * self.state.contract.fee_per_week
+        super::economics::reservation(
+            &self.plan().light,
+            self.state.contract.fee_per_week,
+            self.state.market_fee,
+        )
     }
 
     /// Updates the supplier's margin outlook with this week's operating margin and acts on it.
     pub(crate) fn weigh_participation(&mut self, operating_margin: f64) {
         let p = self.params();
-        let st = &mut self.state;
-        st.margin_outlook = match st.margin_outlook {
-            Some(o) => Some(o + p.outlook_rate * (operating_margin - o)),
-            None => Some(operating_margin),
+        // A fresh outlook (at the start, or under new terms) is the margin the supplier expects
+        // under the contract, not one week's draw of on-time tickets: it signed (or agreed) on
+        // an expectation, and one unlucky week does not change it.
+        let start = match self.state.margin_outlook {
+            Some(_) => 0.0,
+            None => {
+                let c = self.state.contract;
+                self.gains(&c, &self.effort_choice, &self.state).0 + self.reservation()
+            }
         };
+        let st = &mut self.state;
+        st.margin_outlook = Some(match st.margin_outlook {
+            Some(o) => o + p.outlook_rate * (operating_margin - o),
+            None => start + p.outlook_rate * (operating_margin - start),
+        });
         let losing = st.margin_outlook.is_some_and(|o| o < self.reservation());
         self.state.supplier_losing = losing;
         if !losing {

@@ -2,7 +2,7 @@
 //! `families_v1.rs`. Each samples a situation where the fact's premise holds and returns the
 //! fact's verdict with the numbers that decided it.
 
-use super::situations::{cost_at, incident, quiet};
+use super::situations::{cost_at, incident, pay_for_full_effort, quiet};
 use super::{Family, Pair, Verdict};
 use crate::sim::incident::{Kind, Party, Polarity};
 use crate::sim::intervention::{Intervention, TrustRepair};
@@ -29,7 +29,7 @@ pub static FAMILIES: &[Family] = &[
     Family {
         fact: 14,
         title: "Worse service never pleases",
-        family: "any situation, contract and budget pressure; the same fee, one supplier at full effort, one by a low floor at twice the cost per request",
+        family: "any situation, contract and budget pressure, without extra work; the same fee (one that pays for full effort), one supplier at full effort, one by a low floor at twice the cost per request",
         structural: true,
         runs: 1,
         check: worse_service,
@@ -128,8 +128,7 @@ fn price_matters(p: &mut Pair) -> Verdict {
     let mut s = p.situation();
     s.supplier.min_effort = 1.0;
     // The cheaper fee still covers full effort with more than the reservation.
-    let floor = cost_at(&s, 1.0) * 1.2;
-    s.contract.fee_per_week = s.contract.fee_per_week.max(floor);
+    pay_for_full_effort(&mut s);
     let mut dear = s.clone();
     dear.contract.fee_per_week *= p.u(1.1, 1.3);
     let (a, b) = (p.summary(&s), p.summary(&dear));
@@ -160,11 +159,19 @@ fn worse_service(p: &mut Pair) -> Verdict {
     s.client.budget_pressure = p.u(0.0, 1.0);
     s.supplier.horizon = 0.0;
     s.weeks = 104;
+    // No extra work: the dearer supplier's extra work would be a different purchase, billed
+    // at a different price, and the two would no longer be paid alike.
+    s.demand.out_of_scope_share = 0.0;
     let mut good = s.clone();
     good.supplier.min_effort = 1.0;
     let mut poor = s;
     poor.supplier.min_effort = 0.1;
     poor.supplier.cost_per_request *= 2.0;
+    // The same fee for both, one that pays for full effort at the dearer supplier's cost with
+    // more than the reservation: a squeezed supplier would ask for a higher fee or leave, and
+    // the two would no longer be paid alike or serve alike.
+    pay_for_full_effort(&mut poor);
+    good.contract.fee_per_week = poor.contract.fee_per_week;
     let (g, w) = (p.run(&good), p.run(&poor));
     let mean = |h: &crate::sim::History, f: fn(&crate::sim::Row) -> f64| {
         h.rows.iter().map(f).sum::<f64>() / h.rows.len() as f64
@@ -205,7 +212,18 @@ fn no_bonus_for_a_miss(p: &mut Pair) -> Verdict {
     };
     let mut worst_excess: f64 = 0.0;
     let mut full_on_miss = 0;
-    for r in h.rows.iter().filter(|r| !r.status.is_final()) {
+    // The bonus is judged against the terms in force: the scenario's, until a squeezed
+    // supplier's request for a higher base fee is granted.
+    let new_terms = h
+        .events
+        .iter()
+        .find(|(_, e)| matches!(e, crate::sim::Event::SupplierAsks { accepted: true, .. }))
+        .map_or(u32::MAX, |(w, _)| *w);
+    for r in h
+        .rows
+        .iter()
+        .filter(|r| !r.status.is_final() && r.week < new_terms)
+    {
         let earned = crate::sim::engine::payment(&c, r.sla) - c.fee_per_week;
         // A clawback week pays less, never more: only what was paid beyond the earned counts.
         worst_excess = worst_excess.max((r.bonus_paid - earned) / full.max(1e-9));
@@ -238,7 +256,8 @@ fn no_bonus_for_a_miss(p: &mut Pair) -> Verdict {
 fn squeeze(p: &mut Pair) -> Verdict {
     let s = p.situation();
     // The fee that covers the supplier's cost at the effort it gives under this contract and
-    // its reservation (a little above the lowest fee at which it is not at a loss).
+    // its reservation: a little above the lowest fee at which it never asks for more in a
+    // quiet run (incidents move its margin, and a fee at the very edge is asked up later).
     let fair = fair_fee(p, &s) * 1.05;
     let mut low = s.clone();
     low.contract.fee_per_week = cost_at(&s, s.supplier.min_effort) * p.u(0.5, 0.9);

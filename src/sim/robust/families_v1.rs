@@ -23,7 +23,7 @@ pub static FAMILIES: &[Family] = &[
     Family {
         fact: 2,
         title: "Results contracts satisfy more",
-        family: "any situation under a fixed fee, against a results contract (share 0.15–0.3, a target full effort beats) whose fee is lowered in steps to the same mean client cost ±5 %",
+        family: "any situation under a results contract (share 0.15–0.3, a target full effort beats), against a fixed fee lowered in steps to the same mean client cost ±5 %",
         structural: false,
         runs: 40,
         check: results_satisfy_more,
@@ -197,46 +197,46 @@ fn fixed_fee_starves(p: &mut Pair) -> Verdict {
 
 /// Fact 2: at equal mean client cost, a results contract is appreciated more than a fixed fee.
 fn results_satisfy_more(p: &mut Pair) -> Verdict {
-    let mut s = p.situation();
-    s.contract.obligation = Obligation::Effort;
-    let effort = p.summary(&s);
-    let target = effort.totals.client_cost;
-    let mut result = s.clone();
+    let mut result = p.situation();
     result.contract.obligation = Obligation::Result;
     result.contract.incentive_share = p.u(0.15, 0.3);
     reachable_target(p, &mut result, 0.04);
-    // The results contract's fee, lowered from well above the fixed fee in steps of 2 % of it
-    // until its mean client cost is within 5 % of the fixed fee's. Not a bisection: the cost
-    // falls with the fee only while the fee covers the supplier's cost at the effort the bonus
-    // buys; below that a squeezed supplier asks for more and the cost jumps up again.
-    let fee = s.contract.fee_per_week;
+    let r = p.summary(&result);
+    let target = r.totals.client_cost;
+    // The fixed fee whose mean client cost is within 5 % of the results contract's, lowered
+    // from well above the results fee in steps of 2 % of it. Not a bisection: the cost falls
+    // with the fee only while the fee covers the supplier's cost and reservation; below that
+    // a squeezed supplier asks for more and the cost jumps up again.
+    let fee = result.contract.fee_per_week;
+    let mut fixed = result.clone();
+    fixed.contract.obligation = Obligation::Effort;
     let mut found = None;
     let mut last = 0.0;
-    for k in 0..45 {
-        let f = fee * (1.3 - 0.02 * k as f64);
-        result.contract.fee_per_week = f;
-        let r = p.summary(&result);
-        let ratio = r.totals.client_cost / target;
+    for k in 0..60 {
+        let f = fee * (1.6 - 0.02 * k as f64);
+        fixed.contract.fee_per_week = f;
+        let e = p.summary(&fixed);
+        let ratio = e.totals.client_cost / target;
         last = ratio;
         if (ratio - 1.0).abs() <= 0.05 {
-            found = Some((f, r));
+            found = Some((f, e));
             break;
         }
     }
-    let Some((f, r)) = found else {
+    let Some((f, effort)) = found else {
         return Verdict::of(
             false,
-            format!("no results fee at equal cost (last ratio {last:.3})"),
+            format!("no fixed fee at equal cost (last ratio {last:.3})"),
         );
     };
     Verdict::of(
         r.mean.client_appreciation > effort.mean.client_appreciation,
         format!(
-            "appreciation {:.4} (results, fee {f:.1}) vs {:.4} (fixed fee {fee:.1}) at cost {:.0} vs {:.0}",
+            "appreciation {:.4} (results, fee {fee:.1}) vs {:.4} (fixed fee {f:.1}) at cost {:.0} vs {:.0}",
             r.mean.client_appreciation,
             effort.mean.client_appreciation,
-            r.totals.client_cost,
-            target
+            target,
+            effort.totals.client_cost
         ),
     )
 }

@@ -58,6 +58,15 @@ pub fn cost_at(s: &Scenario, e: f64) -> f64 {
     crate::sim::effort_cost(s, e)
 }
 
+/// Raises the fee of `s`, if need be, to one that pays for full effort with more than the
+/// supplier's reservation (a normal margin, or what its people would earn at the market's
+/// price), so that a supplier at full effort is never squeezed into asking for more.
+pub fn pay_for_full_effort(s: &mut Scenario) {
+    let full = cost_at(s, 1.0);
+    let floor = (full * 1.2).max((full + crate::sim::reservation(s, full * 1.2)) * 1.05);
+    s.contract.fee_per_week = s.contract.fee_per_week.max(floor);
+}
+
 /// An incident of `kind` in `week` of size `magnitude` on `party`.
 pub fn incident(
     week: u32,
