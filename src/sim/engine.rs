@@ -457,8 +457,8 @@ impl<'a> Sim<'a> {
             row.supplier_trust_ceiling = st.ceiling.supplier;
             row.business_pressure = st.pressure.client;
             row.relationship_type = RelationshipType::classify(
-                st.experienced.client,
-                st.business.client,
+                (st.experienced.client + st.experienced.supplier) / 2.0,
+                (st.business.client + st.business.supplier) / 2.0,
                 k.critical_lower,
             );
         }
@@ -544,8 +544,8 @@ fn initial_row(st: &State, week: u32, p: &ModelParams, critical_lower: f64) -> R
         bonus_paid: 0.0,
         sla_measured: 0.0,
         relationship_type: RelationshipType::classify(
-            st.experienced.client,
-            st.business.client,
+            (st.experienced.client + st.experienced.supplier) / 2.0,
+            (st.business.client + st.business.supplier) / 2.0,
             critical_lower,
         ),
     }

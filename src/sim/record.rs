@@ -52,10 +52,11 @@ impl Status {
     }
 }
 
-/// The relationship type read from the client's experienced × business appreciation, each high
-/// or low against the critical lower bound — the line the status is read against too, so that
-/// the type never contradicts the status (version 3: a relationship in partnership status is not
-/// "adversarial"). The type "close" was called "partnership" before version 3: one word for two
+/// The relationship type read from the relationship's experienced × business appreciation (each
+/// the mean of both parties', as the relationship line is), each high or low against the
+/// critical lower bound — the line the status is read against too, so that the type rarely
+/// contradicts the status (version 3: a relationship in partnership status is not
+/// "adversarial", and seldom "businesslike"). The type "close" was called "partnership" before version 3: one word for two
 /// things, the status and the type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -79,7 +80,7 @@ impl RelationshipType {
         RelationshipType::Adversarial,
     ];
 
-    /// Classifies by the client's experienced and business appreciation against `split` (the
+    /// Classifies by the relationship's experienced and business appreciation against `split` (the
     /// scenario's critical lower bound).
     pub fn classify(experienced: f64, business: f64, split: f64) -> Self {
         match (experienced >= split, business >= split) {
@@ -193,7 +194,7 @@ pub struct Row {
     /// The SLA the client measured (the supplier's report, flattered by part of the misses
     /// unless checked), on which bonus and malus are settled.
     pub sla_measured: f64,
-    /// The relationship type this week, from the client's experienced × business appreciation.
+    /// The relationship type this week, from both parties' experienced × business appreciation.
     pub relationship_type: RelationshipType,
 }
 
