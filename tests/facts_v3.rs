@@ -107,7 +107,8 @@ fn negative_business_incidents_cost_trust_less_than_interpersonal_ones() {
 #[test]
 fn fact_21_no_role_wins_most_of_a_neutral_family() {
     // Ordinary situations (any contract, any incidents at the usual rates): which manager gives
-    // the client the most net value varies — none wins most of them.
+    // the client the most net value varies — none wins most of them (at the defaults, over
+    // these 100: Butler 44, Accountant 0, Representative 25, Nanny 31).
     use relsim::sim::robust::Pair;
     use relsim::sim::Role;
     let roles = [
@@ -117,7 +118,7 @@ fn fact_21_no_role_wins_most_of_a_neutral_family() {
         Role::Nanny,
     ];
     let mut wins = [0u32; 4];
-    let n = 40;
+    let n = 100;
     for i in 0..n {
         // Pair numbers from the joint-draw range use perturbed constants; these use the defaults.
         let mut p = Pair::new(21, i, 60);
