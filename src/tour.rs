@@ -80,6 +80,110 @@ pub struct Step {
     pub control: Control,
     /// The scenario for a value of the control.
     pub build: fn(f64) -> Scenario,
+    /// What the step's text claims, checked over the step's numbers (see [`Claim`]).
+    pub claims: &'static [Claim],
+}
+
+/// A number read from a run of a step, for its claims.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Measure {
+    /// The relationship line in a week.
+    LineAt(u32),
+    /// The client's trust in a week.
+    ClientTrustAt(u32),
+    /// Customer focus (effort), the mean over the run.
+    MeanFocus,
+    /// The client's lowest appreciation less the critical lower bound (negative: it fell
+    /// through the bound).
+    ClientAboveBound,
+}
+
+/// What a step's text claims about its numbers, as data: the native tests evaluate every claim
+/// of every step, on the mean over futures, and fail with the claim's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Claim {
+    /// `measure` rises with every value of the control in `values`, in order.
+    Rises {
+        /// What rises.
+        measure: Measure,
+        /// Control values, in the order it rises over.
+        values: &'static [f64],
+    },
+    /// `measure` at control value `at` is at least `by` above its value at `than`.
+    Exceeds {
+        /// What is compared.
+        measure: Measure,
+        /// The control value where it is higher.
+        at: f64,
+        /// The control value it is compared with.
+        than: f64,
+        /// The least difference.
+        by: f64,
+    },
+    /// At control value `at` the run ends in partnership status (`yes`) or not.
+    EndsInPartnership {
+        /// The control value.
+        at: f64,
+        /// Whether it ends in partnership.
+        yes: bool,
+    },
+    /// At every value of the control the status degrades only after a party's appreciation has
+    /// been outside the bounds for longer than the tolerance.
+    OutsideLongerThanToleranceFirst,
+    /// At every value of the control, the trust a bad experience (week `bad`) takes away within
+    /// 4 weeks is at least `ratio` times what an equally large good one (week `good`) added.
+    LossOutweighsGain {
+        /// The good experience's week.
+        good: u32,
+        /// The bad experience's week.
+        bad: u32,
+        /// The least ratio.
+        ratio: f64,
+    },
+    /// At control value `at`, the client's trust in week `late` is still below its level in
+    /// the week before the bad experience of week `bad`.
+    NotRegainedBy {
+        /// The control value.
+        at: f64,
+        /// The bad experience's week.
+        bad: u32,
+        /// The week trust is read.
+        late: u32,
+    },
+    /// The incidents are the same (week, kind, sign, size, party) at every value of the
+    /// control.
+    SameIncidents,
+}
+
+impl Claim {
+    /// The claim in words (English, for test messages).
+    pub fn describe(&self) -> String {
+        match self {
+            Claim::Rises { measure, values } => {
+                format!("{measure:?} rises over the control values {values:?}")
+            }
+            Claim::Exceeds {
+                measure,
+                at,
+                than,
+                by,
+            } => format!("{measure:?} at {at} exceeds its value at {than} by at least {by}"),
+            Claim::EndsInPartnership { at, yes } => format!(
+                "at {at} the run {} in partnership",
+                if *yes { "ends" } else { "does not end" }
+            ),
+            Claim::OutsideLongerThanToleranceFirst => {
+                "the status degrades only after longer than the tolerance outside the bounds".into()
+            }
+            Claim::LossOutweighsGain { ratio, .. } => format!(
+                "a bad experience takes at least {ratio}× the trust an equal good one added"
+            ),
+            Claim::NotRegainedBy { at, bad, late } => {
+                format!("at {at}, trust in week {late} is still below its level before week {bad}")
+            }
+            Claim::SameIncidents => "the incidents are the same at every control value".into(),
+        }
+    }
 }
 
 /// The steps in order (their texts are `SiteStrings::tour`, in the same order).
@@ -94,6 +198,10 @@ pub const STEPS: [Step; 8] = [
             show: Show::Signed,
         },
         build: incident_step,
+        claims: &[Claim::Rises {
+            measure: Measure::LineAt(30),
+            values: &[-1.0, -0.5, 0.0, 0.5, 1.0],
+        }],
     },
     Step {
         chart: Chart::Relationship,
@@ -105,6 +213,20 @@ pub const STEPS: [Step; 8] = [
             show: Show::Percent,
         },
         build: bounds_step,
+        claims: &[
+            Claim::Exceeds {
+                measure: Measure::ClientAboveBound,
+                at: 0.2,
+                than: 0.5,
+                by: 0.25,
+            },
+            Claim::EndsInPartnership { at: 0.2, yes: true },
+            Claim::EndsInPartnership {
+                at: 0.5,
+                yes: false,
+            },
+            Claim::OutsideLongerThanToleranceFirst,
+        ],
     },
     Step {
         chart: Chart::Relationship,
@@ -116,16 +238,34 @@ pub const STEPS: [Step; 8] = [
             show: Show::Weeks,
         },
         build: degrade_step,
+        claims: &[
+            Claim::EndsInPartnership {
+                at: 30.0,
+                yes: true,
+            },
+            Claim::EndsInPartnership {
+                at: 5.0,
+                yes: false,
+            },
+            Claim::OutsideLongerThanToleranceFirst,
+        ],
     },
     Step {
         chart: Chart::Focus,
         control: Control::Obligation { initial: 0 },
         build: contract_step,
+        claims: &[Claim::Exceeds {
+            measure: Measure::MeanFocus,
+            at: 1.0,
+            than: 0.0,
+            by: 0.3,
+        }],
     },
     Step {
         chart: Chart::Relationship,
         control: Control::Role { initial: 0 },
         build: role_step,
+        claims: &[Claim::SameIncidents],
     },
     Step {
         chart: Chart::Trust,
@@ -137,6 +277,18 @@ pub const STEPS: [Step; 8] = [
             show: Show::Number,
         },
         build: trust_step,
+        claims: &[
+            Claim::LossOutweighsGain {
+                good: 20,
+                bad: 60,
+                ratio: 2.0,
+            },
+            Claim::NotRegainedBy {
+                at: 0.6,
+                bad: 60,
+                late: 103,
+            },
+        ],
     },
     Step {
         chart: Chart::Trust,
@@ -148,11 +300,35 @@ pub const STEPS: [Step; 8] = [
             show: Show::Count,
         },
         build: repair_step,
+        claims: &[
+            Claim::Rises {
+                measure: Measure::ClientTrustAt(103),
+                values: &[1.0, 2.0, 3.0, 4.0, 5.0],
+            },
+            Claim::Exceeds {
+                measure: Measure::ClientTrustAt(103),
+                at: 0.0,
+                than: 1.0,
+                by: 0.05,
+            },
+            Claim::Exceeds {
+                measure: Measure::ClientTrustAt(103),
+                at: 5.0,
+                than: 0.0,
+                by: 0.3,
+            },
+        ],
     },
     Step {
         chart: Chart::Relationship,
         control: Control::Obligation { initial: 0 },
         build: explore_step,
+        claims: &[Claim::Exceeds {
+            measure: Measure::MeanFocus,
+            at: 1.0,
+            than: 0.0,
+            by: 0.2,
+        }],
     },
 ];
 
@@ -237,14 +413,39 @@ pub fn contract_step(v: f64) -> Scenario {
     s
 }
 
-/// Step 5: three years of chance incidents under the role `Role::ALL[v]`.
+/// Step 5: three years of chance incidents under the role `Role::ALL[v]`. The incidents are
+/// drawn once, without a manager, and scripted: chance incidents draw their sign from the state
+/// of the relationship, which a role changes, and the step compares roles on the same events.
 pub fn role_step(v: f64) -> Scenario {
+    role_step_seeded(v, 7)
+}
+
+/// Step 5 in the future of `seed` (the tour shows seed 7; claims are checked over others too).
+pub fn role_step_seeded(v: f64, seed: u64) -> Scenario {
     let mut s = quiet();
+    s.seed = seed;
     s.weeks = 156;
+    // Results on business KPIs: measured on the client's own outcome, so no flattered report
+    // is ever caught — an incident of the manager's own making that would differ by role.
+    s.contract.kpi_level = crate::sim::scenario::KpiLevel::Business;
     s.random_rates = RandomRates {
         external: 1.5,
         interpersonal: 4.0,
         business: 4.0,
+    };
+    s.manager.role = Role::None;
+    s.incidents = crate::sim::run(&s)
+        .events
+        .into_iter()
+        .filter_map(|(_, e)| match e {
+            crate::sim::Event::Incident { incident, .. } => Some(incident),
+            _ => None,
+        })
+        .collect();
+    s.random_rates = RandomRates {
+        external: 0.0,
+        interpersonal: 0.0,
+        business: 0.0,
     };
     s.manager.role = Role::ALL[(v.round().max(0.0) as usize).min(Role::ALL.len() - 1)];
     s
@@ -308,26 +509,188 @@ pub fn explore_step(v: f64) -> Scenario {
     s
 }
 
+/// Futures a step's claims are checked over: the quiet steps are the same in each; the last
+/// step's chance incidents differ.
+pub const CLAIM_FUTURES: u64 = 20;
+
+/// The runs of `step` at control value `v` over `futures` futures (seeds from the step's own).
+fn runs(step: &Step, v: f64, futures: u64) -> Vec<crate::sim::History> {
+    let s = (step.build)(v);
+    (0..futures.max(1))
+        .map(|i| {
+            let mut t = s.clone();
+            t.seed = s.seed.wrapping_add(i);
+            crate::sim::run(&t)
+        })
+        .collect()
+}
+
+/// `measure` of a run of `s`.
+fn measure(m: Measure, s: &Scenario, h: &crate::sim::History) -> f64 {
+    let at = |w: u32| &h.rows[(w as usize).min(h.rows.len() - 1)];
+    match m {
+        Measure::LineAt(w) => at(w).relationship,
+        Measure::ClientTrustAt(w) => at(w).client_trust,
+        Measure::MeanFocus => h.rows.iter().map(|r| r.effort).sum::<f64>() / h.rows.len() as f64,
+        Measure::ClientAboveBound => {
+            h.rows
+                .iter()
+                .map(|r| r.client_appreciation)
+                .fold(f64::INFINITY, f64::min)
+                - s.bounds.critical_lower
+        }
+    }
+}
+
+/// The mean of `m` over the futures of `step` at `v`.
+fn mean(step: &Step, m: Measure, v: f64, futures: u64) -> f64 {
+    let s = (step.build)(v);
+    let hs = runs(step, v, futures);
+    hs.iter().map(|h| measure(m, &s, h)).sum::<f64>() / hs.len() as f64
+}
+
+/// Every value the step's control takes.
+pub fn control_values(step: &Step) -> Vec<f64> {
+    match step.control {
+        Control::Slider { min, max, step, .. } => {
+            let n = ((max - min) / step).round() as usize;
+            (0..=n).map(|i| min + i as f64 * step).collect()
+        }
+        Control::Obligation { .. } => vec![0.0, 1.0],
+        Control::Role { .. } => (0..Role::ALL.len()).map(|i| i as f64).collect(),
+    }
+}
+
+/// Checks one claim of `step` over `futures` futures: `Err` with the numbers when it fails.
+pub fn check(step: &Step, claim: &Claim, futures: u64) -> Result<(), String> {
+    use crate::sim::Status;
+    let fail = |detail: String| Err(format!("{}: {detail}", claim.describe()));
+    match *claim {
+        Claim::Rises { measure, values } => {
+            let xs: Vec<f64> = values
+                .iter()
+                .map(|v| mean(step, measure, *v, futures))
+                .collect();
+            if xs.windows(2).all(|w| w[1] > w[0]) {
+                Ok(())
+            } else {
+                fail(format!("{xs:.3?}"))
+            }
+        }
+        Claim::Exceeds {
+            measure,
+            at,
+            than,
+            by,
+        } => {
+            let (a, b) = (
+                mean(step, measure, at, futures),
+                mean(step, measure, than, futures),
+            );
+            if a >= b + by {
+                Ok(())
+            } else {
+                fail(format!("{a:.3} vs {b:.3}"))
+            }
+        }
+        Claim::EndsInPartnership { at, yes } => {
+            let hs = runs(step, at, futures);
+            let ends = hs
+                .iter()
+                .filter(|h| {
+                    h.rows
+                        .last()
+                        .is_some_and(|r| r.status == Status::Partnership)
+                })
+                .count();
+            // "Ends in partnership" on most futures; "does not" on most.
+            if (2 * ends > hs.len()) == yes {
+                Ok(())
+            } else {
+                fail(format!("{ends} of {} futures end in partnership", hs.len()))
+            }
+        }
+        Claim::OutsideLongerThanToleranceFirst => {
+            for v in control_values(step) {
+                let s = (step.build)(v);
+                let b = &s.bounds;
+                for h in runs(step, v, futures) {
+                    let degraded = h.rows.iter().position(|r| r.status != Status::Partnership);
+                    let Some(w) = degraded else { continue };
+                    let outside = |r: &crate::sim::Row| {
+                        [r.client_appreciation, r.supplier_appreciation]
+                            .iter()
+                            .any(|a| *a < b.critical_lower || *a > b.euphoria_upper)
+                    };
+                    let run_outside = h.rows[..=w].iter().rev().take_while(|r| outside(r)).count();
+                    if run_outside as u32 <= b.tolerance_weeks.min(w as u32) {
+                        return fail(format!(
+                            "at {v}: degraded in week {w} after {run_outside} weeks outside (tolerance {})",
+                            b.tolerance_weeks
+                        ));
+                    }
+                }
+            }
+            Ok(())
+        }
+        Claim::LossOutweighsGain { good, bad, ratio } => {
+            for v in control_values(step) {
+                let gain = mean(step, Measure::ClientTrustAt(good + 4), v, futures)
+                    - mean(step, Measure::ClientTrustAt(good - 1), v, futures);
+                let loss = mean(step, Measure::ClientTrustAt(bad - 1), v, futures)
+                    - mean(step, Measure::ClientTrustAt(bad + 4), v, futures);
+                if gain <= 0.0 || loss < ratio * gain {
+                    return fail(format!("at {v}: gain {gain:.3}, loss {loss:.3}"));
+                }
+            }
+            Ok(())
+        }
+        Claim::NotRegainedBy { at, bad, late } => {
+            let before = mean(step, Measure::ClientTrustAt(bad - 1), at, futures);
+            let after = mean(step, Measure::ClientTrustAt(late), at, futures);
+            if after < before {
+                Ok(())
+            } else {
+                fail(format!("{after:.3} in week {late} vs {before:.3} before"))
+            }
+        }
+        Claim::SameIncidents => {
+            let incidents = |v: f64| {
+                runs(step, v, 1)[0]
+                    .events
+                    .iter()
+                    .filter_map(|(w, e)| match e {
+                        crate::sim::Event::Incident { incident, .. } => Some((
+                            *w,
+                            incident.kind,
+                            incident.polarity,
+                            incident.magnitude.to_bits(),
+                            incident.party,
+                        )),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let first = incidents(0.0);
+            for v in control_values(step) {
+                if incidents(v) != first {
+                    return fail(format!("the incidents at {v} differ from those at 0"));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sim::{run, Status};
 
-    fn values(step: &Step) -> Vec<f64> {
-        match step.control {
-            Control::Slider { min, max, step, .. } => {
-                let n = ((max - min) / step).round() as usize;
-                (0..=n).map(|i| min + i as f64 * step).collect()
-            }
-            Control::Obligation { .. } => vec![0.0, 1.0],
-            Control::Role { .. } => (0..Role::ALL.len()).map(|i| i as f64).collect(),
-        }
-    }
-
     #[test]
     fn every_value_of_every_step_is_a_valid_scenario() {
         for (i, step) in STEPS.iter().enumerate() {
-            for v in values(step) {
+            for v in control_values(step) {
                 let s = (step.build)(v);
                 assert!(s.validate().is_ok(), "step {i} at {v}: {:?}", s.validate());
                 let h = run(&s);

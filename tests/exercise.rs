@@ -1,6 +1,8 @@
 //! Training exercises: validation names the field, plays are deterministic, the luck-or-skill
 //! replay places the participant among other futures, and result files round-trip into a board.
 
+mod common;
+
 use relsim::sim::exercise::{
     builtin, class_board, luck_or_skill, Debrief, Exercise, ExerciseResult, Play, Text, BUILTIN,
     CARRY_ON,
@@ -285,4 +287,66 @@ fn a_trainers_texts_take_both_languages_and_an_empty_one_shows_the_other() {
     assert_eq!(back.title.get("nl"), "Een titel");
     assert_eq!(back.title.get("en"), "A title");
     assert_eq!(back.questions, ex.questions);
+}
+
+#[test]
+fn every_built_in_exercise_makes_claims_and_they_hold_over_its_futures() {
+    // Each built-in exercise states its lesson as claims over its numbers; each holds on the
+    // mean over 200 futures, every path played at its own moments.
+    for (id, _) in relsim::sim::exercise::BUILTIN {
+        let ex = relsim::sim::exercise::builtin(id).unwrap();
+        assert!(ex.claims.len() >= 2, "{id} states its lesson as claims");
+        for c in ex.check_claims(relsim::sim::exercise::CLAIM_FUTURES) {
+            assert!(c.holds, "{id}: {} — {}", c.claim.describe(), c.detail);
+        }
+    }
+}
+
+#[test]
+fn a_wrong_claim_fails_with_its_text_and_numbers() {
+    use relsim::sim::exercise::{Claim, Path};
+    let ex = relsim::sim::exercise::builtin("farbo-crisis").unwrap();
+    // Leaving at the first moment does not beat the full repair.
+    let wrong = Claim::Beats {
+        path: Path::Options(vec!["exit".into()]),
+        than: Path::Best,
+        by: 0.0,
+    };
+    let c = &ex.check(&[wrong], 50)[0];
+    assert!(!c.holds);
+    assert_eq!(
+        c.claim.describe(),
+        "taking exit scores at least 0 points more than the best path"
+    );
+    assert!(c.detail.contains("taking exit scores"), "{}", c.detail);
+    // And the CLI refuses an exercise whose claim does not hold, naming it.
+    let mut bad = ex.clone();
+    bad.claims = vec![Claim::EndsInPartnership {
+        path: Path::CarryOn,
+        share: 0.9,
+    }];
+    let file = common::tmp("wrong-claim.json", &bad.to_json());
+    let out = common::relsim(&["exercise", "validate", &file]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("FAILS: carrying on ends in partnership in at least 90 % of futures"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_claim_about_an_option_not_in_the_menu_is_refused_by_name() {
+    let mut ex = relsim::sim::exercise::builtin("gym-contract").unwrap();
+    ex.claims = vec![relsim::sim::exercise::Claim::Beats {
+        path: relsim::sim::exercise::Path::Options(vec!["bribe_the_auditor".into()]),
+        than: relsim::sim::exercise::Path::CarryOn,
+        by: 0.0,
+    }];
+    let e = ex.validate().unwrap_err();
+    assert_eq!(e.path, "claims[0].path");
+    assert!(
+        e.message.contains("'bribe_the_auditor' is not in the menu"),
+        "{e}"
+    );
 }

@@ -9,7 +9,7 @@ use super::args::{Format, Invocation};
 use super::json;
 use relsim::sim::exercise::{
     builtin, class_board, Debrief, Decision, Exercise, ExerciseResult, Luck, Play, Score, Side,
-    BUILTIN, CARRY_ON, LUCK_RUNS,
+    BUILTIN, CARRY_ON, CLAIM_FUTURES, LUCK_RUNS,
 };
 
 /// Loads an exercise from a path or `builtin:NAME`.
@@ -27,10 +27,26 @@ fn load(file: &str) -> Result<Exercise, String> {
     Exercise::from_json(&text).map_err(|e| format!("{file}: {e}"))
 }
 
-/// `exercise validate FILE`.
+/// `exercise validate FILE`: the file, then each claim it makes over its numbers (checked over
+/// `CLAIM_FUTURES` futures each). A claim that does not hold is an error, with its numbers.
 pub fn validate(file: &str) -> Result<String, String> {
     let ex = load(file)?;
-    Ok(format!("ok: {} ({})\n", ex.id, ex.title.get("en")))
+    let mut out = format!("ok: {} ({})\n", ex.id, ex.title.get("en"));
+    let mut failed = false;
+    for c in ex.check_claims(CLAIM_FUTURES) {
+        failed |= !c.holds;
+        out.push_str(&format!(
+            "{} {}: {}\n",
+            if c.holds { "holds:" } else { "FAILS:" },
+            c.claim.describe(),
+            c.detail
+        ));
+    }
+    if failed {
+        Err(format!("{file}: a claim does not hold\n{out}"))
+    } else {
+        Ok(out)
+    }
 }
 
 /// What `exercise play` prints.

@@ -337,8 +337,10 @@ impl Debrief {
         let rows = &play.history().rows;
         let score = score_of(ex, rows);
         let never = crate::sim::run(&ex.scenario);
-        let best_run =
-            (!ex.best_path.is_empty()).then(|| crate::sim::run(&ex.with_decisions(&ex.best_path)));
+        // The best path is taken at this play's own moments (its options in order), as a
+        // participant following it would have taken it.
+        let best_run = (!ex.best_path.is_empty())
+            .then(|| Play::replay(ex.clone(), &ex.best_path).history().clone());
         let moments = moments(&ex.with_decisions(&play.decisions), play.history());
         Self {
             score,

@@ -7,6 +7,7 @@
 //! unknown fields and every problem names its field.
 
 mod builtin;
+mod claims;
 mod debrief;
 mod play;
 mod validate;
@@ -18,6 +19,7 @@ use super::scenario::Scenario;
 use super::ScenarioError;
 
 pub use builtin::{builtin, default_menu, BUILTIN};
+pub use claims::{Claim, ClaimCheck, Path, PathOutcome, CLAIM_FUTURES};
 pub use debrief::{
     class_board, luck_of_scores, luck_or_skill, luck_scores, score_of, ClassBoard, Debrief,
     ExerciseResult, Luck, Moment, OptionCount, PathSummary, Score, ScoreParts, LUCK_RUNS,
@@ -199,8 +201,12 @@ pub struct Exercise {
     pub scoring: Scoring,
     /// Questions for the class discussion.
     pub questions: Vec<Text>,
-    /// The path the author recorded as best, replayed on the same random future in the debrief.
+    /// The path the author recorded as best, replayed at the play's own moments in the debrief
+    /// (its options are taken in order, one per moment).
     pub best_path: Vec<Decision>,
+    /// What the exercise teaches, as claims over its numbers (checked over many futures).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
     /// The relationship being played; its seed fixes the random future.
     pub scenario: Scenario,
 }
@@ -219,6 +225,7 @@ impl Default for Exercise {
             scoring: Scoring::default(),
             questions: Vec::new(),
             best_path: Vec::new(),
+            claims: Vec::new(),
             scenario: Scenario::default(),
         }
     }

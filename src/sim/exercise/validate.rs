@@ -145,6 +145,9 @@ impl Exercise {
                 );
             }
         }
+        for (path, message) in self.claim_problems() {
+            fail(path, message);
+        }
         for e in self.scenario.problems() {
             fail(format!("scenario.{}", e.path), e.message);
         }
