@@ -82,6 +82,9 @@ pub struct Step {
     pub build: fn(f64) -> Scenario,
     /// What the step's text claims, checked over the step's numbers (see [`Claim`]).
     pub claims: &'static [Claim],
+    /// The number the step's outcome line shows beside the status at the end: the one its
+    /// lesson is about.
+    pub shows: Measure,
 }
 
 /// A number read from a run of a step, for its claims.
@@ -96,6 +99,10 @@ pub enum Measure {
     /// The client's lowest appreciation less the critical lower bound (negative: it fell
     /// through the bound).
     ClientAboveBound,
+    /// The longest spell, in weeks, that a party's appreciation spent outside the bounds.
+    LongestOutside,
+    /// The relationship line's lowest point.
+    LowestLine,
 }
 
 /// What a step's text claims about its numbers, as data: the native tests evaluate every claim
@@ -198,6 +205,7 @@ pub const STEPS: [Step; 8] = [
             show: Show::Signed,
         },
         build: incident_step,
+        shows: Measure::LineAt(30),
         claims: &[Claim::Rises {
             measure: Measure::LineAt(30),
             values: &[-1.0, -0.5, 0.0, 0.5, 1.0],
@@ -213,6 +221,7 @@ pub const STEPS: [Step; 8] = [
             show: Show::Percent,
         },
         build: bounds_step,
+        shows: Measure::ClientAboveBound,
         claims: &[
             Claim::Exceeds {
                 measure: Measure::ClientAboveBound,
@@ -238,6 +247,7 @@ pub const STEPS: [Step; 8] = [
             show: Show::Weeks,
         },
         build: degrade_step,
+        shows: Measure::LongestOutside,
         claims: &[
             Claim::EndsInPartnership {
                 at: 30.0,
@@ -254,6 +264,7 @@ pub const STEPS: [Step; 8] = [
         chart: Chart::Focus,
         control: Control::Obligation { initial: 0 },
         build: contract_step,
+        shows: Measure::MeanFocus,
         claims: &[Claim::Exceeds {
             measure: Measure::MeanFocus,
             at: 1.0,
@@ -265,6 +276,7 @@ pub const STEPS: [Step; 8] = [
         chart: Chart::Relationship,
         control: Control::Role { initial: 0 },
         build: role_step,
+        shows: Measure::LowestLine,
         claims: &[Claim::SameIncidents],
     },
     Step {
@@ -277,6 +289,7 @@ pub const STEPS: [Step; 8] = [
             show: Show::Number,
         },
         build: trust_step,
+        shows: Measure::ClientTrustAt(103),
         claims: &[
             Claim::LossOutweighsGain {
                 good: 20,
@@ -300,6 +313,7 @@ pub const STEPS: [Step; 8] = [
             show: Show::Count,
         },
         build: repair_step,
+        shows: Measure::ClientTrustAt(103),
         claims: &[
             Claim::Rises {
                 measure: Measure::ClientTrustAt(103),
@@ -323,6 +337,7 @@ pub const STEPS: [Step; 8] = [
         chart: Chart::Relationship,
         control: Control::Obligation { initial: 0 },
         build: explore_step,
+        shows: Measure::MeanFocus,
         claims: &[Claim::Exceeds {
             measure: Measure::MeanFocus,
             at: 1.0,
@@ -525,8 +540,8 @@ fn runs(step: &Step, v: f64, futures: u64) -> Vec<crate::sim::History> {
         .collect()
 }
 
-/// `measure` of a run of `s`.
-fn measure(m: Measure, s: &Scenario, h: &crate::sim::History) -> f64 {
+/// `measure` of a run of `s` (the tour's outcome line shows it too).
+pub fn measure(m: Measure, s: &Scenario, h: &crate::sim::History) -> f64 {
     let at = |w: u32| &h.rows[(w as usize).min(h.rows.len() - 1)];
     match m {
         Measure::LineAt(w) => at(w).relationship,
@@ -539,6 +554,23 @@ fn measure(m: Measure, s: &Scenario, h: &crate::sim::History) -> f64 {
                 .fold(f64::INFINITY, f64::min)
                 - s.bounds.critical_lower
         }
+        Measure::LongestOutside => {
+            let b = &s.bounds;
+            let (mut run, mut longest) = (0u32, 0u32);
+            for r in &h.rows {
+                let out = [r.client_appreciation, r.supplier_appreciation]
+                    .iter()
+                    .any(|a| *a < b.critical_lower || *a > b.euphoria_upper);
+                run = if out { run + 1 } else { 0 };
+                longest = longest.max(run);
+            }
+            f64::from(longest)
+        }
+        Measure::LowestLine => h
+            .rows
+            .iter()
+            .map(|r| r.relationship)
+            .fold(f64::INFINITY, f64::min),
     }
 }
 

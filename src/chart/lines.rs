@@ -6,6 +6,13 @@ use plotters::prelude::*;
 
 use super::{frame, line, percent, ChartStyle};
 
+/// The play chart's relationship line (as on the relationship chart).
+pub const PLAY_LINE: super::Pen = super::relationship::RELATIONSHIP;
+/// The play chart's customer focus: dashed, since the relationship line has its ink.
+pub const PLAY_FOCUS: super::Pen = super::Pen::dashed(super::palette::INK);
+/// The play chart's client trust (as on the trust chart).
+pub const PLAY_TRUST: super::Pen = super::trust::CLIENT_TRUST;
+
 /// One line to draw: its points (one per week), colour, CSS width and whether dashed.
 pub struct Line<'a> {
     /// The weekly values, 0..=1.
@@ -18,17 +25,36 @@ pub struct Line<'a> {
     pub dashed: bool,
 }
 
-/// Draws `lines` over `weeks` weeks with y from 0 to 1, and a vertical mark at `now` if given
+/// Draws `lines` over `weeks` weeks with y from 0 to 1, the band between the relationship's
+/// bounds if given (as the relationship chart draws it), and a vertical mark at `now` if given
 /// (the current week of a play: nothing right of it is known yet).
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     weeks: usize,
     lines: &[Line<'_>],
+    bounds: Option<(f64, f64)>,
     now: Option<usize>,
     x_desc: &str,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let mut chart = frame(area, weeks, 0.0..1.0, &percent, x_desc, style)?;
+    if let Some((lower, upper)) = bounds {
+        let pen = super::relationship::BOUNDS;
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(0.0, lower), (weeks as f64, upper)],
+            pen.color.mix(0.10).filled(),
+        )))?;
+        for y in [lower, upper] {
+            line(
+                &mut chart,
+                [(0.0, y), (weeks as f64, y)].into_iter(),
+                pen.color,
+                1.0,
+                pen.dashed,
+                style,
+            )?;
+        }
+    }
     for l in lines {
         let pts = l
             .values
@@ -64,6 +90,7 @@ mod tests {
                 &area,
                 10,
                 &lines,
+                Some((0.4, 0.85)),
                 Some(3),
                 "week",
                 &ChartStyle { scale: 1.0 },

@@ -213,6 +213,10 @@ impl Pen {
     }
 }
 
+/// The opacity of the type strip: lighter than the status strip below it, so that the two are
+/// told apart by shade as well as by place (the app's legend draws its swatches alike).
+pub const TYPE_STRIP_SHADE: f64 = 0.55;
+
 /// The colour that stands for a relationship type (the strip above the status strip).
 pub fn type_color(t: crate::sim::RelationshipType) -> RGBColor {
     use crate::sim::RelationshipType::*;

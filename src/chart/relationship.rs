@@ -61,13 +61,15 @@ pub fn draw<DB: DrawingBackend>(
             status_color(r.status).filled(),
         )
     }))?;
-    // The relationship type of each week (the client's experienced × business appreciation)
-    // in a strip just above the status.
+    // The relationship type of each week (both parties' experienced × business appreciation)
+    // in a lighter strip just above the status.
     chart.draw_series(rows.iter().map(|r| {
         let x = r.week as f64;
         Rectangle::new(
             [(x, strip * 1.2), (x + 1.0, strip * 2.2)],
-            type_color(r.relationship_type).filled(),
+            type_color(r.relationship_type)
+                .mix(super::TYPE_STRIP_SHADE)
+                .filled(),
         )
     }))?;
     let pts = |f: fn(&crate::sim::Row) -> f64| super::weekly(rows, f);

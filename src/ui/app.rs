@@ -10,7 +10,7 @@ use super::lazy;
 use super::presets::PresetPicker;
 use super::report::PrintReport;
 use super::state::{t, use_state, AppState, Page, Tab};
-use super::summary::{Summary, TypeStripLegend};
+use super::summary::{StripLegend, Summary};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use crate::chart;
@@ -293,7 +293,7 @@ fn RunView() -> impl IntoView {
                 draw=chart::relationship::draw
                 legend=RELATIONSHIP_LEGEND.to_vec()
             >
-                <TypeStripLegend />
+                <StripLegend />
                 <Timeline />
             </ChartCard>
             <section class="card">

@@ -126,7 +126,7 @@ pub fn ClassBoardView() -> impl IntoView {
                             let lines: Vec<Line> = rs.iter().enumerate().map(|(i, r)| Line {
                                 values: &r.path.relationship, color: LINE_COLOURS[i % LINE_COLOURS.len()],
                                 width: 1.5, dashed: false }).collect();
-                            let _ = chart::lines::draw(area, n, &lines, None, week, style);
+                            let _ = chart::lines::draw(area, n, &lines, None, None, week, style);
                         });
                     } />
                 <table class="outcomes class-table" data-testid="class-table">

@@ -33,6 +33,70 @@ pub fn intervention_name<'a>(kind: &'a str, t: &Strings) -> &'a str {
 }
 
 /// One event as a short sentence.
+/// An event in plain words for a participant: an incident's size as small, moderate or large
+/// and whom it hit, a failed repair or refused renegotiation with the reason; other events as
+/// [`describe`] tells them.
+pub fn describe_plain(e: &Event, t: &Strings) -> String {
+    match e {
+        Event::Incident {
+            incident: i,
+            random,
+        } => {
+            let size = if i.magnitude < 0.3 {
+                t.size_small
+            } else if i.magnitude < 0.6 {
+                t.size_moderate
+            } else {
+                t.size_large
+            };
+            let whom = party_name(i.party, t).to_lowercase();
+            format!(
+                "{} {} — {size}, {} {whom}{}{}",
+                if i.polarity == Polarity::Positive {
+                    "▲"
+                } else {
+                    "▼"
+                },
+                kind_name(i.kind, t),
+                t.hits,
+                if *random {
+                    format!(" ({})", t.by_chance)
+                } else {
+                    String::new()
+                },
+                if i.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", i.note)
+                }
+            )
+        }
+        Event::Intervention {
+            kind,
+            outcome: Outcome::Unwilling { .. },
+        } => format!(
+            "◆ {}: {} — {}",
+            intervention_name(kind, t),
+            t.outcome_unwilling,
+            t.unwilling_why
+        ),
+        Event::Intervention {
+            kind,
+            outcome: Outcome::Refused { party, .. },
+        } => format!(
+            "◆ {}: {} — {}",
+            intervention_name(kind, t),
+            match party {
+                crate::sim::Party::Client => t.refused_by_client,
+                crate::sim::Party::Supplier => t.refused_by_supplier,
+            },
+            t.refused_why
+        ),
+        _ => describe(e, t),
+    }
+}
+
+/// An event in a line (the run view's timeline and event list, CSV notes in the app).
 pub fn describe(e: &Event, t: &Strings) -> String {
     match e {
         Event::Incident {

@@ -18,6 +18,7 @@ use crate::sim::exercise::Play;
 #[component]
 pub fn DebriefView() -> impl IntoView {
     let ctx = expect_context::<ExCtx>();
+    let state = super::state::use_state();
     let ready = move || ctx.debrief.with(Option::is_some);
     let export = move |_| {
         let (Some(d), Some(json)) = (
@@ -67,6 +68,7 @@ pub fn DebriefView() -> impl IntoView {
                 {move || ctx.debrief.get().map(|d| {
                     let tr = t();
                     let s = t();
+                    let lang = state.lang.get();
                     let parts = [
                         (s.part_status, d.score.parts.end_status),
                         (s.part_money, d.score.parts.money),
@@ -76,16 +78,29 @@ pub fn DebriefView() -> impl IntoView {
                     let best = d.best.map(|b| b.total);
                     view! {
                         <h2 tabindex="-1" data-testid="exercise-score" data-score=format!("{:.1}", d.score.total)>
-                            {format!("{} {:.1}", s.score, d.score.total)}
+                            {format!("{} {}", s.score, super::intl::number(d.score.total, 1, lang))}
                         </h2>
                         <p>{format!("{}: {}", s.part_status, status_name(d.score.end_status, tr))}
-                            {format!(" · {}: {:.0} k€", s.part_money, d.score.money)}</p>
+                            {format!(" · {}: {}", s.part_money, super::intl::keur(d.score.money, 0, lang).replace('-', "−"))}</p>
+                        <p class="muted" data-testid="score-scale">{ctx.exercise.with(|e| {
+                            let w = &e.scoring;
+                            let weights = [
+                                (s.part_status, w.end_status),
+                                (s.part_money, w.money),
+                                (s.part_relationship, w.relationship),
+                                (s.part_trust, w.trust),
+                            ];
+                            let list: Vec<String> = weights.iter()
+                                .map(|(label, x)| format!("{label} {}", super::intl::number(*x, 1, state.lang.get())))
+                                .collect();
+                            format!("{} {}.", s.score_scale, list.join(", "))
+                        })}</p>
                         <table class="outcomes" data-testid="score-parts"><tbody>
                             {parts.into_iter().map(|(label, v)| view! {
-                                <tr><th scope="row">{label}</th><td>{format!("{:.0}%", v * 100.0)}</td></tr>
+                                <tr><th scope="row">{label}</th><td>{super::intl::percent(v, 0, lang)}</td></tr>
                             }).collect_view()}
-                            <tr><th scope="row">{s.never_intervene}</th><td data-testid="score-carry-on">{format!("{:.1}", d.carry_on.total)}</td></tr>
-                            {best.map(|b| view! { <tr><th scope="row">{s.best_path}</th><td data-testid="score-best">{format!("{b:.1}")}</td></tr> })}
+                            <tr><th scope="row">{s.never_intervene}</th><td data-testid="score-carry-on">{super::intl::number(d.carry_on.total, 1, lang)}</td></tr>
+                            {best.map(|b| view! { <tr><th scope="row">{s.best_path}</th><td data-testid="score-best">{super::intl::number(b, 1, lang)}</td></tr> })}
                         </tbody></table>
                     }
                 })}
@@ -100,7 +115,7 @@ pub fn DebriefView() -> impl IntoView {
                                 Line { values: &d.best_line, color: chart::palette::GREEN, width: 2.0, dashed: true },
                                 Line { values: &mine, color: chart::palette::INK, width: 3.0, dashed: false },
                             ];
-                            let _ = chart::lines::draw(area, n, &lines, None, week, style);
+                            let _ = chart::lines::draw(area, n, &lines, None, None, week, style);
                         }));
                     } />
                 <p class="legend-line">
@@ -121,6 +136,29 @@ pub fn DebriefView() -> impl IntoView {
                         view! { <li>{format!("{} {}: {what} — {:+.1} pp", tr.week, m.week, m.change * 100.0)}</li> }
                     }).collect_view())}
                 </ol>
+                <h3>{move || t().own_moments}</h3>
+                <ul data-testid="debrief-own-moments">
+                    {move || ctx.debrief.get().map(|d| {
+                        let tr = t();
+                        let lang = state.lang.get();
+                        if d.own.is_empty() {
+                            return view! { <li class="muted">{tr.own_none}</li> }.into_any();
+                        }
+                        d.own.iter().map(|m| {
+                            let text = format!(
+                                "{} {}: {} — {} {} · {} pp {}",
+                                tr.week,
+                                m.week,
+                                option_label(&m.option),
+                                super::intl::signed(m.score_change, 1, lang),
+                                tr.points,
+                                super::intl::signed(m.line_change * 100.0, 1, lang),
+                                tr.own_line_after
+                            );
+                            view! { <li>{text}</li> }
+                        }).collect_view().into_any()
+                    })}
+                </ul>
                 <h3>{move || t().luck}</h3>
                 <p data-testid="debrief-luck" data-percentile=move || ctx.debrief.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.1}", d.luck.percentile)))>
                     {move || ctx.debrief.with(|d| d.as_ref().map(|d| (t().luck_text)(d.luck.percentile, d.luck.runs, d.luck.median, d.luck.beats_carry_on, d.score.total)))}

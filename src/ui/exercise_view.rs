@@ -8,15 +8,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::class_board::ClassBoardView;
-use super::events::describe;
+use super::events::describe_plain;
 use super::exercise_author::AuthorView;
 use super::exercise_debrief::DebriefView;
 use super::file_input::read_picked_text;
 use super::i18n::Strings;
 use super::plot::Plot;
 use super::state::{t, use_state, AppState, Page};
+use super::widgets::Swatch;
 use crate::chart;
-use crate::chart::lines::Line;
+use crate::chart::lines::{Line, PLAY_FOCUS, PLAY_LINE, PLAY_TRUST};
 use crate::sim::exercise::{builtin, Debrief, Exercise, ExerciseResult, Play, Side, BUILTIN};
 use crate::sim::Event;
 
@@ -356,7 +357,13 @@ fn PlayingView() -> impl IntoView {
             p.as_ref().map_or_else(Vec::new, |p| {
                 p.events_since(p.last_decision_week())
                     .filter(|(_, e)| !matches!(e, Event::ApologyIgnored))
-                    .map(|(w, e)| (*w, describe(e, tr), matches!(e, Event::Incident { .. })))
+                    .map(|(w, e)| {
+                        (
+                            *w,
+                            describe_plain(e, tr),
+                            matches!(e, Event::Incident { .. }),
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -423,17 +430,37 @@ fn PlayingView() -> impl IntoView {
                     let week = t().week;
                     let n = weeks() as usize;
                     ctx.play.with(|p| if let Some(p) = p {
-                        let v: Vec<f32> = p.past().iter().map(|r| r.relationship as f32).collect();
-                        let lines = [Line { values: &v, color: chart::palette::INK, width: 2.5, dashed: false }];
-                        let _ = chart::lines::draw(area, n, &lines, Some(p.seen() as usize), week, style);
+                        let past = p.past();
+                        let series = |f: fn(&crate::sim::Row) -> f64| past.iter().map(|r| f(r) as f32).collect::<Vec<f32>>();
+                        let (line, focus, trust) = (series(|r| r.relationship), series(|r| r.effort), series(|r| r.client_trust));
+                        let lines = [
+                            Line { values: &focus, color: PLAY_FOCUS.color, width: 1.5, dashed: PLAY_FOCUS.dashed },
+                            Line { values: &trust, color: PLAY_TRUST.color, width: 1.5, dashed: PLAY_TRUST.dashed },
+                            Line { values: &line, color: PLAY_LINE.color, width: 2.5, dashed: PLAY_LINE.dashed },
+                        ];
+                        let b = &p.exercise.scenario.bounds;
+                        let _ = chart::lines::draw(area, n, &lines, Some((b.critical_lower, b.euphoria_upper)), Some(p.seen() as usize), week, style);
                     });
                 } />
+            <ul class="legend" data-testid="exercise-legend">
+                <Swatch pens=vec![PLAY_LINE] label=|t| t.relationship_line />
+                <Swatch pens=vec![PLAY_FOCUS] label=|t| t.customer_focus />
+                <Swatch pens=vec![PLAY_TRUST] label=|t| t.client_trust />
+                <li data-testid="exercise-bounds">
+                    <span class="swatch" style=format!("--c:{}", chart::palette::css(chart::relationship::BOUNDS.color))></span>
+                    {move || ctx.exercise.with(|e| {
+                        let b = &e.scenario.bounds;
+                        let lang = state.lang.get();
+                        format!("{}: {} – {}", t().bounds_band, super::intl::percent(b.critical_lower, 0, lang), super::intl::percent(b.euphoria_upper, 0, lang))
+                    })}
+                </li>
+            </ul>
             <p class="money" data-testid="exercise-money">
                 <strong>{move || t().money_so_far}": "</strong>
                 {move || {
                     let (c, m) = money();
-                    let tr = t();
-                    format!("{} {c:.0} k€ · {} {m:.0} k€", tr.client, tr.supplier)
+                    let (tr, lang) = (t(), state.lang.get());
+                    format!("{} {} · {} {}", tr.money_client, super::intl::keur(c, 0, lang).replace('-', "−"), tr.money_supplier, super::intl::keur(m, 0, lang).replace('-', "−"))
                 }}
             </p>
             <h3>{move || t().since_last}</h3>

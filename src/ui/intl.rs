@@ -54,6 +54,18 @@ pub fn number(v: f64, decimals: u8, lang: Lang) -> String {
         .unwrap_or_else(|| format!("{v:.*}", decimals as usize))
 }
 
+/// `v` with a sign (`+`, or the minus sign `−`), e.g. `+1,5` in Dutch.
+pub fn signed(v: f64, decimals: u8, lang: Lang) -> String {
+    let n = number(v.abs(), decimals, lang);
+    if v < 0.0 && n.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("−{n}")
+    } else if v < 0.0 {
+        n
+    } else {
+        format!("+{n}")
+    }
+}
+
 /// A share (0..=1) as a percentage with `decimals` decimals, e.g. `61,2 %` in Dutch.
 pub fn percent(v: f64, decimals: u8, lang: Lang) -> String {
     format!("{}\u{a0}%", number(v * 100.0, decimals, lang))

@@ -57,13 +57,30 @@ pub fn has_saved() -> bool {
     storage().is_some_and(|s| s.get_item(KEY).ok().flatten().is_some())
 }
 
-/// The address that reproduces `scenario`.
+/// The address that reproduces `scenario`: this page without its fragment, and without `tour`
+/// in its query (a scenario taken from the tour reopens in the simulator, not at step 1).
 pub fn link(scenario: &Scenario) -> String {
-    let base = web_sys::window()
+    let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
-        .map(|h| h.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default();
-    format!("{base}{}", link::encode_fragment(scenario))
+    format!("{}{}", without_tour(&href), link::encode_fragment(scenario))
+}
+
+/// `href` without its fragment and without a `tour` pair in its query.
+fn without_tour(href: &str) -> String {
+    let page = href.split('#').next().unwrap_or_default();
+    let Some((path, query)) = page.split_once('?') else {
+        return page.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|kv| !kv.is_empty() && kv.split('=').next() != Some("tour"))
+        .collect();
+    if kept.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
 }
 
 /// Replaces the address without a new history entry.

@@ -31,10 +31,13 @@ fn type_texts(r: RelationshipType, t: &Strings) -> (&'static str, &'static str) 
     }
 }
 
-/// The key to the relationship chart's type strip: a colour per relationship type.
+/// The key to the relationship chart's two strips: the status each week (the lower strip, in
+/// full colour) and the relationship type each week (the upper strip, lighter) — told apart by
+/// place and shade as well as by their words, since a termination and an adversarial week
+/// share a warning colour.
 #[component]
-pub fn TypeStripLegend() -> impl IntoView {
-    let entry = |r: RelationshipType| -> Text {
+pub fn StripLegend() -> impl IntoView {
+    let type_entry = |r: RelationshipType| -> Text {
         match r {
             RelationshipType::Close => |t| t.type_close,
             RelationshipType::Businesslike => |t| t.type_businesslike,
@@ -42,13 +45,31 @@ pub fn TypeStripLegend() -> impl IntoView {
             RelationshipType::Adversarial => |t| t.type_adversarial,
         }
     };
+    let status_entry = |s: Status| -> Text {
+        match s {
+            Status::Partnership => |t| t.partnership,
+            Status::Supplier => |t| t.supplier_rel,
+            Status::Escalation => |t| t.escalation,
+            Status::Terminated => |t| t.terminated,
+            Status::Ended => |t| t.ended,
+        }
+    };
     view! {
-        <ul class="legend type-legend" aria-label=move || t().type_strip>
-            <li>{move || t().type_strip}":"</li>
-            {RelationshipType::ALL
-                .map(|r| view! { <Swatch pens=band(chart::type_color(r)) label=entry(r) class="strip" /> })
-                .collect_view()}
-        </ul>
+        <div class="strip-legend" data-testid="strip-legend">
+            <ul class="legend" aria-label=move || t().status_strip>
+                <li>{move || t().status_strip}":"</li>
+                {Status::ALL
+                    .map(|s| view! { <Swatch pens=band(chart::status_color(s)) label=status_entry(s) class="strip" /> })
+                    .collect_view()}
+            </ul>
+            <ul class="legend type-legend" aria-label=move || t().type_strip
+                style=format!("--type-shade:{}", chart::TYPE_STRIP_SHADE)>
+                <li>{move || t().type_strip}":"</li>
+                {RelationshipType::ALL
+                    .map(|r| view! { <Swatch pens=band(chart::type_color(r)) label=type_entry(r) class="strip light" /> })
+                    .collect_view()}
+            </ul>
+        </div>
     }
 }
 

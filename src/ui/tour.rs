@@ -15,10 +15,11 @@ use super::i18n::Lang;
 use super::intl;
 use super::manager::role_name;
 use super::state::{use_state, Page, Tab};
-use super::summary::status_name;
+use super::summary::{status_name, StripLegend};
+use super::widgets::{band, Swatch};
 use crate::chart;
 use crate::sim::{self, Obligation, Role};
-use crate::tour::{Chart, Control, Show, STEPS};
+use crate::tour::{Chart, Control, Measure, Show, STEPS};
 
 /// The chart id (as in the run view) of a tour chart.
 fn chart_id(c: Chart) -> &'static str {
@@ -74,6 +75,9 @@ pub fn Tour() -> impl IntoView {
     };
     let finish = move |_| {
         state.editing.set(None);
+        // The address now holds the scenario and no longer asks for the tour, so that a reload
+        // reopens the simulator with it.
+        scenario.with_untracked(super::storage::save);
         state.scenario.set(scenario.get_untracked());
         state.tab.set(Tab::Run);
         state.page.set(Page::Simulate);
@@ -153,22 +157,44 @@ pub fn Tour() -> impl IntoView {
         }
     };
 
+    // The status at the end and the number the step's lesson is about.
     let outcome = move || {
         let lang = state.lang.get();
+        let (t, site) = (lang.t(), lang.site());
+        let step = STEPS[index.get()];
         history.with(|h| {
-            let n = h.rows.len().max(1) as f64;
-            let focus = h.rows.iter().map(|r| r.effort).sum::<f64>() / n;
-            let status = h
-                .last()
-                .map(|r| status_name(r.status, lang.t()))
-                .unwrap_or("–");
-            format!(
-                "{}: {} · {} {}",
-                lang.site().tour_at_end,
-                status,
-                lang.t().mean_focus,
-                intl::percent(focus, 0, lang)
-            )
+            scenario.with(|s| {
+                let status = h.last().map(|r| status_name(r.status, t)).unwrap_or("–");
+                let x = crate::tour::measure(step.shows, s, h);
+                let pct = |v: f64| intl::percent(v, 0, lang);
+                let shown = match step.shows {
+                    Measure::LineAt(w) => {
+                        format!("{} {}: {}", site.tour_line_in_week, w + 1, pct(x))
+                    }
+                    Measure::ClientTrustAt(w) => {
+                        format!("{} {}: {}", site.tour_trust_in_week, w + 1, pct(x))
+                    }
+                    Measure::MeanFocus => format!("{}: {}", t.mean_focus, pct(x)),
+                    Measure::ClientAboveBound => format!(
+                        "{}: {} ({} {})",
+                        site.tour_client_lowest,
+                        pct(x + s.bounds.critical_lower),
+                        site.tour_bound,
+                        pct(s.bounds.critical_lower)
+                    ),
+                    Measure::LongestOutside => format!(
+                        "{}: {} {} ({} {} {})",
+                        site.tour_longest_outside,
+                        intl::number(x, 0, lang),
+                        t.unit_weeks,
+                        site.tour_tolerance,
+                        s.bounds.tolerance_weeks,
+                        t.unit_weeks
+                    ),
+                    Measure::LowestLine => format!("{}: {}", site.tour_lowest_line, pct(x)),
+                };
+                format!("{}: {status} · {shown}", site.tour_at_end)
+            })
         })
     };
 
@@ -181,7 +207,15 @@ pub fn Tour() -> impl IntoView {
                 <div class="tour-grid">
                     <p class="tour-body">{move || site().tour[index.get()].body}</p>
                     <figure class="tour-figure">
-                        {move || view! { <SeriesLegend chart=chart_id(STEPS[index.get()].chart) /> }}
+                        <div data-testid="tour-legend">
+                            {move || view! { <SeriesLegend chart=chart_id(STEPS[index.get()].chart) /> }}
+                            <Show when=move || STEPS[index.get()].chart == Chart::Relationship>
+                                <ul class="legend">
+                                    <Swatch pens=band(crate::chart::relationship::BOUNDS.color) label=|t| t.bounds_band />
+                                </ul>
+                                <StripLegend />
+                            </Show>
+                        </div>
                         <canvas class="chart" data-testid="tour-chart" node_ref=canvas role="img"
                             aria-label=move || site().tour[index.get()].title
                             aria-describedby="tour-chart-summary"></canvas>

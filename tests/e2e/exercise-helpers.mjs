@@ -26,10 +26,12 @@ export async function week(page) {
 
 /** The score shown in the debrief. */
 export async function score(page) {
+  // The number as shown (with the language's decimal comma or point) equals the exact one.
   const text = await page.textContent('[data-testid="exercise-score"]');
-  const m = text.match(/\d+(\.\d+)?/);
-  if (!m) throw new Error(`no score in "${text}"`);
-  return Number(m[0]);
+  const exact = Number(await page.getAttribute('[data-testid="exercise-score"]', 'data-score'));
+  const m = text.match(/\d+([.,]\d+)?/);
+  if (!m || Math.abs(Number(m[0].replace(',', '.')) - exact) > 1e-9) throw new Error(`score "${text}" vs ${exact}`);
+  return exact;
 }
 
 /**
@@ -45,6 +47,11 @@ export async function play(page, id, pick = () => 0) {
   await page.click('[data-testid="exercise-start"]');
   await page.waitForSelector('[data-testid="decision-panel"]');
   const first = Date.now() - t0;
+  // The play chart shows the bounds (named with their values), customer focus and trust.
+  const bounds = await page.textContent('[data-testid="exercise-bounds"]');
+  if (!/\d+\s?%.*\d+\s?%/.test(bounds)) throw new Error(`no bounds on the play chart: "${bounds}"`);
+  const legend = await page.$$('[data-testid="exercise-legend"] li');
+  if (legend.length !== 4) throw new Error(`the play chart's legend has ${legend.length} entries`);
   const weeks = [];
   const steps = [];
   for (let moment = 0; moment < 100; moment++) {

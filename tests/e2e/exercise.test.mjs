@@ -45,6 +45,11 @@ test('every built-in exercise plays to the end and exports a result', async () =
     for (let i = 1; i < run.weeks.length; i++) assert.ok(run.weeks[i] > run.weeks[i - 1], `${id}: weeks move on`);
     const s = await score(page);
     assert.ok(s >= 0 && s <= 100, `${id}: score ${s}`);
+    // The score's scale and weights, and what each of the player's own decisions did.
+    assert.match(await page.textContent('[data-testid="score-scale"]'), /0.*100.*1\.0/);
+    const own = await page.$$eval('[data-testid="debrief-own-moments"] li', (lis) => lis.map((l) => l.textContent));
+    assert.equal(own.length, 1, `${id}: one own decision (the first moment's option): ${own}`);
+    assert.match(own[0], /[+−]\d+\.\d points/);
     assert.match(await page.textContent('[data-testid="debrief-luck"]'), /\d+%/);
     assert.ok(await page.isVisible('[data-testid="debrief"]'));
     const r = await exportResult(page, `Player ${id}`);

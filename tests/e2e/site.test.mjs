@@ -49,9 +49,19 @@ async function play(page) {
 
 async function walkTour(page, lang) {
   const titles = [];
+  const outcomes = [];
   for (let n = 1; n <= 8; n++) {
     assert.match(await stepText(page), new RegExp(`(^|\\D)${n} / 8(?!\\d)`), `step ${n} in ${lang}`);
     assert.ok((await inked(page, TOUR)) > 3000, `step ${n} draws its chart`);
+    // Every line and band of the step's chart has its legend; the relationship chart's two
+    // strips (status below, type above) theirs, in words.
+    const legend = await page.textContent('[data-testid="tour-legend"]');
+    assert.ok(legend.trim().length > 10, `step ${n}: legend "${legend}"`);
+    if (await page.$('[data-testid="tour-legend"] [data-testid="strip-legend"]')) {
+      const strips = await page.$$eval('[data-testid="strip-legend"] ul', (uls) => uls.map((u) => u.children.length));
+      assert.deepEqual(strips, [6, 5], `step ${n}: five statuses and four types, each list with its heading`);
+    }
+    outcomes.push(await page.textContent('[data-testid="tour-outcome"]'));
     await play(page);
     titles.push(await page.textContent('#tour-step-title'));
     if (lang === 'en') assert.deepEqual(await axe(page), [], `axe on tour step ${n}`);
@@ -69,6 +79,8 @@ async function walkTour(page, lang) {
   await page.click('[data-testid="tour-next"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="tour-step"]').textContent.includes('8 / 8'));
   assert.equal(new Set(titles).size, 8, 'eight different steps');
+  // Each step's outcome line shows the number its lesson is about, not one line for all.
+  assert.ok(new Set(outcomes.map((o) => o.split('·')[1])).size >= 6, `outcome lines: ${outcomes.join(' | ')}`);
   return titles;
 }
 
@@ -83,6 +95,8 @@ test('the tour in English: offered on a first visit, eight live steps, opens the
   await page.waitForSelector('[data-testid="summary-status"]');
   assert.equal(await page.inputValue('[data-testid="obligation-select"]'), last === '1' ? 'result' : 'effort');
   assert.ok((await inked(page, '[data-testid="chart-relationship"]')) > 3000);
+  // The simulator keeps the strips' legend; the address no longer asks for the tour.
+  assert.ok(await page.isVisible('[data-testid="strip-legend"]'));
   // Always reachable, and a second visit is not greeted again.
   await page.reload();
   await page.waitForSelector('[data-testid="summary-status"]');
@@ -121,6 +135,12 @@ test('the tour in Dutch at 390 px: own texts, no sideways scrolling, time to the
   assert.match(await page.textContent('[data-testid="tour-finish"]'), /simulator/);
   await page.click('[data-testid="tour-finish"]');
   await page.waitForSelector('[data-testid="summary-status"]');
+  // Opened with ?tour: leaving the tour leaves it out of the address, and a reload stays in the
+  // simulator with the tour's scenario.
+  await page.waitForFunction(() => !/[?&]tour(=|&|$)/.test(location.search));
+  await page.reload();
+  await page.waitForSelector('[data-testid="summary-status"]');
+  assert.equal(await page.$('[data-testid="tour-step"]'), null);
   assert.deepEqual(problems, []);
   assert.deepEqual(offHost(requests), []);
   report.tour_titles_nl = titles.length;

@@ -311,6 +311,52 @@ impl PathSummary {
     }
 }
 
+/// One of the participant's own decisions (other than carrying on) and what it did: the play
+/// against the same play without it (carry on at that moment, the other decisions kept in
+/// order), on the same random future.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnMoment {
+    /// The week the decision took effect.
+    pub week: u32,
+    /// The option taken.
+    pub option: String,
+    /// The score with the decision less the score without it, in points.
+    pub score_change: f64,
+    /// The mean relationship line from that week on, with the decision less without it.
+    pub line_change: f64,
+}
+
+impl OwnMoment {
+    /// The participant's own decisions with their effects.
+    pub fn all(play: &Play) -> Vec<OwnMoment> {
+        let ex = &play.exercise;
+        let rows = &play.history().rows;
+        let total = score_of(ex, rows).total;
+        let mean_from = |rows: &[Row], w: usize| {
+            let tail = &rows[w.min(rows.len())..];
+            tail.iter().map(|r| r.relationship).sum::<f64>() / tail.len().max(1) as f64
+        };
+        play.decisions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.option != CARRY_ON)
+            .map(|(i, d)| {
+                let mut without = play.decisions.clone();
+                without[i].option = CARRY_ON.to_string();
+                let alt = Play::replay(ex.clone(), &without);
+                let alt_rows = &alt.history().rows;
+                let w = d.week as usize;
+                OwnMoment {
+                    week: d.week,
+                    option: d.option.clone(),
+                    score_change: total - score_of(ex, alt_rows).total,
+                    line_change: mean_from(rows, w) - mean_from(alt_rows, w),
+                }
+            })
+            .collect()
+    }
+}
+
 /// Everything shown after a play.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Debrief {
@@ -326,6 +372,8 @@ pub struct Debrief {
     pub best_line: Vec<f32>,
     /// The moments that moved the relationship most.
     pub moments: Vec<Moment>,
+    /// The participant's own decisions with their effects.
+    pub own: Vec<OwnMoment>,
     /// Luck or skill.
     pub luck: Luck,
 }
@@ -351,6 +399,7 @@ impl Debrief {
                 .map(|h| PathSummary::of(&h.rows).relationship)
                 .unwrap_or_default(),
             moments,
+            own: OwnMoment::all(play),
             luck: luck_or_skill(ex, &play.decisions, score.total, runs),
         }
     }

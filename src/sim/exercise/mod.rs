@@ -22,8 +22,8 @@ pub use builtin::{builtin, default_menu, BUILTIN};
 pub use claims::{Claim, ClaimCheck, Path, PathOutcome, CLAIM_FUTURES};
 pub use debrief::{
     class_board, luck_of_scores, luck_or_skill, luck_scores, score_of, ClassBoard, Debrief,
-    ExerciseResult, Luck, Moment, OptionCount, PathSummary, Score, ScoreParts, LUCK_RUNS,
-    RESULT_KIND, RESULT_VERSION,
+    ExerciseResult, Luck, Moment, OptionCount, OwnMoment, PathSummary, Score, ScoreParts,
+    LUCK_RUNS, RESULT_KIND, RESULT_VERSION,
 };
 pub use play::Play;
 
