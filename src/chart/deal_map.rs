@@ -1,7 +1,8 @@
 //! The deal map: a grid over two inputs where each cell is split along its diagonal — the upper
 //! left triangle coloured by the client's net value against the fixed fee, the lower right by
 //! the supplier's margin against it (blue: better, vermillion: worse, white: the same) — with the
-//! cells where both parties do better outlined. Cells not yet computed show their nearest
+//! cells where both parties do better outlined and a dot on cells whose runs do not settle the
+//! sign of a difference. Cells not yet computed show their nearest
 //! computed neighbour, so the map sharpens as it fills.
 
 use plotters::coord::Shift;
@@ -19,6 +20,8 @@ pub const WORSE: RGBColor = palette::VERMILLION;
 pub const SAME: RGBColor = RGBColor(247, 247, 247);
 /// Colour of the win-win outline.
 pub const OUTLINE: RGBColor = palette::INK;
+/// Colour of the dot on a cell whose runs do not settle its verdict.
+pub const UNSETTLED: RGBColor = palette::INK;
 
 /// Space around the grid, CSS pixels: left for the y values, bottom for the x values and the
 /// x input's name, top for the y input's name.
@@ -139,6 +142,12 @@ pub fn draw<DB: DrawingBackend>(
                 vec![tl, tr, br, bl, tl],
                 WHITE.stroke_width(style.stroke(0.5)),
             ))?;
+            // A computed cell whose runs do not settle the sign of a difference gets a dot.
+            if map.versus(i).is_some_and(|v| !v.settled) {
+                let centre = ((tl.0 + br.0) / 2, (tl.1 + br.1) / 2);
+                let r = (cw.min(ch) * 0.12).max(style.scale).round() as i32;
+                area.draw(&Circle::new(centre, r, UNSETTLED.filled()))?;
+            }
         }
     }
     // The win-win region's outline: every edge between a win-win cell and one that is not.

@@ -16,6 +16,9 @@ pub const DEFAULT_STEPS: u32 = 21;
 pub const DEFAULT_RUNS: u32 = 200;
 /// Most values on one axis of the map.
 pub const MAX_STEPS: u32 = 41;
+/// A difference counts as settled when it is at least this many standard errors from zero
+/// (about 95 % confidence in its sign).
+pub const SETTLED_BY: f64 = 2.0;
 /// Grid strides computed in turn: every 4th value, then every 2nd, then all.
 const STRIDES: [usize; 3] = [4, 2, 1];
 
@@ -55,6 +58,10 @@ pub struct Versus {
     pub supplier: f64,
     /// Both do at least as well as on the fixed fee and one measurably better.
     pub win_win: bool,
+    /// Whether the runs settle the sign of both differences: each is at least twice its
+    /// standard error (from both ensembles' spreads) away from zero. An unsettled cell's verdict
+    /// could flip with other futures.
+    pub settled: bool,
     /// Share of runs ending as a partnership.
     pub partnership: f64,
 }
@@ -145,9 +152,19 @@ impl DealMap {
     /// Cell `i` against the baseline, once both are computed.
     pub fn versus(&self, i: usize) -> Option<Versus> {
         let (s, b) = (self.cells.get(i)?.as_ref()?, self.baseline.as_ref()?);
+        let (client, supplier) = (
+            s.totals.client_net_value - b.totals.client_net_value,
+            s.totals.supplier_margin - b.totals.supplier_margin,
+        );
+        let se = |a: f64, b: f64| (a * a + b * b).sqrt();
+        let settled = client.abs()
+            >= SETTLED_BY * se(s.std_error.client_net_value, b.std_error.client_net_value)
+            && supplier.abs()
+                >= SETTLED_BY * se(s.std_error.supplier_margin, b.std_error.supplier_margin);
         Some(Versus {
-            client: s.totals.client_net_value - b.totals.client_net_value,
-            supplier: s.totals.supplier_margin - b.totals.supplier_margin,
+            client,
+            supplier,
+            settled,
             win_win: beats_baseline(s, b),
             partnership: s.status_at_end.partnership,
         })
@@ -221,6 +238,27 @@ mod tests {
         assert_eq!(map.shown(3), Some(4));
         assert_eq!(map.shown(24), Some(4));
         assert_eq!(map.versus(0), None, "no baseline yet");
+    }
+
+    #[test]
+    fn a_cell_is_settled_only_when_both_differences_exceed_twice_their_error() {
+        let mut map = DealMap::new(axis(2), axis(1));
+        let with = |value: f64, margin: f64, se: f64| {
+            let mut s = Summary::default();
+            s.totals.client_net_value = value;
+            s.totals.supplier_margin = margin;
+            s.std_error.client_net_value = se;
+            s.std_error.supplier_margin = se;
+            s
+        };
+        map.baseline = Some(with(100.0, 50.0, 10.0));
+        // Differences of 100 and 60 against an error of √(10² + 10²) ≈ 14: settled.
+        map.cells[0] = Some(with(200.0, 110.0, 10.0));
+        // A margin 20 above: under twice the error, its sign is not settled.
+        map.cells[1] = Some(with(200.0, 70.0, 10.0));
+        assert!(map.versus(0).unwrap().settled);
+        assert!(!map.versus(1).unwrap().settled);
+        assert!(map.versus(1).unwrap().win_win, "a verdict, but not a settled one");
     }
 
     #[test]

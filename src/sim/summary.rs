@@ -149,6 +149,10 @@ pub struct Summary {
     pub mean: Means,
     /// Mean totals per run.
     pub totals: Totals,
+    /// The standard error of each mean total (the spread over runs / √runs): how far the mean
+    /// could move with other futures.
+    #[serde(default)]
+    pub std_error: Totals,
     /// Mean weeks per run spent in each status.
     pub weeks_in_status: PerStatus,
     /// Share of the run's weeks spent in each status (time shares over the term).
@@ -193,6 +197,11 @@ impl Summary {
                 supplier_margin: e.outcomes.iter().map(|o| o.supplier_margin).sum::<f64>() / runs,
                 client_net_value: net_value,
             },
+            std_error: Totals {
+                client_cost: std_error(e.outcomes.iter().map(|o| o.client_cost)),
+                supplier_margin: std_error(e.outcomes.iter().map(|o| o.supplier_margin)),
+                client_net_value: std_error(e.outcomes.iter().map(|o| o.client_net_value)),
+            },
             weeks_in_status: PerStatus::from_fn(|s| e.status_weeks[s.index()] as f64 / runs),
             time_in_status: PerStatus::from_fn(|s| {
                 e.status_weeks[s.index()] as f64 / (runs * e.weeks.max(1) as f64)
@@ -207,6 +216,17 @@ impl Summary {
             },
         }
     }
+}
+
+/// The standard error of the mean of `xs` (0 for fewer than two values).
+fn std_error(xs: impl Iterator<Item = f64> + Clone) -> f64 {
+    let n = xs.clone().count();
+    if n < 2 {
+        return 0.0;
+    }
+    let mean = xs.clone().sum::<f64>() / n as f64;
+    let var = xs.map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64;
+    (var / n as f64).sqrt()
 }
 
 impl Summary {

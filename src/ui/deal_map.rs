@@ -128,6 +128,10 @@ struct MapForm {
     run: RwSignal<Option<Run>>,
     cursor: RwSignal<Option<usize>>,
     loaded: RwSignal<Option<String>>,
+    /// The fixed-fee contract the map compares against: taken from the editor when the first
+    /// map is drawn and kept, so that loading a cell (which changes the editor's contract) does
+    /// not move the baseline; the user changes it on purpose.
+    baseline: RwSignal<Option<crate::sim::scenario::Contract>>,
     next_id: RwSignal<u64>,
     /// The map's own progress (the sweep card's bar stays for sweeps).
     progress: RwSignal<Option<f64>>,
@@ -143,7 +147,11 @@ impl MapForm {
         let steps = self.steps.get_untracked();
         let paths = [self.x.field().path, self.y.field().path];
         let source = state.scenario.get_untracked();
-        let (base, baseline) = base_and_baseline(&source, &paths);
+        let (base, mut baseline) = base_and_baseline(&source, &paths);
+        match self.baseline.get_untracked() {
+            Some(c) => baseline.contract = c,
+            None => self.baseline.set(Some(baseline.contract)),
+        }
         let axes = self
             .x
             .axis(&base, steps, strings)
@@ -302,15 +310,54 @@ impl MapForm {
             Some(match r.map.versus(i) {
                 Some(v) => {
                     let text = self.describe(r, i, strings.deal_cell);
-                    if v.win_win {
-                        format!("{text} {}", strings.deal_win)
-                    } else {
-                        text
+                    match (v.win_win, v.settled) {
+                        (_, false) => format!("{text} {}", strings.deal_unsettled),
+                        (true, true) => format!("{text} {}", strings.deal_win),
+                        (false, true) => text,
                     }
                 }
                 None => self.describe(r, i, strings.deal_pending),
             })
         })
+    }
+}
+
+/// The cells as a table (for screen readers and for reading exact figures): each cell's
+/// differences against the fixed fee, marked where the runs do not settle their sign.
+#[component]
+fn CellTable(form: MapForm) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <details class="chart-table">
+            <summary>{move || t().deal_table}</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().deal_table>
+                <table data-testid="deal-uncertain">
+                    <tbody>
+                        {move || form.run.with(|r| {
+                            let Some(r) = r.as_ref() else { return Vec::new() };
+                            let lang = state.lang.get();
+                            let (fx, fy) = (form.x.field(), form.y.field());
+                            (0..r.map.rows()).rev().map(|iy| {
+                                let cells = (0..r.map.columns()).map(|ix| {
+                                    let i = r.map.index(ix, iy);
+                                    let (x, y) = r.map.values(i);
+                                    let at = format!("{} {}, {} {}", lang.t().label(fx.label), fixed(x, fx.range.step), lang.t().label(fy.label), fixed(y, fy.range.step));
+                                    match r.map.versus(i) {
+                                        Some(v) => view! {
+                                            <td data-uncertain=(!v.settled).to_string() title=at class:unsettled=!v.settled>
+                                                {format!("{} / {}{}", crate::format::keur_signed(v.client), crate::format::keur_signed(v.supplier), if v.settled { "" } else { " ?" })}
+                                            </td>
+                                        }.into_any(),
+                                        None => view! { <td title=at>"…"</td> }.into_any(),
+                                    }
+                                }).collect_view();
+                                view! { <tr><th scope="row">{fixed(r.map.values(r.map.index(0, iy)).1, fy.range.step)}</th>{cells}</tr> }
+                            }).collect::<Vec<_>>()
+                        })}
+                    </tbody>
+                </table>
+            </div>
+        </details>
     }
 }
 
@@ -327,6 +374,7 @@ pub fn DealMapCard() -> impl IntoView {
         run: RwSignal::new(None),
         cursor: RwSignal::new(None),
         loaded: RwSignal::new(None),
+        baseline: RwSignal::new(None),
         next_id: RwSignal::new(0),
         progress: RwSignal::new(None),
     };
@@ -495,6 +543,7 @@ pub fn DealMapCard() -> impl IntoView {
                 <Swatch pens=[Pen::solid(BETTER)] label=|t| t.deal_better />
                 <Swatch pens=[Pen::solid(WORSE)] label=|t| t.deal_worse />
                 <Swatch pens=[Pen::solid(OUTLINE)] label=|t| t.deal_outline class="thin" />
+                <li><span class="dot" style=format!("--c:{}", crate::chart::palette::css(crate::chart::deal_map::UNSETTLED))></span>{move || t().deal_dot}</li>
                 <li class="muted">{move || t().deal_client}" · "{move || t().deal_supplier}</li>
             </ul>
             <div
@@ -518,6 +567,24 @@ pub fn DealMapCard() -> impl IntoView {
             <p class="muted small-print">{move || t().deal_hint}</p>
             <p id="deal-map-cell" class="deal-cell" data-testid="deal-map-cell" aria-live="polite">{move || form.cursor_text()}</p>
             <p class="deal-loaded" data-testid="deal-map-loaded" aria-live="polite">{move || form.loaded.get()}</p>
+            <p class="deal-baseline" data-testid="deal-baseline">
+                {move || {
+                    let lang = state.lang.get();
+                    let tr = lang.t();
+                    match form.baseline.get() {
+                        Some(c) => Strings::fill(tr.deal_baseline, &[
+                            ("fee", &super::intl::number(c.fee_per_week, 1, lang)),
+                            ("extra", &super::intl::percent(c.extra_work_markup, 0, lang)),
+                        ]),
+                        None => tr.deal_baseline_editor.to_string(),
+                    }
+                }}
+                " "
+                <button type="button" class="small" data-testid="deal-baseline-reset"
+                    disabled=move || form.baseline.with(Option::is_none)
+                    on:click=move |_| form.baseline.set(None)>{move || t().deal_baseline_reset}</button>
+            </p>
+            <CellTable form=form />
             <button type="button" class="small" data-testid="deal-map-download" disabled=move || !has_map() on:click=download>
                 {move || t().deal_download}
             </button>

@@ -73,6 +73,16 @@ test('the deal map draws, tells a cell, loads its contract and can be downloaded
   assert.notEqual(String(fee), before, 'the fee changed');
   assert.ok(Math.abs(fee - top.x) < 1e-9 && Math.abs(share - top.y) < 1e-9, `loaded ${fee}/${share}, top-right cell ${top.x}/${top.y}`);
   assert.equal(map.cells.length, 49);
+  // The baseline is shown and stays the fixed fee the first map was drawn against (17 k€ from
+  // the link), though the editor now holds the loaded cell's contract; every computed cell says
+  // whether its runs settle its verdict.
+  const baseline = await page.textContent('[data-testid="deal-baseline"]');
+  assert.match(baseline, /17\.0 k€/);
+  const marks = await page.$$eval('[data-testid="deal-uncertain"] td[data-uncertain]', (tds) => tds.map((td) => td.dataset.uncertain));
+  assert.equal(marks.length, 49, 'one mark per cell');
+  assert.ok(marks.every((m) => m === 'true' || m === 'false'));
+  await runMap(page);
+  assert.equal(await page.textContent('[data-testid="deal-baseline"]'), baseline, 'the baseline did not move');
   // Keyboard: focus the map, move left, Enter loads the neighbour.
   await page.focus('.deal-map');
   await page.keyboard.press('ArrowLeft');
