@@ -103,3 +103,34 @@ fn a_bad_params_file_fails_with_the_constant_and_its_range() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("name: number"));
 }
+
+#[test]
+fn names_descriptions_and_notes_have_length_limits_named_in_the_error() {
+    use relsim::sim::fields::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+    let long = |n: usize| "x".repeat(n);
+    let mut s = relsim::sim::Scenario {
+        name: long(MAX_NAME_CHARS),
+        description: long(MAX_DESCRIPTION_CHARS),
+        ..Default::default()
+    };
+    assert!(s.validate().is_ok(), "at the limits");
+    s.name = long(MAX_NAME_CHARS + 1);
+    let e = s.validate().unwrap_err();
+    assert_eq!(e.path, "name");
+    assert!(e.message.contains("121 characters"), "{e}");
+    s.name.clear();
+    s.description = long(20_000_000);
+    let e = s.validate().unwrap_err();
+    assert_eq!(e.path, "description");
+    // A note of one character too many, in a scripted incident.
+    s.description.clear();
+    let mut t: relsim::sim::Scenario = relsim::sim::Scenario::from_json(&format!(
+        r#"{{"incidents":[{{"week":3,"category":"interpersonal","kind":"poor_cooperation","polarity":"negative","magnitude":0.3,"party":"client","note":"{}"}}]}}"#,
+        long(MAX_NOTE_CHARS)
+    ))
+    .unwrap();
+    t.incidents[0].note.push('é');
+    let e = t.validate().unwrap_err();
+    assert_eq!(e.path, "incidents[0].note");
+    assert!(e.message.contains(&format!("0..={MAX_NOTE_CHARS}")), "{e}");
+}

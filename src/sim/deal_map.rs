@@ -258,7 +258,10 @@ mod tests {
         map.cells[1] = Some(with(200.0, 70.0, 10.0));
         assert!(map.versus(0).unwrap().settled);
         assert!(!map.versus(1).unwrap().settled);
-        assert!(map.versus(1).unwrap().win_win, "a verdict, but not a settled one");
+        assert!(
+            map.versus(1).unwrap().win_win,
+            "a verdict, but not a settled one"
+        );
     }
 
     #[test]

@@ -16,6 +16,43 @@ use super::scenario::Scenario;
 
 /// Most weeks in one run.
 pub const MAX_WEEKS: u32 = 520;
+/// Most characters of a scenario's name: it heads reports and lists.
+pub const MAX_NAME_CHARS: usize = 120;
+/// Most characters of a scenario's description (its story).
+pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+/// Most characters of an incident's note.
+pub const MAX_NOTE_CHARS: usize = 200;
+
+/// A text input of a scenario and its most characters.
+pub struct TextField {
+    /// Dotted path.
+    pub path: &'static str,
+    /// Most characters.
+    pub max: usize,
+    /// Reads it.
+    pub get: fn(&Scenario) -> &str,
+}
+
+/// The scenario's text inputs. An incident's note is `incidents[i].note`, limited by
+/// [`MAX_NOTE_CHARS`].
+pub const TEXTS: [TextField; 2] = [
+    TextField {
+        path: "name",
+        max: MAX_NAME_CHARS,
+        get: |s| &s.name,
+    },
+    TextField {
+        path: "description",
+        max: MAX_DESCRIPTION_CHARS,
+        get: |s| &s.description,
+    },
+];
+
+/// The message for a text of `chars` characters over its `max`.
+pub fn too_long(chars: usize, max: usize) -> String {
+    format!("{chars} characters is more than the allowed 0..={max} characters")
+}
+
 /// Upper bound for open-ended money inputs (k€), so that totals stay finite.
 pub const MONEY_MAX: f64 = 1.0e7;
 

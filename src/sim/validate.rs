@@ -69,6 +69,21 @@ impl Scenario {
         if let Err((name, message)) = super::params::check(&self.model) {
             c.fail(&format!("model.{name}"), message);
         }
+        for f in &fields::TEXTS {
+            let n = (f.get)(self).chars().count();
+            if n > f.max {
+                c.fail(f.path, fields::too_long(n, f.max));
+            }
+        }
+        for (i, inc) in self.incidents.iter().enumerate() {
+            let n = inc.note.chars().count();
+            if n > fields::MAX_NOTE_CHARS {
+                c.fail(
+                    &format!("incidents[{i}].note"),
+                    fields::too_long(n, fields::MAX_NOTE_CHARS),
+                );
+            }
+        }
         let b = &self.bounds;
         if b.critical_lower >= b.euphoria_upper {
             c.fail(

@@ -263,11 +263,10 @@ pub fn ChartTable(chart: &'static str, title: Text) -> impl IntoView {
             let vals = values(h, series);
             let weeks = table_weeks(h.rows.len());
             let caption = format!(
-                "{}: {} {} {}",
+                "{}: {} {}",
                 title(tr),
                 lang.site().table_every,
-                row_step(h.rows.len()),
-                tr.unit_weeks
+                super::intl::weeks(row_step(h.rows.len()) as f64, lang)
             );
             let label = caption.clone();
             view! {
@@ -468,11 +467,10 @@ pub fn ShareTableView(
             let d = d.as_ref()?;
             let n = d.columns.first().map_or(0, Vec::len);
             let caption = format!(
-                "{}: {} {} {}",
+                "{}: {} {}",
                 title(tr),
                 lang.site().table_every,
-                row_step(n),
-                tr.unit_weeks
+                super::intl::weeks(row_step(n) as f64, lang)
             );
             let label = caption.clone();
             Some(view! {

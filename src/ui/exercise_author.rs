@@ -11,6 +11,10 @@ use super::i18n::Strings;
 use super::state::{t, use_state};
 use crate::sim::exercise::{default_menu, Decision, Exercise, Side, Text, MAX_OPTIONS};
 
+/// Futures the authoring view checks a trainer's best path over: enough to tell a real
+/// difference from luck, few enough to answer at once on the page.
+const AUTHOR_FUTURES: u32 = 60;
+
 /// The trainer's settings, kept in the exercise context while switching views.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
@@ -128,6 +132,16 @@ pub fn AuthorView() -> impl IntoView {
         let ex = draft.with(|d| state.scenario.with(|s| d.exercise(s)));
         let problem = ex.validate().err().map(|e| e.to_string());
         (ex, problem)
+    });
+    // The claim every exercise with a best path makes: it scores no less than carrying on, on
+    // the mean over futures (checked like the built-in exercises' claims, on fewer futures).
+    let best_check = Memo::new(move |_| {
+        built.with(|(ex, problem)| {
+            (problem.is_none() && !ex.best_path.is_empty()).then(|| {
+                let c = &ex.check(&[Exercise::best_beats_carrying_on()], AUTHOR_FUTURES)[0];
+                (c.holds, c.outcomes[0].score, c.outcomes[1].score)
+            })
+        })
     });
     let shown = RwSignal::new(None::<String>);
     let num = move |label: fn(&Strings) -> &'static str,
@@ -255,6 +269,18 @@ pub fn AuthorView() -> impl IntoView {
                 let n = draft.with(|d| d.best_path.len());
                 if n == 0 { t().best_hint.to_string() } else { format!("{}: {n}", t().best_recorded) }
             }}</p>
+            {move || best_check.get().map(|(holds, best, never)| {
+                let lang = state.lang.get();
+                let text = Strings::fill(
+                    if holds { t().author_best_holds } else { t().author_best_fails },
+                    &[
+                        ("best", &super::intl::number(best, 1, lang)),
+                        ("never", &super::intl::number(never, 1, lang)),
+                        ("futures", &AUTHOR_FUTURES.to_string()),
+                    ],
+                );
+                view! { <p class:field-error=!holds data-testid="author-claim" data-holds=holds.to_string()>{text}</p> }
+            })}
             <fieldset class="author-texts" data-testid="author-texts">
                 <legend>{move || t().second_language_hint}</legend>
                 {texts}

@@ -128,6 +128,7 @@ strings!(
     unit_keur_week,
     unit_keur,
     unit_weeks,
+    unit_week,
     service_orientation,
     business_orientation,
     role_none,
@@ -234,6 +235,9 @@ strings!(
     not_a_number,
     bounds_order,
     too_many_events,
+    text_too_long,
+    text_name,
+    text_description,
     decimal_sign,
     market_fee_per_week,
     value_per_week,
@@ -449,6 +453,8 @@ strings!(
     menu_field,
     best_hint,
     best_recorded,
+    author_best_holds,
+    author_best_fails,
     record_best,
     trainer_title,
     robust_title,
@@ -578,6 +584,18 @@ impl Strings {
         }
     }
 
+    /// A text of `n` characters in the input `label`, over its `max`.
+    pub fn too_long(&self, label: &str, n: usize, max: usize) -> String {
+        Strings::fill(
+            self.text_too_long,
+            &[
+                ("label", label),
+                ("n", &n.to_string()),
+                ("max", &max.to_string()),
+            ],
+        )
+    }
+
     /// Text typed into the input `label` that is not a number.
     pub fn not_number(&self, label: Label, text: &str) -> String {
         Strings::fill(
@@ -614,6 +632,17 @@ impl Strings {
         } else if e.path == "incidents" {
             let max = MAX_EVENTS.to_string();
             Some(Strings::fill(self.too_many_events, &[("max", &max)]))
+        } else if let Some(f) = fields::TEXTS.iter().find(|f| f.path == e.path) {
+            let label = if f.path == "name" {
+                self.text_name
+            } else {
+                self.text_description
+            };
+            Some(self.too_long(label, (f.get)(next).chars().count(), f.max))
+        } else if let Some((i, "note")) = in_list("incidents") {
+            let n = next.incidents.get(i).map_or(0, |x| x.note.chars().count());
+            let m = self.too_long(self.note, n, fields::MAX_NOTE_CHARS);
+            Some(format!("{} {} — {m}", self.sec_incidents, i + 1))
         } else if let Some((i, key)) = in_list("incidents") {
             let f = fields::INCIDENT.iter().find(|f| f.path == key);
             let item = next.incidents.get(i);
@@ -706,6 +735,7 @@ pub const EN: Strings = Strings {
     unit_keur_week: "k€/week",
     unit_keur: "k€",
     unit_weeks: "weeks",
+    unit_week: "week",
     service_orientation: "Service orientation →",
     business_orientation: "Business orientation ↑",
     role_none: "No manager",
@@ -812,6 +842,9 @@ pub const EN: Strings = Strings {
     not_a_number: "{label}: “{value}” is not a number",
     bounds_order: "{label} must lie above the critical lower bound ({min})",
     too_many_events: "At most {max} incidents and interventions together",
+    text_too_long: "{label} is {n} characters long; allowed: at most {max}",
+    text_name: "Name",
+    text_description: "Description",
     decimal_sign: ".",
     market_fee_per_week: "Market price of the service",
     value_per_week: "Value of the service to the client",
@@ -1037,6 +1070,8 @@ pub const EN: Strings = Strings {
     menu_field: "Options offered at each decision (after \"carry on\")",
     best_hint: "No best path yet: try the exercise, then choose \"Record as best path\" in its debrief.",
     best_recorded: "Decisions in your recorded best path",
+    author_best_holds: "Your best path scores {best} against {never} for carrying on (mean over {futures} futures, each decision at the play's own moments).",
+    author_best_fails: "Your best path scores below carrying on: {best} against {never} (mean over {futures} futures). Record another path, or say in the goal why.",
     record_best: "Record as best path",
     trainer_title: "Running a class with exercises",
     robust_title: "How robust are these conclusions?",
@@ -1085,7 +1120,7 @@ pub const NL: Strings = Strings {
     sec_manager: "Relatiemanager",
     sec_bounds: "Grenzen",
     sec_random: "Willekeurige incidenten",
-    sec_run: "Run",
+    sec_run: "Eén verloop",
     sec_incidents: "Incidenten",
     sec_interventions: "Interventies",
     fee_per_week: "Vergoeding per week",
@@ -1128,6 +1163,7 @@ pub const NL: Strings = Strings {
     unit_keur_week: "k€/week",
     unit_keur: "k€",
     unit_weeks: "weken",
+    unit_week: "week",
     service_orientation: "Servicegerichtheid →",
     business_orientation: "Zakelijke gerichtheid ↑",
     role_none: "Geen relatiemanager",
@@ -1152,7 +1188,7 @@ pub const NL: Strings = Strings {
     week: "Week",
     note: "Notitie",
     add_incident: "Incident toevoegen",
-    timeline_hint: "Klik op de strook om in die week een incident toe te voegen; klik op een markering om die te bewerken. Open markeringen zijn willekeurige incidenten van deze run.",
+    timeline_hint: "Klik op de strook om in die week een incident toe te voegen; klik op een markering om die te bewerken. Open markeringen zijn willekeurige incidenten van dit verloop.",
     delete: "Verwijderen",
     close: "Sluiten",
     random: "willekeurig",
@@ -1234,6 +1270,9 @@ pub const NL: Strings = Strings {
     not_a_number: "{label}: „{value}” is geen getal",
     bounds_order: "{label} moet boven de kritische ondergrens ({min}) liggen",
     too_many_events: "Samen ten hoogste {max} incidenten en interventies",
+    text_too_long: "{label} is {n} tekens lang; toegestaan: hoogstens {max}",
+    text_name: "Naam",
+    text_description: "Beschrijving",
     decimal_sign: ",",
     market_fee_per_week: "Marktprijs van de dienst",
     value_per_week: "Waarde van de dienst voor de uitbesteder",
@@ -1268,18 +1307,18 @@ pub const NL: Strings = Strings {
     reminder: "het verleden wordt opgerakeld",
     status_change: "status",
     cancel: "Annuleren",
-    tab_run: "Eén run",
+    tab_run: "Eén verloop",
     tab_ensemble: "Vele toekomsten",
     tab_compare: "Vergelijken",
     tab_negotiate: "Onderhandelen",
     tab_why: "Waarom",
-    runs: "Runs",
+    runs: "Aantal toekomsten",
     computed_in: "berekend in",
-    fan_title: "Relatielijn over alle runs",
+    fan_title: "Relatielijn over alle toekomsten",
     fan_band: "10e–90e percentiel",
     median: "Mediaan",
-    sample_runs: "Enkele afzonderlijke runs",
-    status_title: "Aandeel runs per status",
+    sample_runs: "Enkele afzonderlijke toekomsten",
+    status_title: "Aandeel toekomsten per status",
     survival_title: "Overleving",
     still_running: "Contract loopt nog",
     still_partnership: "Nog een partnerschap",
@@ -1289,7 +1328,7 @@ pub const NL: Strings = Strings {
     p10: "10e pct.",
     p90: "90e pct.",
     ending_as: "Eindigt als",
-    share_of_runs: "aandeel runs",
+    share_of_runs: "aandeel toekomsten",
     scenario_a: "Scenario A (huidig)",
     scenario_b: "Scenario B",
     make_b: "B = kopie van A",
@@ -1313,13 +1352,13 @@ pub const NL: Strings = Strings {
     from: "Van",
     to: "Tot",
     steps: "Stappen",
-    runs_per_point: "Runs per waarde",
+    runs_per_point: "Toekomsten per waarde",
     run_sweep: "Start reeks",
     sweep_note: "Bij elke waarde draait een ensemble met dezelfde seeds. Bij het variëren van het variabele deel geldt een resultaatverplichting. De stippellijnen en de win-winzone vergelijken met hetzelfde scenario tegen vaste prijs (inspanningsverplichting).",
     winwin: "Win-winzone",
     winwin_none: "Geen waarde in dit bereik laat beide partijen minstens zo goed af als de vaste prijs.",
     winwin_found: "In dit bereik doen beide partijen het minstens zo goed als bij de vaste prijs.",
-    money_vs: "Kosten uitbesteder en marge dienstverlener per run",
+    money_vs: "Kosten uitbesteder en marge dienstverlener per toekomst",
     prob_partnership: "Kans om als partnerschap te eindigen",
     deal_title: "Dealkaart: welke combinaties zijn beter dan de vaste prijs?",
     deal_intro: "Elke cel is een ensemble met beide invoerwaarden ingesteld, vergeleken met hetzelfde scenario tegen vaste prijs over dezelfde seeds. De linkerbovenhelft van een cel toont de nettowaarde voor de klant, de rechteronderhelft de marge van de leverancier: blauw is beter dan de vaste prijs, oranje slechter. Cellen waarin beide beter af zijn, hebben een rand. Eerst verschijnt een grove kaart, die scherper wordt naarmate de cellen binnenkomen.",
@@ -1333,17 +1372,17 @@ pub const NL: Strings = Strings {
     deal_coarse_ms: "grove kaart in {ms} ms",
     deal_workers: "Achtergrondwerkers:",
     deal_main_thread: "geen (de pagina rekent zelf)",
-    deal_cell: "{x_label} {x}, {y_label} {y}: nettowaarde klant {client} en marge leverancier {supplier} per run ten opzichte van de vaste prijs; {partnership} van de runs eindigt als partnerschap.",
+    deal_cell: "{x_label} {x}, {y_label} {y}: nettowaarde klant {client} en marge leverancier {supplier} per toekomst ten opzichte van de vaste prijs; {partnership} van de toekomsten eindigt als partnerschap.",
     deal_win: "Beide partijen zijn beter af dan met de vaste prijs.",
     deal_pending: "{x_label} {x}, {y_label} {y}: nog niet berekend.",
     deal_hint: "Wijs een cel aan, of zet de focus op de kaart en beweeg met de pijltjestoetsen. Een klik (of Enter) zet dat contract in de editor.",
     deal_loaded: "In de editor gezet: {x_label} {x}, {y_label} {y}.",
-    deal_unsettled: "Niet beslist: met deze runs ligt minstens één verschil binnen twee standaardfouten van nul, dus het teken kan met andere toekomsten omslaan (meer runs per cel beslissen het).",
+    deal_unsettled: "Niet beslist: met deze toekomsten ligt minstens één verschil binnen twee standaardfouten van nul, dus het teken kan met andere toekomsten omslaan (meer toekomsten per cel beslissen het).",
     deal_baseline: "Vergeleken met: een vaste prijs van {fee} k€ per week (inspanningsverplichting, meerwerk met {extra} opslag), de rest zoals in de editor. Die blijft staan terwijl u cellen in de editor zet.",
     deal_baseline_editor: "Vergeleken met: het contract in de editor als vaste prijs, vastgelegd bij het tekenen van de kaart.",
     deal_baseline_reset: "Vergelijk in plaats daarvan met het contract in de editor",
-    deal_dot: "niet beslist door de runs (het teken kan omslaan)",
-    deal_table: "Tabel van de cellen (uitbesteder / dienstverlener tegenover de vaste prijs, k€ per run; ? niet beslist)",
+    deal_dot: "niet beslist door de toekomsten (het teken kan omslaan)",
+    deal_table: "Tabel van de cellen (uitbesteder / dienstverlener tegenover de vaste prijs, k€ per toekomst; ? niet beslist)",
     deal_download: "Kaart downloaden (JSON)",
     deal_client: "linksboven: nettowaarde klant",
     deal_supplier: "rechtsonder: marge leverancier",
@@ -1459,6 +1498,8 @@ pub const NL: Strings = Strings {
     menu_field: "Keuzes op elk beslismoment (na \"doorgaan\")",
     best_hint: "Nog geen beste verloop: probeer de oefening en kies in de nabespreking \"Vastleggen als beste verloop\".",
     best_recorded: "Beslissingen in uw vastgelegde beste verloop",
+    author_best_holds: "Uw beste verloop scoort {best} tegen {never} voor doorgaan (gemiddeld over {futures} toekomsten, elke beslissing op de eigen momenten van het spel).",
+    author_best_fails: "Uw beste verloop scoort lager dan doorgaan: {best} tegen {never} (gemiddeld over {futures} toekomsten). Leg een ander verloop vast, of zeg in het doel waarom.",
     record_best: "Vastleggen als beste verloop",
     trainer_title: "Een les geven met oefeningen",
     robust_title: "Hoe robuust zijn deze conclusies?",
@@ -1478,11 +1519,11 @@ pub const NL: Strings = Strings {
         ("Waardering", "Elke partij waardeert de ander op twee manieren. De beleefde waardering van de uitbesteder volgt kwaliteit tegenover verwachting en haar vertrouwen; de zakelijke waardering volgt resultaten tegenover de norm, kosten tegenover budget, afstemming en onopgeloste zakelijke incidenten. De zakelijke waardering van de dienstverlener volgt zijn marge; zijn beleefde waardering lijdt onder een klant met steeds andere wensen. Boven de euforische grens levert een dienstverlener meer dan nodig, ten koste van zijn marge. Waardering beweegt geleidelijk naar deze niveaus en springt bij incidenten. De relatielijn is het gemiddelde van beide partijen."),
         ("Vertrouwen", "Vertrouwen komt te voet en gaat te paard: bij elk niveau van vertrouwen en met elke manager neemt een negatieve ervaring minstens drie keer weg wat een even grote positieve toevoegt, en dat verschil blijft — weken later is het er nog. Late betalingen en betwiste facturen kosten ook wat vertrouwen, minder dan persoonlijke wonden. Een ernstige schending laat ook een litteken achter: een plafond waarboven het vertrouwen niet kan groeien tot een eerlijk herstel het heelt."),
         ("Afstemming en zakelijke druk", "Doelen groeien vanzelf langzaam uit elkaar, en sneller na externe veranderingen; een relatiemanager met zakelijke gerichtheid brengt ze weer samen, net als een strategiesessie. Partijen met afgestemde doelen lossen zakelijke incidenten snel op; anders stapelen ze zich op."),
-        ("Status", "Zolang de waardering van beide partijen tussen de kritische ondergrens en de euforische bovengrens blijft, is de relatie gezond. Een korte uitschieter kan geen kwaad; een langere dan de tolerantie degradeert een partnerschap tot een gewone leveranciersrelatie, en nog een tot escalatie. Escalatie eindigt in beëindiging tenzij de relatie herstelt. Een opzegmogelijkheid is een deur, geen valkuil: als die open is mag de uitbesteder tijdens een escalatie vertrekken, maar alleen als ze niet meer verder wil en de markt haar beter bedient dan blijven; anders kan de escalatie nog herstellen. Vertrekken vóór de opzegweek, of zonder opzegmogelijkheid, is contractbreuk met een juridisch gevecht, tenzij een bemiddelde schikking slaagde. Een partnerschap herbouwen kost een half jaar binnen de grenzen met hersteld vertrouwen en afstemming. Aan het eind van de looptijd beslissen beide partijen over verlenging: de uitbesteder verlengt als er geen escalatie is en ze de dienstverlener genoeg waardeert tegenover haar alternatieven (een aantrekkelijker aanbod legt de lat hoger), de dienstverlener tenzij hij verlies lijdt. Die beslissing staat los van de status, dus de verdeling over de statussen hangt niet af van of de run net voor of net na het besluit stopt."),
+        ("Status", "Zolang de waardering van beide partijen tussen de kritische ondergrens en de euforische bovengrens blijft, is de relatie gezond. Een korte uitschieter kan geen kwaad; een langere dan de tolerantie degradeert een partnerschap tot een gewone leveranciersrelatie, en nog een tot escalatie. Escalatie eindigt in beëindiging tenzij de relatie herstelt. Een opzegmogelijkheid is een deur, geen valkuil: als die open is mag de uitbesteder tijdens een escalatie vertrekken, maar alleen als ze niet meer verder wil en de markt haar beter bedient dan blijven; anders kan de escalatie nog herstellen. Vertrekken vóór de opzegweek, of zonder opzegmogelijkheid, is contractbreuk met een juridisch gevecht, tenzij een bemiddelde schikking slaagde. Een partnerschap herbouwen kost een half jaar binnen de grenzen met hersteld vertrouwen en afstemming. Aan het eind van de looptijd beslissen beide partijen over verlenging: de uitbesteder verlengt als er geen escalatie is en ze de dienstverlener genoeg waardeert tegenover haar alternatieven (een aantrekkelijker aanbod legt de lat hoger), de dienstverlener tenzij hij verlies lijdt. Die beslissing staat los van de status, dus de verdeling over de statussen hangt niet af van of het verloop net voor of net na het besluit stopt."),
         ("Relatiemanager", "De Butler dient de mensen, de Accountant stuurt op levering, de Nanny bewaakt de doelen en de Vertegenwoordiger doet service én business. Servicegerichtheid verzacht persoonlijke klappen en versnelt herstel; zakelijke gerichtheid houdt doelen op één lijn; operationele sturing ruimt zakelijke incidenten sneller op, controleert rapportages voordat er bonus wordt betaald en betwist meerwerkfacturen. Servicegerichtheid laat de inzet van de dienstverlener ook landen waar gebruikers het merken. Elke rol heeft een prijs, een vast deel plus een deel van het contract: de Butler is het goedkoopst, dan de Accountant en de Nanny; de Vertegenwoordiger is het duurst. De Vertegenwoordiger houdt de gezondste relatie maar stuurt niet op prestaties, en elke rol levert de uitbesteder de meeste nettowaarde in haar eigen situatie: de Accountant bij kostendruk met een resultaatcontract, de Nanny waar doelen verschuiven, de Butler waar mensen botsen, de Vertegenwoordiger waar alles tegelijk op het spel staat."),
         ("Vertrouwen herstellen", "De partij die in de fout ging kan vertrouwen herstellen in vijf stappen: excuses aanbieden (één keer per crisis voor elke partij, en onoprechte excuses schaden), eerlijk uitleggen (anderen de schuld geven laat het wantrouwen smeulen), corrigeren met compensatie, zwijgen over het verleden, en geduld hebben terwijl het vertrouwen teruggroeit. Elke stap draagt bij: geduld werkt sneller als excuses, uitleg en correctie de wil tot herstel laten zien, en beide partijen mogen in dezelfde crisis herstellen. Herstel telt op: een later herstel breekt het geduld van een eerder herstel niet af, en het verleden weer oprakelen kost vertrouwen zonder het geduld te beëindigen. Hoe volledig een herstel aanslaat, groeit geleidelijk met de bereidheid van de minst bereide partij, die afhangt van waardering, vertrouwen en overstapkosten — onder een zeker punt begint het niet. Een neutrale bemiddelaar vergroot de bereidheid, en een geslaagd bemiddeld herstel houdt een latere breuk buiten de rechtszaal — een mislukt herstel is weggegooid geld."),
         ("Heronderhandelen", "Nieuwe voorwaarden gaan alleen in als elke partij verwacht dat ze niet slechter zijn dan weglopen: de dienstverlener wil er marge op, de uitbesteder minstens de nettowaarde van inkopen op de markt na de overstapkosten. Een drastische prijsverlaging weigert de dienstverlener; een forse verhoging de uitbesteder. Een dienstverlener die onder zijn kosten wordt uitgeknepen, voelt zich oneerlijk behandeld en vraagt meer — een uitbesteder die vastzit betaalt een deel van wat overstappen haar zou kosten — dus de leverancier uitknijpen loont niet."),
-        ("Toeval, vele toekomsten en waarom", "Incidenten gebeuren ook toevallig, met de jaarlijkse frequenties die u instelt; hun richting hangt af van de toestand (een dienstverlener onder de norm trekt meer zakelijke problemen aan, een slechte cultuurfit meer conflicten). Eén run is één mogelijke toekomst. Vele toekomsten herhaalt de run met andere toevalstrekkingen; Vergelijken geeft beide scenario's precies dezelfde trekkingen, zodat verschillen alleen uit de scenario's komen. Waarom splitst de verandering van de relatielijn in een venster precies uit naar oorzaken: elk incident, kwaliteit tegenover verwachting, resultaten, kosten, afstemming, marge, wisselende wensen, vertrouwen en interventies."),
+        ("Toeval, vele toekomsten en waarom", "Incidenten gebeuren ook toevallig, met de jaarlijkse frequenties die u instelt; hun richting hangt af van de toestand (een dienstverlener onder de norm trekt meer zakelijke problemen aan, een slechte cultuurfit meer conflicten). Eén verloop is één mogelijke toekomst. Vele toekomsten herhaalt het verloop met andere toevalstrekkingen; Vergelijken geeft beide scenario's precies dezelfde trekkingen, zodat verschillen alleen uit de scenario's komen. Waarom splitst de verandering van de relatielijn in een venster precies uit naar oorzaken: elk incident, kwaliteit tegenover verwachting, resultaten, kosten, afstemming, marge, wisselende wensen, vertrouwen en interventies."),
     ],
 };
 
@@ -1709,7 +1750,7 @@ pub const SITE_NL: SiteStrings = SiteStrings {
     report_default: "Standaard",
     report_charts: "Grafieken",
     report_odds: "Kansen over vele toekomsten",
-    report_runs: "runs",
+    report_runs: "toekomsten",
     show_table: "Toon als tabel",
     hide_table: "Verberg tabel",
     table_every: "één rij per",
@@ -1745,7 +1786,7 @@ pub const SITE_NL: SiteStrings = SiteStrings {
         },
         TourText {
             title: "Vier soorten relatiemanager",
-            body: "Iemand moet de relatie onderhouden. De Butler houdt mensen tevreden; de Accountant stuurt op levering en cijfers; de Nanny bewaakt de gezamenlijke doelen; de Vertegenwoordiger doet service én business. Elk vangt andere incidenten op. De toevallige incidenten in deze run blijven gelijk, welke rol u ook kiest.",
+            body: "Iemand moet de relatie onderhouden. De Butler houdt mensen tevreden; de Accountant stuurt op levering en cijfers; de Nanny bewaakt de gezamenlijke doelen; de Vertegenwoordiger doet service én business. Elk vangt andere incidenten op. De toevallige incidenten in dit verloop blijven gelijk, welke rol u ook kiest.",
             control: "Relatiemanager",
             hint: "kies om beurten elke rol en vergelijk hoe diep de dalen gaan.",
         },
@@ -1975,7 +2016,7 @@ fn robust_fact_nl(fact: u8) -> Option<(&'static str, &'static str)> {
         19 => ("Geen bonus voor een gemist doel; een groter aandeel koopt inzet", "resultaatcontracten met een norm van 0,85–0,93, een bandbreedte van 0,2–0,4 en een aandeel van 0,05–0,3, met elke manager; het aandeel 0,2 hoger"),
         20 => ("De leverancier uitknijpen loont niet", "elke situatie; een vergoeding van 50–90 % van de kosten van de dienstverlener tegen een die zijn kosten en reservering dekt"),
         21 => ("Rollen zijn een afweging: elke rol wint haar eigen familie", "willekeurige situaties van elk soort (kostendruk, een grote bonus, veel meerwerk en zakelijke incidenten; verschuivende doelen; botsende mensen bij een routinedienst; veel op het spel), de manager tegen haar standaardkosten"),
-        22 => ("De horizon is geen artefact", "elke situatie waarvan de looptijd met de run eindigt: 259 tegen 260 weken"),
+        22 => ("De horizon is geen artefact", "elke situatie waarvan de looptijd met het verloop eindigt: 259 tegen 260 weken"),
         23 => ("Herstel stapelt", "een ernstige breuk (0,6–0,9) bij elk vertrouwen, dan volledig herstel, met of zonder alleen een excuus 4–16 weken later"),
         24 => ("Blijvende asymmetrie", "vertrouwen 0,15–0,85, elke rol, een persoonlijk incident van 0,1–0,8, vergeleken na 1, 4 en 12 weken"),
         25 => ("Externe incidenten hebben eigen gevolgen", "elke situatie; een daling van de marktprijs van 0,3–0,8 voor de uitbesteder, en een aantrekkelijker aanbod van 0,5–1"),

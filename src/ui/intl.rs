@@ -54,6 +54,17 @@ pub fn number(v: f64, decimals: u8, lang: Lang) -> String {
         .unwrap_or_else(|| format!("{v:.*}", decimals as usize))
 }
 
+/// A number of weeks with its unit, singular for one: `1 week`, `3 weken`.
+pub fn weeks(v: f64, lang: Lang) -> String {
+    let t = lang.t();
+    let unit = if v.round() == 1.0 {
+        t.unit_week
+    } else {
+        t.unit_weeks
+    };
+    format!("{} {unit}", number(v, 0, lang))
+}
+
 /// `v` with a sign (`+`, or the minus sign `−`), e.g. `+1,5` in Dutch.
 pub fn signed(v: f64, decimals: u8, lang: Lang) -> String {
     let n = number(v.abs(), decimals, lang);

@@ -227,7 +227,7 @@ fn IncidentEditor() -> impl IntoView {
                         <span>{move || t().note}</span>
                         <input
                             type="text"
-                            maxlength="200"
+                            maxlength=fields::MAX_NOTE_CHARS.to_string()
                             prop:value=move || get().note
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);

@@ -36,7 +36,7 @@ fn show(v: f64, how: Show, lang: Lang) -> String {
         Show::Signed if v > 0.0 => format!("+{}", intl::number(v, 1, lang)),
         Show::Signed => intl::number(v, 1, lang).replace('-', "−"),
         Show::Percent => intl::percent(v, 0, lang),
-        Show::Weeks => format!("{} {}", intl::number(v, 0, lang), lang.t().unit_weeks),
+        Show::Weeks => intl::weeks(v, lang),
         Show::Number => intl::number(v, 1, lang),
         Show::Count => intl::number(v, 0, lang),
     }
@@ -183,13 +183,11 @@ pub fn Tour() -> impl IntoView {
                         pct(s.bounds.critical_lower)
                     ),
                     Measure::LongestOutside => format!(
-                        "{}: {} {} ({} {} {})",
+                        "{}: {} ({} {})",
                         site.tour_longest_outside,
-                        intl::number(x, 0, lang),
-                        t.unit_weeks,
+                        intl::weeks(x, lang),
                         site.tour_tolerance,
-                        s.bounds.tolerance_weeks,
-                        t.unit_weeks
+                        intl::weeks(f64::from(s.bounds.tolerance_weeks), lang)
                     ),
                     Measure::LowestLine => format!("{}: {}", site.tour_lowest_line, pct(x)),
                 };

@@ -133,6 +133,13 @@ test("a trainer's link opens straight into the briefing; keyboard only at 390 px
   assert.ok(tried.weeks.length >= 1);
   await page.click('[data-testid="record-best"]');
   assert.match(await page.textContent('[data-testid="author-best"]'), /: \d+/);
+  // The recorded path is checked against carrying on over many futures, in words and numbers.
+  await page.waitForSelector('[data-testid="author-claim"]');
+  const claim = await page.$eval('[data-testid="author-claim"]', (e) => ({ text: e.textContent, holds: e.dataset.holds, error: e.classList.contains('field-error') }));
+  const [best, never] = (claim.text.match(/\d+\.\d/g) || []).map(Number);
+  assert.ok(Number.isFinite(best) && Number.isFinite(never), claim.text);
+  assert.equal(claim.holds, String(best >= never), claim.text);
+  assert.equal(claim.error, best < never, 'a path below carrying on is flagged');
   await page.click('[data-testid="exercise-link"]');
   const url = await page.inputValue('[data-testid="exercise-url"]');
   assert.match(url, /#x=/);

@@ -119,6 +119,8 @@ pub struct ClaimCheck {
     pub holds: bool,
     /// The numbers, in words.
     pub detail: String,
+    /// The outcome of each path the claim is about, in its order.
+    pub outcomes: Vec<PathOutcome>,
 }
 
 impl Exercise {
@@ -192,6 +194,7 @@ impl Exercise {
                     claim: claim.clone(),
                     holds,
                     detail,
+                    outcomes,
                 }
             })
             .collect()
