@@ -73,6 +73,8 @@ fn input_label(path: &str, t: &Strings) -> String {
         "volatility" => Some(t.volatility),
         "cost_per_request" => Some(t.cost_per_request),
         "fixed_cost_per_week" => Some(t.fixed_cost_per_week),
+        "market_fee_per_week" => Some(t.market_fee_per_week),
+        "value_per_week" => Some(t.value_per_week),
         "horizon" => Some(t.horizon),
         "client_share" => Some(t.client_share),
         "culture_fit" => Some(t.culture_fit),

@@ -271,7 +271,7 @@ test('the printed report: 1–2 A4 pages in the chosen language, with the odds o
   text = await page.textContent('[data-testid="report"]');
   assert.match(text, /Invoer die afwijkt van de standaard/);
   assert.match(text, /Afgedrukt op \d{1,2} [a-z]+ \d{4}/);
-  assert.match(text, /Kansen over vele toekomsten \(500 runs\)/);
+  assert.match(text, /Kansen over vele toekomsten \(500 toekomsten\)/);
   pages = pdfPages(await page.pdf({ format: 'A4' }));
   assert.ok(pages >= 1 && pages <= 2, `Dutch report with odds: ${pages} pages`);
   report.pdf_pages.nl_with_odds = pages;
