@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::chart_table::{compare_table, ShareTableView};
+use super::i18n::Strings;
 use super::jobs::{self, ProgressBar};
 use super::plot::Plot;
 use super::presets::preset_options;
@@ -22,6 +23,23 @@ fn display_name(name: &str) -> String {
         .iter()
         .find(|p| p.scenario().name == name)
         .map_or_else(|| name.to_string(), |p| tr.preset(p).name.to_string())
+}
+
+/// A scenario's contract in a few words, so that A and B are told apart by what they agree:
+/// "fixed fee 20 k€ a week" or "results: 18 k€ a week, bonus/malus up to 20 %".
+fn contract_words(s: &crate::sim::Scenario, lang: super::i18n::Lang) -> String {
+    let (tr, c) = (lang.t(), &s.contract);
+    let fee = super::intl::keur(c.fee_per_week, 1, lang);
+    match c.obligation {
+        crate::sim::Obligation::Effort => Strings::fill(tr.contract_fixed, &[("fee", &fee)]),
+        crate::sim::Obligation::Result => Strings::fill(
+            tr.contract_results,
+            &[
+                ("fee", &fee),
+                ("share", &super::intl::percent(c.incentive_share, 0, lang)),
+            ],
+        ),
+    }
 }
 
 /// The compare view.
@@ -102,17 +120,30 @@ pub fn CompareView() -> impl IntoView {
                     <p class="note">{move || t().editing_b_note}</p>
                 </Show>
                 <ul class="legend">
-                    <Swatch pens=[chart::ensemble::FAN_A] label=|t| t.scenario_a />
-                    <li>
+                    <li data-testid="compare-label-a">
+                        <span
+                            class="swatch"
+                            style=format!("--c:{}", palette::css(chart::ensemble::FAN_A.color))
+                        ></span>
+                        {move || {
+                            format!(
+                                "{} — {}",
+                                t().scenario_a,
+                                state.scenario.with(|s| contract_words(s, state.lang.get())),
+                            )
+                        }}
+                    </li>
+                    <li data-testid="compare-label-b">
                         <span
                             class="swatch"
                             style=format!("--c:{}", palette::css(chart::ensemble::FAN_B.color))
                         ></span>
                         {move || {
                             format!(
-                                "{}: {}",
+                                "{}: {} — {}",
                                 t().scenario_b,
                                 state.scenario_b.with(|s| display_name(&s.name)),
+                                state.scenario_b.with(|s| contract_words(s, state.lang.get())),
                             )
                         }}
                     </li>

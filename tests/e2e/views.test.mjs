@@ -58,6 +58,9 @@ test('compare: A against B over the same seeds', async () => {
   await page.selectOption('[data-testid="preset-b"]', 'healthy-partnership');
   await idle(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 8);
+  // A and B are labelled by their contracts, not only by their names.
+  assert.match(await page.textContent('[data-testid="compare-label-a"]'), /fixed fee 20\.0\s?k€ a week/);
+  assert.match(await page.textContent('[data-testid="compare-label-b"]'), /results: 18\.0\s?k€ a week, bonus\/malus up to 20\s?%/);
   let rows = await cells(page, 'compare-table');
   assert.notEqual(rows[0][1], rows[0][2], 'A and B differ');
   assert.ok(parseFloat(rows[0][3]) > 0, `B keeps more partnerships: ${rows[0]}`);
