@@ -50,6 +50,7 @@ fn read_files(files: web_sys::FileList, ctx: ExCtx) {
 /// The class board.
 #[component]
 pub fn ClassBoardView() -> impl IntoView {
+    let state = use_state();
     let ctx = expect_context::<ExCtx>();
     let projector = RwSignal::new(false);
     let dragging = RwSignal::new(false);
@@ -116,7 +117,7 @@ pub fn ClassBoardView() -> impl IntoView {
             </div>
             <Show when=move || ctx.results.with(|r| !r.is_empty())
                 fallback=move || view! { <p class="muted">{move || t().no_results}</p> }>
-                <p data-testid="class-mean">{move || format!("{}: {:.1}", t().mean_score, board.with(|b| b.mean))}</p>
+                <p data-testid="class-mean">{move || format!("{}: {}", t().mean_score, super::intl::number(board.with(|b| b.mean), 1, state.lang.get()))}</p>
                 <h3>{move || t().class_lines}</h3>
                 <Plot testid="class-chart" label=Signal::derive(move || t().class_lines.to_string())
                     draw=move |area, style| {
@@ -146,7 +147,7 @@ pub fn ClassBoardView() -> impl IntoView {
                                 view! { <tr>
                                     <td>{place + 1}</td>
                                     <td><span class="swatch" style=swatch></span>{if r.participant.is_empty() { "—".to_string() } else { r.participant.clone() }}</td>
-                                    <td class="num">{format!("{:.1}", r.score.total)}</td>
+                                    <td class="num">{super::intl::number(r.score.total, 1, state.lang.get())}</td>
                                     <td>{r.path.end_status.map_or("—", |s| status_name(s, t()))}</td>
                                 </tr> }
                             }).collect_view())
