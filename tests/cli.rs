@@ -575,3 +575,46 @@ fn sweep2_errors_name_the_field_or_option() {
         "sweep: option --x does not apply",
     );
 }
+
+#[test]
+fn version_and_standard_input() {
+    let out = common::relsim(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("relsim {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    // `-` reads the scenario from standard input.
+    let run = |args: &[&str], input: &str| {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_relsim"))
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(&["validate", "-"], r#"{"name":"From a pipe"}"#);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "ok: From a pipe\n");
+    // Standard input holds one document: a second `-` is refused by name.
+    let out = run(&["compare", "-", "-"], "{}");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("- (standard input) can be given only once"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -74,6 +74,7 @@ fn dispatch(inv: &Invocation) -> Result<String, String> {
         Command::ExercisePlay => exercise::play(operand(0), inv),
         Command::ExerciseBoard => exercise::board(&inv.operands, inv.format),
         Command::Help => Ok(args::usage()),
+        Command::Version => Ok(format!("relsim {}\n", env!("CARGO_PKG_VERSION"))),
     }
 }
 
@@ -84,14 +85,31 @@ fn unknown_preset(name: &str) -> String {
     )
 }
 
-/// Loads a scenario from a file path or `preset:NAME`, with `seed` replacing its own.
+/// The text of `file`, or of standard input when `file` is `-` (which can be read once).
+pub(crate) fn read_text(file: &str) -> Result<String, String> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static STDIN_READ: AtomicBool = AtomicBool::new(false);
+    if file != "-" {
+        return std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"));
+    }
+    if STDIN_READ.swap(true, Ordering::SeqCst) {
+        return Err("- (standard input) can be given only once".into());
+    }
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    Ok(text)
+}
+
+/// Loads a scenario from a file path, `-` (standard input) or `preset:NAME`, with `seed`
+/// replacing its own.
 fn load(file: &str, seed: Option<u64>) -> Result<Scenario, String> {
     let mut scenario = if let Some(name) = file.strip_prefix("preset:") {
         presets::find(name)
             .map(|p| p.scenario())
             .ok_or_else(|| unknown_preset(name))?
     } else {
-        let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let text = read_text(file)?;
         Scenario::from_json(&text).map_err(|e| format!("{file}: {e}"))?
     };
     if let Some(seed) = seed {
@@ -102,7 +120,7 @@ fn load(file: &str, seed: Option<u64>) -> Result<Scenario, String> {
 
 /// Reads a `--params` file: a JSON object of model constants, each checked against its range.
 fn read_params(file: &str) -> Result<sim::params::Overrides, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let text = read_text(file)?;
     let model: sim::params::Overrides = serde_json::from_str(&text).map_err(|e| {
         format!("{file}: not an object of model constants (name: number), as `relsim params` prints: {e}")
     })?;

@@ -34,6 +34,8 @@ pub enum Command {
     Robust,
     /// The usage text.
     Help,
+    /// The program's name and version.
+    Version,
 }
 
 /// The options; each subcommand takes a subset.
@@ -127,7 +129,7 @@ impl Opt {
 }
 
 impl Command {
-    const ALL: [Command; 13] = [
+    const ALL: [Command; 14] = [
         Command::Run,
         Command::Sweep,
         Command::Sweep2,
@@ -141,6 +143,7 @@ impl Command {
         Command::Params,
         Command::Robust,
         Command::Help,
+        Command::Version,
     ];
 
     fn name(self) -> &'static str {
@@ -158,6 +161,7 @@ impl Command {
             Command::Params => "params",
             Command::Robust => "robust",
             Command::Help => "help",
+            Command::Version => "version",
         }
     }
 
@@ -194,7 +198,8 @@ impl Command {
             | Command::Preset
             | Command::Validate
             | Command::ExerciseValidate
-            | Command::Help => &[],
+            | Command::Help
+            | Command::Version => &[],
         }
     }
 
@@ -210,7 +215,11 @@ impl Command {
             Command::ExerciseBoard => &["RESULT"],
             Command::Compare => &["A", "B"],
             Command::Preset => &["NAME"],
-            Command::Presets | Command::Params | Command::Robust | Command::Help => &[],
+            Command::Presets
+            | Command::Params
+            | Command::Robust
+            | Command::Help
+            | Command::Version => &[],
         }
     }
 
@@ -261,7 +270,7 @@ pub fn usage() -> String {
         text.push_str(&format!("  {}\n", c.usage()));
     }
     text.push_str(
-        "FILE, A and B may be a path or preset:NAME. --seed is a whole number 0..=18446744073709551615.\n",
+        "FILE, A and B may be a path, - (standard input, once) or preset:NAME. relsim --version prints the version. --seed is a whole number 0..=18446744073709551615.\n",
     );
     text.push_str(
         "--params FILE overrides the model's constants (a JSON object of name: value, as \
@@ -371,6 +380,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
     let command = match p.next().map_err(|e| e.to_string())? {
         None => return Err("missing command (relsim --help lists them)".into()),
         Some(Arg::Short('h')) | Some(Arg::Long("help")) => Command::Help,
+        Some(Arg::Short('V')) | Some(Arg::Long("version")) => Command::Version,
         Some(Arg::Value(v)) => {
             let mut name = v.string().map_err(|e| e.to_string())?;
             if name == "exercise" {

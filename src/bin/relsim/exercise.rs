@@ -23,7 +23,7 @@ fn load(file: &str) -> Result<Exercise, String> {
             )
         });
     }
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let text = super::read_text(file)?;
     Exercise::from_json(&text).map_err(|e| format!("{file}: {e}"))
 }
 
@@ -163,7 +163,7 @@ struct Board {
 pub fn board(files: &[String], format: Format) -> Result<String, String> {
     let mut results: Vec<ExerciseResult> = Vec::with_capacity(files.len());
     for file in files {
-        let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let text = super::read_text(file)?;
         let r = ExerciseResult::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
         if let Some(first) = results.first() {
             if r.exercise != first.exercise {
