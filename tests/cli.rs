@@ -618,3 +618,24 @@ fn version_and_standard_input() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_weekly_csv_carries_each_incident_note() {
+    let out = common::relsim(&["run", "preset:farbo", "--format", "csv"]);
+    assert!(out.status.success());
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let scenario = relsim::sim::presets::find("farbo").unwrap().scenario();
+    let notes: Vec<&str> = scenario
+        .incidents
+        .iter()
+        .map(|i| i.note.as_str())
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert!(!notes.is_empty(), "the FARBO story has notes");
+    for note in notes {
+        assert!(
+            csv.contains(note),
+            "the note '{note}' is in the events column"
+        );
+    }
+}

@@ -324,7 +324,7 @@ impl Event {
                 incident: i,
                 random,
             } => format!(
-                "{}{} {} incident ({}, {:.2}) on {}",
+                "{}{} {} incident ({}, {:.2}) on {}{}",
                 if *random { "random " } else { "" },
                 if i.polarity == super::Polarity::Positive {
                     "positive"
@@ -334,7 +334,12 @@ impl Event {
                 i.category.id(),
                 i.kind.id(),
                 i.magnitude,
-                i.party.id()
+                i.party.id(),
+                if i.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", i.note)
+                }
             ),
             Event::Reminder { party } => format!("past raised again with {}", party.id()),
             Event::Intervention { kind, outcome } => match outcome {

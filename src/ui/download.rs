@@ -17,6 +17,16 @@ pub fn download_text(filename: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Offers CSV text as a file download, UTF-8 with a byte-order mark: without it, Excel on
+/// Windows reads the file in the system's code page and garbles `k€` and accented names.
+pub fn download_csv(filename: &str, text: &str) {
+    download_text(
+        filename,
+        "text/csv;charset=utf-8",
+        &format!("\u{feff}{text}"),
+    );
+}
+
 /// Offers a URL (object or data URL) as a file download.
 pub fn download_url(filename: &str, url: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

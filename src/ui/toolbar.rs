@@ -41,7 +41,7 @@ pub fn Toolbar() -> impl IntoView {
     };
     let export_csv = move |_| {
         let csv = state.history.with_untracked(history_csv);
-        download_text("relsim-weeks.csv", "text/csv", &csv);
+        super::download::download_csv("relsim-weeks.csv", &csv);
     };
     let import = move |ev: leptos::ev::Event| {
         read_picked_text(ev, move |text| {

@@ -293,7 +293,10 @@ for (const lang of ['en', 'nl']) {
     await choosePreset(page, 'farbo');
     const download = page.waitForEvent('download');
     await page.click('[data-testid="export-csv"]');
-    const csv = parseCsv(await readFile(await (await download).path(), 'utf8'));
+    const raw = await readFile(await (await download).path(), 'utf8');
+    // UTF-8 with a byte-order mark, so that Excel on Windows reads k€ and accents right.
+    assert.equal(raw.charCodeAt(0), 0xfeff, 'the CSV starts with a byte-order mark');
+    const csv = parseCsv(raw.slice(1));
     const cards = await page.$$('.chart-card');
     assert.equal(cards.length, 4);
     for (const card of cards) {
