@@ -18,22 +18,36 @@ use crate::sim::{csv::history_csv, Scenario};
 pub fn Toolbar() -> impl IntoView {
     let state = use_state();
     let copied = RwSignal::new(false);
+    // The browser offers no clipboard (a plain http:// address other than this machine's): the
+    // link is selected in its field for copying by hand, and the page says so.
+    let by_hand = RwSignal::new(false);
     let shown = RwSignal::new(None::<String>);
     let share = move |_| {
         // The address is saved a moment after each edit; bring it up to date with the link.
         state.scenario.with_untracked(save);
         let url = state.scenario.with_untracked(link);
         shown.set(Some(url.clone()));
-        if let Some(w) = web_sys::window() {
-            let promise = w.navigator().clipboard().write_text(&url);
-            // Clipboard access may be refused (no permission, insecure context); the link stays
-            // visible in the field below for copying by hand.
-            leptos::task::spawn_local(async move {
-                if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                    copied.set(true);
-                }
-            });
+        let Some(w) = web_sys::window() else { return };
+        let navigator = w.navigator();
+        // `navigator.clipboard` is missing outside secure contexts; calling it would throw.
+        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+        if !has_clipboard {
+            by_hand.set(true);
+            select_link_field();
+            return;
         }
+        let promise = navigator.clipboard().write_text(&url);
+        // Clipboard access may be refused (no permission); the link stays visible in the field
+        // below, selected, for copying by hand.
+        leptos::task::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                copied.set(true);
+            } else {
+                by_hand.set(true);
+                select_link_field();
+            }
+        });
     };
     let export_json = move |_| {
         let json = state.scenario.with_untracked(Scenario::to_json);
@@ -99,7 +113,27 @@ pub fn Toolbar() -> impl IntoView {
                         }
                     }
                 />
+                <Show when=move || by_hand.get()>
+                    <p class="note" role="status" data-testid="share-by-hand">{move || t().copy_by_hand}</p>
+                </Show>
             </Show>
         </div>
     }
+}
+
+/// Selects the link field once it is on the page (after this turn's render), so that the user
+/// can copy it with Ctrl+C or the menu.
+fn select_link_field() {
+    let Some(w) = web_sys::window() else { return };
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let field = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-testid='share-url']").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(el) = field {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let _ = w.request_animation_frame(cb.unchecked_ref());
 }

@@ -87,3 +87,34 @@ test('a link with a value out of range names the field and range in the chosen l
   assert.match(await other.textContent('[data-testid="error-banner"]'), /600 is outside the allowed range 1 – 520/);
   await context.close();
 });
+
+test('copy link without a clipboard (a plain http:// intranet address): the link is selected, the page says so, no error', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // As on an http:// host other than this machine: the browser gives pages no clipboard.
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="summary-status"]');
+  assert.equal(await page.evaluate(() => navigator.clipboard), undefined);
+  for (const fee of ['21', '22']) {
+    // Twice, with an edit between: the second click used to panic and freeze the link box.
+    await page.fill('[data-testid="fee-per-week"]', fee);
+    await page.press('[data-testid="fee-per-week"]', 'Enter');
+    await page.click('[data-testid="share-link"]');
+    await page.waitForSelector('[data-testid="share-by-hand"]');
+    await page.waitForFunction((f) => document.querySelector('[data-testid="share-url"]').value.includes(`%22fee_per_week%22%3A${f}`)
+      || decodeURIComponent(document.querySelector('[data-testid="share-url"]').value).includes(`"fee_per_week":${f}`), fee);
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="share-url"]');
+      return document.activeElement === el && el.selectionStart === 0 && el.selectionEnd === el.value.length;
+    });
+  }
+  assert.match(await page.textContent('[data-testid="share-by-hand"]'), /Ctrl\+C/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
