@@ -6,7 +6,8 @@
 // first; the page itself is fetched from the network when there is one (so a new release shows
 // up) and from the cache when there is not. Every URL is relative to the worker, so the app works
 // under any sub-path. Only same-origin GET requests are handled: the app requests nothing else.
-const CACHE = 'relsim-v2';
+// Replaced at build time by scripts/sw-release.mjs with a name per release.
+const CACHE = 'relsim-release';
 const SHELL = ['./', './manifest.json', './favicon.svg', './icons/icon.svg', './icons/icon-192.png', './icons/icon-512.png'];
 
 /** Local files that index.html refers to: href, src, the module/wasm paths in its script and the

@@ -198,7 +198,10 @@ test('embeds: the embed code shows the chosen chart on the linked scenario, with
 async function cached(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   return page.waitForFunction(async () => {
-    const cache = await caches.open('relsim-v1');
+    // One cache, named after this release (scripts/sw-release.mjs).
+    const names = (await caches.keys()).filter((k) => /^relsim-[0-9a-f]{12}$/.test(k));
+    if (names.length !== 1) return false;
+    const cache = await caches.open(names[0]);
     const keys = (await cache.keys()).map((r) => r.url);
     if (!keys.some((u) => u.endsWith('.wasm')) || !keys.some((u) => u.endsWith('.js'))) return false;
     let bytes = 0;
@@ -215,6 +218,16 @@ test('offline: after a first visit the app reloads without a network, also under
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   // (Playwright's contexts are incognito, where Chromium never offers installation.)
   assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
+  // A release's worker deletes every other release's cache when it takes over: here an older
+  // release's cache, and the worker installed afresh.
+  await page.evaluate(async () => {
+    await (await caches.open('relsim-0123456789ab')).put('./old.js', new Response('old'));
+    await (await navigator.serviceWorker.getRegistration()).unregister();
+  });
+  await page.reload();
+  await page.waitForSelector('[data-testid="summary-status"]');
+  await cached(page);
+  await page.waitForFunction(async () => !(await caches.keys()).includes('relsim-0123456789ab'), null, { timeout: 30000 });
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('[data-testid="summary-status"]');
