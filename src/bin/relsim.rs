@@ -326,27 +326,7 @@ fn sweep2(inv: &Invocation, scenario: Scenario) -> Result<String, String> {
         .map_err(|e| e.to_string())?;
     match inv.format {
         Format::Json => json(&grid),
-        Format::Csv | Format::Table => {
-            let mut out = String::new();
-            for (i, cell) in grid.cells.iter().enumerate() {
-                let mut cells = Vec::new();
-                flatten("", &to_value(&cell.summary)?, &mut cells);
-                if i == 0 {
-                    let keys = cells.iter().map(|(k, _)| k.as_str());
-                    csv::push_record(
-                        &mut out,
-                        [grid.x.as_str(), grid.y.as_str()].into_iter().chain(keys),
-                    );
-                }
-                let (xv, yv) = (cell.x.to_string(), cell.y.to_string());
-                let values = cells.iter().map(|(_, v)| v.as_str());
-                csv::push_record(
-                    &mut out,
-                    [xv.as_str(), yv.as_str()].into_iter().chain(values),
-                );
-            }
-            Ok(out)
-        }
+        Format::Csv | Format::Table => Ok(grid.to_csv()),
     }
 }
 

@@ -146,6 +146,29 @@ pub struct Grid2 {
     pub cells: Vec<Cell>,
 }
 
+impl Grid2 {
+    /// The grid as CSV: one row per cell, its two input values and then its summary's keys,
+    /// flattened with dots (as `relsim sweep2 --format csv` prints it and the deal map
+    /// downloads it).
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        for (i, cell) in self.cells.iter().enumerate() {
+            let summary = cell.summary.to_csv();
+            let mut lines = summary.lines();
+            let (header, values) = (lines.next().unwrap_or(""), lines.next().unwrap_or(""));
+            if i == 0 {
+                out.push_str(&format!(
+                    "{},{},{header}\n",
+                    super::csv::field(&self.x),
+                    super::csv::field(&self.y)
+                ));
+            }
+            out.push_str(&format!("{},{},{values}\n", cell.x, cell.y));
+        }
+        out
+    }
+}
+
 /// The scenarios of a two-input grid, row by row (y outer, x inner), each with both inputs set
 /// and checked before any is run: a caller (threads here, web workers in the app) can then run
 /// the cells in any order and place them by index.

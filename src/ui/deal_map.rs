@@ -495,6 +495,14 @@ pub fn DealMapCard() -> impl IntoView {
             download_text("relsim-deal-map.json", "application/json", &text);
         }
     };
+    let download_csv = move |_| {
+        let text = form
+            .run
+            .with_untracked(|r| r.as_ref().map(|r| r.map.to_grid2().to_csv()));
+        if let Some(text) = text {
+            super::download::download_csv("relsim-deal-map.csv", &text);
+        }
+    };
     view! {
         <section class="card deal-map-card">
             <h2>{move || t().deal_title}</h2>
@@ -587,6 +595,10 @@ pub fn DealMapCard() -> impl IntoView {
             <CellTable form=form />
             <button type="button" class="small" data-testid="deal-map-download" disabled=move || !has_map() on:click=download>
                 {move || t().deal_download}
+            </button>
+            " "
+            <button type="button" class="small" data-testid="deal-map-download-csv" disabled=move || !has_map() on:click=download_csv>
+                {move || t().deal_download_csv}
             </button>
         </section>
     }

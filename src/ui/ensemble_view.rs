@@ -48,6 +48,14 @@ pub fn EnsembleView() -> impl IntoView {
                 <EnsembleMs />
                 <ProgressBar />
                 <EnsembleSummaryData />
+                <button type="button" class="small" data-testid="ensemble-csv"
+                    disabled=move || state.ensemble.with(Option::is_none)
+                    on:click=move |_| {
+                        let csv = state.ensemble.with_untracked(|e| e.as_ref().map(|e| crate::sim::Summary::of(e).to_csv()));
+                        if let Some(csv) = csv {
+                            super::download::download_csv("relsim-futures.csv", &csv);
+                        }
+                    }>{move || t().summary_csv}</button>
             </div>
             <FanCard />
             <div class="pair">

@@ -4,6 +4,7 @@
 // cancel, and agrees with the native `relsim sweep2` on a small grid.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,12 @@ test('the deal map draws, tells a cell, loads its contract and can be downloaded
   assert.notEqual(String(fee), before, 'the fee changed');
   assert.ok(Math.abs(fee - top.x) < 1e-9 && Math.abs(share - top.y) < 1e-9, `loaded ${fee}/${share}, top-right cell ${top.x}/${top.y}`);
   assert.equal(map.cells.length, 49);
+  // And as CSV: a header and one row per cell, the cell's inputs first.
+  const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="deal-map-download-csv"]')]);
+  const csvText = (await readFile(await csvDl.path(), 'utf8')).replace(/^\ufeff/, '');
+  const csvRows = csvText.trim().split('\n');
+  assert.equal(csvRows.length, 50);
+  assert.match(csvRows[0], /^contract\.fee_per_week,contract\.incentive_share,/);
   // The baseline is shown and stays the fixed fee the first map was drawn against (17 k€ from
   // the link), though the editor now holds the loaded cell's contract; every computed cell says
   // whether its runs settle its verdict.

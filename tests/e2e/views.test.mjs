@@ -1,6 +1,7 @@
 // The analysis views: many futures, compare, negotiate, why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { startBrowser, openPage, assertDrawsData, choosePreset } from './harness.mjs';
 
 const { server, browser } = await startBrowser();
@@ -29,6 +30,13 @@ test('many futures: fan chart, status shares, survival, outcome table, timing', 
   const net = parseFloat(rows[8][1].replace(/[^0-9.−-]/g, '').replace('−', '-'));
   assert.ok(Math.abs(net - summary.totals.client_net_value) <= Math.max(1, Math.abs(summary.totals.client_net_value) * 0.01),
     `net value shown ${rows[8][1]} vs ${summary.totals.client_net_value}`);
+  // The summary downloads as CSV (UTF-8 with a byte-order mark), the same numbers as the JSON.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="ensemble-csv"]')]);
+  const raw = await readFile(await dl.path(), 'utf8');
+  assert.equal(raw.charCodeAt(0), 0xfeff);
+  const [head, values] = raw.slice(1).trim().split('\n').map((l) => l.split(','));
+  assert.equal(Number(values[head.indexOf('totals.client_net_value')]), summary.totals.client_net_value);
+  assert.equal(Number(values[head.indexOf('runs')]), summary.runs);
   // A long ensemble shows progress and can be cancelled; a new input replaces it.
   // The click happens inside the page, at once, while the cancel button is there: a fast
   // machine can finish a job between Playwright's finding the button and clicking it. If the job
