@@ -332,6 +332,15 @@ fn CellTable(form: MapForm) -> impl IntoView {
             <summary>{move || t().deal_table}</summary>
             <div class="table-scroll" tabindex="0" role="region" aria-label=move || t().deal_table>
                 <table data-testid="deal-uncertain">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t().label(form.y.field().label)}" ↑ / "{move || t().label(form.x.field().label)}" →"</th>
+                            {move || form.run.with(|r| r.as_ref().map(|r| {
+                                let step = form.x.field().range.step;
+                                r.map.x.values.iter().map(|v| view! { <th scope="col">{fixed(*v, step)}</th> }).collect_view()
+                            }))}
+                        </tr>
+                    </thead>
                     <tbody>
                         {move || form.run.with(|r| {
                             let Some(r) = r.as_ref() else { return Vec::new() };
