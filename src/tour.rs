@@ -432,13 +432,7 @@ pub fn contract_step(v: f64) -> Scenario {
 /// drawn once, without a manager, and scripted: chance incidents draw their sign from the state
 /// of the relationship, which a role changes, and the step compares roles on the same events.
 pub fn role_step(v: f64) -> Scenario {
-    role_step_seeded(v, 7)
-}
-
-/// Step 5 in the future of `seed` (the tour shows seed 7; claims are checked over others too).
-pub fn role_step_seeded(v: f64, seed: u64) -> Scenario {
     let mut s = quiet();
-    s.seed = seed;
     s.weeks = 156;
     // Results on business KPIs: measured on the client's own outcome, so no flattered report
     // is ever caught — an incident of the manager's own making that would differ by role.

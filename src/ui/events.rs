@@ -33,6 +33,15 @@ pub fn intervention_name<'a>(kind: &'a str, t: &Strings) -> &'a str {
 }
 
 /// One event as a short sentence.
+/// An incident's note as it follows the incident in a line (empty without a note).
+fn note_suffix(i: &crate::sim::Incident) -> String {
+    if i.note.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", i.note)
+    }
+}
+
 /// An event in plain words for a participant: an incident's size as small, moderate or large
 /// and whom it hit, a failed repair or refused renegotiation with the reason; other events as
 /// [`describe`] tells them.
@@ -64,11 +73,7 @@ pub fn describe_plain(e: &Event, t: &Strings) -> String {
                 } else {
                     String::new()
                 },
-                if i.note.is_empty() {
-                    String::new()
-                } else {
-                    format!(" — {}", i.note)
-                }
+                note_suffix(i)
             )
         }
         Event::Intervention {
@@ -119,11 +124,7 @@ pub fn describe(e: &Event, t: &Strings) -> String {
             } else {
                 String::new()
             },
-            if i.note.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", i.note)
-            }
+            note_suffix(i)
         ),
         Event::Reminder { .. } => t.reminder.to_string(),
         Event::Intervention { kind, outcome } => format!(
