@@ -7,12 +7,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod chart;
-pub mod format;
-// The string tables live with the app but compile on every target, so that native tests can
-// check them.
-#[path = "ui/i18n.rs"]
-pub mod i18n;
 pub mod sim;
-pub mod tour;
+pub mod text;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;

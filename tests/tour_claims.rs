@@ -1,7 +1,7 @@
 //! Every claim the guided tour makes, checked over its own numbers: each step states its lesson as
-//! claims (`relsim::tour::Claim`), and each must hold on the mean over the step's futures.
+//! claims (`relsim::text::tour::Claim`), and each must hold on the mean over the step's futures.
 
-use relsim::tour::{check, Claim, Measure, CLAIM_FUTURES, STEPS};
+use relsim::text::tour::{check, Claim, Measure, CLAIM_FUTURES, STEPS};
 
 #[test]
 fn every_tour_step_makes_claims_and_they_hold() {

@@ -4,8 +4,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{frame, hover_line, line, palette, ChartStyle, Pen};
-use crate::format::keur_axis;
 use crate::sim::{History, Scenario};
+use crate::text::number::keur_axis;
 
 /// The client's cumulative cost.
 pub const CLIENT_COST: Pen = Pen::solid(palette::BLUE);

@@ -174,3 +174,80 @@ impl Default for EffortPolicy {
         }
     }
 }
+
+/// The kinds of intervention, named by `match` so that a new kind does not compile until the
+/// interface offers and names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InterventionKind {
+    /// Trust repair in five steps.
+    TrustRepair,
+    /// New contract terms.
+    Renegotiate,
+    /// A strategy session.
+    Realign,
+    /// A different relationship manager.
+    ChangeRole,
+    /// The supplier commits to a least effort.
+    EffortPolicy,
+    /// The client leaves.
+    Exit,
+}
+
+impl InterventionKind {
+    /// Every kind, in the order offered.
+    pub const ALL: [InterventionKind; 6] = [
+        InterventionKind::TrustRepair,
+        InterventionKind::Renegotiate,
+        InterventionKind::Realign,
+        InterventionKind::ChangeRole,
+        InterventionKind::EffortPolicy,
+        InterventionKind::Exit,
+    ];
+
+    /// The kind of an intervention.
+    pub fn of(x: &Intervention) -> Self {
+        match x {
+            Intervention::TrustRepair(_) => InterventionKind::TrustRepair,
+            Intervention::Renegotiate(_) => InterventionKind::Renegotiate,
+            Intervention::Realign(_) => InterventionKind::Realign,
+            Intervention::ChangeRole(_) => InterventionKind::ChangeRole,
+            Intervention::EffortPolicy(_) => InterventionKind::EffortPolicy,
+            Intervention::Exit(_) => InterventionKind::Exit,
+        }
+    }
+
+    /// A new intervention of this kind at `week`, with the defaults the form starts from.
+    pub fn create(self, week: u32) -> Intervention {
+        match self {
+            InterventionKind::TrustRepair => Intervention::TrustRepair(TrustRepair {
+                week,
+                ..TrustRepair::default()
+            }),
+            InterventionKind::Renegotiate => Intervention::Renegotiate(Renegotiate {
+                week,
+                obligation: Some(Obligation::Result),
+                ..Renegotiate::default()
+            }),
+            InterventionKind::Realign => Intervention::Realign(AtWeek { week }),
+            InterventionKind::ChangeRole => Intervention::ChangeRole(ChangeRole {
+                week,
+                role: Role::Representative,
+            }),
+            InterventionKind::EffortPolicy => Intervention::EffortPolicy(EffortPolicy {
+                week,
+                ..EffortPolicy::default()
+            }),
+            InterventionKind::Exit => Intervention::Exit(AtWeek { week }),
+        }
+    }
+
+    /// The identifier used in scenario files and events.
+    pub fn id(self) -> &'static str {
+        self.create(0).kind_id()
+    }
+
+    /// The kind with this identifier.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
+    }
+}

@@ -39,7 +39,7 @@ pub use validate::{MAX_EVENTS, MAX_RUNS, MAX_WEEKS};
 pub use engine::{Plan, Sim};
 pub use ensemble::Ensemble;
 pub use incident::{Category, Incident, Kind, Party, Polarity};
-pub use intervention::Intervention;
+pub use intervention::{Intervention, InterventionKind};
 pub use record::{Approach, Event, History, Recorder, RelationshipType, Row, Status};
 pub use scenario::{Obligation, Role, Scenario};
 pub use series::Series;

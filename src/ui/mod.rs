@@ -1,47 +1,14 @@
-//! The Leptos web app (WebAssembly only): one component per file, state in a small typed
-//! context (`state.rs`), strings in `i18n.rs`.
+//! The Leptos web app (WebAssembly only), in layers that import only downward:
+//! `platform` (the browser) → `app` (state, storage, routes) → `compute` (the simulation
+//! workers) → `widgets` (controls, charts, tables) → `views` (one folder per view, none imports
+//! another) → `shell` (the page around the views, the embed and the split points that load
+//! them). `tests/architecture.rs` keeps it so; docs/architecture.md has one line per folder.
 
 mod app;
-mod canvas;
-mod chart_table;
-mod charts;
-mod class_board;
-mod compare_view;
-mod controls;
-mod deal_map;
-mod download;
-mod editor;
-mod embed;
-mod ensemble_view;
-mod events;
-mod exercise_author;
-mod exercise_debrief;
-mod exercise_view;
-mod file_input;
-mod how_sure;
-pub use crate::i18n;
-mod inline;
-mod interventions;
-mod intl;
-mod jobs;
-mod lazy;
-mod luck;
-mod manager;
-mod model_page;
-mod negotiate_view;
-mod plot;
-mod pool;
-mod presets;
-mod reading;
-mod report;
-mod state;
-mod stats;
-mod storage;
-mod summary;
-mod timeline;
-mod toolbar;
-mod tour;
-mod why_view;
+mod compute;
+mod platform;
+mod shell;
+mod views;
 mod widgets;
 
-pub use app::{start, App};
+pub use shell::{start, App};
