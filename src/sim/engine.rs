@@ -1,7 +1,6 @@
 //! The simulation: the weekly step in the order of MODEL.md section 5.
 
 use rand::SeedableRng;
-use rand_xoshiro::Xoshiro256PlusPlus;
 
 use super::effort::EffortChoice;
 use super::incident::Party;
@@ -19,10 +18,7 @@ pub(crate) use super::state::Terms;
 pub use super::state::{PerParty, State};
 use rand::Rng;
 
-/// The random-number generator of every run: a named algorithm whose output is the same on
-/// every platform and version (native and WebAssembly give the same numbers), and cheap in
-/// WebAssembly, which has 64-bit integer operations but no SIMD in the worker module.
-pub type SimRng = Xoshiro256PlusPlus;
+pub use super::rng::SimRng;
 
 /// One simulation run.
 pub struct Sim<'a> {

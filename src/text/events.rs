@@ -1,9 +1,9 @@
 //! Events in the interface language.
 
 use super::names;
+use super::table::Strings;
 use crate::sim::record::Outcome;
 use crate::sim::{Event, Polarity};
-use crate::text::Strings;
 
 /// One event as a short sentence.
 /// An incident's note as it follows the incident in a line (empty without a note).

@@ -1,7 +1,7 @@
 //! Messages built from the string tables: refused edits and unreadable files, naming the input
 //! and its allowed range in the interface language (never the English validation text).
 
-use super::Strings;
+use super::table::Strings;
 use crate::sim::fields::{self, Field, Label, Num, Range, Refusal};
 use crate::sim::{Scenario, ScenarioError, MAX_EVENTS};
 

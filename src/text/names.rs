@@ -1,7 +1,7 @@
 //! The model's enums in the interface language: one function per enum, each a `match`, so that
 //! a new variant does not compile until it is named in both languages.
 
-use super::Strings;
+use super::table::Strings;
 use crate::sim::exercise::Side;
 use crate::sim::{
     Category, InterventionKind, Kind, Obligation, Party, RelationshipType, Role, Status,

@@ -1,6 +1,6 @@
 //! The Dutch string table. A missing field does not compile.
 
-use super::{PresetText, Strings, TourText};
+use super::table::{PresetText, Strings, TourText};
 use crate::sim::presets::Key;
 use crate::sim::Kind;
 

@@ -1,7 +1,7 @@
 //! Problems shown to the user, kept as what happened rather than as finished sentences, so that
 //! a banner or a field error is told again in the new language when the user switches.
 
-use super::Strings;
+use super::table::Strings;
 use crate::sim::fields::{Label, Range, Refusal};
 use crate::sim::link::LinkError;
 use crate::sim::{Scenario, ScenarioError};

@@ -7,6 +7,7 @@ use crate::sim::intervention::{
 };
 use crate::sim::scenario::{KpiLevel, Obligation, Role};
 use crate::sim::Party;
+use crate::sim::Scenario;
 
 macro_rules! exercises {
     ($($id:literal),* $(,)?) => {
@@ -120,4 +121,60 @@ pub fn default_menu(side: Side) -> Vec<Choice> {
         }),
     }
     menu
+}
+
+impl Exercise {
+    /// An exercise made from a scenario by a trainer: the default menu for the side, a decision
+    /// every half year and after large incidents. The scenario's own interventions are dropped:
+    /// deciding them is now the participant's job.
+    pub fn from_scenario(scenario: &Scenario, side: Side) -> Exercise {
+        let mut s = scenario.clone();
+        s.interventions.clear();
+        Exercise {
+            id: format!("custom-{}", slug(&s.name)),
+            title: Text {
+                en: s.name.clone(),
+                nl: s.name.clone(),
+            },
+            briefing: if s.description.trim().is_empty() {
+                // A scenario without a story still gets a briefing that says what to do.
+                Text {
+                    en: "Play this relationship round by round. At each decision moment, choose \
+                         what to do next from the menu, or carry on."
+                        .into(),
+                    nl: "Speel deze relatie ronde voor ronde. Kies op elk beslismoment uit het \
+                         menu wat u nu doet, of ga door."
+                        .into(),
+                }
+            } else {
+                Text {
+                    en: s.description.clone(),
+                    nl: s.description.clone(),
+                }
+            },
+            side,
+            menu: default_menu(side),
+            scenario: s,
+            ..Exercise::default()
+        }
+    }
+}
+
+fn slug(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() {
+        "scenario".into()
+    } else {
+        s
+    }
 }

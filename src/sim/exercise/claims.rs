@@ -5,25 +5,11 @@
 //! relationship, not on one lucky run — by the native tests for the built-in exercises and by the
 //! authoring view for a trainer's own.
 
-use serde::{Deserialize, Serialize};
-
-use super::{score_of, Decision, Exercise, Play, CARRY_ON};
+use super::{score_of, Claim, ClaimCheck, Decision, Exercise, Path, PathOutcome, Play, CARRY_ON};
 use crate::sim::Status;
 
 /// Futures a claim is checked over: enough that a mean score is within about a point.
 pub const CLAIM_FUTURES: u32 = 200;
-
-/// A way of playing: the option taken at each decision moment in turn (carry on after the list).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Path {
-    /// The author's recorded best path.
-    Best,
-    /// Never intervening.
-    CarryOn,
-    /// These options at the first moments, in order.
-    Options(Vec<String>),
-}
 
 impl Path {
     /// The option ids at the first moments.
@@ -34,64 +20,9 @@ impl Path {
             Path::Options(v) => v.clone(),
         }
     }
-
-    /// How the path reads in a message.
-    pub fn describe(&self) -> String {
-        match self {
-            Path::Best => "the best path".into(),
-            Path::CarryOn => "carrying on".into(),
-            Path::Options(v) => {
-                let wait = v.iter().take_while(|o| *o == CARRY_ON).count();
-                let rest = v[wait..].join(", then ");
-                match (wait, rest.is_empty()) {
-                    (_, true) => "carrying on".into(),
-                    (0, false) => format!("taking {rest}"),
-                    (n, false) => format!("carrying on at {n} moments, then taking {rest}"),
-                }
-            }
-        }
-    }
-}
-
-/// One claim an exercise makes about its numbers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Claim {
-    /// `path` scores at least `by` points more than `than`, on the mean over futures.
-    Beats {
-        /// The better path.
-        path: Path,
-        /// The path it beats.
-        than: Path,
-        /// The least difference of mean scores, in points (0..=100).
-        by: f64,
-    },
-    /// `path` ends in partnership status in at least `share` of futures.
-    EndsInPartnership {
-        /// The path.
-        path: Path,
-        /// The least share of futures (0..=1).
-        share: f64,
-    },
 }
 
 impl Claim {
-    /// The claim in words (English: for test and CLI messages).
-    pub fn describe(&self) -> String {
-        match self {
-            Claim::Beats { path, than, by } => format!(
-                "{} scores at least {by} points more than {}",
-                path.describe(),
-                than.describe()
-            ),
-            Claim::EndsInPartnership { path, share } => format!(
-                "{} ends in partnership in at least {:.0} % of futures",
-                path.describe(),
-                share * 100.0
-            ),
-        }
-    }
-
     /// The paths a claim is about.
     fn paths(&self) -> Vec<&Path> {
         match self {
@@ -99,28 +30,6 @@ impl Claim {
             Claim::EndsInPartnership { path, .. } => vec![path],
         }
     }
-}
-
-/// A path's outcome over futures.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PathOutcome {
-    /// Mean score.
-    pub score: f64,
-    /// Share of futures that end in partnership status.
-    pub partnership: f64,
-}
-
-/// A claim checked: whether it holds and the numbers it rests on.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ClaimCheck {
-    /// The claim.
-    pub claim: Claim,
-    /// Whether it holds.
-    pub holds: bool,
-    /// The numbers, in words.
-    pub detail: String,
-    /// The outcome of each path the claim is about, in its order.
-    pub outcomes: Vec<PathOutcome>,
 }
 
 impl Exercise {

@@ -87,7 +87,7 @@ pub fn answer(outcomes: Vec<VariantOutcome>, runs: u32) -> HowSure {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn how_sure(a: &Scenario, b: &Scenario, variants: u32, runs: u32, threads: usize) -> HowSure {
     let ks: Vec<u32> = (0..variants).collect();
-    let outcomes = super::parallel_map(&ks, threads, |k| variant_outcome(a, b, *k, runs));
+    let outcomes = super::harness::parallel_map(&ks, threads, |k| variant_outcome(a, b, *k, runs));
     answer(outcomes, runs)
 }
 
