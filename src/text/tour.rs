@@ -71,6 +71,17 @@ pub enum Chart {
     Trust,
 }
 
+impl Chart {
+    /// The run chart's name (as in an embed address).
+    pub fn name(self) -> &'static str {
+        match self {
+            Chart::Relationship => "relationship",
+            Chart::Focus => "focus",
+            Chart::Trust => "trust",
+        }
+    }
+}
+
 /// One step of the tour.
 #[derive(Clone, Copy, Debug)]
 pub struct Step {

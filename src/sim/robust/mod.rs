@@ -22,6 +22,8 @@ pub use families::all as families;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use harness::try_family;
+pub use harness::{
+    full_pairs, indices, markdown, variant, Row, JOINT_DRAWS, PERTURBATION, THRESHOLD,
+};
 #[cfg(not(target_arch = "wasm32"))]
 pub use harness::{Family, Pair, Verdict};
-pub use harness::{full_pairs, indices, markdown, variant, Row, JOINT_DRAWS, PERTURBATION, THRESHOLD};

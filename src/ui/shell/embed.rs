@@ -10,44 +10,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::chart;
 use crate::sim::{link, Obligation, Role, Scenario};
 use crate::text::Strings;
 use crate::ui::app::state::{t, use_state};
 use crate::ui::platform::{address, clipboard};
 use crate::ui::views::ensemble::EnsembleView;
 use crate::ui::views::why::WhyView;
-use crate::ui::widgets::chart_table::series_of;
+use crate::ui::widgets::chart_card::ChartCard;
 use crate::ui::widgets::controls::{Choice, Text};
-use crate::ui::widgets::run_charts::{ChartCard, DrawFn, Legend};
-
-/// The charts an embed can show: (name in the address, chart id, title, draw).
-const CHARTS: [(&str, &str, Text, DrawFn); 4] = [
-    (
-        "relationship",
-        "chart-relationship",
-        |t| t.chart_relationship,
-        chart::relationship::draw,
-    ),
-    (
-        "focus",
-        "chart-focus",
-        |t| t.chart_focus,
-        chart::focus::draw,
-    ),
-    (
-        "trust",
-        "chart-trust",
-        |t| t.chart_trust,
-        chart::trust::draw,
-    ),
-    (
-        "money",
-        "chart-money",
-        |t| t.chart_money,
-        chart::money::draw,
-    ),
-];
+use crate::ui::widgets::run_charts::{RunChart, RUN_CHARTS};
 
 /// Whole result views an embed can show: (name in the address, title).
 const VIEWS: [(&str, Text); 2] = [("ensemble", |t| t.tab_ensemble), ("why", |t| t.tab_why)];
@@ -55,7 +26,7 @@ const VIEWS: [(&str, Text); 2] = [("ensemble", |t| t.tab_ensemble), ("why", |t| 
 /// What an embed address asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmbedSpec {
-    /// Indices into `CHARTS`, in the order asked.
+    /// Indices into `RUN_CHARTS`, in the order asked.
     pub charts: Vec<usize>,
     /// Indices into `VIEWS`, in the order asked.
     pub views: Vec<usize>,
@@ -66,11 +37,11 @@ pub struct EmbedSpec {
 /// Parses an `embed=` value: chart names separated by commas, or `all`.
 pub fn parse(value: &str, controls: bool) -> EmbedSpec {
     let mut charts: Vec<usize> = if value == "all" {
-        (0..CHARTS.len()).collect()
+        (0..RUN_CHARTS.len()).collect()
     } else {
         value
             .split([',', '+'])
-            .filter_map(|name| CHARTS.iter().position(|c| c.0 == name.trim()))
+            .filter_map(|name| RUN_CHARTS.iter().position(|c| c.name == name.trim()))
             .collect()
     };
     let mut views: Vec<usize> = value
@@ -133,13 +104,6 @@ pub fn snippet(url: &str, title: &str, charts: usize, controls: bool) -> String 
     )
 }
 
-fn legend(id: &str) -> Vec<Legend> {
-    series_of(id)
-        .iter()
-        .map(|s| (s.label, std::slice::from_ref(&s.pen)))
-        .collect()
-}
-
 /// The page of an embed: the chosen charts, optional controls, a link to the full app.
 #[component]
 pub fn EmbedView(spec: EmbedSpec) -> impl IntoView {
@@ -174,8 +138,8 @@ pub fn EmbedView(spec: EmbedSpec) -> impl IntoView {
             {controls}
             <div class="results">
                 {spec.charts.iter().map(|&i| {
-                    let (_, id, title, draw) = CHARTS[i];
-                    view! { <ChartCard title=title testid=id draw=draw legend=legend(id) /> }
+                    let chart = &RUN_CHARTS[i];
+                    view! { <ChartCard chart /> }
                 }).collect_view()}
             </div>
             {spec.views.iter().map(|&i| match VIEWS[i].0 {
@@ -203,12 +167,12 @@ pub fn EmbedCode() -> impl IntoView {
         let c = controls.get();
         let url = state.scenario.with(|s| embed_url(s, &w, c));
         let (title, n) = match (
-            CHARTS.iter().find(|x| x.0 == w),
+            RUN_CHARTS.iter().find(|x| x.name == w),
             VIEWS.iter().find(|x| x.0 == w),
         ) {
-            (Some(x), _) => (format!("Relsim — {}", (x.2)(lang.t())), 1),
+            (Some(x), _) => (format!("Relsim — {}", (x.title)(lang.t())), 1),
             (_, Some(v)) => (format!("Relsim — {}", (v.1)(lang.t())), 3),
-            _ => (format!("Relsim — {}", lang.t().embed_all), CHARTS.len()),
+            _ => (format!("Relsim — {}", lang.t().embed_all), RUN_CHARTS.len()),
         };
         snippet(&url, &title, n, c)
     };
@@ -235,7 +199,7 @@ pub fn EmbedCode() -> impl IntoView {
                 <label for="embed-which">{move || site().embed_what}</label>
                 <select id="embed-which" data-testid="embed-which" prop:value=move || which.get()
                     on:change=move |ev| { which.set(event_target_value(&ev)); copied.set(false); }>
-                    {CHARTS.map(|(name, _, title, _)| view! {
+                    {RUN_CHARTS.iter().map(|&RunChart { name, title, .. }| view! {
                         <option value=name selected=move || which.get() == name>{move || title(t())}</option>
                     }).collect_view()}
                     <option value="all" selected=move || which.get() == "all">{move || site().embed_all}</option>

@@ -1,156 +1,17 @@
 //! Charts for everyone: the numbers behind each run chart as a table ("show as table") and a
-//! one-sentence summary that screen readers get instead of the picture.
-//!
-//! The series of each chart are declared here once — CSV column, label, colour, how to read it
-//! from a week's row — so that the table, the summary, the tour's legend and the embed all agree.
+//! one-sentence summary that screen readers get instead of the picture, both read from the
+//! chart's series in `run_charts.rs`.
 
 use crate::text::names;
 use leptos::prelude::*;
 
-use crate::chart::{self, palette, Pen};
-use crate::sim::{Ensemble, History, Row, Series as SimSeries, Status};
+use crate::chart::palette;
+use crate::sim::{Ensemble, History, Series as SimSeries, Status};
 use crate::text::{Lang, Strings};
 use crate::ui::app::state::{t, use_state};
 use crate::ui::platform::intl;
 use crate::ui::widgets::controls::Text;
-
-/// How a series is read and written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    /// A share in 0..=1, shown as a percentage.
-    Share,
-    /// k€ per week, shown summed from week 0 (the money chart is cumulative).
-    CumulativeKeur,
-}
-
-/// One series of a chart.
-#[derive(Clone, Copy)]
-pub struct Series {
-    /// The CSV export's column with the same numbers.
-    pub csv: &'static str,
-    /// Its name in the interface.
-    pub label: Text,
-    /// How the chart draws it (colour, dashes): the chart's own pen.
-    pub pen: Pen,
-    /// Its weekly value.
-    pub get: fn(&Row) -> f64,
-    /// How to show it.
-    pub unit: Unit,
-}
-
-const fn share(csv: &'static str, label: Text, pen: Pen, get: fn(&Row) -> f64) -> Series {
-    Series {
-        csv,
-        label,
-        pen,
-        get,
-        unit: Unit::Share,
-    }
-}
-
-const RELATIONSHIP: &[Series] = &[
-    share(
-        "relationship",
-        |t| t.relationship_line,
-        chart::relationship::RELATIONSHIP,
-        |r| r.relationship,
-    ),
-    share(
-        "client_appreciation",
-        |t| t.client_appreciation,
-        chart::relationship::CLIENT_APPRECIATION,
-        |r| r.client_appreciation,
-    ),
-    share(
-        "supplier_appreciation",
-        |t| t.supplier_appreciation,
-        chart::relationship::SUPPLIER_APPRECIATION,
-        |r| r.supplier_appreciation,
-    ),
-];
-
-const FOCUS: &[Series] = &[
-    share(
-        "effort",
-        |t| t.customer_focus,
-        chart::focus::CUSTOMER_FOCUS,
-        |r| r.effort,
-    ),
-    share(
-        "extra_work_focus",
-        |t| t.extra_work_focus,
-        chart::focus::EXTRA_WORK_FOCUS,
-        |r| r.extra_work_focus,
-    ),
-    share("sla", |t| t.sla, chart::focus::SLA, |r| r.sla),
-    share(
-        "quality",
-        |t| t.quality,
-        chart::focus::QUALITY,
-        |r| r.quality,
-    ),
-    Series {
-        ..share(
-            "expectation",
-            |t| t.expectation,
-            chart::focus::EXPECTATION,
-            |r| r.expectation,
-        )
-    },
-];
-
-const TRUST: &[Series] = &[
-    share(
-        "client_trust",
-        |t| t.client_trust,
-        chart::trust::CLIENT_TRUST,
-        |r| r.client_trust,
-    ),
-    share(
-        "supplier_trust",
-        |t| t.supplier_trust,
-        chart::trust::SUPPLIER_TRUST,
-        |r| r.supplier_trust,
-    ),
-    share(
-        "alignment",
-        |t| t.alignment,
-        chart::trust::ALIGNMENT,
-        |r| r.alignment,
-    ),
-];
-
-const MONEY: &[Series] = &[
-    Series {
-        unit: Unit::CumulativeKeur,
-        ..share(
-            "client_cost",
-            |t| t.client_cost_cum,
-            chart::money::CLIENT_COST,
-            |r| r.client_cost,
-        )
-    },
-    Series {
-        unit: Unit::CumulativeKeur,
-        ..share(
-            "supplier_margin",
-            |t| t.supplier_margin_cum,
-            chart::money::SUPPLIER_MARGIN,
-            |r| r.supplier_margin,
-        )
-    },
-];
-
-/// The series of the run chart with this test id (`chart-relationship`, …); empty if unknown.
-pub fn series_of(chart: &str) -> &'static [Series] {
-    match chart {
-        "chart-relationship" => RELATIONSHIP,
-        "chart-focus" => FOCUS,
-        "chart-trust" => TRUST,
-        "chart-money" => MONEY,
-        _ => &[],
-    }
-}
+use crate::ui::widgets::run_charts::{series_of, Series, Unit};
 
 /// Every series' values for every week, cumulative ones summed.
 fn values(h: &History, series: &[Series]) -> Vec<Vec<f64>> {

@@ -1,6 +1,7 @@
 //! Pieces several views use: input controls, the canvas plot, the run charts (one list), their
 //! tables, the outcome table, inline editing and the preset picker.
 
+pub mod chart_card;
 pub mod chart_table;
 pub mod common;
 pub mod controls;

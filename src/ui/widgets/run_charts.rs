@@ -1,22 +1,14 @@
-//! Chart cards: a canvas redrawn by one effect whenever the run, the language or the size
-//! changes, an HTML legend, a hover line with a tooltip for the week under the pointer, and a PNG
-//! download.
+//! The four run charts, declared once: their name in an embed address, test id, title, drawing
+//! function, legend, and the series behind them (CSV column, label, pen, how to read it from a
+//! week's row). The simulator, the embed, the printed report, the tour and the chart tables all
+//! read this list.
 
-use crate::text::names;
-use leptos::html::Canvas;
-use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 use crate::chart::{self, ChartStyle, Pen};
-use crate::sim::{History, Scenario};
-use crate::text::events::describe;
-use crate::ui::app::state::{t, use_state};
-use crate::ui::platform::canvas::draw_into;
-use crate::ui::platform::download::download_url;
-use crate::ui::widgets::chart_table::ChartTable;
-use crate::ui::widgets::common::Swatch;
+use crate::sim::{History, Row, Scenario};
 use crate::ui::widgets::controls::Text;
 
 /// A chart function drawn into a canvas.
@@ -33,164 +25,223 @@ pub type DrawFn =
 /// A legend entry: label and the pens of the series it names, as the chart draws them.
 pub type Legend = (Text, &'static [Pen]);
 
-/// One chart with its legend, hover and download.
-#[component]
-pub fn ChartCard(
-    title: Text,
-    testid: &'static str,
-    draw: DrawFn,
-    legend: Vec<Legend>,
-    #[prop(optional)] children: Option<Children>,
-) -> impl IntoView {
-    let state = use_state();
-    let canvas = NodeRef::<Canvas>::new();
-    let tip = RwSignal::new(None::<(f64, f64)>);
-    // How often the canvas has been drawn, in `data-drawn`: browser tests wait for a drawing
-    // instead of sleeping.
-    let mut drawn = 0u32;
-    Effect::new(move |_| {
-        state.resize.track();
-        let lang = state.lang.get();
-        let Some(el) = canvas.get() else { return };
-        state.history.with(|h| {
-            state.scenario.with(|s| {
-                draw_into(&el, |area, style| {
-                    let _ = draw(area, h, s, lang.t().week, None, style);
-                });
-            });
-        });
-        drawn += 1;
-        let _ = el.set_attribute("data-drawn", &drawn.to_string());
-    });
-    let weeks = move || state.history.with(|h| h.rows.len());
-    let on_move = move |x: f64, y: f64| {
-        let Some(el) = canvas.get() else { return };
-        let w = el.client_width() as f64;
-        match chart::week_at(x, w, weeks()) {
-            Some(week) => {
-                state.hover.set(Some(week));
-                tip.set(Some((x, y)));
-            }
-            None => tip.set(None),
-        }
-    };
-    let hairline = move || {
-        let week = state.hover.get()?;
-        let el = canvas.get()?;
-        let w = el.client_width() as f64;
-        let plot = w - chart::PLOT_LEFT - chart::PLOT_RIGHT;
-        let x = chart::PLOT_LEFT + (week as f64 + 0.5) / weeks().max(1) as f64 * plot;
-        Some(format!("left:{x:.1}px"))
-    };
-    let download = move |_| {
-        if let Some(el) = canvas.get() {
-            if let Ok(url) = el.to_data_url() {
-                download_url(&format!("relsim-{testid}.png"), &url);
-            }
-        }
-    };
-    view! {
-        <section class="card chart-card">
-            <div class="card-head">
-                <h2>{move || title(t())}</h2>
-                <button
-                    type="button"
-                    class="small"
-                    on:click=download
-                    aria-label=move || format!("{} {}", t().png, title(t()))
-                >
-                    {move || t().png}
-                </button>
-            </div>
-            <ul class="legend">
-                {legend
-                    .into_iter()
-                    .map(|(label, pens)| view! { <Swatch pens=pens.to_vec() label /> })
-                    .collect_view()}
-            </ul>
-            <div
-                class="chart-wrap"
-                on:mouseleave=move |_| {
-                    tip.set(None);
-                    state.hover.set(None);
-                }
-            >
-                <canvas
-                    class="chart"
-                    data-testid=testid
-                    node_ref=canvas
-                    role="img"
-                    aria-label=move || title(t())
-                    aria-describedby=format!("{testid}-summary")
-                    on:mousemove=move |ev| on_move(ev.offset_x() as f64, ev.offset_y() as f64)
-                    on:click=move |ev| on_move(ev.offset_x() as f64, ev.offset_y() as f64)
-                ></canvas>
-                <Show when=move || hairline().is_some()>
-                    <div class="hairline" style=move || hairline().unwrap_or_default()></div>
-                </Show>
-                <Show when=move || tip.get().is_some()>
-                    <Tooltip pos=tip />
-                </Show>
-            </div>
-            {children.map(|c| c())}
-            <ChartTable chart=testid title=title />
-        </section>
+/// How a series is read and written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// A share in 0..=1, shown as a percentage.
+    Share,
+    /// k€ per week, shown summed from week 0 (the money chart is cumulative).
+    CumulativeKeur,
+}
+
+/// One series of a chart.
+#[derive(Clone, Copy)]
+pub struct Series {
+    /// The CSV export's column with the same numbers.
+    pub csv: &'static str,
+    /// Its name in the interface.
+    pub label: Text,
+    /// How the chart draws it (colour, dashes): the chart's own pen.
+    pub pen: Pen,
+    /// Its weekly value.
+    pub get: fn(&Row) -> f64,
+    /// How to show it.
+    pub unit: Unit,
+}
+
+const fn share(csv: &'static str, label: Text, pen: Pen, get: fn(&Row) -> f64) -> Series {
+    Series {
+        csv,
+        label,
+        pen,
+        get,
+        unit: Unit::Share,
     }
 }
 
-/// The values and events of the hovered week.
-#[component]
-fn Tooltip(pos: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
-    let state = use_state();
-    let style = move || {
-        let (x, y) = pos.get().unwrap_or_default();
-        let left = if x > 220.0 { x - 210.0 } else { x + 14.0 };
-        format!("left:{left:.0}px;top:{:.0}px", (y - 20.0).max(0.0))
-    };
-    let body = move || {
-        let week = state.hover.get()?;
-        let tr = t();
-        state.history.with(|h| {
-            let r = h.rows.get(week)?;
-            let pct = |v: f64| format!("{:.0}%", v * 100.0);
-            let lines = vec![
-                (tr.status, names::status(r.status, tr).to_string()),
-                (tr.relationship_line, pct(r.relationship)),
-                (tr.client_appreciation, pct(r.client_appreciation)),
-                (tr.supplier_appreciation, pct(r.supplier_appreciation)),
-                (tr.customer_focus, pct(r.effort)),
-                (tr.sla, pct(r.sla)),
-                (tr.quality, pct(r.quality)),
-                (tr.client_trust, pct(r.client_trust)),
-                (tr.supplier_trust, pct(r.supplier_trust)),
-                (tr.alignment, pct(r.alignment)),
-            ];
-            let events: Vec<String> = h.events_in(week as u32).map(|e| describe(e, tr)).collect();
-            Some(view! {
-                <strong>{format!("{} {}", tr.week, week)}</strong>
-                <dl>
-                    {lines
-                        .into_iter()
-                        .map(|(k, v)| {
-                            view! {
-                                <dt>{k}</dt>
-                                <dd>{v}</dd>
-                            }
-                        })
-                        .collect_view()}
-                </dl>
-                <ul class="tip-events">
-                    {if events.is_empty() { vec![tr.no_events.to_string()] } else { events }
-                        .into_iter()
-                        .map(|e| view! { <li>{e}</li> })
-                        .collect_view()}
-                </ul>
-            })
-        })
-    };
-    view! {
-        <div class="tooltip" role="status" style=style>
-            {body}
-        </div>
-    }
+const RELATIONSHIP: &[Series] = &[
+    share(
+        "relationship",
+        |t| t.relationship_line,
+        chart::relationship::RELATIONSHIP,
+        |r| r.relationship,
+    ),
+    share(
+        "client_appreciation",
+        |t| t.client_appreciation,
+        chart::relationship::CLIENT_APPRECIATION,
+        |r| r.client_appreciation,
+    ),
+    share(
+        "supplier_appreciation",
+        |t| t.supplier_appreciation,
+        chart::relationship::SUPPLIER_APPRECIATION,
+        |r| r.supplier_appreciation,
+    ),
+];
+
+const FOCUS: &[Series] = &[
+    share(
+        "effort",
+        |t| t.customer_focus,
+        chart::focus::CUSTOMER_FOCUS,
+        |r| r.effort,
+    ),
+    share(
+        "extra_work_focus",
+        |t| t.extra_work_focus,
+        chart::focus::EXTRA_WORK_FOCUS,
+        |r| r.extra_work_focus,
+    ),
+    share("sla", |t| t.sla, chart::focus::SLA, |r| r.sla),
+    share(
+        "quality",
+        |t| t.quality,
+        chart::focus::QUALITY,
+        |r| r.quality,
+    ),
+    Series {
+        ..share(
+            "expectation",
+            |t| t.expectation,
+            chart::focus::EXPECTATION,
+            |r| r.expectation,
+        )
+    },
+];
+
+const TRUST: &[Series] = &[
+    share(
+        "client_trust",
+        |t| t.client_trust,
+        chart::trust::CLIENT_TRUST,
+        |r| r.client_trust,
+    ),
+    share(
+        "supplier_trust",
+        |t| t.supplier_trust,
+        chart::trust::SUPPLIER_TRUST,
+        |r| r.supplier_trust,
+    ),
+    share(
+        "alignment",
+        |t| t.alignment,
+        chart::trust::ALIGNMENT,
+        |r| r.alignment,
+    ),
+];
+
+const MONEY: &[Series] = &[
+    Series {
+        unit: Unit::CumulativeKeur,
+        ..share(
+            "client_cost",
+            |t| t.client_cost_cum,
+            chart::money::CLIENT_COST,
+            |r| r.client_cost,
+        )
+    },
+    Series {
+        unit: Unit::CumulativeKeur,
+        ..share(
+            "supplier_margin",
+            |t| t.supplier_margin_cum,
+            chart::money::SUPPLIER_MARGIN,
+            |r| r.supplier_margin,
+        )
+    },
+];
+
+/// One run chart.
+pub struct RunChart {
+    /// Its name in an embed address (`?embed=focus`).
+    pub name: &'static str,
+    /// Its `data-testid`, also the id its table and summary are found by.
+    pub testid: &'static str,
+    /// Its title.
+    pub title: Text,
+    /// How it is drawn.
+    pub draw: DrawFn,
+    /// Its legend: each series and band with the pens the chart draws it with.
+    pub legend: &'static [Legend],
+    /// The series its table and summary show.
+    pub series: &'static [Series],
+}
+
+/// The run charts, in the order the simulator shows them.
+pub const RUN_CHARTS: [RunChart; 4] = [
+    RunChart {
+        name: "relationship",
+        testid: "chart-relationship",
+        title: |t| t.chart_relationship,
+        draw: chart::relationship::draw,
+        legend: &[
+            (
+                |t| t.relationship_line,
+                &[chart::relationship::RELATIONSHIP],
+            ),
+            (
+                |t| t.client_appreciation,
+                &[chart::relationship::CLIENT_APPRECIATION],
+            ),
+            (
+                |t| t.supplier_appreciation,
+                &[chart::relationship::SUPPLIER_APPRECIATION],
+            ),
+            (|t| t.bounds_band, &[chart::relationship::BOUNDS]),
+        ],
+        series: RELATIONSHIP,
+    },
+    RunChart {
+        name: "focus",
+        testid: "chart-focus",
+        title: |t| t.chart_focus,
+        draw: chart::focus::draw,
+        legend: &[
+            (|t| t.customer_focus, &[chart::focus::CUSTOMER_FOCUS]),
+            (|t| t.extra_work_focus, &[chart::focus::EXTRA_WORK_FOCUS]),
+            (|t| t.sla, &[chart::focus::SLA]),
+            (|t| t.sla_target, &[chart::focus::SLA_TARGET]),
+            (|t| t.quality, &[chart::focus::QUALITY]),
+            (|t| t.expectation, &[chart::focus::EXPECTATION]),
+        ],
+        series: FOCUS,
+    },
+    RunChart {
+        name: "trust",
+        testid: "chart-trust",
+        title: |t| t.chart_trust,
+        draw: chart::trust::draw,
+        legend: &[
+            (|t| t.client_trust, &[chart::trust::CLIENT_TRUST]),
+            (|t| t.supplier_trust, &[chart::trust::SUPPLIER_TRUST]),
+            (
+                |t| t.ceilings,
+                &[chart::trust::CLIENT_CEILING, chart::trust::SUPPLIER_CEILING],
+            ),
+            (|t| t.alignment, &[chart::trust::ALIGNMENT]),
+        ],
+        series: TRUST,
+    },
+    RunChart {
+        name: "money",
+        testid: "chart-money",
+        title: |t| t.chart_money,
+        draw: chart::money::draw,
+        legend: &[
+            (|t| t.client_cost_cum, &[chart::money::CLIENT_COST]),
+            (|t| t.supplier_margin_cum, &[chart::money::SUPPLIER_MARGIN]),
+        ],
+        series: MONEY,
+    },
+];
+
+/// The run chart with this name or test id.
+pub fn run_chart(id: &str) -> Option<&'static RunChart> {
+    RUN_CHARTS.iter().find(|c| c.name == id || c.testid == id)
+}
+
+/// The series of the run chart with this name or test id; empty if unknown.
+pub fn series_of(chart: &str) -> &'static [Series] {
+    run_chart(chart).map_or(&[], |c| c.series)
 }

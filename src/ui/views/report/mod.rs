@@ -13,26 +13,12 @@ use plotters_canvas::CanvasBackend;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
-use crate::chart::{self, ChartStyle};
+use crate::chart::ChartStyle;
 use crate::sim::{Ensemble, History, Role, Scenario, Status};
 use crate::text::{Lang, Strings};
 use crate::ui::app::state::{use_state, AppState};
 use crate::ui::platform::intl;
-use crate::ui::widgets::chart_table::series_of;
-use crate::ui::widgets::controls::Text;
-use crate::ui::widgets::run_charts::DrawFn;
-
-/// The report's charts: chart id, title and draw function.
-const CHARTS: [(&str, Text, DrawFn); 4] = [
-    (
-        "chart-relationship",
-        |t| t.chart_relationship,
-        chart::relationship::draw,
-    ),
-    ("chart-focus", |t| t.chart_focus, chart::focus::draw),
-    ("chart-trust", |t| t.chart_trust, chart::trust::draw),
-    ("chart-money", |t| t.chart_money, chart::money::draw),
-];
+use crate::ui::widgets::run_charts::{series_of, DrawFn, RUN_CHARTS};
 
 /// Chart size in CSS pixels; drawn at twice the resolution so that print stays sharp.
 const CHART_W: u32 = 720;
@@ -239,10 +225,14 @@ fn build(s: &Scenario, h: &History, e: Option<&Ensemble>, lang: Lang) -> Report 
         date: intl::today(lang),
         name: s.name.clone(),
         changed: changed(s, lang),
-        images: CHARTS
+        images: RUN_CHARTS
             .iter()
-            .filter_map(|(id, title, draw)| {
-                Some((*id, title(t).to_string(), chart_image(*draw, h, s, t.week)?))
+            .filter_map(|c| {
+                Some((
+                    c.testid,
+                    (c.title)(t).to_string(),
+                    chart_image(c.draw, h, s, t.week)?,
+                ))
             })
             .collect(),
         outcome,
@@ -372,11 +362,11 @@ pub fn PrintReport() -> impl IntoView {
                 </section>
                 <section class="report-charts">
                     <h2>{s.report_charts}</h2>
-                    {r.images.into_iter().map(|(id, title, src)| view! {
+                    {r.images.into_iter().map(|(chart, title, src)| view! {
                         <figure>
                             <img src=src alt=title.clone() />
                             <figcaption><strong>{title}</strong>
-                                {series_of(id).iter().map(|x| view! {
+                                {series_of(chart).iter().map(|x| view! {
                                     " "<span class="report-key" style=format!("color:{}", crate::chart::palette::css(x.pen.color))>{if x.pen.dashed { "╌" } else { "━" }}</span>
                                     " "{(x.label)(t)}
                                 }).collect_view()}

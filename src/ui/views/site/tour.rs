@@ -10,7 +10,6 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::chart;
 use crate::sim::{self, Obligation, Role};
 use crate::text::tour::{Chart, Control, Measure, Show, STEPS};
 use crate::text::Lang;
@@ -20,15 +19,7 @@ use crate::ui::platform::intl;
 use crate::ui::widgets::chart_table::{summary, SeriesLegend};
 use crate::ui::widgets::common::{band, Swatch};
 use crate::ui::widgets::outcome::StripLegend;
-
-/// The chart id (as in the run view) of a tour chart.
-fn chart_id(c: Chart) -> &'static str {
-    match c {
-        Chart::Relationship => "chart-relationship",
-        Chart::Focus => "chart-focus",
-        Chart::Trust => "chart-trust",
-    }
-}
+use crate::ui::widgets::run_charts::run_chart;
 
 /// A slider value as it reads in the language.
 fn show(v: f64, how: Show, lang: Lang) -> String {
@@ -92,11 +83,10 @@ pub fn Tour() -> impl IntoView {
         let lang = state.lang.get();
         let step = STEPS[index.get()];
         let Some(el) = canvas.get() else { return };
-        let draw: crate::ui::widgets::run_charts::DrawFn = match step.chart {
-            Chart::Relationship => chart::relationship::draw,
-            Chart::Focus => chart::focus::draw,
-            Chart::Trust => chart::trust::draw,
+        let Some(run_chart) = run_chart(step.chart.name()) else {
+            return;
         };
+        let draw = run_chart.draw;
         history.with(|h| {
             scenario.with(|s| {
                 draw_into(&el, |area, style| {
@@ -206,7 +196,7 @@ pub fn Tour() -> impl IntoView {
                     <p class="tour-body">{move || site().tour[index.get()].body}</p>
                     <figure class="tour-figure">
                         <div data-testid="tour-legend">
-                            {move || view! { <SeriesLegend chart=chart_id(STEPS[index.get()].chart) /> }}
+                            {move || view! { <SeriesLegend chart=run_chart(STEPS[index.get()].chart.name()).map_or("", |c| c.testid) /> }}
                             <Show when=move || STEPS[index.get()].chart == Chart::Relationship>
                                 <ul class="legend">
                                     <Swatch pens=band(crate::chart::relationship::BOUNDS.color) label=|t| t.bounds_band />
@@ -218,7 +208,7 @@ pub fn Tour() -> impl IntoView {
                             aria-label=move || site().tour[index.get()].title
                             aria-describedby="tour-chart-summary"></canvas>
                         <figcaption id="tour-chart-summary" class="muted small-print">
-                            {move || history.with(|h| summary(h, chart_id(STEPS[index.get()].chart), state.lang.get()))}
+                            {move || history.with(|h| summary(h, run_chart(STEPS[index.get()].chart.name()).map_or("", |c| c.testid), state.lang.get()))}
                         </figcaption>
                     </figure>
                     <div class="tour-play">
