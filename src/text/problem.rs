@@ -37,6 +37,17 @@ pub enum Problem {
         /// Why the value was refused.
         refusal: Refusal,
     },
+    /// A value outside a range given as text (a seed beyond 64 bits).
+    Outside {
+        /// The input's label.
+        label: Says,
+        /// The value as typed.
+        value: String,
+        /// The least allowed.
+        min: String,
+        /// The most allowed.
+        max: String,
+    },
     /// Typed text that is not a number.
     NotNumber {
         /// The input.
@@ -79,6 +90,20 @@ impl Problem {
                 range,
                 refusal,
             } => t.refused(*label, range, *refusal),
+            Problem::Outside {
+                label,
+                value,
+                min,
+                max,
+            } => Strings::fill(
+                t.out_of_range,
+                &[
+                    ("label", label(t)),
+                    ("value", value),
+                    ("min", min),
+                    ("max", max),
+                ],
+            ),
             Problem::NotNumber { label, text } => t.not_number(*label, text),
             Problem::TooLong { label, n, max } => t.too_long(label(t), *n, *max),
             Problem::Says(says) => says(t).to_string(),

@@ -11,7 +11,7 @@
 use leptos::wasm_split::wasm_split;
 
 use crate::sim::{link, Scenario};
-use crate::text::Lang;
+use crate::text::Problem;
 use crate::ui::platform::chunks::{ready_now, NotLoaded};
 
 /// A scenario's text, by where it comes from.
@@ -22,16 +22,13 @@ pub enum Text {
     Fragment(String),
 }
 
-/// Reads and checks `text`; why it cannot be used, in `lang`.
+/// Reads and checks `text`; why it cannot be used.
 #[wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible, preload(reader_chunk))]
-fn read_in_chunk(text: Text, lang: Lang) -> Result<Result<Scenario, String>, NotLoaded> {
-    let t = lang.t();
+fn read_in_chunk(text: Text) -> Result<Result<Scenario, Problem>, NotLoaded> {
     // A value out of range is named with its translated label and range (read from the text
     // without the checks); a broken text keeps the decoder's words, which name line and column.
-    let explain = |e: link::LinkError, json: Option<String>| match (&e, json) {
-        (link::LinkError::Scenario(se), Some(json)) => t.load_error(se, &json),
-        _ => e.to_string(),
-    };
+    let explain =
+        |error: link::LinkError, json: Option<String>| Problem::Unreadable { error, json };
     Ok(match text {
         Text::Json(json) => link::decode_stored(&json).map_err(|e| explain(e, Some(json))),
         Text::Fragment(encoded) => link::decode_fragment(&encoded)
@@ -39,10 +36,10 @@ fn read_in_chunk(text: Text, lang: Lang) -> Result<Result<Scenario, String>, Not
     })
 }
 
-/// Reads `text` and hands the scenario, or why not in `lang`, to `done`: at once when the reader
+/// Reads `text` and hands the scenario, or why not, to `done`: at once when the reader
 /// is in, otherwise once it is fetched.
-pub fn read_then(text: Text, lang: Lang, done: impl FnOnce(Result<Scenario, String>) + 'static) {
-    let mut reading = Box::pin(read(text, lang));
+pub fn read_then(text: Text, done: impl FnOnce(Result<Scenario, Problem>) + 'static) {
+    let mut reading = Box::pin(read(text));
     // Polled here only when the reader is in: then the reading completes at once.
     if matches!(ready_now(reader_chunk()), Some(Ok(()))) {
         if let Some(read) = ready_now(reading.as_mut()) {
@@ -52,9 +49,9 @@ pub fn read_then(text: Text, lang: Lang, done: impl FnOnce(Result<Scenario, Stri
     leptos::task::spawn_local(async move { done(reading.await) });
 }
 
-/// The scenario in `text`, or why not in `lang` (also when the reader cannot be fetched).
-pub async fn read(text: Text, lang: Lang) -> Result<Scenario, String> {
-    read_in_chunk(text, lang)
+/// The scenario in `text`, or why not (also when the reader cannot be fetched).
+pub async fn read(text: Text) -> Result<Scenario, Problem> {
+    read_in_chunk(text)
         .await
-        .unwrap_or_else(|NotLoaded| Err(lang.t().view_failed.to_string()))
+        .unwrap_or_else(|NotLoaded| Err(Problem::Says(|t| t.view_failed)))
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::sim::{self, Ensemble, History, Scenario, Summary};
-use crate::text::{Lang, Strings};
+use crate::text::{Lang, Problem, Strings};
 pub use crate::ui::app::routes::{Page, Tab};
 use crate::ui::app::storage;
 
@@ -39,7 +39,7 @@ pub struct AppState {
     /// Interface language.
     pub lang: RwSignal<Lang>,
     /// A message for the error banner.
-    pub error: RwSignal<Option<String>>,
+    pub error: RwSignal<Option<Problem>>,
     /// The week under the pointer in any chart.
     pub hover: RwSignal<Option<usize>>,
     /// The page shown.
@@ -77,7 +77,7 @@ pub struct AppState {
 impl AppState {
     /// Builds the state around the scenario to start with (`storage::initial`) and the message
     /// for the error banner, if reading it failed.
-    pub fn new(lang: Lang, (initial, problem): (Scenario, Option<String>)) -> Self {
+    pub fn new(lang: Lang, (initial, problem): (Scenario, Option<Problem>)) -> Self {
         let lang = RwSignal::new(lang);
         let error = RwSignal::new(problem);
         let scenario = RwSignal::new(initial);
@@ -124,7 +124,7 @@ impl AppState {
     /// Applies an edit to the edited scenario; an edit that makes it invalid is refused with a
     /// message in the interface language (naming the input and its range) and the scenario
     /// stays as it was.
-    pub fn edit(&self, f: impl FnOnce(&mut Scenario)) -> Result<(), String> {
+    pub fn edit(&self, f: impl FnOnce(&mut Scenario)) -> Result<(), Problem> {
         let target = self.current();
         let mut next = target.get_untracked();
         f(&mut next);
@@ -133,7 +133,7 @@ impl AppState {
                 target.set(next);
                 Ok(())
             }
-            Err(e) => Err(self.lang.get_untracked().t().scenario_error(&e, &next)),
+            Err(e) => Err(Problem::refused(e, &next)),
         }
     }
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::sim::{link, Scenario};
-use crate::text::Lang;
+use crate::text::{Lang, Problem};
 use crate::ui::app::reading::{self, Text};
 
 const KEY: &str = "relsim.scenario";
@@ -30,23 +30,19 @@ fn storage() -> Option<web_sys::Storage> {
 /// The scenario to start with, from the address, else local storage, else the default; with a
 /// message for the error banner when the link or the saved scenario cannot be read. Ready at
 /// once when neither holds a scenario (nothing to read: see `reading.rs`).
-pub async fn initial(lang: Lang) -> (Scenario, Option<String>) {
-    let t = lang.t();
+pub async fn initial() -> (Scenario, Option<Problem>) {
     let stored = async || match storage().and_then(|s| s.get_item(KEY).ok().flatten()) {
         None => (Scenario::default(), None),
-        Some(text) => match reading::read(Text::Json(text), lang).await {
+        Some(text) => match reading::read(Text::Json(text)).await {
             Ok(s) => (s, None),
-            Err(why) => (
-                Scenario::default(),
-                Some(format!("{}: {why}", t.stored_failed)),
-            ),
+            Err(why) => (Scenario::default(), Some(why.while_(|t| t.stored_failed))),
         },
     };
     let hash = web_sys::window().and_then(|w| w.location().hash().ok());
     match hash.as_deref().and_then(link::fragment_payload) {
-        Some(encoded) => match reading::read(Text::Fragment(encoded.to_string()), lang).await {
+        Some(encoded) => match reading::read(Text::Fragment(encoded.to_string())).await {
             Ok(s) => (s, None),
-            Err(why) => (stored().await.0, Some(format!("{}: {why}", t.link_failed))),
+            Err(why) => (stored().await.0, Some(why.while_(|t| t.link_failed))),
         },
         None => stored().await,
     }

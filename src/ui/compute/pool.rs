@@ -10,6 +10,7 @@
 //! is cut, so the numbers are the same either way. Reading the parts' bytes is in a chunk too,
 //! fetched before the first job's first task is handed out: the first screen runs no job.
 
+use crate::text::Problem;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -346,8 +347,7 @@ fn page_unavailable() {
     });
     if let Some(j) = job {
         j.progress.set(None);
-        let message = j.state.lang.get_untracked().t().view_failed;
-        j.state.error.set(Some(message.to_string()));
+        j.state.error.set(Some(Problem::Says(|t| t.view_failed)));
     }
 }
 

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::sim::{link, Obligation, Role, Scenario};
-use crate::text::Strings;
+use crate::text::Problem;
 use crate::ui::app::state::{t, use_state};
 use crate::ui::platform::{address, clipboard};
 use crate::ui::views::ensemble::EnsembleView;
@@ -68,15 +68,18 @@ pub fn spec() -> Option<EmbedSpec> {
 }
 
 /// The scenario in an `s=` pair that does not open the fragment (`#embed=…&s=…`).
-fn scenario_in_pairs(t: &Strings) -> Option<Result<Scenario, String>> {
+fn scenario_in_pairs() -> Option<Result<Scenario, Problem>> {
     let hash = web_sys::window()?.location().hash().ok()?;
     if hash.starts_with("#s=") {
         return None; // read by the app's own link decoding
     }
     let encoded = hash.split('&').find_map(|kv| kv.strip_prefix("s="))?;
     Some(match link::percent_decode(encoded) {
-        Ok(json) => Scenario::from_json(&json).map_err(|e| t.load_error(&e, &json)),
-        Err(e) => Err(e.to_string()),
+        Ok(json) => Scenario::from_json(&json).map_err(|e| Problem::Unreadable {
+            error: link::LinkError::Scenario(e),
+            json: Some(json),
+        }),
+        Err(error) => Err(Problem::Unreadable { error, json: None }),
     })
 }
 
@@ -108,12 +111,9 @@ pub fn snippet(url: &str, title: &str, charts: usize, controls: bool) -> String 
 #[component]
 pub fn EmbedView(spec: EmbedSpec) -> impl IntoView {
     let state = use_state();
-    match scenario_in_pairs(state.lang.get_untracked().t()) {
+    match scenario_in_pairs() {
         Some(Ok(s)) => state.scenario.set(s),
-        Some(Err(e)) => state.error.set(Some(format!(
-            "{}: {e}",
-            state.lang.get_untracked().t().link_failed
-        ))),
+        Some(Err(e)) => state.error.set(Some(e.while_(|t| t.link_failed))),
         None => {}
     }
     let full = move || format!("{}#s={}", address::app_base(), state.scenario.with(encoded));

@@ -9,7 +9,7 @@ pub mod toolbar;
 use leptos::prelude::*;
 
 use crate::sim::Scenario;
-use crate::text::Lang;
+use crate::text::{Lang, Problem};
 use crate::ui::app::loading::deferred;
 use crate::ui::app::routes::Page;
 use crate::ui::app::state::{t, AppState};
@@ -38,20 +38,20 @@ pub fn start() {
     let initial = if crate::ui::platform::address::is_embed() {
         Some((Scenario::default(), None))
     } else {
-        crate::ui::platform::chunks::ready_now(crate::ui::app::storage::initial(lang))
+        crate::ui::platform::chunks::ready_now(crate::ui::app::storage::initial())
     };
     let mount = move |start| leptos::mount::mount_to_body(move || view! { <App lang start /> });
     match initial {
         Some(start) => mount(start),
         None => wasm_bindgen_futures::spawn_local(async move {
-            mount(crate::ui::app::storage::initial(lang).await)
+            mount(crate::ui::app::storage::initial().await)
         }),
     }
 }
 
 /// The root component: `start` is the scenario to start with and what went wrong reading it.
 #[component]
-pub fn App(lang: Lang, start: (Scenario, Option<String>)) -> impl IntoView {
+pub fn App(lang: Lang, start: (Scenario, Option<Problem>)) -> impl IntoView {
     // A first visit: nothing saved and no scenario in the address. Read before the state saves.
     let first_visit = !crate::ui::app::storage::has_saved()
         && web_sys::window()
@@ -148,7 +148,7 @@ pub fn App(lang: Lang, start: (Scenario, Option<String>)) -> impl IntoView {
         </header>
         <Show when=move || state.error.with(Option::is_some)>
             <div class="error-banner" role="alert" data-testid="error-banner">
-                <span>{move || state.error.get()}</span>
+                <span>{move || state.error.with(|e| e.as_ref().map(|p| p.tell(t())))}</span>
                 <button type="button" class="small" on:click=move |_| state.error.set(None)>
                     {move || t().dismiss}
                 </button>

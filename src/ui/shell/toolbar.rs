@@ -49,17 +49,13 @@ pub fn Toolbar() -> impl IntoView {
     };
     let import = move |ev: leptos::ev::Event| {
         read_picked_text(ev, move |text| {
-            let lang = state.lang.get_untracked();
-            reading::read_then(Text::Json(text), lang, move |read| match read {
+            reading::read_then(Text::Json(text), move |read| match read {
                 Ok(s) => {
                     state.editing.set(None);
                     state.scenario.set(s);
                     state.error.set(None);
                 }
-                Err(why) => {
-                    let failed = lang.t().import_failed;
-                    state.error.set(Some(format!("{failed}: {why}")))
-                }
+                Err(why) => state.error.set(Some(why.while_(|t| t.import_failed))),
             });
         });
     };

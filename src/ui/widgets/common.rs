@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::text::Problem;
+
 use crate::chart::{palette, Pen};
 use crate::sim::MAX_RUNS;
-use crate::text::Strings;
 use crate::ui::app::state::{t, use_state};
 use crate::ui::widgets::controls::{FieldError, Text};
 
@@ -23,8 +24,7 @@ pub fn CountField(
     testid: &'static str,
     #[prop(optional)] step: Option<u32>,
 ) -> impl IntoView {
-    let state = use_state();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let err_id = format!("{testid}-err");
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
@@ -34,18 +34,12 @@ pub fn CountField(
                 value.set(n);
             }
             _ => {
-                let strings = state.lang.get_untracked().t();
-                let (min, max) = (min.to_string(), max.to_string());
-                let message = Strings::fill(
-                    strings.out_of_range,
-                    &[
-                        ("label", label(strings)),
-                        ("value", text.trim()),
-                        ("min", &min),
-                        ("max", &max),
-                    ],
-                );
-                error.set(Some(message));
+                error.set(Some(Problem::Outside {
+                    label,
+                    value: text.trim().to_string(),
+                    min: min.to_string(),
+                    max: max.to_string(),
+                }));
             }
         }
         event_target::<web_sys::HtmlInputElement>(&ev)

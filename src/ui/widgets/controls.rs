@@ -9,6 +9,8 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::text::Problem;
+
 use crate::sim::fields::{Field, Label};
 use crate::sim::Scenario;
 use crate::text::{fixed, Strings};
@@ -17,24 +19,17 @@ use crate::ui::app::state::{t, use_state};
 /// A translated text.
 pub type Text = fn(&Strings) -> &'static str;
 
-/// The message line under a control; `id` ties it to the control for screen readers. A message
-/// is written in the language of its moment, so switching the language clears it.
+/// The message line under a control; `id` ties it to the control for screen readers. The
+/// problem is told in the current language, again after a switch.
 #[component]
 pub fn FieldError(
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Problem>>,
     #[prop(optional, into)] id: String,
 ) -> impl IntoView {
-    let lang = use_state().lang;
-    Effect::new(move |first: Option<()>| {
-        lang.track();
-        if first.is_some() {
-            error.set(None);
-        }
-    });
     let id = (!id.is_empty()).then_some(id);
     view! {
         <p class="field-error" role="alert" id=id>
-            {move || error.get()}
+            {move || error.with(|e| e.as_ref().map(|p| p.tell(t())))}
         </p>
     }
 }
@@ -52,7 +47,7 @@ pub fn NumField(
     #[prop(optional)] slider: bool,
 ) -> impl IntoView {
     let state = use_state();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     // True while the field shows typed text that was not applied.
     let invalid = RwSignal::new(false);
     let range = field.range;
@@ -78,13 +73,19 @@ pub fn NumField(
         if text.trim().is_empty() {
             return; // half-way through retyping; committing it shows the held value again
         }
-        let strings = t_now();
         let refusal = match parse_number(&text) {
-            None => Some(strings.not_number(field.label, &text)),
+            None => Some(Problem::NotNumber {
+                label: field.label,
+                text: text.clone(),
+            }),
             Some(v) => {
                 let checked = state.current().with_untracked(|s| range.check(s, v));
                 match checked {
-                    Err(r) => Some(strings.refused(field.label, &range, r)),
+                    Err(r) => Some(Problem::OutOfRange {
+                        label: field.label,
+                        range,
+                        refusal: r,
+                    }),
                     Ok(v) => state.edit(|s| (field.set)(s, v)).err(),
                 }
             }
@@ -158,16 +159,11 @@ pub fn NumField(
     }
 }
 
-/// The strings of the current language, read without tracking (inside event handlers).
-fn t_now() -> &'static Strings {
-    use_state().lang.get_untracked().t()
-}
-
 /// The seed: any 64-bit whole number, read and written as text so no digit is lost.
 #[component]
 pub fn SeedField() -> impl IntoView {
     let state = use_state();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let seed = Memo::new(move |_| state.current().with(|s| s.seed));
     let input = NodeRef::<Input>::new();
     Effect::new(move |_| {
@@ -181,19 +177,19 @@ pub fn SeedField() -> impl IntoView {
         match text.trim().parse::<u64>() {
             Ok(v) => error.set(state.edit(|s| s.seed = v).err()),
             Err(_) => {
-                let strings = t_now();
-                let text = text.trim();
-                let message = if parse_number(text).is_some() {
-                    let max = u64::MAX.to_string();
-                    let values = [
-                        ("label", strings.label(Label::Seed)),
-                        ("value", text),
-                        ("min", "0"),
-                        ("max", max.as_str()),
-                    ];
-                    Strings::fill(strings.out_of_range, &values)
+                let text = text.trim().to_string();
+                let message = if parse_number(&text).is_some() {
+                    Problem::Outside {
+                        label: |t| t.seed,
+                        value: text,
+                        min: "0".into(),
+                        max: u64::MAX.to_string(),
+                    }
                 } else {
-                    strings.not_number(Label::Seed, text)
+                    Problem::NotNumber {
+                        label: Label::Seed,
+                        text,
+                    }
                 };
                 error.set(Some(message));
             }
@@ -234,7 +230,7 @@ pub fn Choice(
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     let state = use_state();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let id = format!("c-{testid}");
     let err_id = format!("{id}-err");
     let current = Memo::new(move |_| state.current().with(get));
@@ -281,7 +277,7 @@ pub fn Switch(
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     let state = use_state();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let on = Memo::new(move |_| state.current().with(get));
     let err_id = format!("s-{testid}-err");
     let on_change = move |ev: leptos::ev::Event| {

@@ -7,6 +7,8 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::text::Problem;
+
 use crate::sim::fields::Field;
 use crate::text::fixed;
 use crate::ui::app::state::{t, use_state};
@@ -19,10 +21,10 @@ pub type ItemEdit<T> = Box<dyn FnOnce(&mut T)>;
 pub fn number<T: Clone + 'static>(
     field: &'static Field<T>,
     item: impl Fn() -> T + Send + Sync + Copy + 'static,
-    edit: impl Fn(ItemEdit<T>) -> Result<(), String> + Send + Sync + Copy + 'static,
+    edit: impl Fn(ItemEdit<T>) -> Result<(), Problem> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let state = use_state();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let invalid = RwSignal::new(false);
     let range = field.range;
     let input = NodeRef::<Input>::new();
@@ -42,11 +44,17 @@ pub fn number<T: Clone + 'static>(
         if text.trim().is_empty() {
             return; // half-way through retyping; committing it shows the held value again
         }
-        let strings = state.lang.get_untracked().t();
         let refusal = match parse_number(&text) {
-            None => Some(strings.not_number(field.label, &text)),
+            None => Some(Problem::NotNumber {
+                label: field.label,
+                text: text.clone(),
+            }),
             Some(v) => match state.scenario.with_untracked(|s| range.check(s, v)) {
-                Err(r) => Some(strings.refused(field.label, &range, r)),
+                Err(r) => Some(Problem::OutOfRange {
+                    label: field.label,
+                    range,
+                    refusal: r,
+                }),
                 Ok(v) => edit(Box::new(move |x| (field.set)(x, v))).err(),
             },
         };
@@ -88,9 +96,9 @@ pub fn number<T: Clone + 'static>(
 pub fn check(
     label: impl Fn() -> &'static str + Send + Sync + 'static,
     value: impl Fn() -> bool + Send + Sync + Copy + 'static,
-    set: impl Fn(bool) -> Result<(), String> + Send + Sync + 'static,
+    set: impl Fn(bool) -> Result<(), Problem> + Send + Sync + 'static,
 ) -> impl IntoView {
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let on_change = move |ev: leptos::ev::Event| {
         error.set(set(event_target_checked(&ev)).err());
         event_target::<web_sys::HtmlInputElement>(&ev).set_checked(value());
@@ -111,9 +119,9 @@ pub fn select(
     label: impl Fn() -> &'static str + Send + Sync + 'static,
     options: impl Fn() -> Vec<(&'static str, String)> + Send + Sync + 'static,
     value: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
-    set: impl Fn(String) -> Result<(), String> + Send + Sync + 'static,
+    set: impl Fn(String) -> Result<(), Problem> + Send + Sync + 'static,
 ) -> impl IntoView {
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let on_change = move |ev: leptos::ev::Event| {
         error.set(set(event_target_value(&ev)).err());
         event_target::<web_sys::HtmlSelectElement>(&ev).set_value(value());

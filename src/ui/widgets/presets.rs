@@ -35,7 +35,7 @@ pub fn PresetPicker() -> impl IntoView {
                     if let Some(p) = presets::find(&id) {
                         busy.set(true);
                         let text = Text::Json(p.json.to_string());
-                        reading::read_then(text, state.lang.get_untracked(), move |read| {
+                        reading::read_then(text, move |read| {
                             busy.set(false);
                             match read {
                                 Ok(s) => {

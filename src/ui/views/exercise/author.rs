@@ -3,6 +3,7 @@
 //! Dutch — tries it, and shares it as a link that opens straight into the briefing, or as a file.
 
 use crate::text::names;
+use crate::text::Problem;
 use leptos::prelude::*;
 
 use crate::ui::platform::clipboard;
@@ -97,13 +98,13 @@ pub fn AuthorView() -> impl IntoView {
         let (ex, problem) = built.get_untracked();
         match problem {
             None => ctx.open(ex),
-            Some(p) => state.error.set(Some(p)),
+            Some(p) => state.error.set(Some(Problem::Plain(p))),
         }
     };
     let share = move |_| {
         let (ex, problem) = built.get_untracked();
         if let Some(p) = problem {
-            state.error.set(Some(p));
+            state.error.set(Some(Problem::Plain(p)));
             return;
         }
         let url = link(&ex);
@@ -124,7 +125,7 @@ pub fn AuthorView() -> impl IntoView {
                 "application/json",
                 &ex.to_json(),
             ),
-            Some(p) => state.error.set(Some(p)),
+            Some(p) => state.error.set(Some(Problem::Plain(p))),
         }
     };
     view! {

@@ -3,6 +3,7 @@
 //! each moment; a projector layout enlarges type and raises contrast. Nothing leaves the browser.
 
 use crate::text::names;
+use crate::text::Problem;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -40,10 +41,10 @@ fn read_files(files: web_sys::FileList, ctx: ExCtx) {
             }
         }
         ctx.results.update(|rs| rs.extend(added));
-        let failed = state.lang.get_untracked().t().read_failed;
-        state
-            .error
-            .set((!errors.is_empty()).then(|| format!("{failed} {}", errors.join("; "))));
+        state.error.set(
+            (!errors.is_empty())
+                .then(|| Problem::Plain(errors.join("; ")).while_(|t| t.read_failed)),
+        );
     });
 }
 

@@ -2,6 +2,7 @@
 //! debrief.
 
 use crate::text::names;
+use crate::text::Problem;
 
 use leptos::prelude::*;
 
@@ -44,10 +45,9 @@ pub fn Player() -> impl IntoView {
                 state.error.set(None);
                 ctx.open(ex);
             }
-            Err(e) => state.error.set(Some(format!(
-                "{}: {e}",
-                state.lang.get_untracked().t().read_failed
-            ))),
+            Err(e) => state.error.set(Some(
+                Problem::Plain(e.to_string()).while_(|t| t.read_failed),
+            )),
         });
     };
     view! {

@@ -1,6 +1,7 @@
 //! The exercise mode's state: where the user is, the exercise being played or made, and the
 //! `#x=` link that opens an exercise straight into its briefing.
 
+use crate::text::Problem;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -115,10 +116,9 @@ impl ExCtx {
                 // A built-in's own link opens the built-in (not a copy of it as "your own").
                 Ok(ex) if builtin(&ex.id).as_ref() == Some(&ex) => ctx.choose(ex),
                 Ok(ex) => ctx.open(ex),
-                Err(e) => state.error.set(Some(format!(
-                    "{}: {e}",
-                    state.lang.get_untracked().t().read_failed
-                ))),
+                Err(e) => state
+                    .error
+                    .set(Some(Problem::Plain(e).while_(|t| t.read_failed))),
             }
         }
         // While an exercise is open (its briefing, the play or the debrief) the address carries

@@ -19,12 +19,14 @@ use crate::sim::fields::{self, Field};
 use crate::sim::sweep::{grid2_scenarios, sweep_values, Axis};
 use crate::sim::task::{Output, Task};
 use crate::sim::{Scenario, Summary, MAX_RUNS};
+use crate::text::Problem;
 use crate::text::{fixed, Strings};
 use crate::ui::app::state::{t, use_state, AppState};
 use crate::ui::compute::jobs;
 use crate::ui::compute::pool;
 use crate::ui::platform::download::download_text;
 use crate::ui::widgets::common::{CountField, RangeEnd, Swatch, MIN_RUNS};
+use crate::ui::widgets::controls::FieldError;
 use crate::ui::widgets::controls::Text;
 use crate::ui::widgets::plot::Plot;
 
@@ -70,12 +72,16 @@ impl AxisForm {
     }
 
     /// The axis' values, or what is wrong with them.
-    fn axis(&self, base: &Scenario, steps: u32, strings: &Strings) -> Result<Axis, String> {
+    fn axis(&self, base: &Scenario, steps: u32) -> Result<Axis, Problem> {
         let field = self.field();
         let (from, to) = (self.from.get_untracked(), self.to.get_untracked());
         for v in [from, to] {
             if let Err(r) = field.range.check(base, v) {
-                return Err(strings.refused(field.label, &field.range, r));
+                return Err(Problem::OutOfRange {
+                    label: field.label,
+                    range: field.range,
+                    refusal: r,
+                });
             }
         }
         Ok(Axis {
@@ -124,7 +130,7 @@ struct MapForm {
     y: AxisForm,
     steps: RwSignal<u32>,
     runs: RwSignal<u32>,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Problem>>,
     run: RwSignal<Option<Run>>,
     cursor: RwSignal<Option<usize>>,
     loaded: RwSignal<Option<String>>,
@@ -140,9 +146,8 @@ struct MapForm {
 impl MapForm {
     /// Checks the form and starts computing the map, or says what is wrong.
     fn start(self, state: AppState) {
-        let strings = state.lang.get_untracked().t();
         if self.x.path.get_untracked() == self.y.path.get_untracked() {
-            return self.error.set(Some(strings.deal_same_axis.into()));
+            return self.error.set(Some(Problem::Says(|t| t.deal_same_axis)));
         }
         let steps = self.steps.get_untracked();
         let paths = [self.x.field().path, self.y.field().path];
@@ -154,15 +159,15 @@ impl MapForm {
         }
         let axes = self
             .x
-            .axis(&base, steps, strings)
-            .and_then(|x| Ok((x, self.y.axis(&base, steps, strings)?)));
+            .axis(&base, steps)
+            .and_then(|x| Ok((x, self.y.axis(&base, steps)?)));
         let (x, y) = match axes {
             Ok(a) => a,
             Err(e) => return self.error.set(Some(e)),
         };
         let cells = match grid2_scenarios(&base, &x, &y) {
             Ok(c) => c,
-            Err(e) => return self.error.set(Some(strings.scenario_error(&e, &base))),
+            Err(e) => return self.error.set(Some(Problem::refused(e, &base))),
         };
         self.error.set(None);
         self.loaded.set(None);
@@ -525,7 +530,7 @@ pub fn DealMapCard() -> impl IntoView {
                     {move || t().deal_run}
                 </button>
             </div>
-            <p class="field-error" role="alert">{move || form.error.get()}</p>
+            <FieldError error=form.error />
             <div class="progress-row deal-status">
                 <progress
                     data-testid="deal-map-progress"

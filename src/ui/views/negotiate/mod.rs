@@ -19,10 +19,12 @@ use crate::sim::sweep::{sweep_values, win_win, with_param, MAX_STEPS, MIN_STEPS}
 use crate::sim::{Plan, Scenario, Summary, MAX_RUNS};
 use crate::text::fixed;
 use crate::text::number::keur_axis;
+use crate::text::Problem;
 use crate::ui::app::state::{t, use_state, AppState, SweepResult};
 use crate::ui::compute::jobs::{self, ProgressBar};
 use crate::ui::platform::intl;
 use crate::ui::widgets::common::{band, CountField, RangeEnd, Swatch, MIN_RUNS};
+use crate::ui::widgets::controls::FieldError;
 use crate::ui::widgets::plot::Plot;
 
 /// The sweepable input at `path` (the first one if there is none).
@@ -41,28 +43,29 @@ struct Form {
     to: RwSignal<f64>,
     steps: RwSignal<u32>,
     runs: RwSignal<u32>,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Problem>>,
 }
 
 impl Form {
     /// Checks the form and starts the sweep, or says what is wrong.
     fn run(self, state: AppState) {
         let field = param(self.path.get_untracked());
-        let strings = state.lang.get_untracked().t();
         let (from, to) = (self.from.get_untracked(), self.to.get_untracked());
         let (base, baseline) = state
             .scenario
             .with_untracked(|s| base_and_baseline(s, &[field.path]));
         for v in [from, to] {
             if let Err(r) = field.range.check(&base, v) {
-                return self
-                    .error
-                    .set(Some(strings.refused(field.label, &field.range, r)));
+                return self.error.set(Some(Problem::OutOfRange {
+                    label: field.label,
+                    range: field.range,
+                    refusal: r,
+                }));
             }
         }
         let values = match sweep_values(from, to, self.steps.get_untracked()) {
             Ok(v) => v,
-            Err(e) => return self.error.set(Some(e)),
+            Err(e) => return self.error.set(Some(Problem::Plain(e))),
         };
         let scenarios: Result<Vec<Scenario>, _> = values
             .iter()
@@ -72,7 +75,7 @@ impl Form {
             Ok(s) => s,
             Err(e) => {
                 let next = with_param(&base, field.path, from).unwrap_or(base);
-                return self.error.set(Some(strings.scenario_error(&e, &next)));
+                return self.error.set(Some(Problem::refused(e, &next)));
             }
         };
         self.error.set(None);
@@ -119,9 +122,7 @@ pub fn NegotiateView() -> impl IntoView {
         <div class="view">
             <section class="card">
                 <SweepForm form />
-                <p class="field-error" role="alert">
-                    {move || form.error.get()}
-                </p>
+                <FieldError error=form.error />
                 <ProgressBar />
                 <p class="muted small-print">{move || t().sweep_note}</p>
                 <WinWin zone label_of />

@@ -4,11 +4,14 @@
 use crate::text::names;
 use leptos::prelude::*;
 
+use crate::text::Problem;
+
 use crate::sim::fields;
 use crate::sim::intervention::{AtWeek, Renegotiate, TrustRepair};
 use crate::sim::scenario::{KpiLevel, Obligation};
 use crate::sim::{Intervention, InterventionKind, Party, Role};
 use crate::ui::app::state::{t, use_state, Editing};
+use crate::ui::widgets::controls::FieldError;
 use crate::ui::widgets::controls::Text;
 use crate::ui::widgets::inline::{check, number, select, ItemEdit};
 
@@ -17,7 +20,7 @@ use crate::ui::widgets::inline::{check, number, select, ItemEdit};
 pub fn Interventions() -> impl IntoView {
     let state = use_state();
     let kind = RwSignal::new(InterventionKind::TrustRepair);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let add = move |_| {
         let hovered = state.hover.get_untracked().unwrap_or(52) as u32;
         let week = hovered.min(state.scenario.with_untracked(|s| s.weeks - 1));
@@ -49,9 +52,7 @@ pub fn Interventions() -> impl IntoView {
                     {move || t().add}
                 </button>
             </div>
-            <p class="field-error" role="alert">
-                {move || error.get()}
-            </p>
+            <FieldError error />
             <InterventionEditor />
         </div>
     }
@@ -159,7 +160,7 @@ fn InterventionEditor() -> impl IntoView {
 /// The new manager's role of a change of manager.
 fn role_select(
     get: impl Fn() -> Intervention + Send + Sync + Copy + 'static,
-    edit: impl Fn(ItemEdit<Intervention>) -> Result<(), String> + Send + Sync + Copy + 'static,
+    edit: impl Fn(ItemEdit<Intervention>) -> Result<(), Problem> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let roles = move || {
         Role::ALL
@@ -186,7 +187,7 @@ fn role_select(
 /// The five steps of a trust repair, who leads it, and a mediator.
 fn trust_repair_fields(
     get: impl Fn() -> Intervention + Send + Sync + Copy + 'static,
-    edit: impl Fn(ItemEdit<Intervention>) -> Result<(), String> + Send + Sync + Copy + 'static,
+    edit: impl Fn(ItemEdit<Intervention>) -> Result<(), Problem> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let r = move || match get() {
         Intervention::TrustRepair(r) => r,
@@ -238,7 +239,7 @@ fn keep_or<V: Copy + PartialEq + Send + Sync + 'static>(
     label: Text,
     choices: [(V, &'static str, Text); 2],
     current: impl Fn() -> Option<V> + Send + Sync + Copy + 'static,
-    set: impl Fn(Option<V>) -> Result<(), String> + Send + Sync + Copy + 'static,
+    set: impl Fn(Option<V>) -> Result<(), Problem> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     const KEEP: &str = "keep";
     let options = move || {
@@ -262,7 +263,7 @@ fn keep_or<V: Copy + PartialEq + Send + Sync + 'static>(
 /// The terms a renegotiation may change; a term left on "keep" stays as it is.
 fn renegotiate_fields(
     get: impl Fn() -> Intervention + Send + Sync + Copy + 'static,
-    edit: impl Fn(ItemEdit<Intervention>) -> Result<(), String> + Send + Sync + Copy + 'static,
+    edit: impl Fn(ItemEdit<Intervention>) -> Result<(), Problem> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let r = move || match get() {
         Intervention::Renegotiate(r) => r,

@@ -4,15 +4,16 @@
 use leptos::prelude::*;
 
 use crate::sim::Role;
-use crate::text::names;
+use crate::text::{names, Problem};
 use crate::ui::app::state::{t, use_state};
+use crate::ui::widgets::controls::FieldError;
 
 /// The role picker.
 #[component]
 pub fn RolePicker() -> impl IntoView {
     let state = use_state();
     let current = Memo::new(move |_| state.current().with(|s| s.manager.role));
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let button = move |role: Role| {
         view! {
             <button
@@ -39,9 +40,7 @@ pub fn RolePicker() -> impl IntoView {
                 <span class="axis-x">{move || t().service_orientation}</span>
             </div>
             {button(Role::None)}
-            <p class="field-error" role="alert">
-                {move || error.get()}
-            </p>
+            <FieldError error />
         </div>
     }
 }

@@ -5,6 +5,8 @@
 use crate::text::names;
 use leptos::prelude::*;
 
+use crate::text::Problem;
+
 use crate::chart;
 use crate::sim::fields;
 use crate::sim::{Category, Event, Incident, Kind, Party, Polarity};
@@ -247,7 +249,7 @@ fn IncidentEditor() -> impl IntoView {
 /// Category, kind and polarity of an incident; a new category picks its first kind.
 fn incident_selects(
     get: impl Fn() -> Incident + Send + Sync + Copy + 'static,
-    edit: impl Fn(ItemEdit<Incident>) -> Result<(), String> + Send + Sync + Copy + 'static,
+    edit: impl Fn(ItemEdit<Incident>) -> Result<(), Problem> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let categories = move || {
         let names = Category::ALL
@@ -309,7 +311,7 @@ fn polarity_id(p: Polarity) -> &'static str {
 /// The party an incident lands on.
 fn party_select(
     get: impl Fn() -> Incident + Send + Sync + Copy + 'static,
-    edit: impl Fn(ItemEdit<Incident>) -> Result<(), String> + Send + Sync + Copy + 'static,
+    edit: impl Fn(ItemEdit<Incident>) -> Result<(), Problem> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let parties = move || {
         [Party::Client, Party::Supplier]
