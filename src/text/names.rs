@@ -1,6 +1,7 @@
 //! The model's enums in the interface language: one function per enum, each a `match`, so that
 //! a new variant does not compile until it is named in both languages.
 
+use super::route::Tab;
 use super::table::Strings;
 use crate::sim::exercise::Side;
 use crate::sim::{
@@ -88,6 +89,17 @@ pub fn side(side: Side, t: &Strings) -> &'static str {
     match side {
         Side::Client => t.side_client,
         Side::Supplier => t.side_supplier,
+    }
+}
+
+/// The name of a result tab of the simulator.
+pub fn tab(tab: Tab, t: &Strings) -> &'static str {
+    match tab {
+        Tab::Run => t.tab_run,
+        Tab::Ensemble => t.tab_ensemble,
+        Tab::Compare => t.tab_compare,
+        Tab::Negotiate => t.tab_negotiate,
+        Tab::Why => t.tab_why,
     }
 }
 

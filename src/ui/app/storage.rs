@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::sim::{link, Scenario};
 use crate::text::{Lang, Problem};
 use crate::ui::app::reading::{self, Text};
+use crate::ui::app::routes::{self, Route};
 
 const KEY: &str = "relsim.scenario";
 const LANG_KEY: &str = "relsim.lang";
@@ -53,30 +54,25 @@ pub fn has_saved() -> bool {
     storage().is_some_and(|s| s.get_item(KEY).ok().flatten().is_some())
 }
 
-/// The address that reproduces `scenario`: this page without its fragment, and without `tour`
-/// in its query (a scenario taken from the tour reopens in the simulator, not at step 1).
+/// The address that reproduces `scenario` in the view shown: this page with its route in the
+/// query, but the tour left for the simulator (a scenario taken from the tour reopens in the
+/// simulator, not at step 1).
 pub fn link(scenario: &Scenario) -> String {
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    format!("{}{}", without_tour(&href), link::encode_fragment(scenario))
+    address_of(scenario, routes::current().for_link())
 }
 
-/// `href` without its fragment and without a `tour` pair in its query.
-fn without_tour(href: &str) -> String {
-    let page = href.split('#').next().unwrap_or_default();
-    let Some((path, query)) = page.split_once('?') else {
-        return page.to_string();
+/// This page's address with `route` in its query and `scenario` in its fragment.
+fn address_of(scenario: &Scenario, route: Route) -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
     };
-    let kept: Vec<&str> = query
-        .split('&')
-        .filter(|kv| !kv.is_empty() && kv.split('=').next() != Some("tour"))
-        .collect();
-    if kept.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", kept.join("&"))
-    }
+    format!(
+        "{}{}{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default(),
+        route.into_query(&loc.search().unwrap_or_default()),
+        link::encode_fragment(scenario)
+    )
 }
 
 /// Replaces the address without a new history entry.
@@ -93,7 +89,7 @@ pub fn hold_address(url: Option<String>, scenario: &Scenario) {
     let was = HELD.with(|h| h.replace(url.clone()));
     match url {
         Some(url) => set_address(&url),
-        None if was.is_some() => set_address(&link(scenario)),
+        None if was.is_some() => set_address(&address_of(scenario, routes::current())),
         None => {}
     }
 }
@@ -102,7 +98,7 @@ pub fn hold_address(url: Option<String>, scenario: &Scenario) {
 /// address) and in local storage, now.
 pub fn save(scenario: &Scenario) {
     let held = HELD.with(|h| h.borrow().clone());
-    set_address(&held.unwrap_or_else(|| link(scenario)));
+    set_address(&held.unwrap_or_else(|| address_of(scenario, routes::current())));
     if let Some(s) = storage() {
         let _ = s.set_item(KEY, &link::encode_stored(scenario));
     }

@@ -1,9 +1,9 @@
 //! The app shell, the top layer: the header with pages and language, the error banner, the
-//! page shown (each from its chunk, `routes.rs`), the simulator layout and the embed page.
+//! page shown (each from its chunk, `split.rs`), the simulator layout and the embed page.
 
 pub mod embed;
-pub mod routes;
 mod simulator;
+pub mod split;
 pub mod toolbar;
 
 use leptos::prelude::*;
@@ -68,16 +68,15 @@ pub fn App(lang: Lang, start: (Scenario, Option<Problem>)) -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     if let Some(spec) = crate::ui::shell::embed::spec() {
-        return deferred(routes::embed_chunk, move || routes::embed(spec.clone()));
+        return deferred(split::embed_chunk, move || split::embed(spec.clone()));
     }
     // The simulation workers load in the background, after the first chart.
     set_timeout(
         move || crate::ui::compute::pool::start(state.workers),
         std::time::Duration::from_millis(0),
     );
-    if crate::ui::platform::address::has("tour") {
-        state.page.set(Page::Tour);
-    }
+    // The page and tab come from the address; Back and Forward move between them.
+    crate::ui::app::routes::follow(state.page, state.tab);
     let welcome = RwSignal::new(first_visit && state.page.get_untracked() != Page::Tour);
     let tab = move |page: Page, label: fn(&crate::text::Strings) -> &'static str| {
         view! {
@@ -169,9 +168,9 @@ pub fn App(lang: Lang, start: (Scenario, Option<Problem>)) -> impl IntoView {
         </Show>
         <main>
             {move || match state.page.get() {
-                Page::Model => deferred(routes::model_page_chunk, routes::model_page),
-                Page::Tour => deferred(routes::tour_chunk, routes::tour),
-                Page::Exercise => deferred(routes::exercises_chunk, routes::exercises),
+                Page::Model => deferred(split::model_page_chunk, split::model_page),
+                Page::Tour => deferred(split::tour_chunk, split::tour),
+                Page::Exercise => deferred(split::exercises_chunk, split::exercises),
                 Page::Simulate => view! { <Simulator /> }.into_any(),
             }}
         </main>

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::text::names;
 use crate::ui::app::loading::deferred;
 use crate::ui::app::routes::Tab;
 use crate::ui::app::state::{t, use_state};
-use crate::ui::shell::routes;
+use crate::ui::shell::split;
 use crate::ui::shell::toolbar::Toolbar;
 use crate::ui::views::run::editor::Editor;
 use crate::ui::views::run::RunView;
@@ -31,38 +32,28 @@ pub fn Simulator() -> impl IntoView {
                     </aside>
                     <div class="results-area">
                         <div class="subtabs" role="tablist">
-                            {[
-                                (
-                                    Tab::Run,
-                                    "tab-run",
-                                    (|t| t.tab_run) as fn(&crate::text::Strings) -> &'static str,
-                                ),
-                                (Tab::Ensemble, "tab-ensemble", |t| t.tab_ensemble),
-                                (Tab::Compare, "tab-compare", |t| t.tab_compare),
-                                (Tab::Negotiate, "tab-negotiate", |t| t.tab_negotiate),
-                                (Tab::Why, "tab-why", |t| t.tab_why),
-                            ]
-                                .map(|(tab, id, label)| {
+                            {Tab::ALL
+                                .map(|tab| {
                                     view! {
                                         <button
                                             type="button"
                                             role="tab"
                                             class="tab"
-                                            data-testid=id
+                                            data-testid=format!("tab-{}", tab.id())
                                             aria-selected=move || (state.tab.get() == tab).to_string()
                                             on:click=move |_| state.tab.set(tab)
                                         >
-                                            {move || label(t())}
+                                            {move || names::tab(tab, t())}
                                         </button>
                                     }
                                 })
                                 .collect_view()}
                         </div>
                         {move || match state.tab.get() {
-                            Tab::Ensemble => deferred(routes::ensemble_tab_chunk, routes::ensemble_tab),
-                            Tab::Compare => deferred(routes::compare_tab_chunk, routes::compare_tab),
-                            Tab::Negotiate => deferred(routes::negotiate_tab_chunk, routes::negotiate_tab),
-                            Tab::Why => deferred(routes::why_tab_chunk, routes::why_tab),
+                            Tab::Ensemble => deferred(split::ensemble_tab_chunk, split::ensemble_tab),
+                            Tab::Compare => deferred(split::compare_tab_chunk, split::compare_tab),
+                            Tab::Negotiate => deferred(split::negotiate_tab_chunk, split::negotiate_tab),
+                            Tab::Why => deferred(split::why_tab_chunk, split::why_tab),
                             Tab::Run => view! { <RunView /> }.into_any(),
                         }}
                     </div>
