@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, line, palette, percent, status_color, ChartStyle, Pen};
+use super::{frame, line, palette, status_color, ChartStyle, Pen};
 use crate::sim::scenario::Bounds;
 use crate::sim::{Ensemble, Series, Status};
 
@@ -83,7 +83,14 @@ pub fn draw_fan<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let weeks = a.weeks.max(b.map_or(0, |b| b.weeks)) as usize;
-    let mut chart = frame(area, weeks, 0f64..1f64, &percent, x_desc, style)?;
+    let mut chart = frame(
+        area,
+        weeks,
+        0f64..1f64,
+        &|v: &f64| style.percent(*v),
+        x_desc,
+        style,
+    )?;
     for y in [bounds.critical_lower, bounds.euphoria_upper] {
         line(
             &mut chart,
@@ -109,7 +116,14 @@ pub fn draw_status<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let weeks = e.weeks as usize;
-    let mut chart = frame(area, weeks, 0f64..1f64, &percent, x_desc, style)?;
+    let mut chart = frame(
+        area,
+        weeks,
+        0f64..1f64,
+        &|v: &f64| style.percent(*v),
+        x_desc,
+        style,
+    )?;
     let mut below = vec![0.0; weeks];
     for s in Status::ALL {
         let above: Vec<f64> = (0..weeks)
@@ -140,7 +154,14 @@ pub fn draw_survival<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let weeks = e.weeks as usize;
-    let mut chart = frame(area, weeks, 0f64..1.02f64, &percent, x_desc, style)?;
+    let mut chart = frame(
+        area,
+        weeks,
+        0f64..1.02f64,
+        &|v: &f64| style.percent(*v),
+        x_desc,
+        style,
+    )?;
     let running =
         |w: usize| 1.0 - e.status_share(w, Status::Terminated) - e.status_share(w, Status::Ended);
     line(
@@ -181,7 +202,7 @@ pub fn draw_difference<DB: DrawingBackend>(
         .map(|w| median(w).abs().max(partner(w).abs()))
         .fold(0.05, f64::max)
         * 1.1;
-    let signed = |v: &f64| format!("{:+.0}%", v * 100.0);
+    let signed = |v: &f64| style.percent_signed(*v);
     let mut chart = frame(area, weeks, -m..m, &signed, x_desc, style)?;
     line(
         &mut chart,

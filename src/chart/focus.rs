@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, percent, ChartStyle, Pen};
+use super::{frame, hover_line, line, palette, ChartStyle, Pen};
 use crate::sim::{History, Scenario};
 
 /// Customer focus (the supplier's effort).
@@ -31,7 +31,14 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let rows = &history.rows;
     let weeks = rows.len().max(1) as f64;
-    let mut chart = frame(area, rows.len(), 0f64..1f64, &percent, x_desc, style)?;
+    let mut chart = frame(
+        area,
+        rows.len(),
+        0f64..1f64,
+        &|v: &f64| style.percent(*v),
+        x_desc,
+        style,
+    )?;
     let target = scenario.contract.sla_target;
     line(
         &mut chart,

@@ -79,7 +79,7 @@ mod tests {
                 &points,
                 "net value",
                 "partnership",
-                &crate::chart::ChartStyle { scale: 1.0 },
+                &crate::chart::ChartStyle::default(),
             )
             .unwrap();
         }

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, line, percent, ChartStyle};
+use super::{frame, line, ChartStyle};
 
 /// The play chart's relationship line (as on the relationship chart).
 pub const PLAY_LINE: super::Pen = super::relationship::RELATIONSHIP;
@@ -37,7 +37,14 @@ pub fn draw<DB: DrawingBackend>(
     x_desc: &str,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let mut chart = frame(area, weeks, 0.0..1.0, &percent, x_desc, style)?;
+    let mut chart = frame(
+        area,
+        weeks,
+        0.0..1.0,
+        &|v: &f64| style.percent(*v),
+        x_desc,
+        style,
+    )?;
     if let Some((lower, upper)) = bounds {
         let pen = super::relationship::BOUNDS;
         chart.draw_series(std::iter::once(Rectangle::new(
@@ -93,7 +100,7 @@ mod tests {
                 Some((0.4, 0.85)),
                 Some(3),
                 "week",
-                &ChartStyle { scale: 1.0 },
+                &ChartStyle::default(),
             )
             .unwrap();
         }

@@ -12,6 +12,7 @@ pub mod sweep;
 pub mod trust;
 pub mod waterfall;
 
+use crate::text::{number, Lang};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -70,7 +71,7 @@ pub fn frame<'a, DB: DrawingBackend>(
                 .into_font()
                 .color(&palette::INK),
         )
-        .x_label_formatter(&|x| format!("{}", x.round() as i64))
+        .x_label_formatter(&|x| style.whole(*x))
         .y_label_formatter(y_format)
         .x_desc(x_desc)
         .x_labels(8)
@@ -121,16 +122,13 @@ pub fn weekly(
     rows.iter().map(move |r| (r.week as f64 + 0.5, f(r)))
 }
 
-/// Formats a share as a percentage.
-pub fn percent(v: &f64) -> String {
-    format!("{:.0}%", v * 100.0)
-}
-
 /// Sizes that scale with the device pixel ratio so that lines and text stay crisp.
 #[derive(Clone, Copy, Debug)]
 pub struct ChartStyle {
     /// Device pixels per CSS pixel.
     pub scale: f64,
+    /// The language of the axes' numbers.
+    pub lang: Lang,
 }
 
 impl ChartStyle {
@@ -146,11 +144,30 @@ impl ChartStyle {
     pub fn px(&self, css_px: f64) -> u32 {
         (css_px * self.scale).round() as u32
     }
+    /// A share as a whole percentage in the chart's language (an axis label).
+    pub fn percent(&self, v: f64) -> String {
+        number::percent(v, 0, self.lang)
+    }
+    /// A difference of shares in whole percentage points, with its sign.
+    pub fn percent_signed(&self, v: f64) -> String {
+        number::percent_signed(v, 0, self.lang)
+    }
+    /// k€ compactly, in the chart's language (an axis label).
+    pub fn keur(&self, v: f64) -> String {
+        number::keur_axis(v, self.lang)
+    }
+    /// A whole number in the chart's language.
+    pub fn whole(&self, v: f64) -> String {
+        number::number(v, 0, self.lang)
+    }
 }
 
 impl Default for ChartStyle {
     fn default() -> Self {
-        Self { scale: 1.0 }
+        Self {
+            scale: 1.0,
+            lang: Lang::En,
+        }
     }
 }
 

@@ -5,7 +5,6 @@ use plotters::prelude::*;
 
 use super::{frame, hover_line, line, palette, ChartStyle, Pen};
 use crate::sim::{History, Scenario};
-use crate::text::number::keur_axis;
 
 /// The client's cumulative cost.
 pub const CLIENT_COST: Pen = Pen::solid(palette::BLUE);
@@ -40,7 +39,14 @@ pub fn draw<DB: DrawingBackend>(
     let hi = sums.iter().map(|s| s.0.max(s.1)).fold(1.0, f64::max);
     let pad = (hi - lo) * 0.05;
     let (lo, hi) = (lo - if lo < 0.0 { pad } else { 0.0 }, hi + pad);
-    let mut chart = frame(area, sums.len(), lo..hi, &|v| keur_axis(*v), x_desc, style)?;
+    let mut chart = frame(
+        area,
+        sums.len(),
+        lo..hi,
+        &|v: &f64| style.keur(*v),
+        x_desc,
+        style,
+    )?;
     let at = |i: usize| i as f64 + 0.5;
     line(
         &mut chart,

@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, percent, status_color, type_color, ChartStyle, Pen};
+use super::{frame, hover_line, line, palette, status_color, type_color, ChartStyle, Pen};
 use crate::sim::{Category, Event, History, Polarity, Scenario};
 
 /// The relationship line.
@@ -38,7 +38,14 @@ pub fn draw<DB: DrawingBackend>(
     let rows = &history.rows;
     let weeks = rows.len().max(1) as f64;
     let bounds = &scenario.bounds;
-    let mut chart = frame(area, rows.len(), 0f64..1f64, &percent, x_desc, style)?;
+    let mut chart = frame(
+        area,
+        rows.len(),
+        0f64..1f64,
+        &|v: &f64| style.percent(*v),
+        x_desc,
+        style,
+    )?;
     chart.draw_series(std::iter::once(Rectangle::new(
         [(0.0, bounds.critical_lower), (weeks, bounds.euphoria_upper)],
         BOUNDS.color.mix(0.10).filled(),

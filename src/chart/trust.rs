@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, percent, ChartStyle, Pen};
+use super::{frame, hover_line, line, palette, ChartStyle, Pen};
 use crate::sim::{History, Scenario};
 
 /// The client's trust.
@@ -27,7 +27,14 @@ pub fn draw<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let rows = &history.rows;
-    let mut chart = frame(area, rows.len(), 0f64..1.02f64, &percent, x_desc, style)?;
+    let mut chart = frame(
+        area,
+        rows.len(),
+        0f64..1.02f64,
+        &|v: &f64| style.percent(*v),
+        x_desc,
+        style,
+    )?;
     let pts = |f: fn(&crate::sim::Row) -> f64| super::weekly(rows, f);
     line(
         &mut chart,

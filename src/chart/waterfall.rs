@@ -59,7 +59,7 @@ pub fn draw<DB: DrawingBackend>(
                 String::new()
             }
         })
-        .y_label_formatter(&super::percent)
+        .y_label_formatter(&|v: &f64| style.percent(*v))
         .draw()?;
     let bar = |i: usize, a: f64, b: f64, color: RGBColor| {
         let (x0, x1) = (i as f64 + 0.15, i as f64 + 0.85);

@@ -7,10 +7,12 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 use crate::chart::ChartStyle;
+use crate::text::Lang;
 
-/// Sizes the canvas to its CSS box × devicePixelRatio and draws `f` into it.
+/// Sizes the canvas to its CSS box × devicePixelRatio and draws `f` into it, numbers in `lang`.
 pub fn draw_into(
     canvas: &HtmlCanvasElement,
+    lang: Lang,
     f: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, &ChartStyle),
 ) {
     let ratio = web_sys::window()
@@ -26,6 +28,6 @@ pub fn draw_into(
     }
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
         let area = backend.into_drawing_area();
-        f(&area, &ChartStyle { scale: ratio });
+        f(&area, &ChartStyle { scale: ratio, lang });
     }
 }

@@ -3,6 +3,7 @@
 //! download.
 
 use crate::text::names;
+use crate::text::number;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -41,7 +42,7 @@ pub fn ChartCard(
         let Some(el) = canvas.get() else { return };
         state.history.with(|h| {
             state.scenario.with(|s| {
-                draw_into(&el, |area, style| {
+                draw_into(&el, lang, |area, style| {
                     let _ = draw(area, h, s, lang.t().week, None, style);
                 });
             });
@@ -139,7 +140,8 @@ fn Tooltip(pos: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
         let tr = t();
         state.history.with(|h| {
             let r = h.rows.get(week)?;
-            let pct = |v: f64| format!("{:.0}%", v * 100.0);
+            let lang = state.lang.get();
+            let pct = |v: f64| number::percent(v, 0, lang);
             let lines = vec![
                 (tr.status, names::status(r.status, tr).to_string()),
                 (tr.relationship_line, pct(r.relationship)),

@@ -3,13 +3,13 @@
 //! chart's series in `run_charts.rs`.
 
 use crate::text::names;
+use crate::text::number;
 use leptos::prelude::*;
 
 use crate::chart::palette;
 use crate::sim::{Ensemble, History, Series as SimSeries, Status};
 use crate::text::{Lang, Strings};
 use crate::ui::app::state::{t, use_state};
-use crate::ui::platform::intl;
 use crate::ui::widgets::controls::Text;
 use crate::ui::widgets::run_charts::{series_of, Series, Unit};
 
@@ -36,15 +36,15 @@ fn values(h: &History, series: &[Series]) -> Vec<Vec<f64>> {
 /// A value as the table and the summary write it.
 fn cell(v: f64, unit: Unit, lang: Lang) -> String {
     match unit {
-        Unit::Share => intl::number(v * 100.0, 1, lang),
-        Unit::CumulativeKeur => intl::number(v, 1, lang),
+        Unit::Share => number::number(v * 100.0, 1, lang),
+        Unit::CumulativeKeur => number::number(v, 1, lang),
     }
 }
 
 fn with_unit(v: f64, unit: Unit, lang: Lang) -> String {
     match unit {
-        Unit::Share => intl::percent(v, 1, lang),
-        Unit::CumulativeKeur => intl::keur(v, 1, lang),
+        Unit::Share => number::percent(v, 1, lang),
+        Unit::CumulativeKeur => number::keur_exact(v, 1, lang),
     }
 }
 
@@ -127,7 +127,7 @@ pub fn ChartTable(chart: &'static str, title: Text) -> impl IntoView {
                 "{}: {} {}",
                 title(tr),
                 lang.t().table_every,
-                crate::ui::platform::intl::weeks(row_step(h.rows.len()) as f64, lang)
+                crate::text::number::weeks(row_step(h.rows.len()) as f64, lang)
             );
             let label = caption.clone();
             view! {
@@ -281,7 +281,7 @@ fn share_summary(table: &ShareTable, lang: Lang) -> String {
         .iter()
         .fold(*first, |a, b| if b.1 > a.1 { *b } else { a });
     let s = lang.t();
-    let p = |v| intl::percent(v, 1, lang);
+    let p = |v| number::percent(v, 1, lang);
     format!(
         "{head} {} {} {} {} {} {} {} {}; {} {} {} {}, {} {} {} {}.",
         s.sum_goes_from,
@@ -331,7 +331,7 @@ pub fn ShareTableView(
                 "{}: {} {}",
                 title(tr),
                 lang.t().table_every,
-                crate::ui::platform::intl::weeks(row_step(n) as f64, lang)
+                crate::text::number::weeks(row_step(n) as f64, lang)
             );
             let label = caption.clone();
             Some(view! {

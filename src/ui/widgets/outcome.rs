@@ -2,6 +2,7 @@
 //! money, and the relationship type on its 2×2 grid with the approach that fits it.
 
 use crate::text::names;
+use crate::text::number;
 use leptos::prelude::*;
 
 use crate::chart;
@@ -97,19 +98,19 @@ pub fn Summary() -> impl IntoView {
                 </div>
                 <div>
                     <dt>{move || t().mean_focus}</dt>
-                    <dd data-testid="summary-focus">{move || format!("{:.0}%", totals.get().0 * 100.0)}</dd>
+                    <dd data-testid="summary-focus">{move || number::percent(totals.get().0, 0, state.lang.get())}</dd>
                 </div>
                 <div>
                     <dt>{move || t().total_client_cost}</dt>
-                    <dd data-testid="summary-client-cost">{move || keur(totals.get().1)}</dd>
+                    <dd data-testid="summary-client-cost">{move || keur(totals.get().1, state.lang.get())}</dd>
                 </div>
                 <div>
                     <dt>{move || t().total_supplier_margin}</dt>
-                    <dd data-testid="summary-supplier-margin">{move || keur(totals.get().2)}</dd>
+                    <dd data-testid="summary-supplier-margin">{move || keur(totals.get().2, state.lang.get())}</dd>
                 </div>
                 <div>
                     <dt>{move || t().total_client_net_value}</dt>
-                    <dd data-testid="summary-client-net-value">{move || keur(totals.get().4)}</dd>
+                    <dd data-testid="summary-client-net-value">{move || keur(totals.get().4, state.lang.get())}</dd>
                 </div>
             </dl>
             <h3>{move || t().weeks_in_status}</h3>

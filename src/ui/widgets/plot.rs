@@ -30,7 +30,7 @@ pub fn Plot(
     Effect::new(move |_| {
         state.resize.track();
         if let Some(el) = canvas.get() {
-            draw_into(&el, |area, style| draw(area, style));
+            draw_into(&el, state.lang.get(), |area, style| draw(area, style));
             drawn += 1;
             let _ = el.set_attribute("data-drawn", &drawn.to_string());
         }

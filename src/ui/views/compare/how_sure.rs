@@ -3,6 +3,7 @@
 //! on the worker pool as grid cells and cancellable. It shows the share of variants in which B
 //! beats A on the client's net value and on time in partnership, and the spread as dots.
 
+use crate::text::number;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -92,7 +93,7 @@ pub fn HowSureCard() -> impl IntoView {
         pool::cancel(state);
     };
     let busy = move || wanted.get() || progress.get().is_some();
-    let pct = |v: f64| format!("{:.0}%", 100.0 * v);
+    let pct = move |v: f64| number::percent(v, 0, state.lang.get());
     view! {
         <section class="card" data-testid="how-sure">
             <h2>{move || t().how_sure_title}</h2>

@@ -3,6 +3,7 @@
 
 pub mod how_sure;
 
+use crate::text::number;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ fn display_name(name: &str) -> String {
 /// "fixed fee 20 k€ a week" or "results: 18 k€ a week, bonus/malus up to 20 %".
 fn contract_words(s: &crate::sim::Scenario, lang: crate::text::Lang) -> String {
     let (tr, c) = (lang.t(), &s.contract);
-    let fee = crate::ui::platform::intl::keur(c.fee_per_week, 1, lang);
+    let fee = crate::text::number::keur_exact(c.fee_per_week, 1, lang);
     match c.obligation {
         crate::sim::Obligation::Effort => Strings::fill(tr.contract_fixed, &[("fee", &fee)]),
         crate::sim::Obligation::Result => Strings::fill(
@@ -40,7 +41,7 @@ fn contract_words(s: &crate::sim::Scenario, lang: crate::text::Lang) -> String {
                 ("fee", &fee),
                 (
                     "share",
-                    &crate::ui::platform::intl::percent(c.incentive_share, 0, lang),
+                    &crate::text::number::percent(c.incentive_share, 0, lang),
                 ),
             ],
         ),
@@ -239,9 +240,10 @@ fn CompareTable() -> impl IntoView {
             .ensemble_b
             .with(|e| e.as_ref().map(|e| Summary::of(e)))?;
         let tr = t();
-        let pct = |v: f64| format!("{:.0}%", v * 100.0);
-        let pp = |v: f64| format!("{:+.0} pp", v * 100.0);
-        let signed = keur_signed;
+        let lang = state.lang.get();
+        let pct = |v: f64| number::percent(v, 0, lang);
+        let pp = |v: f64| format!("{}\u{a0}pp", number::signed(v * 100.0, 0, lang));
+        let signed = |v: f64| keur_signed(v, lang);
         let over = |s: &Summary| s.status_at_end.terminated + s.status_at_end.ended;
         Some(vec![
             (
@@ -276,20 +278,20 @@ fn CompareTable() -> impl IntoView {
             ),
             (
                 tr.total_client_cost.to_string(),
-                keur(a.totals.client_cost),
-                keur(b.totals.client_cost),
+                keur(a.totals.client_cost, lang),
+                keur(b.totals.client_cost, lang),
                 signed(b.totals.client_cost - a.totals.client_cost),
             ),
             (
                 tr.total_supplier_margin.to_string(),
-                keur(a.totals.supplier_margin),
-                keur(b.totals.supplier_margin),
+                keur(a.totals.supplier_margin, lang),
+                keur(b.totals.supplier_margin, lang),
                 signed(b.totals.supplier_margin - a.totals.supplier_margin),
             ),
             (
                 tr.total_client_net_value.to_string(),
-                keur(a.totals.client_net_value),
-                keur(b.totals.client_net_value),
+                keur(a.totals.client_net_value, lang),
+                keur(b.totals.client_net_value, lang),
                 signed(b.totals.client_net_value - a.totals.client_net_value),
             ),
         ])

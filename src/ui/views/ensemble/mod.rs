@@ -2,6 +2,7 @@
 //! an outcome table.
 
 use crate::text::names;
+use crate::text::number;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -186,6 +187,7 @@ fn OutcomeTable() -> impl IntoView {
         state.ensemble.with(|e| {
             let e = e.as_ref()?;
             let tr = t();
+            let lang = state.lang.get();
             let n = e.outcomes.len().max(1) as f64;
             let mut out: Vec<(String, String, String, String)> = Status::ALL
                 .iter()
@@ -193,35 +195,35 @@ fn OutcomeTable() -> impl IntoView {
                     let share = e.outcomes.iter().filter(|o| o.end_status == *s).count() as f64 / n;
                     (
                         format!("{} {}", tr.ending_as, names::status(*s, tr).to_lowercase()),
-                        format!("{:.0}%", share * 100.0),
+                        number::percent(share, 0, lang),
                         String::new(),
                         String::new(),
                     )
                 })
                 .collect();
             let (m, lo, hi) = spread(&e.outcomes, |o| o.mean_effort);
-            let pct = |v: f64| format!("{:.0}%", v * 100.0);
+            let pct = |v: f64| number::percent(v, 0, lang);
             out.push((tr.mean_focus.to_string(), pct(m), pct(lo), pct(hi)));
             let (m, lo, hi) = spread(&e.outcomes, |o| o.client_cost);
             out.push((
                 tr.total_client_cost.to_string(),
-                keur(m),
-                keur(lo),
-                keur(hi),
+                keur(m, lang),
+                keur(lo, lang),
+                keur(hi, lang),
             ));
             let (m, lo, hi) = spread(&e.outcomes, |o| o.supplier_margin);
             out.push((
                 tr.total_supplier_margin.to_string(),
-                keur(m),
-                keur(lo),
-                keur(hi),
+                keur(m, lang),
+                keur(lo, lang),
+                keur(hi, lang),
             ));
             let (m, lo, hi) = spread(&e.outcomes, |o| o.client_net_value);
             out.push((
                 tr.total_client_net_value.to_string(),
-                keur(m),
-                keur(lo),
-                keur(hi),
+                keur(m, lang),
+                keur(lo, lang),
+                keur(hi, lang),
             ));
             Some(out)
         })

@@ -174,8 +174,8 @@ pub fn AuthorView() -> impl IntoView {
                 let text = Strings::fill(
                     if holds { t().author_best_holds } else { t().author_best_fails },
                     &[
-                        ("best", &crate::ui::platform::intl::number(best, 1, lang)),
-                        ("never", &crate::ui::platform::intl::number(never, 1, lang)),
+                        ("best", &crate::text::number::number(best, 1, lang)),
+                        ("never", &crate::text::number::number(never, 1, lang)),
                         ("futures", &AUTHOR_FUTURES.to_string()),
                     ],
                 );

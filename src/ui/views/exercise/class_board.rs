@@ -118,7 +118,7 @@ pub fn ClassBoardView() -> impl IntoView {
             </div>
             <Show when=move || ctx.results.with(|r| !r.is_empty())
                 fallback=move || view! { <p class="muted">{move || t().no_results}</p> }>
-                <p data-testid="class-mean">{move || format!("{}: {}", t().mean_score, crate::ui::platform::intl::number(board.with(|b| b.mean), 1, state.lang.get()))}</p>
+                <p data-testid="class-mean">{move || format!("{}: {}", t().mean_score, crate::text::number::number(board.with(|b| b.mean), 1, state.lang.get()))}</p>
                 <h3>{move || t().class_lines}</h3>
                 <Plot testid="class-chart" label=Signal::derive(move || t().class_lines.to_string())
                     draw=move |area, style| {
@@ -148,7 +148,7 @@ pub fn ClassBoardView() -> impl IntoView {
                                 view! { <tr>
                                     <td>{place + 1}</td>
                                     <td><span class="swatch" style=swatch></span>{if r.participant.is_empty() { "—".to_string() } else { r.participant.clone() }}</td>
-                                    <td class="num">{crate::ui::platform::intl::number(r.score.total, 1, state.lang.get())}</td>
+                                    <td class="num">{crate::text::number::number(r.score.total, 1, state.lang.get())}</td>
                                     <td>{r.path.end_status.map_or("—", |s| names::status(s, t()))}</td>
                                 </tr> }
                             }).collect_view())

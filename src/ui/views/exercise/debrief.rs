@@ -3,6 +3,7 @@
 //! discussion questions, and the result file to hand in.
 
 use crate::text::names;
+use crate::text::number;
 use leptos::prelude::*;
 
 use super::state::{lang_code, ExCtx, Stage};
@@ -77,10 +78,10 @@ pub fn DebriefView() -> impl IntoView {
                     let best = d.best.map(|b| b.total);
                     view! {
                         <h2 tabindex="-1" data-testid="exercise-score" data-score=format!("{:.1}", d.score.total)>
-                            {format!("{} {}", s.score, crate::ui::platform::intl::number(d.score.total, 1, lang))}
+                            {format!("{} {}", s.score, crate::text::number::number(d.score.total, 1, lang))}
                         </h2>
                         <p>{format!("{}: {}", s.part_status, names::status(d.score.end_status, tr))}
-                            {format!(" · {}: {}", s.part_money, crate::ui::platform::intl::keur(d.score.money, 0, lang).replace('-', "−"))}</p>
+                            {format!(" · {}: {}", s.part_money, crate::text::number::keur_exact(d.score.money, 0, lang).replace('-', "−"))}</p>
                         <p class="muted" data-testid="score-scale">{ctx.exercise.with(|e| {
                             let w = &e.scoring;
                             let weights = [
@@ -90,16 +91,16 @@ pub fn DebriefView() -> impl IntoView {
                                 (s.part_trust, w.trust),
                             ];
                             let list: Vec<String> = weights.iter()
-                                .map(|(label, x)| format!("{label} {}", crate::ui::platform::intl::number(*x, 1, state.lang.get())))
+                                .map(|(label, x)| format!("{label} {}", crate::text::number::number(*x, 1, state.lang.get())))
                                 .collect();
                             format!("{} {}.", s.score_scale, list.join(", "))
                         })}</p>
                         <table class="outcomes" data-testid="score-parts"><tbody>
                             {parts.into_iter().map(|(label, v)| view! {
-                                <tr><th scope="row">{label}</th><td>{crate::ui::platform::intl::percent(v, 0, lang)}</td></tr>
+                                <tr><th scope="row">{label}</th><td>{crate::text::number::percent(v, 0, lang)}</td></tr>
                             }).collect_view()}
-                            <tr><th scope="row">{s.never_intervene}</th><td data-testid="score-carry-on">{crate::ui::platform::intl::number(d.carry_on.total, 1, lang)}</td></tr>
-                            {best.map(|b| view! { <tr><th scope="row">{s.best_path}</th><td data-testid="score-best">{crate::ui::platform::intl::number(b, 1, lang)}</td></tr> })}
+                            <tr><th scope="row">{s.never_intervene}</th><td data-testid="score-carry-on">{crate::text::number::number(d.carry_on.total, 1, lang)}</td></tr>
+                            {best.map(|b| view! { <tr><th scope="row">{s.best_path}</th><td data-testid="score-best">{crate::text::number::number(b, 1, lang)}</td></tr> })}
                         </tbody></table>
                     }
                 })}
@@ -132,7 +133,7 @@ pub fn DebriefView() -> impl IntoView {
                             crate::sim::Kind::ALL.iter().find(|k| k.id() == m.kind)
                                 .map_or(m.kind.clone(), |k| names::kind(*k, tr).to_string())
                         };
-                        view! { <li>{format!("{} {}: {what} — {:+.1} pp", tr.week, m.week, m.change * 100.0)}</li> }
+                        view! { <li>{format!("{} {}: {what} — {}", tr.week, m.week, number::points(m.change, 1, state.lang.get()))}</li> }
                     }).collect_view())}
                 </ol>
                 <h3>{move || t().own_moments}</h3>
@@ -149,9 +150,9 @@ pub fn DebriefView() -> impl IntoView {
                                 tr.week,
                                 m.week,
                                 option_label(&m.option),
-                                crate::ui::platform::intl::signed(m.score_change, 1, lang),
+                                crate::text::number::signed(m.score_change, 1, lang),
                                 tr.points,
-                                crate::ui::platform::intl::signed(m.line_change * 100.0, 1, lang),
+                                crate::text::number::signed(m.line_change * 100.0, 1, lang),
                                 tr.own_line_after
                             );
                             view! { <li>{text}</li> }

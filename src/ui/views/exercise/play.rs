@@ -228,7 +228,7 @@ fn PlayingView() -> impl IntoView {
                     {move || ctx.exercise.with(|e| {
                         let b = &e.scenario.bounds;
                         let lang = state.lang.get();
-                        format!("{}: {} – {}", t().bounds_band, crate::ui::platform::intl::percent(b.critical_lower, 0, lang), crate::ui::platform::intl::percent(b.euphoria_upper, 0, lang))
+                        format!("{}: {} – {}", t().bounds_band, crate::text::number::percent(b.critical_lower, 0, lang), crate::text::number::percent(b.euphoria_upper, 0, lang))
                     })}
                 </li>
             </ul>
@@ -237,7 +237,7 @@ fn PlayingView() -> impl IntoView {
                 {move || {
                     let (c, m) = money();
                     let (tr, lang) = (t(), state.lang.get());
-                    format!("{} {} · {} {}", tr.money_client, crate::ui::platform::intl::keur(c, 0, lang).replace('-', "−"), tr.money_supplier, crate::ui::platform::intl::keur(m, 0, lang).replace('-', "−"))
+                    format!("{} {} · {} {}", tr.money_client, crate::text::number::keur_exact(c, 0, lang).replace('-', "−"), tr.money_supplier, crate::text::number::keur_exact(m, 0, lang).replace('-', "−"))
                 }}
             </p>
             <h3>{move || t().since_last}</h3>

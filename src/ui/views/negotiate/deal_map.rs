@@ -288,7 +288,8 @@ impl MapForm {
 
     /// `template` filled with cell `i`'s inputs and figures.
     fn describe(self, r: &Run, i: usize, template: &str) -> String {
-        let strings = use_state().lang.get_untracked().t();
+        let lang = use_state().lang.get_untracked();
+        let strings = lang.t();
         let (fx, fy) = (self.x.field(), self.y.field());
         let (x, y) = r.map.values(i);
         let mut values = vec![
@@ -298,9 +299,15 @@ impl MapForm {
             ("y", fixed(y, fy.range.step)),
         ];
         if let Some(v) = r.map.versus(i) {
-            values.push(("client", crate::text::number::keur_signed(v.client)));
-            values.push(("supplier", crate::text::number::keur_signed(v.supplier)));
-            values.push(("partnership", format!("{:.0}%", v.partnership * 100.0)));
+            values.push(("client", crate::text::number::keur_signed(v.client, lang)));
+            values.push((
+                "supplier",
+                crate::text::number::keur_signed(v.supplier, lang),
+            ));
+            values.push((
+                "partnership",
+                crate::text::number::percent(v.partnership, 0, lang),
+            ));
         }
         let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         Strings::fill(template, &values)
@@ -359,7 +366,7 @@ fn CellTable(form: MapForm) -> impl IntoView {
                                     match r.map.versus(i) {
                                         Some(v) => view! {
                                             <td data-uncertain=(!v.settled).to_string() title=at class:unsettled=!v.settled>
-                                                {format!("{} / {}{}", crate::text::number::keur_signed(v.client), crate::text::number::keur_signed(v.supplier), if v.settled { "" } else { " ?" })}
+                                                {format!("{} / {}{}", crate::text::number::keur_signed(v.client, lang), crate::text::number::keur_signed(v.supplier, lang), if v.settled { "" } else { " ?" })}
                                             </td>
                                         }.into_any(),
                                         None => view! { <td title=at>"…"</td> }.into_any(),
@@ -429,7 +436,10 @@ pub fn DealMapCard() -> impl IntoView {
         let el = canvas.get_untracked()?;
         let rect = el.get_bounding_client_rect();
         let scale = f64::from(el.width()) / rect.width().max(1.0);
-        let style = ChartStyle { scale };
+        let style = ChartStyle {
+            scale,
+            lang: state.lang.get_untracked(),
+        };
         form.run.with_untracked(|r| {
             let r = r.as_ref()?;
             cell_at(
@@ -595,8 +605,8 @@ pub fn DealMapCard() -> impl IntoView {
                     let tr = lang.t();
                     match form.baseline.get() {
                         Some(c) => Strings::fill(tr.deal_baseline, &[
-                            ("fee", &crate::ui::platform::intl::number(c.fee_per_week, 1, lang)),
-                            ("extra", &crate::ui::platform::intl::percent(c.extra_work_markup, 0, lang)),
+                            ("fee", &crate::text::number::number(c.fee_per_week, 1, lang)),
+                            ("extra", &crate::text::number::percent(c.extra_work_markup, 0, lang)),
                         ]),
                         None => tr.deal_baseline_editor.to_string(),
                     }

@@ -3,6 +3,7 @@
 
 pub mod deal_map;
 
+use crate::text::number;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -18,11 +19,9 @@ use crate::sim::fields::{self, Field};
 use crate::sim::sweep::{sweep_values, win_win, with_param, MAX_STEPS, MIN_STEPS};
 use crate::sim::{Plan, Scenario, Summary, MAX_RUNS};
 use crate::text::fixed;
-use crate::text::number::keur_axis;
 use crate::text::Problem;
 use crate::ui::app::state::{t, use_state, AppState, SweepResult};
 use crate::ui::compute::jobs::{self, ProgressBar};
-use crate::ui::platform::intl;
 use crate::ui::widgets::common::{band, CountField, RangeEnd, Swatch, MIN_RUNS};
 use crate::ui::widgets::controls::FieldError;
 use crate::ui::widgets::plot::Plot;
@@ -247,7 +246,7 @@ fn MoneyCard(
                     baseline: Some(base.client_net_value),
                 },
             ];
-            let _ = chart::sweep::draw(area, &curves, z, x, &|v| keur_axis(*v), style);
+            let _ = chart::sweep::draw(area, &curves, z, x, &|v: &f64| style.keur(*v), style);
         });
     };
     view! {
@@ -293,7 +292,7 @@ fn PartnershipCard(
                 color: PARTNERSHIP,
                 baseline,
             }];
-            let _ = chart::sweep::draw(area, &curves, z, x, &chart::percent, style);
+            let _ = chart::sweep::draw(area, &curves, z, x, &|v: &f64| style.percent(*v), style);
         });
     };
     view! {
@@ -321,8 +320,8 @@ fn SweepTable(
     let state = use_state();
     let open = RwSignal::new(false);
     let table_id = format!("{chart}-table");
-    let money = move |v: f64| format!("{} k€", intl::number(v, 0, state.lang.get()));
-    let share = move |v: f64| format!("{} %", intl::number(v * 100.0, 1, state.lang.get()));
+    let money = move |v: f64| format!("{} k€", number::number(v, 0, state.lang.get()));
+    let share = move |v: f64| format!("{} %", number::number(v * 100.0, 1, state.lang.get()));
     let cells = move |s: &Summary| {
         [
             money(s.totals.client_cost),
@@ -339,8 +338,8 @@ fn SweepTable(
                 (Some((a, pa)), Some((b, pb))) => format!(
                     "{} {} → {}: {} {} → {}; {} {} → {}.",
                     label_of(),
-                    intl::number(*a, 2, state.lang.get()),
-                    intl::number(*b, 2, state.lang.get()),
+                    number::number(*a, 2, state.lang.get()),
+                    number::number(*b, 2, state.lang.get()),
                     t().total_client_net_value,
                     money(pa.totals.client_net_value),
                     money(pb.totals.client_net_value),
@@ -357,7 +356,7 @@ fn SweepTable(
             let s = s.as_ref()?;
             let tr = t();
             let rows = std::iter::once((tr.baseline.to_string(), cells(&s.baseline)))
-                .chain(s.points.iter().map(|(v, p)| (intl::number(*v, 3, state.lang.get()), cells(p))))
+                .chain(s.points.iter().map(|(v, p)| (number::number(*v, 3, state.lang.get()), cells(p))))
                 .map(|(head, row)| {
                     view! {
                         <tr>

@@ -7,6 +7,7 @@
 //! not on every edit: drawing four charts into images is the costly part.
 
 use crate::text::names;
+use crate::text::number;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -89,7 +90,7 @@ fn show_value(v: &Value, lang: Lang) -> String {
         Value::Number(n) => {
             let f = n.as_f64().unwrap_or_default();
             let decimals = if f.fract() == 0.0 { 0 } else { 3 };
-            let s = intl::number(f, decimals, lang);
+            let s = number::number(f, decimals, lang);
             if decimals > 0 {
                 // Three decimals catch 0.005 steps; trailing zeros say nothing.
                 let trimmed = s.trim_end_matches('0');
@@ -98,7 +99,7 @@ fn show_value(v: &Value, lang: Lang) -> String {
                 s
             }
         }
-        Value::Array(a) => intl::number(a.len() as f64, 0, lang),
+        Value::Array(a) => number::number(a.len() as f64, 0, lang),
         Value::Null => "–".into(),
         Value::Bool(b) => if *b { "✓" } else { "–" }.into(),
         Value::String(s) => match s.as_str() {
@@ -152,14 +153,22 @@ fn changed(s: &Scenario, lang: Lang) -> Vec<(String, String, String)> {
 }
 
 /// Draws a chart into a fresh canvas and returns it as a PNG data URL.
-fn chart_image(draw: DrawFn, h: &History, s: &Scenario, week: &str) -> Option<String> {
+fn chart_image(draw: DrawFn, h: &History, s: &Scenario, lang: Lang) -> Option<String> {
     let doc = web_sys::window()?.document()?;
     let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     let scale = 2.0;
     canvas.set_width(CHART_W * 2);
     canvas.set_height(CHART_H * 2);
     let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    draw(&area, h, s, week, None, &ChartStyle { scale }).ok()?;
+    draw(
+        &area,
+        h,
+        s,
+        lang.t().week,
+        None,
+        &ChartStyle { scale, lang },
+    )
+    .ok()?;
     drop(area);
     canvas.to_data_url().ok()
 }
@@ -172,7 +181,7 @@ fn odds(e: &Ensemble, lang: Lang) -> (u32, Vec<(String, String)>) {
             let k = e.outcomes.iter().filter(|o| o.end_status == *st).count() as f64;
             (
                 names::status(*st, lang.t()).to_string(),
-                intl::percent(k / n, 0, lang),
+                number::percent(k / n, 0, lang),
             )
         })
         .collect();
@@ -190,15 +199,15 @@ fn build(s: &Scenario, h: &History, e: Option<&Ensemble>, lang: Lang) -> Report 
         ),
         (
             t.mean_focus.to_string(),
-            intl::percent(h.rows.iter().map(|r| r.effort).sum::<f64>() / n, 0, lang),
+            number::percent(h.rows.iter().map(|r| r.effort).sum::<f64>() / n, 0, lang),
         ),
         (
             t.total_client_cost.to_string(),
-            intl::keur(h.rows.iter().map(|r| r.client_cost).sum(), 0, lang),
+            number::keur_exact(h.rows.iter().map(|r| r.client_cost).sum(), 0, lang),
         ),
         (
             t.total_supplier_margin.to_string(),
-            intl::keur(h.rows.iter().map(|r| r.supplier_margin).sum(), 0, lang),
+            number::keur_exact(h.rows.iter().map(|r| r.supplier_margin).sum(), 0, lang),
         ),
     ];
     let mut weeks = [0u32; 5];
@@ -231,7 +240,7 @@ fn build(s: &Scenario, h: &History, e: Option<&Ensemble>, lang: Lang) -> Report 
                 Some((
                     c.testid,
                     (c.title)(t).to_string(),
-                    chart_image(c.draw, h, s, t.week)?,
+                    chart_image(c.draw, h, s, lang)?,
                 ))
             })
             .collect(),
@@ -340,7 +349,7 @@ pub fn PrintReport() -> impl IntoView {
                 </section>
                 {r.odds.map(|(runs, rows)| view! {
                     <section>
-                        <h2>{format!("{} ({} {})", s.report_odds, intl::number(runs as f64, 0, r.lang), s.report_runs)}</h2>
+                        <h2>{format!("{} ({} {})", s.report_odds, number::number(runs as f64, 0, r.lang), s.report_runs)}</h2>
                         <table class="report-table">
                             <thead><tr><th scope="col">{t.ending_as}</th><th scope="col">{t.share_of_runs}</th></tr></thead>
                             <tbody>{rows.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td>{v}</td></tr> }).collect_view()}</tbody>

@@ -1,8 +1,9 @@
 //! The model page: a causal diagram and each mechanism in plain words.
 
+use crate::text::number;
 use leptos::prelude::*;
 
-use crate::ui::app::state::t;
+use crate::ui::app::state::{t, use_state};
 
 /// Node positions in the diagram (x, y of the box's top-left corner), in the order of
 /// `Strings::diagram`.
@@ -82,7 +83,7 @@ fn RobustTable() -> impl IntoView {
             .map(|r| {
                 let (title, family) =
                     (tr.robust_fact)(r.fact).unwrap_or((r.title.as_str(), r.family.as_str()));
-                let share = format!("{:.1}%", 100.0 * r.share());
+                let share = number::percent(r.share(), 1, use_state().lang.get());
                 view! {
                     <tr>
                         <th scope="row">{format!("{}. {title}", r.fact)}</th>

@@ -6,6 +6,7 @@
 //! summary.
 
 use crate::text::names;
+use crate::text::number;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,7 +16,6 @@ use crate::text::tour::{Chart, Control, Measure, Show, STEPS};
 use crate::text::Lang;
 use crate::ui::app::state::{use_state, Page, Tab};
 use crate::ui::platform::canvas::draw_into;
-use crate::ui::platform::intl;
 use crate::ui::widgets::chart_table::{summary, SeriesLegend};
 use crate::ui::widgets::common::{band, Swatch};
 use crate::ui::widgets::outcome::StripLegend;
@@ -24,12 +24,12 @@ use crate::ui::widgets::run_charts::run_chart;
 /// A slider value as it reads in the language.
 fn show(v: f64, how: Show, lang: Lang) -> String {
     match how {
-        Show::Signed if v > 0.0 => format!("+{}", intl::number(v, 1, lang)),
-        Show::Signed => intl::number(v, 1, lang).replace('-', "−"),
-        Show::Percent => intl::percent(v, 0, lang),
-        Show::Weeks => intl::weeks(v, lang),
-        Show::Number => intl::number(v, 1, lang),
-        Show::Count => intl::number(v, 0, lang),
+        Show::Signed if v > 0.0 => format!("+{}", number::number(v, 1, lang)),
+        Show::Signed => number::number(v, 1, lang).replace('-', "−"),
+        Show::Percent => number::percent(v, 0, lang),
+        Show::Weeks => number::weeks(v, lang),
+        Show::Number => number::number(v, 1, lang),
+        Show::Count => number::number(v, 0, lang),
     }
 }
 
@@ -89,7 +89,7 @@ pub fn Tour() -> impl IntoView {
         let draw = run_chart.draw;
         history.with(|h| {
             scenario.with(|s| {
-                draw_into(&el, |area, style| {
+                draw_into(&el, lang, |area, style| {
                     let _ = draw(area, h, s, lang.t().week, None, style);
                 })
             })
@@ -156,7 +156,7 @@ pub fn Tour() -> impl IntoView {
             scenario.with(|s| {
                 let status = h.last().map(|r| names::status(r.status, t)).unwrap_or("–");
                 let x = crate::text::tour::measure(step.shows, s, h);
-                let pct = |v: f64| intl::percent(v, 0, lang);
+                let pct = |v: f64| number::percent(v, 0, lang);
                 let shown = match step.shows {
                     Measure::LineAt(w) => {
                         format!("{} {}: {}", site.tour_line_in_week, w + 1, pct(x))
@@ -175,9 +175,9 @@ pub fn Tour() -> impl IntoView {
                     Measure::LongestOutside => format!(
                         "{}: {} ({} {})",
                         site.tour_longest_outside,
-                        intl::weeks(x, lang),
+                        number::weeks(x, lang),
                         site.tour_tolerance,
-                        intl::weeks(f64::from(s.bounds.tolerance_weeks), lang)
+                        number::weeks(f64::from(s.bounds.tolerance_weeks), lang)
                     ),
                     Measure::LowestLine => format!("{}: {}", site.tour_lowest_line, pct(x)),
                 };

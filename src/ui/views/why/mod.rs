@@ -2,6 +2,7 @@
 //! causes, drawn as a waterfall and told in one sentence per main cause.
 
 use crate::text::names;
+use crate::text::number;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -195,7 +196,7 @@ pub fn WhyView() -> impl IntoView {
                                     <tr>
                                         <th scope="row">"← " {move || t().why_window}</th>
                                         <td data-start=start
-                                            .to_string()>{format!("{:.1}%", start * 100.0)}</td>
+                                            .to_string()>{number::percent(start, 1, state.lang.get())}</td>
                                     </tr>
                                 }
                             }}
@@ -210,7 +211,7 @@ pub fn WhyView() -> impl IntoView {
                                             <tr class="cause">
                                                 <th scope="row">{format!("{}. {name}", i + 1)}</th>
                                                 <td data-value=v.to_string() class=direction(v)>
-                                                    {format!("{:+.1} pp", v * 100.0)}
+                                                    {number::points(v, 1, state.lang.get())}
                                                 </td>
                                             </tr>
                                         }
@@ -225,9 +226,9 @@ pub fn WhyView() -> impl IntoView {
                                         <td data-change=(end - start)
                                             .to_string()>
                                             {format!(
-                                                "{:+.1} pp → {:.1}%",
-                                                (end - start) * 100.0,
-                                                end * 100.0,
+                                                "{} → {}",
+                                                number::points(end - start, 1, state.lang.get()),
+                                                number::percent(end, 1, state.lang.get()),
                                             )}
                                         </td>
                                     </tr>
@@ -248,10 +249,9 @@ pub fn WhyView() -> impl IntoView {
                                     view! {
                                         <li>
                                             {format!(
-                                                "{name} {} {:.1} {}.",
+                                                "{name} {} {}\u{a0}pp.",
                                                 if v >= 0.0 { tr.raised } else { tr.lowered },
-                                                v.abs() * 100.0,
-                                                "pp",
+                                                number::number(v.abs() * 100.0, 1, state.lang.get()),
                                             )}
                                         </li>
                                     }
