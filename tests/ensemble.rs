@@ -191,3 +191,46 @@ fn ensembles_of_different_lengths_do_not_merge() {
     a.merge(&Ensemble::new(s.weeks + 1));
     assert_eq!(a, before);
 }
+
+#[test]
+fn the_comparison_csv_lists_each_figure_in_a_and_b_with_the_difference() {
+    let a = Scenario::default();
+    let mut b = a.clone();
+    b.contract.fee_per_week += 2.0;
+    let (sa, sb) = (
+        Summary::of(&Ensemble::run(&Plan::new(&a), 40)),
+        Summary::of(&Ensemble::run(&Plan::new(&b), 40)),
+    );
+    let csv = sim::summary::compare_csv(&sa, &sb);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["figure", "a", "b", "b_minus_a"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let find = |key: &str| {
+        rows.iter()
+            .find(|r| &r[0] == key)
+            .unwrap_or_else(|| panic!("{key} in {csv}"))
+    };
+    let cost = find("totals.client_cost");
+    let (x, y, d): (f64, f64, f64) = (
+        cost[1].parse().unwrap(),
+        cost[2].parse().unwrap(),
+        cost[3].parse().unwrap(),
+    );
+    assert_eq!(x, sa.totals.client_cost);
+    assert_eq!(y, sb.totals.client_cost);
+    assert!(
+        (d - (y - x)).abs() < 1e-9 && d > 0.0,
+        "a dearer fee costs the client more: {d}"
+    );
+    // The same summary against itself differs nowhere.
+    let same = sim::summary::compare_csv(&sa, &sa);
+    assert!(
+        same.lines()
+            .skip(1)
+            .all(|l| l.ends_with(",0") || l.ends_with(',')),
+        "{same}"
+    );
+}

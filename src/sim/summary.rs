@@ -240,6 +240,24 @@ impl Summary {
     }
 }
 
+/// Two summaries side by side as CSV: one row per figure (keys flattened with dots), its value
+/// in A and in B, and B − A where both are numbers.
+pub fn compare_csv(a: &Summary, b: &Summary) -> String {
+    let (mut ka, mut va, mut kb, mut vb) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    flatten("", &super::json::tree(a), &mut ka, &mut va);
+    flatten("", &super::json::tree(b), &mut kb, &mut vb);
+    let mut out = String::from("figure,a,b,b_minus_a\n");
+    for ((k, x), y) in ka.iter().zip(&va).zip(&vb) {
+        let diff = match (x.parse::<f64>(), y.parse::<f64>()) {
+            (Ok(x), Ok(y)) => (y - x).to_string(),
+            _ => String::new(),
+        };
+        out.push_str(&format!("{k},{x},{y},{diff}\n"));
+    }
+    debug_assert_eq!(ka, kb, "two summaries have the same figures");
+    out
+}
+
 fn flatten(prefix: &str, v: &serde_json::Value, keys: &mut Vec<String>, vals: &mut Vec<String>) {
     match v {
         serde_json::Value::Object(m) => {

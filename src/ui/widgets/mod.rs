@@ -7,6 +7,7 @@ pub mod common;
 pub mod controls;
 pub mod inline;
 pub mod outcome;
+pub mod outcome_table;
 pub mod plot;
 pub mod presets;
 pub mod run_charts;

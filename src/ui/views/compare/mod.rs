@@ -4,6 +4,7 @@
 pub mod how_sure;
 
 use crate::text::number;
+use crate::ui::widgets::outcome_table::OutcomeTable;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -246,87 +247,68 @@ fn CompareTable() -> impl IntoView {
         let signed = |v: f64| keur_signed(v, lang);
         let over = |s: &Summary| s.status_at_end.terminated + s.status_at_end.ended;
         Some(vec![
-            (
+            [
                 format!("{} {}", tr.ending_as, tr.partnership.to_lowercase()),
                 pct(a.status_at_end.partnership),
                 pct(b.status_at_end.partnership),
                 pp(b.status_at_end.partnership - a.status_at_end.partnership),
-            ),
-            (
+            ],
+            [
                 format!("{} / {}", tr.terminated, tr.ended),
                 pct(over(&a)),
                 pct(over(&b)),
                 pp(over(&b) - over(&a)),
-            ),
-            (
+            ],
+            [
                 tr.mean_focus.to_string(),
                 pct(a.mean.effort),
                 pct(b.mean.effort),
                 pp(b.mean.effort - a.mean.effort),
-            ),
-            (
+            ],
+            [
                 tr.client_appreciation.to_string(),
                 pct(a.mean.client_appreciation),
                 pct(b.mean.client_appreciation),
                 pp(b.mean.client_appreciation - a.mean.client_appreciation),
-            ),
-            (
+            ],
+            [
                 tr.supplier_appreciation.to_string(),
                 pct(a.mean.supplier_appreciation),
                 pct(b.mean.supplier_appreciation),
                 pp(b.mean.supplier_appreciation - a.mean.supplier_appreciation),
-            ),
-            (
+            ],
+            [
                 tr.total_client_cost.to_string(),
                 keur(a.totals.client_cost, lang),
                 keur(b.totals.client_cost, lang),
                 signed(b.totals.client_cost - a.totals.client_cost),
-            ),
-            (
+            ],
+            [
                 tr.total_supplier_margin.to_string(),
                 keur(a.totals.supplier_margin, lang),
                 keur(b.totals.supplier_margin, lang),
                 signed(b.totals.supplier_margin - a.totals.supplier_margin),
-            ),
-            (
+            ],
+            [
                 tr.total_client_net_value.to_string(),
                 keur(a.totals.client_net_value, lang),
                 keur(b.totals.client_net_value, lang),
                 signed(b.totals.client_net_value - a.totals.client_net_value),
-            ),
+            ],
         ])
     };
     view! {
-        <section class="card">
-            <h2>{move || t().outcomes}</h2>
-            <table class="outcomes" data-testid="compare-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t().metric}</th>
-                        <th scope="col">"A"</th>
-                        <th scope="col">"B"</th>
-                        <th scope="col">{move || t().difference}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        rows()
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|(m, a, b, d)| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{m}</th>
-                                        <td>{a}</td>
-                                        <td>{b}</td>
-                                        <td>{d}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-        </section>
+        <OutcomeTable testid="compare-table" columns=[|_| "A", |_| "B", |t| t.difference] rows=Signal::derive(move || rows().unwrap_or_default())>
+            <button type="button" class="small" data-testid="compare-csv"
+                disabled=move || state.ensemble.with(Option::is_none) || state.ensemble_b.with(Option::is_none)
+                on:click=move |_| {
+                    let csv = state.ensemble.with_untracked(|a| state.ensemble_b.with_untracked(|b| {
+                        Some(crate::sim::summary::compare_csv(&Summary::of(a.as_ref()?), &Summary::of(b.as_ref()?)))
+                    }));
+                    if let Some(csv) = csv {
+                        crate::ui::platform::download::download_csv("relsim-compare.csv", &csv);
+                    }
+                }>{move || t().summary_csv}</button>
+        </OutcomeTable>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::text::names;
 use crate::text::number;
+use crate::ui::widgets::outcome_table::{OutcomeRow, OutcomeTable};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -64,7 +65,7 @@ pub fn EnsembleView() -> impl IntoView {
                 <StatusCard />
                 <SurvivalCard />
             </div>
-            <OutcomeTable />
+            <Outcomes />
         </div>
     }
 }
@@ -181,7 +182,7 @@ fn SurvivalCard() -> impl IntoView {
 }
 
 #[component]
-fn OutcomeTable() -> impl IntoView {
+fn Outcomes() -> impl IntoView {
     let state = use_state();
     let rows = move || {
         state.ensemble.with(|e| {
@@ -189,76 +190,46 @@ fn OutcomeTable() -> impl IntoView {
             let tr = t();
             let lang = state.lang.get();
             let n = e.outcomes.len().max(1) as f64;
-            let mut out: Vec<(String, String, String, String)> = Status::ALL
+            let mut out: Vec<OutcomeRow> = Status::ALL
                 .iter()
                 .map(|s| {
                     let share = e.outcomes.iter().filter(|o| o.end_status == *s).count() as f64 / n;
-                    (
+                    [
                         format!("{} {}", tr.ending_as, names::status(*s, tr).to_lowercase()),
                         number::percent(share, 0, lang),
                         String::new(),
                         String::new(),
-                    )
+                    ]
                 })
                 .collect();
             let (m, lo, hi) = spread(&e.outcomes, |o| o.mean_effort);
             let pct = |v: f64| number::percent(v, 0, lang);
-            out.push((tr.mean_focus.to_string(), pct(m), pct(lo), pct(hi)));
+            out.push([tr.mean_focus.to_string(), pct(m), pct(lo), pct(hi)]);
             let (m, lo, hi) = spread(&e.outcomes, |o| o.client_cost);
-            out.push((
+            out.push([
                 tr.total_client_cost.to_string(),
                 keur(m, lang),
                 keur(lo, lang),
                 keur(hi, lang),
-            ));
+            ]);
             let (m, lo, hi) = spread(&e.outcomes, |o| o.supplier_margin);
-            out.push((
+            out.push([
                 tr.total_supplier_margin.to_string(),
                 keur(m, lang),
                 keur(lo, lang),
                 keur(hi, lang),
-            ));
+            ]);
             let (m, lo, hi) = spread(&e.outcomes, |o| o.client_net_value);
-            out.push((
+            out.push([
                 tr.total_client_net_value.to_string(),
                 keur(m, lang),
                 keur(lo, lang),
                 keur(hi, lang),
-            ));
+            ]);
             Some(out)
         })
     };
     view! {
-        <section class="card">
-            <h2>{move || t().outcomes}</h2>
-            <table class="outcomes" data-testid="outcome-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t().metric}</th>
-                        <th scope="col">{move || t().mean}</th>
-                        <th scope="col">{move || t().p10}</th>
-                        <th scope="col">{move || t().p90}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        rows()
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|(a, b, c, d)| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{a}</th>
-                                        <td>{b}</td>
-                                        <td>{c}</td>
-                                        <td>{d}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-        </section>
+        <OutcomeTable testid="outcome-table" columns=[|t| t.mean, |t| t.p10, |t| t.p90] rows=Signal::derive(move || rows().unwrap_or_default()) />
     }
 }
