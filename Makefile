@@ -51,8 +51,8 @@ serve: build
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --bin relsim-app --target wasm32-unknown-unknown -- -D warnings
-	cargo clippy --bin relsim-worker --no-default-features --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --bin relsim-app --features app --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --bin relsim-worker --no-default-features --features worker --target wasm32-unknown-unknown -- -D warnings
 
 unit:
 	cargo test --release

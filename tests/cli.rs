@@ -639,3 +639,55 @@ fn the_weekly_csv_carries_each_incident_note() {
         );
     }
 }
+
+/// `cargo install --path .` installs every binary whose required features the default features
+/// give: only `relsim` may be one of them (the web app's programs are built by trunk).
+#[test]
+fn cargo_install_installs_only_relsim() {
+    let out = std::process::Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--offline",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let package = &meta["packages"][0];
+    // The features the default set turns on, followed through their own lists.
+    let features = package["features"].as_object().unwrap();
+    let mut on: Vec<String> = vec!["default".into()];
+    let mut i = 0;
+    while i < on.len() {
+        if let Some(list) = features.get(&on[i]).and_then(|v| v.as_array()) {
+            for f in list.iter().filter_map(|f| f.as_str()) {
+                if !f.starts_with("dep:") && !on.iter().any(|o| o == f) {
+                    on.push(f.to_string());
+                }
+            }
+        }
+        i += 1;
+    }
+    let installed: Vec<&str> = package["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"].as_array().unwrap().iter().any(|k| k == "bin"))
+        .filter(|t| {
+            t["required-features"].as_array().is_none_or(|req| {
+                req.iter()
+                    .all(|r| on.iter().any(|o| o == r.as_str().unwrap()))
+            })
+        })
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(installed, ["relsim"], "default features: {on:?}");
+}

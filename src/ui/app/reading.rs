@@ -53,5 +53,5 @@ pub fn read_then(text: Text, done: impl FnOnce(Result<Scenario, Problem>) + 'sta
 pub async fn read(text: Text) -> Result<Scenario, Problem> {
     read_in_chunk(text)
         .await
-        .unwrap_or_else(|NotLoaded| Err(Problem::Says(|t| t.view_failed)))
+        .unwrap_or(Err(Problem::Says(|t| t.view_failed)))
 }
