@@ -8,7 +8,7 @@
 // under any sub-path. Only same-origin GET requests are handled: the app requests nothing else.
 // Replaced at build time by scripts/sw-release.mjs with a name per release.
 const CACHE = 'relsim-release';
-const SHELL = ['./', './manifest.json', './favicon.svg', './icons/icon.svg', './icons/icon-192.png', './icons/icon-512.png'];
+const SHELL = ['./', './manifest.json', './favicon.svg', './icons/icon.svg', './icons/icon-192.png', './icons/icon-512.png', './icons/icon-maskable-192.png', './icons/icon-maskable-512.png'];
 
 /** Local files that index.html refers to: href, src, the module/wasm paths in its script and the
  * simulation worker's files, and the chunks of the views loaded on demand. */

@@ -315,13 +315,12 @@ impl Tree {
                             UI_LAYERS.join(" → ")
                         ));
                     } else if a == b && UI_LAYERS[a] == "views" {
-                        let (va, vb) = (module.get(2), target.get(2));
-                        if va.is_some() && vb.is_some() && va != vb {
-                            faults.push(format!(
-                                "src/{file} imports `{written}`: the view `{}` must not import the view `{}` (share it through a layer below)",
-                                va.unwrap(),
-                                vb.unwrap()
-                            ));
+                        if let (Some(va), Some(vb)) = (module.get(2), target.get(2)) {
+                            if va != vb {
+                                faults.push(format!(
+                                    "src/{file} imports `{written}`: the view `{va}` must not import the view `{vb}` (share it through a layer below)"
+                                ));
+                            }
                         }
                     }
                 }

@@ -8,7 +8,7 @@
 //! the term); [`Bound`] says which.
 //!
 //! To add an input: add one entry to [`scenario_fields!`] below (and, if it is new, a [`Label`]
-//! variant with its text in both languages in `src/ui/i18n.rs`; the compiler points there).
+//! variant with its text in both languages in `src/text/table.rs`, `en.rs` and `nl.rs`; the compiler points there).
 
 use super::incident::Incident;
 use super::intervention::Intervention;
@@ -106,7 +106,7 @@ impl Bound {
     }
 }
 
-/// The key of an input's label; the interface translates it (`src/ui/i18n.rs`).
+/// The key of an input's label; the interface translates it (`src/text/table.rs`, `en.rs` and `nl.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Label {

@@ -258,6 +258,42 @@ test('offline: after a first visit the app reloads without a network, also under
   }
 });
 
+test('icons: separate any and maskable icons, the maskable art inside the safe zone', async () => {
+  const manifest = JSON.parse(await readFile('dist/manifest.json', 'utf8'));
+  const purposes = manifest.icons.map((i) => i.purpose);
+  assert.ok(purposes.every((p) => p === 'any' || p === 'maskable'), `one purpose per icon: ${purposes}`);
+  const maskable = manifest.icons.filter((i) => i.purpose === 'maskable');
+  assert.deepEqual(maskable.map((i) => i.sizes).sort(), ['192x192', '512x512']);
+  assert.ok(manifest.icons.some((i) => i.purpose === 'any' && i.type === 'image/png'));
+  const { page, context } = await open(browser, server.url);
+  for (const icon of maskable) {
+    // Every pixel outside the safe zone (a circle of 40 % of the size around the centre) is
+    // the background: launchers may cut anything there away.
+    const outside = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const n = img.naturalWidth;
+      const c = new OffscreenCanvas(n, n).getContext('2d');
+      c.drawImage(img, 0, 0);
+      const d = c.getImageData(0, 0, n, n).data;
+      const bg = [d[0], d[1], d[2]];
+      let art = 0;
+      for (let y = 0; y < n; y++) {
+        for (let x = 0; x < n; x++) {
+          if (Math.hypot(x + 0.5 - n / 2, y + 0.5 - n / 2) <= 0.4 * n) continue;
+          const i = 4 * (y * n + x);
+          if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 12) art++;
+        }
+      }
+      return { n, art, bg };
+    }, icon.src);
+    assert.equal(outside.n, Number(icon.sizes.split('x')[0]));
+    assert.equal(outside.art, 0, `${icon.src}: ${outside.art} pixels of art outside the safe zone`);
+  }
+  await context.close();
+});
+
 test('the printed report: 1–2 A4 pages in the chosen language, with the odds once computed', async () => {
   const { page, context, problems } = await open(browser, server.url);
   await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });

@@ -4,7 +4,7 @@
 //! Reading JSON is serde's derived code for every input type, the path tracker that names the
 //! field at fault and the checks: about a tenth of the UI module. A first visit reads nothing
 //! (the default scenario is built in code), so this code waits in the `reader` chunk (see
-//! `lazy.rs` for how chunks are cut and fetched), fetched before the first render when the
+//! `shell/split.rs` for how chunks are cut and fetched), fetched before the first render when the
 //! address or storage holds a scenario, otherwise when the first preset or file is read (the
 //! service worker keeps it after a first visit).
 

@@ -100,7 +100,7 @@ thread_local! {
 }
 
 /// Runs one task on the page. Only a page without workers needs this, so it comes, with the
-/// simulation's task code, in a chunk of its own (see `lazy.rs`), fetched the first time.
+/// simulation's task code, in a chunk of its own (see `shell/split.rs`), fetched the first time.
 #[wasm_split(page_runner, wasm_split_path = ::leptos::wasm_split, fallible, preload(page_runner_chunk))]
 fn run_on_page(text: String) -> Result<Result<Vec<u8>, String>, NotLoaded> {
     Ok(RUNNER.with_borrow_mut(|r| r.run_json(&text)))

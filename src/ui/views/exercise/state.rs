@@ -58,7 +58,7 @@ pub struct ExCtx {
 }
 
 /// Where the exercise mode's state lives. The mode's code, its state included, comes in the
-/// exercises chunk (`lazy.rs`); the state is made the first time the mode is shown, but with the
+/// exercises chunk (`shell/split.rs`); the state is made the first time the mode is shown, but with the
 /// app root's owner, so that it outlives the view: a play in progress survives a look at the
 /// simulator.
 #[derive(Clone)]
