@@ -6,7 +6,13 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := 0.2.130
 # Cuts the UI module into lazily loaded chunks (scripts/ui-split.mjs).
 WASM_SPLIT_VERSION := 0.2.4
-CARGO_BIN := $(HOME)/.cargo/bin
+CARGO_HOME ?= $(HOME)/.cargo
+CARGO_BIN := $(CARGO_HOME)/bin
+# The tools are built to be built quickly, not to run fast (they run for seconds), in one target
+# folder where they share dependencies.
+TOOL_BUILD := CARGO_TARGET_DIR=$(CURDIR)/target/tools CARGO_PROFILE_RELEASE_LTO=off \
+	CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+	CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_STRIP=true
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 PORT ?= 8080
 
@@ -20,9 +26,9 @@ tools: rust-tools node-tools
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install --locked trunk --version $(TRUNK_VERSION)
-	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
-	@cargo install --list | grep -q "^wasm_split_cli_support v$(WASM_SPLIT_VERSION):" || cargo install --locked wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary
+	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || $(TOOL_BUILD) cargo install --locked trunk --version $(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || $(TOOL_BUILD) cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@cargo install --list | grep -q "^wasm_split_cli_support v$(WASM_SPLIT_VERSION):" || $(TOOL_BUILD) cargo install --locked wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary
 
 node-tools: node_modules/.package-lock.json
 
@@ -55,12 +61,12 @@ lint:
 	cargo clippy --bin relsim-worker --no-default-features --features worker --target wasm32-unknown-unknown -- -D warnings
 
 unit:
-	cargo test --release
+	cargo test --profile ci
 
 ## Browser tests against dist/; the native CLI is built too, for the native/browser agreement test.
 e2e: build browser
-	cargo build --release --bin relsim
-	node --test --test-concurrency=1 tests/e2e/
+	cargo build --profile ci --bin relsim
+	RELSIM_BIN=target/ci/relsim node --test --test-concurrency=1 tests/e2e/
 
 test: tools lint unit e2e
 

@@ -1,5 +1,5 @@
 //! Keeps the linker's relocations in the web UI module, which `scripts/ui-split.mjs` needs to cut
-//! the module into the chunks of `src/ui/lazy.rs` (the split strips them again). Only the UI
+//! the module into the chunks of `src/ui/shell/split.rs` (the split strips them again). Only the UI
 //! binary gets them: the worker module and native builds are not split.
 
 fn main() {

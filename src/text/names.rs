@@ -1,7 +1,7 @@
 //! The model's enums in the interface language: one function per enum, each a `match`, so that
 //! a new variant does not compile until it is named in both languages.
 
-use super::route::Tab;
+use super::route::{Page, Tab};
 use super::table::Strings;
 use crate::sim::exercise::Side;
 use crate::sim::{
@@ -89,6 +89,16 @@ pub fn side(side: Side, t: &Strings) -> &'static str {
     match side {
         Side::Client => t.side_client,
         Side::Supplier => t.side_supplier,
+    }
+}
+
+/// The name of a page in the header.
+pub fn page(page: Page, t: &Strings) -> &'static str {
+    match page {
+        Page::Simulate => t.tab_simulate,
+        Page::Model => t.tab_model,
+        Page::Tour => t.tour_open,
+        Page::Exercise => t.mode,
     }
 }
 

@@ -47,28 +47,29 @@ pub fn number(v: f64, decimals: u8, lang: Lang) -> String {
     out
 }
 
-/// `v` with its sign always shown (a difference): `+1,5`, `−1,5`, `0` (no sign on zero).
+/// `v` with its sign always shown (a difference): `+1,5`, `-1,5`, `0` (no sign on zero), as
+/// `Intl.NumberFormat` writes it with `signDisplay: "exceptZero"`.
 pub fn signed(v: f64, decimals: u8, lang: Lang) -> String {
     let n = number(v.abs(), decimals, lang);
     let zero = !n.chars().any(|c| c.is_ascii_digit() && c != '0');
     match (v < 0.0, zero) {
         (_, true) => n,
-        (true, false) => format!("−{n}"),
+        (true, false) => format!("-{n}"),
         (false, false) => format!("+{n}"),
     }
 }
 
-/// A share (0..=1) as a percentage with `decimals` decimals: `61.2 %`, `61,2 %`.
+/// A share (0..=1) as a percentage with `decimals` decimals: `61.2%`, `61,2%`.
 pub fn percent(v: f64, decimals: u8, lang: Lang) -> String {
-    format!("{}\u{a0}%", number(v * 100.0, decimals, lang))
+    format!("{}%", number(v * 100.0, decimals, lang))
 }
 
-/// A share's difference in percentage points with its sign: `+4 %`, `−12 %`.
+/// A share's difference as a percentage with its sign: `+4%`, `-12%`.
 pub fn percent_signed(v: f64, decimals: u8, lang: Lang) -> String {
-    format!("{}\u{a0}%", signed(v * 100.0, decimals, lang))
+    format!("{}%", signed(v * 100.0, decimals, lang))
 }
 
-/// A difference of shares in percentage points with its sign: `+1.5 pp`, `−1,5 pp`.
+/// A difference of shares in percentage points with its sign: `+1.5 pp`, `-1,5 pp`.
 pub fn points(v: f64, decimals: u8, lang: Lang) -> String {
     format!("{}\u{a0}pp", signed(v * 100.0, decimals, lang))
 }
@@ -83,7 +84,7 @@ pub fn keur_exact(v: f64, decimals: u8, lang: Lang) -> String {
     format!("{}\u{a0}k€", number(v, decimals, lang))
 }
 
-/// k€ with its sign always shown (a difference): `+1,200 k€`, `−5 k€`, `0 k€`.
+/// k€ with its sign always shown (a difference): `+1,200 k€`, `-5 k€`, `0 k€`.
 pub fn keur_signed(v: f64, lang: Lang) -> String {
     format!("{}\u{a0}k€", signed(v, 0, lang))
 }
@@ -128,12 +129,12 @@ mod tests {
         assert_eq!(keur(5369.4, Lang::Nl), "5.369\u{a0}k€");
         assert_eq!(keur(5369.4, Lang::En), "5,369\u{a0}k€");
         assert_eq!(keur_signed(12.0, Lang::En), "+12\u{a0}k€");
-        assert_eq!(keur_signed(-12.0, Lang::Nl), "−12\u{a0}k€");
+        assert_eq!(keur_signed(-12.0, Lang::Nl), "-12\u{a0}k€");
         assert_eq!(keur_signed(0.4, Lang::En), "0\u{a0}k€");
         assert_eq!(keur_axis(1500.0, Lang::Nl), "1,5\u{a0}M€");
         assert_eq!(keur_axis(1500.0, Lang::En), "1.5\u{a0}M€");
         assert_eq!(keur_axis(-250.0, Lang::En), "-250\u{a0}k€");
-        assert_eq!(percent(0.612, 1, Lang::Nl), "61,2\u{a0}%");
-        assert_eq!(percent_signed(-0.1, 0, Lang::En), "−10\u{a0}%");
+        assert_eq!(percent(0.612, 1, Lang::Nl), "61,2%");
+        assert_eq!(percent_signed(-0.1, 0, Lang::En), "-10%");
     }
 }

@@ -215,3 +215,22 @@ test('every control is reachable by keyboard', async () => {
   assert.equal(await page.getAttribute('[data-testid="role-butler"]', 'aria-pressed'), 'true');
   await context.close();
 });
+
+test("numbers read as the browser's Intl writes them, in English and in Dutch", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const ids = ['summary-client-cost', 'summary-supplier-margin', 'summary-client-net-value', 'summary-focus'];
+  const read = () => page.evaluate((list) => list.map((id) => document.querySelector(`[data-testid="${id}"]`).textContent.trim()), ids);
+  const english = await read();
+  // Each card's number as Intl.NumberFormat writes it for en-GB, then for nl-NL after the switch.
+  const values = english.map((t) => Number(t.replace(/[^\d.-]/g, '')));
+  assert.ok(values.some((v) => Math.abs(v) >= 1000), `a number with thousands: ${english}`);
+  const intl = (locale) => page.evaluate(([l, vs]) => vs.map((v, i) => (i === 3
+    ? `${new Intl.NumberFormat(l).format(v)}%`
+    : `${new Intl.NumberFormat(l).format(v)}\u00a0k€`)), [locale, values]);
+  assert.deepEqual(english, await intl('en-GB'));
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+  assert.deepEqual(await read(), await intl('nl-NL'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -33,7 +33,7 @@ pub fn follow(page: RwSignal<Page>, tab: RwSignal<Tab>) {
     let start = current();
     page.set(start.page);
     tab.set(start.tab);
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         let route = Route {
             page: page.get(),
             tab: tab.get(),
@@ -41,7 +41,13 @@ pub fn follow(page: RwSignal<Page>, tab: RwSignal<Tab>) {
         if route != current() {
             if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
                 let url = address(route);
-                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                let none = wasm_bindgen::JsValue::NULL;
+                // Set at start (an exercise link opening its page): the address is corrected
+                // in place; a later change is a step Back can undo.
+                let _ = match first {
+                    None => h.replace_state_with_url(&none, "", Some(&url)),
+                    Some(()) => h.push_state_with_url(&none, "", Some(&url)),
+                };
             }
         }
     });

@@ -9,7 +9,7 @@ pub mod toolbar;
 use leptos::prelude::*;
 
 use crate::sim::Scenario;
-use crate::text::{Lang, Problem};
+use crate::text::{names, Lang, Problem};
 use crate::ui::app::loading::deferred;
 use crate::ui::app::routes::Page;
 use crate::ui::app::state::{t, AppState};
@@ -62,7 +62,6 @@ pub fn App(lang: Lang, start: (Scenario, Option<Problem>)) -> impl IntoView {
     provide_context(state);
     crate::ui::views::report::provide();
     share_palette();
-    crate::ui::views::exercise::ExHome::provide(state);
     let handle = window_event_listener(leptos::ev::resize, move |_| {
         state.resize.update(|n| *n += 1)
     });
@@ -77,17 +76,26 @@ pub fn App(lang: Lang, start: (Scenario, Option<Problem>)) -> impl IntoView {
     );
     // The page and tab come from the address; Back and Forward move between them.
     crate::ui::app::routes::follow(state.page, state.tab);
+    // After the route: an exercise link in the address opens the exercise page over it.
+    crate::ui::views::exercise::ExHome::provide(state);
     let welcome = RwSignal::new(first_visit && state.page.get_untracked() != Page::Tour);
-    let tab = move |page: Page, label: fn(&crate::text::Strings) -> &'static str| {
+    let tab = move |page: Page| {
         view! {
             <button
                 type="button"
                 role="tab"
                 class="tab"
+                data-testid=format!("mode-{}", page.id())
                 aria-selected=move || (state.page.get() == page).to_string()
-                on:click=move |_| state.page.set(page)
+                on:click=move |_| {
+                    // Choosing where to go answers the welcome's question.
+                    if page != Page::Simulate {
+                        welcome.set(false);
+                    }
+                    state.page.set(page)
+                }
             >
-                {move || label(t())}
+                {move || names::page(page, t())}
             </button>
         }
     };
@@ -98,33 +106,7 @@ pub fn App(lang: Lang, start: (Scenario, Option<Problem>)) -> impl IntoView {
                 <p>{move || t().tagline}</p>
             </div>
             <nav role="tablist">
-                {tab(Page::Simulate, |t| t.tab_simulate)} {tab(Page::Model, |t| t.tab_model)}
-                <button
-                    type="button"
-                    role="tab"
-                    class="tab"
-                    data-testid="mode-tour"
-                    aria-selected=move || (state.page.get() == Page::Tour).to_string()
-                    on:click=move |_| {
-                        welcome.set(false);
-                        state.page.set(Page::Tour)
-                    }
-                >
-                    {move || state.lang.get().t().tour_open}
-                </button>
-                <button
-                    type="button"
-                    role="tab"
-                    class="tab"
-                    data-testid="mode-exercise"
-                    aria-selected=move || (state.page.get() == Page::Exercise).to_string()
-                    on:click=move |_| {
-                        welcome.set(false);
-                        state.page.set(Page::Exercise)
-                    }
-                >
-                    {move || state.lang.get().t().mode}
-                </button>
+                {Page::ALL.map(tab).collect_view()}
             </nav>
             <button
                 type="button"

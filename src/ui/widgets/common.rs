@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::text::Problem;
+use crate::text::{Problem, Strings};
 
 use crate::chart::{palette, Pen};
 use crate::sim::MAX_RUNS;
@@ -104,7 +104,8 @@ pub fn EnsembleMs() -> impl IntoView {
 #[component]
 pub fn Swatch(
     #[prop(into)] pens: Vec<Pen>,
-    label: Text,
+    /// The label in a language.
+    label: impl Fn(&'static Strings) -> &'static str + Send + Sync + 'static,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
     let swatches = pens

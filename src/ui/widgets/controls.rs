@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::text::Problem;
 
-use crate::sim::fields::{Field, Label};
+use crate::sim::fields::{Field, Label, Range};
 use crate::sim::Scenario;
 use crate::text::{fixed, Strings};
 use crate::ui::app::state::{t, use_state};
@@ -32,6 +32,27 @@ pub fn FieldError(
             {move || error.with(|e| e.as_ref().map(|p| p.tell(t())))}
         </p>
     }
+}
+
+/// Typed text as a value of the input `label`: a number (a decimal comma accepted) inside its
+/// range in `scenario`, or the problem with it.
+pub fn read_number(
+    text: &str,
+    label: Label,
+    range: &Range,
+    scenario: &Scenario,
+) -> Result<f64, Problem> {
+    let v = parse_number(text).ok_or_else(|| Problem::NotNumber {
+        label,
+        text: text.to_string(),
+    })?;
+    range
+        .check(scenario, v)
+        .map_err(|refusal| Problem::OutOfRange {
+            label,
+            range: *range,
+            refusal,
+        })
 }
 
 /// Parses typed text as a number, accepting a decimal comma.
@@ -73,22 +94,12 @@ pub fn NumField(
         if text.trim().is_empty() {
             return; // half-way through retyping; committing it shows the held value again
         }
-        let refusal = match parse_number(&text) {
-            None => Some(Problem::NotNumber {
-                label: field.label,
-                text: text.clone(),
-            }),
-            Some(v) => {
-                let checked = state.current().with_untracked(|s| range.check(s, v));
-                match checked {
-                    Err(r) => Some(Problem::OutOfRange {
-                        label: field.label,
-                        range,
-                        refusal: r,
-                    }),
-                    Ok(v) => state.edit(|s| (field.set)(s, v)).err(),
-                }
-            }
+        let read = state
+            .current()
+            .with_untracked(|s| read_number(&text, field.label, &range, s));
+        let refusal = match read {
+            Err(p) => Some(p),
+            Ok(v) => state.edit(|s| (field.set)(s, v)).err(),
         };
         invalid.set(refusal.is_some());
         error.set(refusal);

@@ -12,7 +12,7 @@ use crate::text::Problem;
 use crate::sim::fields::Field;
 use crate::text::fixed;
 use crate::ui::app::state::{t, use_state};
-use crate::ui::widgets::controls::{parse_number, FieldError};
+use crate::ui::widgets::controls::{parse_number, read_number, FieldError};
 
 /// Applies a change to one list item and says why it was refused, if it was.
 pub type ItemEdit<T> = Box<dyn FnOnce(&mut T)>;
@@ -44,19 +44,12 @@ pub fn number<T: Clone + 'static>(
         if text.trim().is_empty() {
             return; // half-way through retyping; committing it shows the held value again
         }
-        let refusal = match parse_number(&text) {
-            None => Some(Problem::NotNumber {
-                label: field.label,
-                text: text.clone(),
-            }),
-            Some(v) => match state.scenario.with_untracked(|s| range.check(s, v)) {
-                Err(r) => Some(Problem::OutOfRange {
-                    label: field.label,
-                    range,
-                    refusal: r,
-                }),
-                Ok(v) => edit(Box::new(move |x| (field.set)(x, v))).err(),
-            },
+        let read = state
+            .scenario
+            .with_untracked(|s| read_number(&text, field.label, &range, s));
+        let refusal = match read {
+            Err(p) => Some(p),
+            Ok(v) => edit(Box::new(move |x| (field.set)(x, v))).err(),
         };
         invalid.set(refusal.is_some());
         error.set(refusal);

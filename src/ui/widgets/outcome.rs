@@ -10,7 +10,6 @@ use crate::sim::{RelationshipType, Status};
 use crate::text::number::keur;
 use crate::ui::app::state::{t, use_state};
 use crate::ui::widgets::common::{band, Swatch};
-use crate::ui::widgets::controls::Text;
 
 /// The key to the relationship chart's two strips: the status each week (the lower strip, in
 /// full colour) and the relationship type each week (the upper strip, lighter) — told apart by
@@ -18,36 +17,19 @@ use crate::ui::widgets::controls::Text;
 /// share a warning colour.
 #[component]
 pub fn StripLegend() -> impl IntoView {
-    let type_entry = |r: RelationshipType| -> Text {
-        match r {
-            RelationshipType::Close => |t| t.type_close,
-            RelationshipType::Businesslike => |t| t.type_businesslike,
-            RelationshipType::Comfortable => |t| t.type_comfortable,
-            RelationshipType::Adversarial => |t| t.type_adversarial,
-        }
-    };
-    let status_entry = |s: Status| -> Text {
-        match s {
-            Status::Partnership => |t| t.partnership,
-            Status::Supplier => |t| t.supplier_rel,
-            Status::Escalation => |t| t.escalation,
-            Status::Terminated => |t| t.terminated,
-            Status::Ended => |t| t.ended,
-        }
-    };
     view! {
         <div class="strip-legend" data-testid="strip-legend">
             <ul class="legend" aria-label=move || t().status_strip>
                 <li>{move || t().status_strip}":"</li>
                 {Status::ALL
-                    .map(|s| view! { <Swatch pens=band(chart::status_color(s)) label=status_entry(s) class="strip" /> })
+                    .map(|s| view! { <Swatch pens=band(chart::status_color(s)) label=move |t| names::status(s, t) class="strip" /> })
                     .collect_view()}
             </ul>
             <ul class="legend type-legend" aria-label=move || t().type_strip
                 style=format!("--type-shade:{}", chart::TYPE_STRIP_SHADE)>
                 <li>{move || t().type_strip}":"</li>
                 {RelationshipType::ALL
-                    .map(|r| view! { <Swatch pens=band(chart::type_color(r)) label=type_entry(r) class="strip light" /> })
+                    .map(|r| view! { <Swatch pens=band(chart::type_color(r)) label=move |t| names::relationship_type(r, t).0 class="strip light" /> })
                     .collect_view()}
             </ul>
         </div>

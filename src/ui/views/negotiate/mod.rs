@@ -193,12 +193,17 @@ fn WinWin(
     let state = use_state();
     let text = move || {
         state.sweep.with(|s| s.is_some()).then(|| match zone.get() {
-            Some((a, b)) => format!(
-                "{}: {} {a:.3} – {b:.3}. {}",
-                t().winwin,
-                label_of(),
-                t().winwin_found
-            ),
+            Some((a, b)) => {
+                let lang = state.lang.get();
+                format!(
+                    "{}: {} {} – {}. {}",
+                    t().winwin,
+                    label_of(),
+                    number::number(a, 3, lang),
+                    number::number(b, 3, lang),
+                    t().winwin_found
+                )
+            }
             None => t().winwin_none.to_string(),
         })
     };
