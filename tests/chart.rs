@@ -98,6 +98,15 @@ fn draws(svg: &str, series: &[(RGBColor, &[f64])]) -> Result<(), String> {
     }
 }
 
+/// How many rectangles are filled with `color`.
+fn rects_filled(svg: &str, color: RGBColor) -> usize {
+    let fill = format!("fill=\"{}\"", hex(color)).to_uppercase();
+    svg.split("<rect")
+        .skip(1)
+        .filter(|r| r.to_uppercase().contains(&fill))
+        .count()
+}
+
 fn column(h: &History, f: fn(&Row) -> f64) -> Vec<f64> {
     h.rows.iter().map(f).collect()
 }
@@ -168,12 +177,7 @@ fn the_status_strip_has_one_cell_per_week_in_its_status_colour() {
     let svg = svg_of(Draw::Relationship, &h, &s);
     for st in sim::Status::ALL {
         let weeks = h.rows.iter().filter(|r| r.status == st).count();
-        let fill = format!("fill=\"{}\"", hex(chart::status_color(st)));
-        let cells = svg
-            .split("<rect")
-            .skip(1)
-            .filter(|r| r.to_uppercase().contains(&fill.to_uppercase()))
-            .count();
+        let cells = rects_filled(&svg, chart::status_color(st));
         assert!(cells >= weeks, "{st:?}: {cells} cells for {weeks} weeks");
     }
     assert!(
@@ -191,12 +195,7 @@ fn the_type_strip_has_one_cell_per_week_in_its_type_colour() {
     for ty in sim::RelationshipType::ALL {
         let weeks = h.rows.iter().filter(|r| r.relationship_type == ty).count();
         types += usize::from(weeks > 0);
-        let fill = format!("fill=\"{}\"", hex(chart::type_color(ty)));
-        let cells = svg
-            .split("<rect")
-            .skip(1)
-            .filter(|r| r.to_uppercase().contains(&fill.to_uppercase()))
-            .count();
+        let cells = rects_filled(&svg, chart::type_color(ty));
         assert!(cells >= weeks, "{ty:?}: {cells} cells for {weeks} weeks");
     }
     assert!(

@@ -3,17 +3,16 @@
 
 mod common;
 
-use common::{relsim, tmp};
+use common::{fails_cleanly, relsim, tmp};
 use std::process::{Command, Output};
 
-fn fails_cleanly(args: &[&str], mention: &str) {
-    let out = relsim(args);
-    assert_eq!(out.status.code(), Some(2), "{args:?}");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    assert!(err.contains(mention), "{err} should mention {mention}");
-    assert!(!err.contains("panicked"));
-    assert!(out.stdout.is_empty());
+/// The sum of the numbers in the JSON object `v` (panics on anything else).
+fn sum_of_values(v: &serde_json::Value) -> f64 {
+    v.as_object()
+        .unwrap()
+        .values()
+        .map(|x| x.as_f64().unwrap())
+        .sum()
 }
 
 #[test]
@@ -24,12 +23,7 @@ fn run_prints_the_summary_shape() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["runs"], 50);
     assert_eq!(v["weeks"], 260);
-    let shares: f64 = v["status_at_end"]
-        .as_object()
-        .unwrap()
-        .values()
-        .map(|x| x.as_f64().unwrap())
-        .sum();
+    let shares = sum_of_values(&v["status_at_end"]);
     assert!((shares - 1.0).abs() < 1e-9);
     for k in [
         "effort",
@@ -48,12 +42,7 @@ fn run_prints_the_summary_shape() {
     }
     assert!(v["totals"]["client_cost"].as_f64().unwrap() > 0.0);
     assert!(v["totals"]["supplier_margin"].is_number());
-    let weeks: f64 = v["weeks_in_status"]
-        .as_object()
-        .unwrap()
-        .values()
-        .map(|x| x.as_f64().unwrap())
-        .sum();
+    let weeks = sum_of_values(&v["weeks_in_status"]);
     assert!((weeks - 260.0).abs() < 1e-6);
 }
 
@@ -247,36 +236,22 @@ fn sweep_and_compare_errors() {
         .concat(),
         "contract.incentive_share: 0.9 is outside the allowed range",
     );
-    fails_cleanly(
-        &[
+    let horizon = |from: &'static str, steps: &'static str| {
+        [
             "sweep",
             "preset:default",
             "--param",
             "supplier.horizon",
             "--from",
-            "0",
+            from,
             "--to",
             "1",
             "--steps",
-            "1",
-        ],
-        "--steps",
-    );
-    fails_cleanly(
-        &[
-            "sweep",
-            "preset:default",
-            "--param",
-            "supplier.horizon",
-            "--from",
-            "x",
-            "--to",
-            "1",
-            "--steps",
-            "3",
-        ],
-        "--from",
-    );
+            steps,
+        ]
+    };
+    fails_cleanly(&horizon("0", "1"), "--steps");
+    fails_cleanly(&horizon("x", "3"), "--from");
     fails_cleanly(&["compare", "preset:default"], "compare: missing B");
     fails_cleanly(
         &["compare", "preset:default", "/no/file.json"],

@@ -3,12 +3,15 @@
 //! of its own client and supplier differences against the fixed fee, win-win cells must be
 //! outlined and only they, and a map with nothing computed must draw none of that.
 
+mod common;
+
+use common::{axis, preset_scenario};
 use plotters::prelude::*;
 use relsim::chart::deal_map::{self, cell_at, shade, Labels, OUTLINE, SAME};
 use relsim::chart::ChartStyle;
 use relsim::sim::deal_map::{base_and_baseline, DealMap};
-use relsim::sim::sweep::{grid2_cell, grid2_scenarios, sweep_values, Axis};
-use relsim::sim::{presets, Ensemble, Plan, Summary};
+use relsim::sim::sweep::{grid2_cell, grid2_scenarios};
+use relsim::sim::{Ensemble, Plan, Summary};
 
 const W: u32 = 600;
 const H: u32 = 400;
@@ -59,15 +62,9 @@ fn strokes(svg: &str, c: RGBColor, w: u32) -> usize {
 }
 
 fn computed_map() -> DealMap {
-    let scenario = presets::find("article-figure").expect("preset").scenario();
-    let x = Axis {
-        param: "contract.fee_per_week".into(),
-        values: sweep_values(12.0, 24.0, 4).expect("values"),
-    };
-    let y = Axis {
-        param: "contract.incentive_share".into(),
-        values: sweep_values(0.0, 0.5, 3).expect("values"),
-    };
+    let scenario = preset_scenario("article-figure");
+    let x = axis("contract.fee_per_week", 12.0, 24.0, 4);
+    let y = axis("contract.incentive_share", 0.0, 0.5, 3);
     let (base, baseline) = base_and_baseline(&scenario, &[&x.param, &y.param]);
     let mut map = DealMap::new(x.clone(), y.clone());
     for (i, (xv, yv, s)) in grid2_scenarios(&base, &x, &y)

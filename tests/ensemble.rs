@@ -25,6 +25,14 @@ fn quantile(values: &mut [f64], q: f64) -> f64 {
     values[rank - 1]
 }
 
+/// The mean over `hs` of each run's total of `f` over its weeks.
+fn mean_total(hs: &[History], f: fn(&relsim::sim::Row) -> f64) -> f64 {
+    hs.iter()
+        .map(|h| h.rows.iter().map(f).sum::<f64>())
+        .sum::<f64>()
+        / hs.len() as f64
+}
+
 fn scenarios() -> Vec<(String, Scenario)> {
     let mut out: Vec<(String, Scenario)> = ["default", "farbo", "article-figure"]
         .into_iter()
@@ -124,17 +132,9 @@ fn status_shares_and_summary_match_the_full_histories() {
                 "{name} {series:?}: {got} vs {mean}"
             );
         }
-        let cost = hs
-            .iter()
-            .map(|h| h.rows.iter().map(|r| r.client_cost).sum::<f64>())
-            .sum::<f64>()
-            / n;
+        let cost = mean_total(&hs, |r| r.client_cost);
         assert!((summary.totals.client_cost - cost).abs() < 1e-6 * cost.abs().max(1.0));
-        let margin = hs
-            .iter()
-            .map(|h| h.rows.iter().map(|r| r.supplier_margin).sum::<f64>())
-            .sum::<f64>()
-            / n;
+        let margin = mean_total(&hs, |r| r.supplier_margin);
         assert!((summary.totals.supplier_margin - margin).abs() < 1e-6 * margin.abs().max(1.0));
         // The faint sample lines are the first runs' relationship lines.
         assert_eq!(e.samples.len(), SAMPLE_RUNS.min(runs as usize));

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{relsim, tmp};
+use common::{fails_cleanly, relsim, tmp};
 
 use relsim::sim::exercise::{builtin, Debrief, Exercise, ExerciseResult, Play, LUCK_RUNS};
 
@@ -16,15 +16,6 @@ fn ok_json(args: &[&str]) -> serde_json::Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
-
-fn fails_naming(args: &[&str], mention: &str) {
-    let out = relsim(args);
-    assert_eq!(out.status.code(), Some(2), "{args:?}");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    assert!(err.contains(mention), "{err} should mention {mention}");
-    assert!(!err.contains("panicked") && out.stdout.is_empty());
 }
 
 fn farbo() -> Exercise {
@@ -41,16 +32,16 @@ fn validate_accepts_built_ins_and_files_and_names_the_bad_field() {
     let mut v: serde_json::Value = serde_json::from_str(&farbo().to_json()).unwrap();
     v["menu"][0]["action"]["compensation"] = (-5.0).into();
     let bad = tmp("bad.json", &v.to_string());
-    fails_naming(
+    fails_cleanly(
         &["exercise", "validate", &bad],
         "menu[0].action.compensation",
     );
-    fails_naming(
+    fails_cleanly(
         &["exercise", "validate", "builtin:nope"],
         "known: farbo-crisis",
     );
-    fails_naming(&["exercise", "validate", "/no/such.json"], "cannot read");
-    fails_naming(&["exercise", "grade"], "unknown subcommand 'grade'");
+    fails_cleanly(&["exercise", "validate", "/no/such.json"], "cannot read");
+    fails_cleanly(&["exercise", "grade"], "unknown subcommand 'grade'");
 }
 
 #[test]
@@ -133,7 +124,7 @@ fn a_play_is_deterministic_and_its_score_is_the_weighted_mean_of_its_parts() {
 
 #[test]
 fn a_play_names_an_unknown_option_and_a_week_without_a_decision() {
-    fails_naming(
+    fails_cleanly(
         &[
             "exercise",
             "play",
@@ -143,7 +134,7 @@ fn a_play_names_an_unknown_option_and_a_week_without_a_decision() {
         ],
         "'teleport' is not in the menu (options: carry_on, mediated_repair",
     );
-    fails_naming(
+    fails_cleanly(
         &[
             "exercise",
             "play",
@@ -153,7 +144,7 @@ fn a_play_names_an_unknown_option_and_a_week_without_a_decision() {
         ],
         "week 1 is not a decision moment of this play",
     );
-    fails_naming(
+    fails_cleanly(
         &["exercise", "play", "builtin:farbo-crisis", "--decide", "x"],
         "--decide: 'x' is not WEEK=OPTION",
     );
@@ -228,14 +219,14 @@ fn the_board_refuses_mixed_exercises_and_bad_result_files() {
         serde_json::from_str(&std::fs::read_to_string(&ours).unwrap()).unwrap();
     v["exercise"] = "gym-contract".into();
     let other = tmp("other.json", &v.to_string());
-    fails_naming(
+    fails_cleanly(
         &["exercise", "board", &ours, &other],
         "exercise: 'gym-contract' differs",
     );
     v["kind"] = "scenario".into();
     let bad = tmp("bad-result.json", &v.to_string());
-    fails_naming(&["exercise", "board", &bad], "kind");
-    fails_naming(&["exercise", "board"], "missing RESULT");
+    fails_cleanly(&["exercise", "board", &bad], "kind");
+    fails_cleanly(&["exercise", "board"], "missing RESULT");
 }
 
 #[test]
@@ -279,7 +270,7 @@ fn a_play_writes_a_result_file_the_board_reads() {
         names.contains(&"Ann") && names.contains(&"relsim"),
         "{names:?}"
     );
-    fails_naming(
+    fails_cleanly(
         &[
             "exercise",
             "play",

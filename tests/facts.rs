@@ -7,6 +7,12 @@ use relsim::sim::{Event, Plan, Recorder, Row, Sim, Status};
 
 const RUNS: u32 = 300;
 
+/// Asserts `more > less + margin`; the message names `what` and shows both.
+#[track_caller]
+fn assert_exceeds(more: f64, less: f64, margin: f64, what: &str) {
+    assert!(more > less + margin, "{what}: {more} vs {less}");
+}
+
 #[test]
 fn fact_01_fixed_fee_starves_customer_focus() {
     let fixed = summary(&scenario(r#"{"supplier":{"horizon":0.05}}"#), RUNS);
@@ -55,12 +61,17 @@ fn fact_02_results_contracts_satisfy_more_at_equal_cost() {
         }
     }
     let result = found.expect("a results fee at equal client cost");
-    assert!(
-        result.mean.client_appreciation > effort.mean.client_appreciation,
-        "result {} vs effort {}",
+    assert_exceeds(
         result.mean.client_appreciation,
-        effort.mean.client_appreciation
+        effort.mean.client_appreciation,
+        0.0,
+        "appreciation, result vs effort",
     );
+}
+
+/// A negative incident of `category`/`kind` and size `m` on the client in `week`.
+fn blow(week: u32, category: &str, kind: &str, m: f64) -> String {
+    incident(week, category, kind, "negative", m, "client")
 }
 
 /// Client trust in week 1 after an interpersonal incident of size `m` in week 1 (or none).
@@ -104,14 +115,7 @@ fn fact_03_trust_arrives_on_foot_and_leaves_on_horseback() {
         let base = format!(
             r#"{{"contract":{{"obligation":"result"}},"supplier":{{"track_record":{track_record}}},"manager":{{"role":"{role}"}},"incidents":[INC]}}"#
         );
-        let negative = incident(
-            50,
-            "interpersonal",
-            "poor_cooperation",
-            "negative",
-            0.4,
-            "client",
-        );
+        let negative = blow(50, "interpersonal", "poor_cooperation", 0.4);
         let before = run(&calm(&base.replace("INC", &negative))).rows[49].client_trust;
         let mut incidents = vec![negative];
         let mut weeks_to_regain = None;
@@ -156,16 +160,7 @@ fn longest_dip(rows: &[Row], lower: f64) -> usize {
 fn fact_04_bounds_and_tolerance() {
     let dip = |weeks: u32| {
         let incidents: Vec<String> = (0..weeks)
-            .map(|k| {
-                incident(
-                    60 + k,
-                    "interpersonal",
-                    "interpersonal_conflict",
-                    "negative",
-                    1.0,
-                    "client",
-                )
-            })
+            .map(|k| blow(60 + k, "interpersonal", "interpersonal_conflict", 1.0))
             .collect();
         run(&calm(&format!(
             r#"{{"contract":{{"obligation":"result"}},"manager":{{"role":"butler"}},"incidents":[{}]}}"#,
@@ -198,16 +193,7 @@ impl Recorder for BusinessSum {
 fn fact_05_alignment_decides_business_incidents() {
     let incidents: Vec<String> = [10, 30, 50]
         .iter()
-        .map(|w| {
-            incident(
-                *w,
-                "business",
-                "quality_shortfall",
-                "negative",
-                0.5,
-                "client",
-            )
-        })
+        .map(|w| blow(*w, "business", "quality_shortfall", 0.5))
         .collect();
     let with = calm(&format!(
         r#"{{"weeks":120,"incidents":[{}]}}"#,
@@ -236,7 +222,7 @@ fn fact_06_roles_matter() {
     let recovery = |role: &str| {
         let h = run(&calm(&format!(
             r#"{{"manager":{{"role":"{role}"}},"incidents":[{}]}}"#,
-            incident(20, "external", "reorganisation", "negative", 1.0, "client")
+            blow(20, "external", "reorganisation", 1.0)
         )));
         h.rows[60].alignment - h.rows[20].alignment
     };
@@ -285,30 +271,9 @@ fn hostile_weeks(weeks: std::ops::Range<u32>) -> Vec<String> {
     weeks
         .flat_map(|w| {
             [
-                incident(
-                    w,
-                    "interpersonal",
-                    "abuse_of_power",
-                    "negative",
-                    1.0,
-                    "client",
-                ),
-                incident(
-                    w,
-                    "business",
-                    "quality_shortfall",
-                    "negative",
-                    1.0,
-                    "client",
-                ),
-                incident(
-                    w,
-                    "business",
-                    "more_attractive_offer",
-                    "negative",
-                    1.0,
-                    "client",
-                ),
+                blow(w, "interpersonal", "abuse_of_power", 1.0),
+                blow(w, "business", "quality_shortfall", 1.0),
+                blow(w, "business", "more_attractive_offer", 1.0),
             ]
         })
         .collect()
@@ -317,14 +282,7 @@ fn hostile_weeks(weeks: std::ops::Range<u32>) -> Vec<String> {
 fn crisis(repair: &str) -> relsim::sim::Scenario {
     calm(&format!(
         r#"{{"contract":{{"obligation":"result"}},"incidents":[{}],"interventions":[{repair}]}}"#,
-        incident(
-            30,
-            "interpersonal",
-            "breach_of_norms",
-            "negative",
-            0.9,
-            "client"
-        )
+        blow(30, "interpersonal", "breach_of_norms", 0.9)
     ))
 }
 
@@ -380,22 +338,8 @@ fn fact_07_trust_repair_works_only_whole_and_willing() {
     let again = |apologise: bool| {
         let s = calm(&format!(
             r#"{{"contract":{{"obligation":"result"}},"incidents":[{},{}],"interventions":[{{"kind":"trust_repair","week":32}},{{"kind":"trust_repair","week":82,"correct":false,"explain":false,"apologise":{apologise}}}]}}"#,
-            incident(
-                30,
-                "interpersonal",
-                "breach_of_norms",
-                "negative",
-                0.9,
-                "client"
-            ),
-            incident(
-                80,
-                "interpersonal",
-                "breach_of_norms",
-                "negative",
-                0.9,
-                "client"
-            )
+            blow(30, "interpersonal", "breach_of_norms", 0.9),
+            blow(80, "interpersonal", "breach_of_norms", 0.9)
         ));
         run(&s).rows[83].client_trust
     };
@@ -517,17 +461,17 @@ fn fact_11_business_kpis_beat_technical_ones() {
             business.mean.quality - technical.mean.quality,
         ));
         if technical.mean.alignment < 0.8 {
-            assert!(
-                business.mean.quality > technical.mean.quality + 0.02,
-                "fit {culture_fit}: quality {} vs {}",
+            assert_exceeds(
                 business.mean.quality,
-                technical.mean.quality
+                technical.mean.quality,
+                0.02,
+                &format!("fit {culture_fit}: quality"),
             );
-            assert!(
-                business.mean.client_appreciation > technical.mean.client_appreciation,
-                "fit {culture_fit}: appreciation {} vs {}",
+            assert_exceeds(
                 business.mean.client_appreciation,
-                technical.mean.client_appreciation
+                technical.mean.client_appreciation,
+                0.0,
+                &format!("fit {culture_fit}: appreciation"),
             );
         }
     }
@@ -547,22 +491,8 @@ fn crisis_scenario(contract: &str, repair: &str) -> relsim::sim::Scenario {
     let incidents: Vec<String> = (40..48)
         .flat_map(|w| {
             [
-                incident(
-                    w,
-                    "interpersonal",
-                    "abuse_of_power",
-                    "negative",
-                    0.8,
-                    "client",
-                ),
-                incident(
-                    w,
-                    "business",
-                    "quality_shortfall",
-                    "negative",
-                    0.8,
-                    "client",
-                ),
+                blow(w, "interpersonal", "abuse_of_power", 0.8),
+                blow(w, "business", "quality_shortfall", 0.8),
             ]
         })
         .collect();
@@ -597,11 +527,11 @@ fn fact_12_mediation_beats_court() {
             mediated.status_at_end,
             court.status_at_end
         );
-        assert!(
-            mediated.totals.client_net_value > court.totals.client_net_value + 100.0,
-            "mediated {} vs court {}",
+        assert_exceeds(
             mediated.totals.client_net_value,
-            court.totals.client_net_value
+            court.totals.client_net_value,
+            100.0,
+            "net value, mediated vs court",
         );
     }
 }
@@ -630,17 +560,18 @@ fn fact_13_price_matters() {
             cheap.mean.sla,
             dear.mean.sla
         );
-        assert!(
-            cheap.mean.client_appreciation > dear.mean.client_appreciation + 0.01,
-            "{obligation}, pressure {pressure}: appreciation {} (fee 22) vs {} (fee 28)",
+        let case = format!("{obligation}, pressure {pressure}, fee 22 vs 28");
+        assert_exceeds(
             cheap.mean.client_appreciation,
-            dear.mean.client_appreciation
+            dear.mean.client_appreciation,
+            0.01,
+            &format!("{case}: appreciation"),
         );
-        assert!(
-            cheap.totals.client_net_value > dear.totals.client_net_value,
-            "{obligation}, pressure {pressure}: net value {} vs {}",
+        assert_exceeds(
             cheap.totals.client_net_value,
-            dear.totals.client_net_value
+            dear.totals.client_net_value,
+            0.0,
+            &format!("{case}: net value"),
         );
     }
 }
@@ -896,14 +827,7 @@ fn fact_18_repair_steps_are_complementary() {
         let regained = |steps: &str| {
             let s = calm(&format!(
                 r#"{{"contract":{{"obligation":"result"}},"supplier":{{"track_record":{track_record}}},"manager":{{"role":"{role}"}},"incidents":[{}],"interventions":[{{"kind":"trust_repair","week":32{steps}}}]}}"#,
-                incident(
-                    30,
-                    "interpersonal",
-                    "breach_of_norms",
-                    "negative",
-                    0.9,
-                    "client"
-                )
+                blow(30, "interpersonal", "breach_of_norms", 0.9)
             ));
             let h = run(&s);
             h.rows[32 + 26].client_trust - h.rows[31].client_trust
@@ -936,14 +860,7 @@ fn fact_18_repair_steps_are_complementary() {
         let line = |repairs: &str| {
             let s = calm(&format!(
                 r#"{{"contract":{{"obligation":"result"}},"incidents":[{},{}],"interventions":[{repairs}]}}"#,
-                incident(
-                    30,
-                    "interpersonal",
-                    "breach_of_norms",
-                    "negative",
-                    size,
-                    "client"
-                ),
+                blow(30, "interpersonal", "breach_of_norms", size),
                 incident(
                     30,
                     "interpersonal",
@@ -993,24 +910,18 @@ fn renegotiation_has_a_price() {
         };
         use relsim::sim::record::Outcome;
         use relsim::sim::Party;
-        assert!(
-            matches!(
-                outcome(r#","fee_per_week":2"#),
-                Outcome::Refused {
-                    party: Party::Supplier,
-                    ..
-                }
-            ),
+        let refused_by = |terms: &str| match outcome(terms) {
+            Outcome::Refused { party, .. } => Some(party),
+            _ => None,
+        };
+        assert_eq!(
+            refused_by(r#","fee_per_week":2"#),
+            Some(Party::Supplier),
             "{role}: fee cut"
         );
-        assert!(
-            matches!(
-                outcome(r#","fee_per_week":32"#),
-                Outcome::Refused {
-                    party: Party::Client,
-                    ..
-                }
-            ),
+        assert_eq!(
+            refused_by(r#","fee_per_week":32"#),
+            Some(Party::Client),
             "{role}: fee raise"
         );
         assert_eq!(

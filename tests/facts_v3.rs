@@ -20,34 +20,56 @@ fn trust_later(track_record: f64, role: &str, inc: Option<(&str, &str, &str, f64
         .collect()
 }
 
+/// Trust paths at one point of the asymmetry grid: without an incident, after a negative and
+/// after a positive interpersonal incident of the same size (as [`trust_later`] gives them).
+struct Asymmetry {
+    t: f64,
+    role: &'static str,
+    m: f64,
+    quiet: Vec<f64>,
+    neg: Vec<f64>,
+    pos: Vec<f64>,
+}
+
+/// The asymmetry grid: trust levels 0.15..0.85, every role, small and large sizes.
+fn asymmetry_grid() -> impl Iterator<Item = Asymmetry> {
+    let roles = ["none", "butler", "accountant", "representative", "nanny"];
+    [0.15, 0.3, 0.5, 0.7, 0.85].into_iter().flat_map(move |t| {
+        roles.into_iter().flat_map(move |role| {
+            [0.2, 0.35, 0.6].into_iter().map(move |m| Asymmetry {
+                t,
+                role,
+                m,
+                quiet: trust_later(t, role, None),
+                neg: trust_later(
+                    t,
+                    role,
+                    Some(("interpersonal", "poor_cooperation", "negative", m)),
+                ),
+                pos: trust_later(
+                    t,
+                    role,
+                    Some(("interpersonal", "good_cooperation", "positive", m)),
+                ),
+            })
+        })
+    })
+}
+
 #[test]
 fn fact_24_lasting_asymmetry() {
     // At trust levels 0.15..0.85, with every role and small and large sizes, a negative
     // interpersonal incident moves trust at least three times as much as a positive one of the
     // same size — one, four and twelve weeks later.
-    for t in [0.15, 0.3, 0.5, 0.7, 0.85] {
-        for role in ["none", "butler", "accountant", "representative", "nanny"] {
-            for m in [0.2, 0.35, 0.6] {
-                let quiet = trust_later(t, role, None);
-                let neg = trust_later(
-                    t,
-                    role,
-                    Some(("interpersonal", "poor_cooperation", "negative", m)),
-                );
-                let pos = trust_later(
-                    t,
-                    role,
-                    Some(("interpersonal", "good_cooperation", "positive", m)),
-                );
-                for (i, k) in [1, 4, 12].iter().enumerate() {
-                    let drop = quiet[i] - neg[i];
-                    let rise = pos[i] - quiet[i];
-                    assert!(
-                        rise > 0.0 && drop >= 3.0 * rise,
-                        "trust {t}, {role}, size {m}, week +{k}: drop {drop:.4} vs rise {rise:.4}"
-                    );
-                }
-            }
+    for a in asymmetry_grid() {
+        let Asymmetry { t, role, m, .. } = a;
+        for (i, k) in [1, 4, 12].iter().enumerate() {
+            let drop = a.quiet[i] - a.neg[i];
+            let rise = a.pos[i] - a.quiet[i];
+            assert!(
+                rise > 0.0 && drop >= 3.0 * rise,
+                "trust {t}, {role}, size {m}, week +{k}: drop {drop:.4} vs rise {rise:.4}"
+            );
         }
     }
 }
@@ -55,27 +77,13 @@ fn fact_24_lasting_asymmetry() {
 #[test]
 #[ignore]
 fn asymmetry_table() {
+    let grid: Vec<Asymmetry> = asymmetry_grid().collect();
     for k in 0..3 {
         let mut worst = (f64::INFINITY, String::new());
-        for t in [0.15, 0.3, 0.5, 0.7, 0.85] {
-            for role in ["none", "butler", "accountant", "representative", "nanny"] {
-                for m in [0.2, 0.35, 0.6] {
-                    let quiet = trust_later(t, role, None);
-                    let neg = trust_later(
-                        t,
-                        role,
-                        Some(("interpersonal", "poor_cooperation", "negative", m)),
-                    );
-                    let pos = trust_later(
-                        t,
-                        role,
-                        Some(("interpersonal", "good_cooperation", "positive", m)),
-                    );
-                    let r = (quiet[k] - neg[k]) / (pos[k] - quiet[k]);
-                    if r < worst.0 {
-                        worst = (r, format!("{t} {role} {m}"));
-                    }
-                }
+        for a in &grid {
+            let r = (a.quiet[k] - a.neg[k]) / (a.pos[k] - a.quiet[k]);
+            if r < worst.0 {
+                worst = (r, format!("{} {} {}", a.t, a.role, a.m));
             }
         }
         println!("k {k}: worst ratio {:.2} at {}", worst.0, worst.1);

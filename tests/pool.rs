@@ -2,10 +2,13 @@
 //! runner (as a web worker would), sent back as bytes and put together in order, gives the same
 //! numbers as running the job in one piece — bit for bit, for any number of workers.
 
+mod common;
+
+use common::{axis, preset_scenario};
 use relsim::sim::exercise::{builtin, luck_of_scores, luck_or_skill, Decision};
-use relsim::sim::sweep::{grid2_cell, grid2_scenarios, sweep_values, Axis};
+use relsim::sim::sweep::{grid2_cell, grid2_scenarios};
 use relsim::sim::task::{merge_in_order, units, Output, Runner, Task};
-use relsim::sim::{presets, Ensemble, Plan, Scenario};
+use relsim::sim::{Ensemble, Plan, Scenario};
 
 /// Sends a task through a fresh worker's runner the way the page does: JSON out, bytes back.
 fn through_worker(runner: &mut Runner, task: &Task) -> Output {
@@ -45,7 +48,7 @@ fn pooled(s: &Scenario, runs: u32, workers: usize) -> Ensemble {
 fn scenarios() -> Vec<Scenario> {
     let mut out = vec![Scenario::default()];
     for key in ["farbo", "healthy-partnership", "crisis-early-opt-out"] {
-        out.push(presets::find(key).expect("a shipped preset").scenario());
+        out.push(preset_scenario(key));
     }
     out
 }
@@ -137,15 +140,9 @@ fn units_cover_every_run_once_in_order() {
 
 #[test]
 fn a_grid_cell_from_a_worker_equals_the_cli_cell() {
-    let s = presets::find("article-figure").expect("preset").scenario();
-    let x = Axis {
-        param: "contract.fee_per_week".into(),
-        values: sweep_values(12.0, 20.0, 3).expect("values"),
-    };
-    let y = Axis {
-        param: "contract.incentive_share".into(),
-        values: sweep_values(0.1, 0.5, 2).expect("values"),
-    };
+    let s = preset_scenario("article-figure");
+    let x = axis("contract.fee_per_week", 12.0, 20.0, 3);
+    let y = axis("contract.incentive_share", 0.1, 0.5, 2);
     let mut runner = Runner::default();
     for (xv, yv, cell) in grid2_scenarios(&s, &x, &y).expect("grid") {
         let native = grid2_cell(xv, yv, &cell, 40, false).summary;

@@ -2,11 +2,21 @@
 
 mod common;
 use common::*;
-use relsim::sim::{presets, Summary};
+use relsim::sim::{presets, Scenario, Summary};
 
 fn preset(id: &str, runs: u32) -> Summary {
-    let p = presets::find(id).unwrap_or_else(|| panic!("preset {id} exists"));
-    summary(&p.scenario(), runs)
+    summary(&preset_scenario(id), runs)
+}
+
+/// Asserts that preset `a` is preset `b` but for what `align` sets from `b` (and the name and
+/// description).
+#[track_caller]
+fn differ_only_in(a: &str, b: &str, what: &str, align: impl FnOnce(&mut Scenario, &Scenario)) {
+    let (mut same, b) = (preset_scenario(a), preset_scenario(b));
+    align(&mut same, &b);
+    same.name = b.name.clone();
+    same.description = b.description.clone();
+    assert_eq!(same, b, "{what}");
 }
 
 #[test]
@@ -24,7 +34,7 @@ fn every_preset_parses_validates_and_has_a_story() {
 
 #[test]
 fn article_figure_moves_up_down_up_up_down() {
-    let s = presets::find("article-figure").unwrap().scenario();
+    let s = preset_scenario("article-figure");
     let h = run(&s);
     for (inc, sign) in s.incidents.iter().zip([1.0, -1.0, 1.0, 1.0, -1.0]) {
         let w = inc.week as usize;
@@ -44,7 +54,7 @@ fn farbo_escalates_then_gets_a_second_chance() {
     let going_on = s.status_at_end.partnership + s.status_at_end.supplier;
     assert!(going_on > 0.5, "{:?}", s.status_at_end);
     // Without the repair and renegotiation far fewer futures go on.
-    let mut bare = presets::find("farbo").unwrap().scenario();
+    let mut bare = preset_scenario("farbo");
     bare.interventions.clear();
     let b = summary(&bare, 300);
     assert!(
@@ -56,16 +66,13 @@ fn farbo_escalates_then_gets_a_second_chance() {
 
 #[test]
 fn the_two_gyms() {
-    let (r, c) = (
-        presets::find("residents-gym").unwrap().scenario(),
-        presets::find("commercial-gym").unwrap().scenario(),
-    );
     // Only the contract differs.
-    let mut same = c.clone();
-    same.contract = r.contract;
-    same.name = r.name.clone();
-    same.description = r.description.clone();
-    assert_eq!(same, r, "the gyms differ in more than the contract");
+    differ_only_in(
+        "commercial-gym",
+        "residents-gym",
+        "the gyms differ in more than the contract",
+        |same, r| same.contract = r.contract,
+    );
     let residents = preset("residents-gym", 300);
     let commercial = preset("commercial-gym", 300);
     assert!(
@@ -86,7 +93,7 @@ fn the_two_gyms() {
 /// Client net value and partnership share of each role over preset `id`'s situation.
 fn roles_over(id: &str) -> Vec<(relsim::sim::Role, f64, f64)> {
     use relsim::sim::Role;
-    let base = presets::find(id).unwrap().scenario();
+    let base = preset_scenario(id);
     [
         Role::Butler,
         Role::Accountant,
@@ -112,7 +119,7 @@ fn each_role_preset_shows_its_role_ahead_in_net_value() {
         ("butler-friction", Role::Butler),
         ("representative-strategic", Role::Representative),
     ] {
-        let s = presets::find(id).unwrap().scenario();
+        let s = preset_scenario(id);
         assert_eq!(s.manager.role, role, "{id} runs with its own role");
         let values = roles_over(id);
         let best = values.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
@@ -145,15 +152,12 @@ fn each_role_preset_shows_its_role_ahead_in_net_value() {
 
 #[test]
 fn the_opt_out_pair_tells_its_story() {
-    let (with, without) = (
-        presets::find("crisis-early-opt-out").unwrap().scenario(),
-        presets::find("crisis-no-opt-out").unwrap().scenario(),
+    differ_only_in(
+        "crisis-early-opt-out",
+        "crisis-no-opt-out",
+        "the pair differs only in the opt-out",
+        |same, _| same.contract.opt_out_week = None,
     );
-    let mut same = with.clone();
-    same.contract.opt_out_week = None;
-    same.name = without.name.clone();
-    same.description = without.description.clone();
-    assert_eq!(same, without, "the pair differs only in the opt-out");
     let (a, b) = (
         preset("crisis-early-opt-out", 300),
         preset("crisis-no-opt-out", 300),

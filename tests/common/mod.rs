@@ -1,7 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use relsim::sim::{self, Ensemble, History, Plan, Scenario, Summary};
+use relsim::sim::sweep::{sweep_values, Axis};
+use relsim::sim::{self, presets, Ensemble, History, Plan, Scenario, Summary};
 
 /// A scenario from a JSON patch over the defaults (panics on an invalid patch: a test bug).
 pub fn scenario(json: &str) -> Scenario {
@@ -15,6 +16,13 @@ pub fn calm(json: &str) -> Scenario {
     s.random_rates.interpersonal = 0.0;
     s.random_rates.business = 0.0;
     s
+}
+
+/// The scenario of the shipped preset `id`.
+pub fn preset_scenario(id: &str) -> Scenario {
+    presets::find(id)
+        .unwrap_or_else(|| panic!("preset {id} exists"))
+        .scenario()
 }
 
 /// Summary of an ensemble of `runs` runs.
@@ -53,6 +61,27 @@ pub fn relsim(args: &[&str]) -> std::process::Output {
         .args(args)
         .output()
         .expect("relsim runs")
+}
+
+/// Runs `relsim` with `args` and checks that it fails cleanly: exit code 2, one line on stderr
+/// that mentions `mention`, no panic and nothing on stdout.
+#[track_caller]
+pub fn fails_cleanly(args: &[&str], mention: &str) {
+    let out = relsim(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(mention), "{err} should mention {mention}");
+    assert!(!err.contains("panicked"), "{args:?}: {err}");
+    assert!(out.stdout.is_empty(), "{args:?}: output on stdout");
+}
+
+/// A sweep axis over the input at `param`, from `from` to `to` in `steps` values.
+pub fn axis(param: &str, from: f64, to: f64, steps: u32) -> Axis {
+    Axis {
+        param: param.into(),
+        values: sweep_values(from, to, steps).expect("values"),
+    }
 }
 
 /// Writes `text` to a file `name` in this test process's own temporary folder; returns its path.
