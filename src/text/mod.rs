@@ -17,6 +17,7 @@ pub mod names;
 mod nl;
 pub mod number;
 pub mod problem;
+pub mod report;
 pub mod route;
 mod table;
 pub mod tour;

@@ -118,3 +118,49 @@ test('copy link without a clipboard (a plain http:// intranet address): the link
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the banner tells its problem again in the language the user switches to', async () => {
+  const { page, context } = await openPage(browser, `${server.url}#s=${encodeURIComponent(JSON.stringify({ weeks: 600 }))}`);
+  await page.waitForSelector('[data-testid="error-banner"]');
+  assert.match(await page.textContent('[data-testid="error-banner"]'), /600 is outside the allowed range 1 – 520/);
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+  const nl = await page.textContent('[data-testid="error-banner"]');
+  assert.match(nl, /600 valt buiten het toegestane bereik 1 – 520/);
+  assert.doesNotMatch(nl, /outside/);
+  await context.close();
+});
+
+test('views live in the address: Back and Forward move between them, a link opens one', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const selected = () => page.evaluate(() => [...document.querySelectorAll('[role="tab"][aria-selected="true"]')].map((t) => t.dataset.testid).join(' '));
+  await page.click('[data-testid="tab-compare"]');
+  await page.waitForFunction(() => location.search === '?tab=compare');
+  await page.click('[data-testid="mode-model"]');
+  await page.waitForFunction(() => location.search.includes('page=model'));
+  await page.waitForSelector('[data-testid="robust-table"]');
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?tab=compare');
+  await page.waitForSelector('[data-testid="compare-table"]');
+  assert.match(await selected(), /mode-simulate/);
+  assert.match(await selected(), /tab-compare/);
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '');
+  assert.match(await selected(), /tab-run/);
+  await page.goForward();
+  await page.waitForSelector('[data-testid="compare-table"]');
+  // A copied link opens the view it was copied from, with its scenario.
+  await page.fill('[data-testid="fee-per-week"]', '23');
+  await page.press('[data-testid="fee-per-week"]', 'Enter');
+  await page.click('[data-testid="share-link"]');
+  const link = await page.inputValue('[data-testid="share-url"]');
+  assert.match(link, /\?tab=compare#s=/);
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.waitForSelector('[data-testid="compare-table"]');
+  assert.equal(parseFloat(await other.inputValue('[data-testid="fee-per-week"]')), 23);
+  await other.goto(`${server.url}?page=exercise`);
+  await other.waitForSelector('[data-testid="exercise-select"], [data-testid="exercise-briefing"], [data-testid="exercise-start"]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -162,3 +162,25 @@ test('why: the table lists every cause of the change shown', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('compare: the comparison downloads as CSV, A, B and B − A per figure', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.click('[data-testid="tab-compare"]');
+  await page.selectOption('[data-testid="preset-b"]', 'healthy-partnership');
+  await idle(page);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 8);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="compare-csv"]')]);
+  const raw = await readFile(await dl.path(), 'utf8');
+  assert.equal(raw.charCodeAt(0), 0xfeff, 'a byte-order mark for Excel');
+  const [head, ...rows] = raw.slice(1).trim().split('\n').map((l) => l.split(','));
+  assert.deepEqual(head, ['figure', 'a', 'b', 'b_minus_a']);
+  const row = (key) => rows.find((r) => r[0] === key);
+  const partnership = row('status_at_end.partnership');
+  assert.ok(Number(partnership[2]) > Number(partnership[1]), `B keeps more partnerships: ${partnership}`);
+  for (const r of rows.filter((r) => r[3] !== '')) {
+    assert.ok(Math.abs(Number(r[3]) - (Number(r[2]) - Number(r[1]))) < 1e-6, `${r}`);
+  }
+  assert.equal(row('runs')[1], row('runs')[2]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

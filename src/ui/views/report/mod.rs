@@ -11,12 +11,11 @@ use crate::text::number;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use crate::chart::ChartStyle;
-use crate::sim::{Ensemble, History, Role, Scenario, Status};
-use crate::text::{Lang, Strings};
+use crate::sim::{Ensemble, History, Scenario, Status};
+use crate::text::Lang;
 use crate::ui::app::state::{use_state, AppState};
 use crate::ui::platform::intl;
 use crate::ui::widgets::run_charts::{series_of, DrawFn, RUN_CHARTS};
@@ -36,120 +35,6 @@ struct Report {
     outcome: Vec<(String, String)>,
     diagnosis: String,
     odds: Option<(u32, Vec<(String, String)>)>,
-}
-
-/// The label of an input, by the last part of its dotted path; the path itself if unknown.
-fn input_label(path: &str, t: &Strings) -> String {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    let known: Option<&str> = match last {
-        "seed" => Some(t.seed),
-        "weeks" => Some(t.weeks),
-        "fee_per_week" => Some(t.fee_per_week),
-        "obligation" => Some(t.obligation),
-        "incentive_share" => Some(t.incentive_share),
-        "sla_target" => Some(t.sla_target),
-        "incentive_band" => Some(t.incentive_band),
-        "kpi_level" => Some(t.kpi_level),
-        "extra_work_markup" => Some(t.extra_work_markup),
-        "term_weeks" => Some(t.term_weeks),
-        "opt_out_week" => Some(t.opt_out_week),
-        "exit_fee" => Some(t.exit_fee),
-        "requests_per_week" => Some(t.requests_per_week),
-        "out_of_scope_share" => Some(t.out_of_scope_share),
-        "volatility" => Some(t.volatility),
-        "cost_per_request" => Some(t.cost_per_request),
-        "fixed_cost_per_week" => Some(t.fixed_cost_per_week),
-        "market_fee_per_week" => Some(t.market_fee_per_week),
-        "value_per_week" => Some(t.value_per_week),
-        "horizon" => Some(t.horizon),
-        "client_share" => Some(t.client_share),
-        "culture_fit" => Some(t.culture_fit),
-        "track_record" => Some(t.track_record),
-        "min_effort" => Some(t.min_effort),
-        "budget_pressure" => Some(t.budget_pressure),
-        "need" => Some(t.need),
-        "role" => Some(t.sec_manager),
-        "cost_per_week" => Some(t.manager_cost),
-        "critical_lower" => Some(t.critical_lower),
-        "euphoria_upper" => Some(t.euphoria_upper),
-        "tolerance_weeks" => Some(t.tolerance_weeks),
-        "external" => Some(t.external),
-        "interpersonal" => Some(t.interpersonal),
-        "business" => Some(t.business),
-        "incidents" => Some(t.sec_incidents),
-        "interventions" => Some(t.sec_interventions),
-        _ => None,
-    };
-    known.map_or_else(|| path.to_string(), str::to_string)
-}
-
-/// A value as the report writes it.
-fn show_value(v: &Value, lang: Lang) -> String {
-    let t = lang.t();
-    match v {
-        Value::Number(n) => {
-            let f = n.as_f64().unwrap_or_default();
-            let decimals = if f.fract() == 0.0 { 0 } else { 3 };
-            let s = number::number(f, decimals, lang);
-            if decimals > 0 {
-                // Three decimals catch 0.005 steps; trailing zeros say nothing.
-                let trimmed = s.trim_end_matches('0');
-                trimmed.trim_end_matches([',', '.']).to_string()
-            } else {
-                s
-            }
-        }
-        Value::Array(a) => number::number(a.len() as f64, 0, lang),
-        Value::Null => "–".into(),
-        Value::Bool(b) => if *b { "✓" } else { "–" }.into(),
-        Value::String(s) => match s.as_str() {
-            "effort" => t.effort.into(),
-            "result" => t.result.into(),
-            "technical" => t.technical.into(),
-            "business" => t.business_kpi.into(),
-            other => Role::ALL.iter().find(|r| r.id() == other).map_or_else(
-                || other.to_string(),
-                |r| names::role_name(*r, t).to_string(),
-            ),
-        },
-        Value::Object(_) => String::new(),
-    }
-}
-
-/// (path, value, default) of every input that differs from the default scenario.
-fn changed(s: &Scenario, lang: Lang) -> Vec<(String, String, String)> {
-    fn walk(prefix: &str, a: &Value, b: &Value, out: &mut Vec<(String, Value, Value)>) {
-        match (a, b) {
-            (Value::Object(x), Value::Object(y)) => {
-                for (k, v) in x {
-                    let path = if prefix.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{prefix}.{k}")
-                    };
-                    walk(&path, v, y.get(k).unwrap_or(&Value::Null), out);
-                }
-            }
-            _ if a != b => out.push((prefix.to_string(), a.clone(), b.clone())),
-            _ => {}
-        }
-    }
-    let (a, b) = (
-        crate::sim::json::tree(s),
-        crate::sim::json::tree(&Scenario::default()),
-    );
-    let mut out = Vec::new();
-    walk("", &a, &b, &mut out);
-    out.into_iter()
-        .filter(|(p, _, _)| !matches!(p.as_str(), "name" | "description" | "schema_version"))
-        .map(|(p, a, b)| {
-            (
-                input_label(&p, lang.t()),
-                show_value(&a, lang),
-                show_value(&b, lang),
-            )
-        })
-        .collect()
 }
 
 /// Draws a chart into a fresh canvas and returns it as a PNG data URL.
@@ -233,7 +118,7 @@ fn build(s: &Scenario, h: &History, e: Option<&Ensemble>, lang: Lang) -> Report 
         lang,
         date: intl::today(lang),
         name: s.name.clone(),
-        changed: changed(s, lang),
+        changed: crate::text::report::changed(s, lang),
         images: RUN_CHARTS
             .iter()
             .filter_map(|c| {
