@@ -28,6 +28,7 @@ pub mod scenario;
 pub mod series;
 mod shocks;
 mod state;
+pub mod stats;
 mod status;
 pub mod summary;
 pub mod sweep;

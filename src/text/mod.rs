@@ -9,6 +9,7 @@
 //! languages; a struct literal per language makes a missing translation a compile error, costs no
 //! build time for macros, and adds nothing to the bundle beyond the strings themselves.
 
+pub mod embed;
 mod en;
 pub mod events;
 mod lang;

@@ -1,6 +1,4 @@
-//! Computing off the page: the pool of simulation workers, jobs with progress and cancel, and
-//! small statistics over their results.
+//! Computing off the page: the pool of simulation workers and jobs with progress and cancel.
 
 pub mod jobs;
 pub mod pool;
-pub mod stats;

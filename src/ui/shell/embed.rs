@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::sim::{link, Obligation, Role, Scenario};
+use crate::text::embed::{parse, EmbedSpec};
 use crate::text::Problem;
 use crate::ui::app::state::{t, use_state};
 use crate::ui::platform::{address, clipboard};
@@ -23,48 +24,13 @@ use crate::ui::widgets::run_charts::{RunChart, RUN_CHARTS};
 /// Whole result views an embed can show: (name in the address, title).
 const VIEWS: [(&str, Text); 2] = [("ensemble", |t| t.tab_ensemble), ("why", |t| t.tab_why)];
 
-/// What an embed address asks for.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EmbedSpec {
-    /// Indices into `RUN_CHARTS`, in the order asked.
-    pub charts: Vec<usize>,
-    /// Indices into `VIEWS`, in the order asked.
-    pub views: Vec<usize>,
-    /// Whether the two controls are shown.
-    pub controls: bool,
-}
-
-/// Parses an `embed=` value: chart names separated by commas, or `all`.
-pub fn parse(value: &str, controls: bool) -> EmbedSpec {
-    let mut charts: Vec<usize> = if value == "all" {
-        (0..RUN_CHARTS.len()).collect()
-    } else {
-        value
-            .split([',', '+'])
-            .filter_map(|name| RUN_CHARTS.iter().position(|c| c.name == name.trim()))
-            .collect()
-    };
-    let mut views: Vec<usize> = value
-        .split([',', '+'])
-        .filter_map(|name| VIEWS.iter().position(|v| v.0 == name.trim()))
-        .collect();
-    charts.dedup();
-    views.dedup();
-    if charts.is_empty() && views.is_empty() {
-        charts.push(0);
-    }
-    EmbedSpec {
-        charts,
-        views,
-        controls,
-    }
-}
-
 /// The embed this address asks for, if any.
 pub fn spec() -> Option<EmbedSpec> {
     let value = address::value("embed")?;
     let controls = address::value("controls").as_deref() == Some("1");
-    Some(parse(&value, controls))
+    let charts: Vec<&str> = RUN_CHARTS.iter().map(|c| c.name).collect();
+    let views: Vec<&str> = VIEWS.iter().map(|v| v.0).collect();
+    Some(parse(&value, controls, &charts, &views))
 }
 
 /// The scenario in an `s=` pair that does not open the fragment (`#embed=…&s=…`).

@@ -81,7 +81,7 @@ pub fn why_tab() -> Part {
 
 /// An embedded chart, the whole page of an embed address.
 #[wasm_split(embed, wasm_split_path = ::leptos::wasm_split, fallible, preload(embed_chunk))]
-pub fn embed(spec: crate::ui::shell::embed::EmbedSpec) -> Part {
+pub fn embed(spec: crate::text::embed::EmbedSpec) -> Part {
     Ok(untrack(|| {
         view! { <crate::ui::shell::embed::EmbedView spec=spec /> }.into_any()
     }))

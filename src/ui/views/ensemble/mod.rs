@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::sim::stats::spread;
 use crate::text::number::keur;
 use crate::ui::app::state::{t, use_state};
 use crate::ui::compute::jobs::{self, ProgressBar};
-use crate::ui::compute::stats::spread;
 use crate::ui::widgets::chart_table::{ensemble_table, ShareTableView};
 use crate::ui::widgets::common::{band, EnsembleMs, RunsField, Swatch};
 use crate::ui::widgets::outcome::EnsembleSummaryData;
