@@ -80,7 +80,7 @@ test('compare: A against B over the same seeds', async () => {
   await page.click('[data-testid="make-b"]');
   await idle(page);
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="compare-table"] tbody tr td:last-child')]
-    .every((c) => /^[+−-]?0( pp| k€)$/.test(c.textContent.trim().replace(/^\+/, ''))));
+    .every((c) => /^[+−-]?0\s(pp|k€)$/.test(c.textContent.trim().replace(/^\+/, ''))));
   // Editing B from the panel changes B only.
   await page.check('[data-testid="edit-b"]');
   // A is now the healthy partnership (a results contract); B goes back to a fixed fee.
