@@ -4,7 +4,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, line, palette, status_color, ChartStyle, Pen};
+use super::{frame, level, line, palette, pen_line, per_week, share_frame, status_color};
+use super::{ChartStyle, Pen};
 use crate::sim::scenario::Bounds;
 use crate::sim::{Ensemble, Series, Status};
 
@@ -36,28 +37,21 @@ fn fan<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let weeks = e.weeks as usize;
-    let x = |w: usize| w as f64 + 0.5;
     let p = |w: usize, q: f64| e.percentile(Series::Relationship, w, q);
-    let mut band: Vec<(f64, f64)> = (0..weeks).map(|w| (x(w), p(w, 0.9))).collect();
-    band.extend((0..weeks).rev().map(|w| (x(w), p(w, 0.1))));
+    let mut band: Vec<(f64, f64)> = per_week(weeks, |w| p(w, 0.9)).collect();
+    band.extend(per_week(weeks, |w| p(w, 0.1)).rev());
     chart.draw_series(std::iter::once(Polygon::new(
         band,
         color.mix(0.22).filled(),
     )))?;
     if samples {
         for s in &e.samples {
-            let pts = s.iter().enumerate().map(|(w, v)| (x(w), *v as f64));
+            let pts = per_week(s.len(), |w| s[w] as f64);
             line(chart, pts, sample_color(color), 0.8, false, style)?;
         }
     }
-    line(
-        chart,
-        (0..weeks).map(|w| (x(w), p(w, 0.5))),
-        color,
-        2.5,
-        false,
-        style,
-    )?;
+    let median = per_week(weeks, |w| p(w, 0.5));
+    line(chart, median, color, 2.5, false, style)?;
     Ok(())
 }
 
@@ -83,23 +77,10 @@ pub fn draw_fan<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let weeks = a.weeks.max(b.map_or(0, |b| b.weeks)) as usize;
-    let mut chart = frame(
-        area,
-        weeks,
-        0f64..1f64,
-        &|v: &f64| style.percent(*v),
-        x_desc,
-        style,
-    )?;
+    let mut chart = share_frame(area, weeks, 1.0, x_desc, style)?;
     for y in [bounds.critical_lower, bounds.euphoria_upper] {
-        line(
-            &mut chart,
-            [(0.0, y), (weeks as f64, y)].into_iter(),
-            super::relationship::BOUNDS.color,
-            1.0,
-            super::relationship::BOUNDS.dashed,
-            style,
-        )?;
+        let pen = super::relationship::BOUNDS;
+        level(&mut chart, y, weeks as f64, pen, 1.0, style)?;
     }
     fan(&mut chart, a, FAN_A.color, b.is_none(), style)?;
     if let Some(b) = b {
@@ -116,14 +97,7 @@ pub fn draw_status<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let weeks = e.weeks as usize;
-    let mut chart = frame(
-        area,
-        weeks,
-        0f64..1f64,
-        &|v: &f64| style.percent(*v),
-        x_desc,
-        style,
-    )?;
+    let mut chart = share_frame(area, weeks, 1.0, x_desc, style)?;
     let mut below = vec![0.0; weeks];
     for s in Status::ALL {
         let above: Vec<f64> = (0..weeks)
@@ -154,33 +128,12 @@ pub fn draw_survival<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let weeks = e.weeks as usize;
-    let mut chart = frame(
-        area,
-        weeks,
-        0f64..1.02f64,
-        &|v: &f64| style.percent(*v),
-        x_desc,
-        style,
-    )?;
+    let mut chart = share_frame(area, weeks, 1.02, x_desc, style)?;
     let running =
         |w: usize| 1.0 - e.status_share(w, Status::Terminated) - e.status_share(w, Status::Ended);
-    line(
-        &mut chart,
-        (0..weeks).map(|w| (w as f64 + 0.5, running(w))),
-        RUNNING.color,
-        2.5,
-        RUNNING.dashed,
-        style,
-    )?;
-    let partner = |w: usize| e.status_share(w, Status::Partnership);
-    line(
-        &mut chart,
-        (0..weeks).map(|w| (w as f64 + 0.5, partner(w))),
-        PARTNERSHIP.color,
-        2.5,
-        PARTNERSHIP.dashed,
-        style,
-    )?;
+    pen_line(&mut chart, per_week(weeks, running), RUNNING, 2.5, style)?;
+    let partner = per_week(weeks, |w| e.status_share(w, Status::Partnership));
+    pen_line(&mut chart, partner, PARTNERSHIP, 2.5, style)?;
     area.present()
 }
 
@@ -204,29 +157,10 @@ pub fn draw_difference<DB: DrawingBackend>(
         * 1.1;
     let signed = |v: &f64| style.percent_signed(*v);
     let mut chart = frame(area, weeks, -m..m, &signed, x_desc, style)?;
-    line(
-        &mut chart,
-        [(0.0, 0.0), (weeks as f64, 0.0)].into_iter(),
-        palette::INK,
-        1.0,
-        false,
-        style,
-    )?;
-    line(
-        &mut chart,
-        (0..weeks).map(|w| (w as f64 + 0.5, median(w))),
-        MEDIAN_DIFFERENCE.color,
-        2.0,
-        MEDIAN_DIFFERENCE.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        (0..weeks).map(|w| (w as f64 + 0.5, partner(w))),
-        PARTNERSHIP_DIFFERENCE.color,
-        2.0,
-        PARTNERSHIP_DIFFERENCE.dashed,
-        style,
-    )?;
+    let zero = Pen::solid(palette::INK);
+    level(&mut chart, 0.0, weeks as f64, zero, 1.0, style)?;
+    let (median, partner) = (per_week(weeks, median), per_week(weeks, partner));
+    pen_line(&mut chart, median, MEDIAN_DIFFERENCE, 2.0, style)?;
+    pen_line(&mut chart, partner, PARTNERSHIP_DIFFERENCE, 2.0, style)?;
     area.present()
 }

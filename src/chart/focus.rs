@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, ChartStyle, Pen};
+use super::{hover_line, level, palette, row_lines, share_frame, ChartStyle, Pen, RowSeries};
 use crate::sim::{History, Scenario};
 
 /// Customer focus (the supplier's effort).
@@ -31,64 +31,17 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let rows = &history.rows;
     let weeks = rows.len().max(1) as f64;
-    let mut chart = frame(
-        area,
-        rows.len(),
-        0f64..1f64,
-        &|v: &f64| style.percent(*v),
-        x_desc,
-        style,
-    )?;
+    let mut chart = share_frame(area, rows.len(), 1.0, x_desc, style)?;
     let target = scenario.contract.sla_target;
-    line(
-        &mut chart,
-        [(0.0, target), (weeks, target)].into_iter(),
-        SLA_TARGET.color,
-        1.2,
-        SLA_TARGET.dashed,
-        style,
-    )?;
-    let pts = |f: fn(&crate::sim::Row) -> f64| super::weekly(rows, f);
-    line(
-        &mut chart,
-        pts(|r| r.expectation),
-        EXPECTATION.color,
-        1.5,
-        EXPECTATION.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        pts(|r| r.sla),
-        SLA.color,
-        1.0,
-        SLA.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        pts(|r| r.quality),
-        QUALITY.color,
-        1.5,
-        QUALITY.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        pts(|r| r.extra_work_focus),
-        EXTRA_WORK_FOCUS.color,
-        1.5,
-        EXTRA_WORK_FOCUS.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        pts(|r| r.effort),
-        CUSTOMER_FOCUS.color,
-        2.5,
-        CUSTOMER_FOCUS.dashed,
-        style,
-    )?;
+    level(&mut chart, target, weeks, SLA_TARGET, 1.2, style)?;
+    let series: [RowSeries; 5] = [
+        (EXPECTATION, 1.5, |r| r.expectation),
+        (SLA, 1.0, |r| r.sla),
+        (QUALITY, 1.5, |r| r.quality),
+        (EXTRA_WORK_FOCUS, 1.5, |r| r.extra_work_focus),
+        (CUSTOMER_FOCUS, 2.5, |r| r.effort),
+    ];
+    row_lines(&mut chart, rows, &series, style)?;
     hover_line(&mut chart, hover, (0.0, 1.0), style)?;
     area.present()
 }

@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{palette, ChartStyle};
+use super::{builder, mesh, palette, pen_line, ChartStyle, Pen};
 
 /// Colour of the variants' dots.
 pub const DOT: RGBColor = palette::PURPLE;
@@ -18,7 +18,6 @@ pub fn draw<DB: DrawingBackend>(
     y_desc: &str,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&WHITE)?;
     // Symmetric around zero, so that which side of the line a dot is on reads at once.
     let span = |f: fn(&(f64, f64)) -> f64, least: f64| {
         points
@@ -29,30 +28,19 @@ pub fn draw<DB: DrawingBackend>(
             * 1.1
     };
     let (xs, ys) = (span(|p| p.0, 1.0), span(|p| p.1 * 100.0, 1.0));
-    let mut chart = ChartBuilder::on(area)
-        .margin_top(style.px(super::PLOT_TOP))
-        .margin_right(style.px(super::PLOT_RIGHT))
-        .margin_left(style.px(4.0))
-        .x_label_area_size(style.px(super::PLOT_BOTTOM + 4.0))
-        .y_label_area_size(style.px(super::PLOT_LEFT + 6.0))
-        .build_cartesian_2d(-xs..xs, -ys..ys)?;
-    chart
-        .configure_mesh()
-        .light_line_style(palette::GRID.mix(0.35))
-        .bold_line_style(palette::GRID)
-        .label_style(
-            ("sans-serif", style.font(11.0))
-                .into_font()
-                .color(&palette::INK),
-        )
+    let (x_labels, y_labels) = super::WIDE_LABELS;
+    let mut chart =
+        builder(area, x_labels, y_labels, style)?.build_cartesian_2d(-xs..xs, -ys..ys)?;
+    mesh(&mut chart, style)
         .x_desc(x_desc)
         .y_desc(y_desc)
         .x_labels(5)
         .y_labels(5)
         .draw()?;
-    let axis = ShapeStyle::from(palette::INK).stroke_width(style.stroke(1.0));
-    chart.draw_series(LineSeries::new([(-xs, 0.0), (xs, 0.0)], axis))?;
-    chart.draw_series(LineSeries::new([(0.0, -ys), (0.0, ys)], axis))?;
+    let axis = Pen::solid(palette::INK);
+    for ends in [[(-xs, 0.0), (xs, 0.0)], [(0.0, -ys), (0.0, ys)]] {
+        pen_line(&mut chart, ends.into_iter(), axis, 1.0, style)?;
+    }
     chart.draw_series(
         points
             .iter()

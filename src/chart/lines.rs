@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, line, ChartStyle};
+use super::{hairline, line, per_week, share_frame, ChartStyle};
 
 /// The play chart's relationship line (as on the relationship chart).
 pub const PLAY_LINE: super::Pen = super::relationship::RELATIONSHIP;
@@ -37,42 +37,17 @@ pub fn draw<DB: DrawingBackend>(
     x_desc: &str,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let mut chart = frame(
-        area,
-        weeks,
-        0.0..1.0,
-        &|v: &f64| style.percent(*v),
-        x_desc,
-        style,
-    )?;
-    if let Some((lower, upper)) = bounds {
-        let pen = super::relationship::BOUNDS;
-        chart.draw_series(std::iter::once(Rectangle::new(
-            [(0.0, lower), (weeks as f64, upper)],
-            pen.color.mix(0.10).filled(),
-        )))?;
-        for y in [lower, upper] {
-            line(
-                &mut chart,
-                [(0.0, y), (weeks as f64, y)].into_iter(),
-                pen.color,
-                1.0,
-                pen.dashed,
-                style,
-            )?;
-        }
+    let mut chart = share_frame(area, weeks, 1.0, x_desc, style)?;
+    if let Some(band) = bounds {
+        super::relationship::bounds_band(&mut chart, band, weeks as f64, style)?;
     }
     for l in lines {
-        let pts = l
-            .values
-            .iter()
-            .enumerate()
-            .map(|(w, v)| (w as f64 + 0.5, f64::from(*v)));
+        let pts = per_week(l.values.len(), |w| f64::from(l.values[w]));
         line(&mut chart, pts, l.color, l.width, l.dashed, style)?;
     }
     if let Some(w) = now {
-        let s = ShapeStyle::from(super::palette::INK.mix(0.5)).stroke_width(style.stroke(1.0));
-        chart.draw_series(LineSeries::new([(w as f64, 0.0), (w as f64, 1.0)], s))?;
+        // On the edge between the weeks seen and the rest, not at a week's middle as a hover.
+        hairline(&mut chart, w as f64, (0.0, 1.0), style)?;
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod trust;
 pub mod waterfall;
 
 use crate::text::{number, Lang};
+use plotters::chart::MeshStyle;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -40,7 +41,8 @@ pub fn week_at(x: f64, width: f64, weeks: usize) -> Option<usize> {
         .then(|| ((f * weeks as f64) as usize).min(weeks - 1))
 }
 
-/// The coordinate system every time chart shares.
+/// The coordinate system every chart here shares (the time charts' weeks, and the scatter and
+/// sweep charts' inputs, on x): `f64` on both axes.
 pub type TimeChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// A white frame with a week axis of `weeks` weeks and a y axis over `y`, its mesh drawn.
@@ -52,25 +54,10 @@ pub fn frame<'a, DB: DrawingBackend>(
     x_desc: &str,
     style: &ChartStyle,
 ) -> Result<TimeChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&WHITE)?;
-    let (l, r, t, b) = (PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM);
-    let mut chart = ChartBuilder::on(area)
-        .margin_top(style.px(t))
-        .margin_right(style.px(r))
-        .margin_left(style.px(4.0))
-        .x_label_area_size(style.px(b))
-        .y_label_area_size(style.px(l - 4.0))
+    let mut chart = builder(area, PLOT_BOTTOM, PLOT_LEFT - 4.0, style)?
         .build_cartesian_2d(0f64..weeks.max(1) as f64, y)?;
-    chart
-        .configure_mesh()
-        .light_line_style(palette::GRID.mix(0.35))
-        .bold_line_style(palette::GRID)
+    mesh(&mut chart, style)
         .axis_style(palette::INK.mix(0.6))
-        .label_style(
-            ("sans-serif", style.font(11.0))
-                .into_font()
-                .color(&palette::INK),
-        )
         .x_label_formatter(&|x| style.whole(*x))
         .y_label_formatter(y_format)
         .x_desc(x_desc)
@@ -78,6 +65,61 @@ pub fn frame<'a, DB: DrawingBackend>(
         .y_labels(6)
         .draw()?;
     Ok(chart)
+}
+
+/// A [`frame`] whose y axis is a share from 0 to `top`, labelled in percent: most time charts
+/// plot shares, and a `top` a little over 1 keeps a line at 100 % clear of the frame.
+fn share_frame<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    weeks: usize,
+    top: f64,
+    x_desc: &str,
+    style: &ChartStyle,
+) -> Result<TimeChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let percent = |v: &f64| style.percent(*v);
+    frame(area, weeks, 0.0..top, &percent, x_desc, style)
+}
+
+/// The label areas (x, y) in CSS pixels of the charts over something other than weeks (the
+/// sweep's input, the "how sure" differences): a little roomier than a [`frame`]'s, and the
+/// same on both so that they look alike.
+const WIDE_LABELS: (f64, f64) = (PLOT_BOTTOM + 4.0, PLOT_LEFT + 6.0);
+
+/// `area` filled white and a chart builder on it with the margins every chart shares and label
+/// areas of `x_labels` and `y_labels` CSS pixels: one place for the margins, since a
+/// [`frame`]'s add up to [`PLOT_LEFT`] and the others, which the app maps the pointer with.
+fn builder<'a, 'b, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    x_labels: f64,
+    y_labels: f64,
+    style: &ChartStyle,
+) -> Result<ChartBuilder<'a, 'b, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let mut builder = ChartBuilder::on(area);
+    builder
+        .margin_top(style.px(PLOT_TOP))
+        .margin_right(style.px(PLOT_RIGHT))
+        .margin_left(style.px(4.0))
+        .x_label_area_size(style.px(x_labels))
+        .y_label_area_size(style.px(y_labels));
+    Ok(builder)
+}
+
+/// The mesh styling every chart shares (a faint grid, ink labels at 11 CSS pixels), for the
+/// caller to add its own labels and draw: one look across the charts.
+fn mesh<'a, 'b, DB: DrawingBackend>(
+    chart: &'b mut TimeChart<'a, DB>,
+    style: &ChartStyle,
+) -> MeshStyle<'a, 'b, RangedCoordf64, RangedCoordf64, DB> {
+    let mut mesh = chart.configure_mesh();
+    mesh.light_line_style(palette::GRID.mix(0.35))
+        .bold_line_style(palette::GRID)
+        .label_style(
+            ("sans-serif", style.font(11.0))
+                .into_font()
+                .color(&palette::INK),
+        );
+    mesh
 }
 
 /// Draws `points` as a line of `color` and CSS width `width`, dashed when asked.
@@ -99,6 +141,42 @@ pub fn line<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Draws `points` in `pen` at CSS width `width`: each chart declares a pen per series, so its
+/// lines are drawn from the pen rather than from a colour and a dash flag.
+fn pen_line<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    points: impl Iterator<Item = (f64, f64)>,
+    pen: Pen,
+    width: f64,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    line(chart, points, pen.color, width, pen.dashed, style)
+}
+
+/// A horizontal line at `y` across weeks 0 to `weeks`: a bound, a target or a zero line.
+fn level<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    y: f64,
+    weeks: f64,
+    pen: Pen,
+    width: f64,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    pen_line(chart, [(0.0, y), (weeks, y)].into_iter(), pen, width, style)
+}
+
+/// A vertical hairline at `x` from `y.0` to `y.1`: a week is marked alike on every chart.
+fn hairline<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    x: f64,
+    y: (f64, f64),
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = ShapeStyle::from(palette::INK.mix(0.5)).stroke_width(style.stroke(1.0));
+    chart.draw_series(LineSeries::new([(x, y.0), (x, y.1)], s))?;
+    Ok(())
+}
+
 /// A vertical hairline at the hovered week.
 pub fn hover_line<DB: DrawingBackend>(
     chart: &mut TimeChart<'_, DB>,
@@ -106,10 +184,25 @@ pub fn hover_line<DB: DrawingBackend>(
     y: (f64, f64),
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    if let Some(w) = week {
-        let x = w as f64 + 0.5;
-        let s = ShapeStyle::from(palette::INK.mix(0.5)).stroke_width(style.stroke(1.0));
-        chart.draw_series(LineSeries::new([(x, y.0), (x, y.1)], s))?;
+    match week {
+        Some(w) => hairline(chart, w as f64 + 0.5, y, style),
+        None => Ok(()),
+    }
+}
+
+/// One series of a run's rows: its pen, its CSS width and the field of a row it plots.
+type RowSeries = (Pen, f64, fn(&crate::sim::Row) -> f64);
+
+/// Draws each of `series` over `rows` in the order given, so that the last is on top: a chart
+/// lists its series once, as data, rather than a drawing call each.
+fn row_lines<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    rows: &[crate::sim::Row],
+    series: &[RowSeries],
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    for &(pen, width, f) in series {
+        pen_line(chart, weekly(rows, f), pen, width, style)?;
     }
     Ok(())
 }
@@ -120,6 +213,12 @@ pub fn weekly(
     f: fn(&crate::sim::Row) -> f64,
 ) -> impl Iterator<Item = (f64, f64)> + '_ {
     rows.iter().map(move |r| (r.week as f64 + 0.5, f(r)))
+}
+
+/// The points of `f` over weeks `0..weeks`, each at the middle of its week (as [`weekly`] for
+/// the rows of one run).
+fn per_week(weeks: usize, f: impl Fn(usize) -> f64) -> impl DoubleEndedIterator<Item = (f64, f64)> {
+    (0..weeks).map(move |w| (w as f64 + 0.5, f(w)))
 }
 
 /// Sizes that scale with the device pixel ratio so that lines and text stay crisp.

@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, ChartStyle, Pen};
+use super::{frame, hover_line, level, palette, pen_line, per_week, ChartStyle, Pen};
 use crate::sim::{History, Scenario};
 
 /// The client's cumulative cost.
@@ -39,39 +39,21 @@ pub fn draw<DB: DrawingBackend>(
     let hi = sums.iter().map(|s| s.0.max(s.1)).fold(1.0, f64::max);
     let pad = (hi - lo) * 0.05;
     let (lo, hi) = (lo - if lo < 0.0 { pad } else { 0.0 }, hi + pad);
+    let weeks = sums.len();
     let mut chart = frame(
         area,
-        sums.len(),
+        weeks,
         lo..hi,
         &|v: &f64| style.keur(*v),
         x_desc,
         style,
     )?;
-    let at = |i: usize| i as f64 + 0.5;
-    line(
-        &mut chart,
-        [(0.0, 0.0), (sums.len() as f64, 0.0)].into_iter(),
-        palette::GRID,
-        1.0,
-        false,
-        style,
-    )?;
-    line(
-        &mut chart,
-        sums.iter().enumerate().map(|(i, s)| (at(i), s.0)),
-        CLIENT_COST.color,
-        2.0,
-        CLIENT_COST.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        sums.iter().enumerate().map(|(i, s)| (at(i), s.1)),
-        SUPPLIER_MARGIN.color,
-        2.0,
-        SUPPLIER_MARGIN.dashed,
-        style,
-    )?;
+    let zero = Pen::solid(palette::GRID);
+    level(&mut chart, 0.0, weeks as f64, zero, 1.0, style)?;
+    let cost = per_week(weeks, |w| sums[w].0);
+    pen_line(&mut chart, cost, CLIENT_COST, 2.0, style)?;
+    let margin = per_week(weeks, |w| sums[w].1);
+    pen_line(&mut chart, margin, SUPPLIER_MARGIN, 2.0, style)?;
     hover_line(&mut chart, hover, (lo, hi), style)?;
     area.present()
 }

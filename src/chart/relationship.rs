@@ -5,7 +5,10 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, status_color, type_color, ChartStyle, Pen};
+use super::{
+    hover_line, level, palette, row_lines, share_frame, status_color, type_color, ChartStyle, Pen,
+    RowSeries, TimeChart,
+};
 use crate::sim::{Category, Event, History, Polarity, Scenario};
 
 /// The relationship line.
@@ -38,28 +41,9 @@ pub fn draw<DB: DrawingBackend>(
     let rows = &history.rows;
     let weeks = rows.len().max(1) as f64;
     let bounds = &scenario.bounds;
-    let mut chart = frame(
-        area,
-        rows.len(),
-        0f64..1f64,
-        &|v: &f64| style.percent(*v),
-        x_desc,
-        style,
-    )?;
-    chart.draw_series(std::iter::once(Rectangle::new(
-        [(0.0, bounds.critical_lower), (weeks, bounds.euphoria_upper)],
-        BOUNDS.color.mix(0.10).filled(),
-    )))?;
-    for y in [bounds.critical_lower, bounds.euphoria_upper] {
-        line(
-            &mut chart,
-            [(0.0, y), (weeks, y)].into_iter(),
-            BOUNDS.color,
-            1.0,
-            BOUNDS.dashed,
-            style,
-        )?;
-    }
+    let mut chart = share_frame(area, rows.len(), 1.0, x_desc, style)?;
+    let band = (bounds.critical_lower, bounds.euphoria_upper);
+    bounds_band(&mut chart, band, weeks, style)?;
     let strip = 0.035;
     chart.draw_series(rows.iter().map(|r| {
         let x = r.week as f64;
@@ -79,31 +63,12 @@ pub fn draw<DB: DrawingBackend>(
                 .filled(),
         )
     }))?;
-    let pts = |f: fn(&crate::sim::Row) -> f64| super::weekly(rows, f);
-    line(
-        &mut chart,
-        pts(|r| r.client_appreciation),
-        CLIENT_APPRECIATION.color,
-        1.5,
-        CLIENT_APPRECIATION.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        pts(|r| r.supplier_appreciation),
-        SUPPLIER_APPRECIATION.color,
-        1.5,
-        SUPPLIER_APPRECIATION.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        pts(|r| r.relationship),
-        RELATIONSHIP.color,
-        2.5,
-        RELATIONSHIP.dashed,
-        style,
-    )?;
+    let series: [RowSeries; 3] = [
+        (CLIENT_APPRECIATION, 1.5, |r| r.client_appreciation),
+        (SUPPLIER_APPRECIATION, 1.5, |r| r.supplier_appreciation),
+        (RELATIONSHIP, 2.5, |r| r.relationship),
+    ];
+    row_lines(&mut chart, rows, &series, style)?;
     // Incident markers along the top: up for positive, down for negative; hollow when random.
     let size = style.px(5.0) as i32;
     for (week, e) in &history.events {
@@ -133,6 +98,25 @@ pub fn draw<DB: DrawingBackend>(
     }
     hover_line(&mut chart, hover, (0.0, 1.0), style)?;
     area.present()
+}
+
+/// The band between the relationship's bounds `(lower, upper)` across weeks 0 to `weeks`, with
+/// its two bounds as lines: the play chart draws the bounds as this chart does, so that they
+/// read the same on both.
+pub(super) fn bounds_band<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    (lower, upper): (f64, f64),
+    weeks: f64,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    chart.draw_series(std::iter::once(Rectangle::new(
+        [(0.0, lower), (weeks, upper)],
+        BOUNDS.color.mix(0.10).filled(),
+    )))?;
+    for y in [lower, upper] {
+        level(chart, y, weeks, BOUNDS, 1.0, style)?;
+    }
+    Ok(())
 }
 
 fn triangle(up: bool, size: i32, style: ShapeStyle) -> Polygon<(i32, i32)> {

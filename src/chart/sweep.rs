@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{palette, ChartStyle};
+use super::{builder, line, mesh, palette, ChartStyle};
 
 /// One curve: label-free points and a colour.
 pub struct Curve<'a> {
@@ -36,7 +36,6 @@ pub fn draw<DB: DrawingBackend>(
     y_format: &dyn Fn(&f64) -> String,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&WHITE)?;
     let xs = curves.iter().flat_map(|c| c.points.iter().map(|p| p.0));
     let (x0, x1) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
         (a.min(x), b.max(x))
@@ -58,22 +57,10 @@ pub fn draw<DB: DrawingBackend>(
         (0.0, 1.0)
     };
     let pad = (y1 - y0) * 0.08;
-    let mut chart = ChartBuilder::on(area)
-        .margin_top(style.px(super::PLOT_TOP))
-        .margin_right(style.px(super::PLOT_RIGHT))
-        .margin_left(style.px(4.0))
-        .x_label_area_size(style.px(super::PLOT_BOTTOM + 4.0))
-        .y_label_area_size(style.px(super::PLOT_LEFT + 6.0))
+    let (x_labels, y_labels) = super::WIDE_LABELS;
+    let mut chart = builder(area, x_labels, y_labels, style)?
         .build_cartesian_2d(x0..x1, (y0 - pad)..(y1 + pad))?;
-    chart
-        .configure_mesh()
-        .light_line_style(palette::GRID.mix(0.35))
-        .bold_line_style(palette::GRID)
-        .label_style(
-            ("sans-serif", style.font(11.0))
-                .into_font()
-                .color(&palette::INK),
-        )
+    mesh(&mut chart, style)
         .y_label_formatter(y_format)
         .x_desc(x_desc)
         .x_labels(6)
@@ -87,16 +74,12 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
     }
     for c in curves {
-        let s = ShapeStyle::from(c.color).stroke_width(style.stroke(2.0));
         if let Some(base) = c.baseline {
-            chart.draw_series(DashedLineSeries::new(
-                [(x0, base), (x1, base)],
-                style.px(6.0),
-                style.px(4.0),
-                ShapeStyle::from(c.color).stroke_width(style.stroke(1.2)),
-            ))?;
+            let pts = [(x0, base), (x1, base)].into_iter();
+            line(&mut chart, pts, c.color, 1.2, true, style)?;
         }
-        chart.draw_series(LineSeries::new(c.points.iter().copied(), s))?;
+        let pts = c.points.iter().copied();
+        line(&mut chart, pts, c.color, 2.0, false, style)?;
         chart.draw_series(
             c.points
                 .iter()

@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{frame, hover_line, line, palette, ChartStyle, Pen};
+use super::{hover_line, palette, row_lines, share_frame, ChartStyle, Pen, RowSeries};
 use crate::sim::{History, Scenario};
 
 /// The client's trust.
@@ -27,55 +27,15 @@ pub fn draw<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let rows = &history.rows;
-    let mut chart = frame(
-        area,
-        rows.len(),
-        0f64..1.02f64,
-        &|v: &f64| style.percent(*v),
-        x_desc,
-        style,
-    )?;
-    let pts = |f: fn(&crate::sim::Row) -> f64| super::weekly(rows, f);
-    line(
-        &mut chart,
-        pts(|r| r.client_trust_ceiling),
-        CLIENT_CEILING.color,
-        1.2,
-        CLIENT_CEILING.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        pts(|r| r.supplier_trust_ceiling),
-        SUPPLIER_CEILING.color,
-        1.2,
-        SUPPLIER_CEILING.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        pts(|r| r.alignment),
-        ALIGNMENT.color,
-        2.0,
-        ALIGNMENT.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        pts(|r| r.client_trust),
-        CLIENT_TRUST.color,
-        2.0,
-        CLIENT_TRUST.dashed,
-        style,
-    )?;
-    line(
-        &mut chart,
-        pts(|r| r.supplier_trust),
-        SUPPLIER_TRUST.color,
-        2.0,
-        SUPPLIER_TRUST.dashed,
-        style,
-    )?;
+    let mut chart = share_frame(area, rows.len(), 1.02, x_desc, style)?;
+    let series: [RowSeries; 5] = [
+        (CLIENT_CEILING, 1.2, |r| r.client_trust_ceiling),
+        (SUPPLIER_CEILING, 1.2, |r| r.supplier_trust_ceiling),
+        (ALIGNMENT, 2.0, |r| r.alignment),
+        (CLIENT_TRUST, 2.0, |r| r.client_trust),
+        (SUPPLIER_TRUST, 2.0, |r| r.supplier_trust),
+    ];
+    row_lines(&mut chart, rows, &series, style)?;
     hover_line(&mut chart, hover, (0.0, 1.02), style)?;
     area.present()
 }

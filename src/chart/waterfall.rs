@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{palette, ChartStyle};
+use super::{builder, mesh, palette, ChartStyle};
 
 /// Draws `start`, the `steps` in order, and the resulting end level; bars are numbered from 1.
 pub fn draw<DB: DrawingBackend>(
@@ -14,7 +14,6 @@ pub fn draw<DB: DrawingBackend>(
     labels: (&str, &str),
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&WHITE)?;
     let mut level = start;
     let mut lo = start.min(1.0).min(level);
     let mut hi = start.max(0.0);
@@ -26,13 +25,9 @@ pub fn draw<DB: DrawingBackend>(
     let pad = ((hi - lo) * 0.15).max(0.01);
     let n = steps.len() + 2;
     let (lo, hi) = ((lo - pad).max(0.0), (hi + pad).min(1.0));
-    let mut chart = ChartBuilder::on(area)
-        .margin_top(style.px(super::PLOT_TOP))
-        .margin_right(style.px(super::PLOT_RIGHT))
-        .margin_left(style.px(4.0))
-        .x_label_area_size(style.px(super::PLOT_BOTTOM))
-        .y_label_area_size(style.px(super::PLOT_LEFT - 4.0))
-        .build_cartesian_2d(0f64..n as f64, lo..hi)?;
+    let (x_labels, y_labels) = (super::PLOT_BOTTOM, super::PLOT_LEFT - 4.0);
+    let mut chart =
+        builder(area, x_labels, y_labels, style)?.build_cartesian_2d(0f64..n as f64, lo..hi)?;
     let label = move |x: &f64| {
         let i = x.floor() as usize;
         match i {
@@ -41,16 +36,8 @@ pub fn draw<DB: DrawingBackend>(
             i => i.to_string(),
         }
     };
-    chart
-        .configure_mesh()
+    mesh(&mut chart, style)
         .disable_x_mesh()
-        .light_line_style(palette::GRID.mix(0.35))
-        .bold_line_style(palette::GRID)
-        .label_style(
-            ("sans-serif", style.font(11.0))
-                .into_font()
-                .color(&palette::INK),
-        )
         .x_labels(n * 2 + 1)
         .x_label_formatter(&|x| {
             if (x.fract() - 0.5).abs() < 0.01 {
