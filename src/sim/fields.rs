@@ -592,7 +592,10 @@ mod tests {
             assert!(SCENARIO[..i].iter().all(|g| g.path != f.path), "{}", f.path);
             // The same field (by path and label: a constant's address differs between codegen
             // units, so identity is not the test).
-            assert_eq!(find(f.path).map(|g| (g.path, g.label)), Some((f.path, f.label)));
+            assert_eq!(
+                find(f.path).map(|g| (g.path, g.label)),
+                Some((f.path, f.label))
+            );
         }
         assert!(find("contract.obligation").is_none());
         assert!(sweepable().all(|f| f.path != "weeks"));
