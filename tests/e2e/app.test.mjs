@@ -194,6 +194,23 @@ test('at 390 px wide nothing overflows sideways', async () => {
     .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && getComputedStyle(e).position !== 'absolute')
     .map((e) => e.className || e.tagName).slice(0, 5));
   assert.deepEqual(wide, []);
+  // Every result view, in Dutch (longer words), with its tables filled.
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+  const views = [
+    ['tab-ensemble', '[data-testid="outcome-table"] tbody tr'],
+    ['tab-compare', '[data-testid="compare-table"] tbody tr'],
+    ['tab-negotiate', '[data-testid="sweep-run"]'],
+    ['tab-why', '[data-testid="why-causes"]'],
+  ];
+  for (const [tab, ready] of views) {
+    await page.click(`[data-testid="${tab}"]`);
+    if (tab === 'tab-compare') await page.selectOption('[data-testid="preset-b"]', 'healthy-partnership');
+    await page.waitForSelector(ready, { timeout: 60000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 120000 });
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(over, 0, `${tab} overflows by ${over} px`);
+  }
   await context.close();
 });
 

@@ -30,6 +30,7 @@ pub fn OutcomeTable(
                 <h2>{move || t().outcomes}</h2>
                 {children.map(|c| c())}
             </div>
+            <div class="outcomes-scroll">
             <table class="outcomes" data-testid=testid>
                 <thead>
                     <tr>
@@ -55,6 +56,7 @@ pub fn OutcomeTable(
                     }}
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }
