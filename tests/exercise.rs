@@ -350,3 +350,64 @@ fn a_claim_about_an_option_not_in_the_menu_is_refused_by_name() {
         "{e}"
     );
 }
+
+#[test]
+fn a_result_verifies_only_with_its_own_decisions_and_score() {
+    use relsim::sim::exercise::Unverified;
+    for ex in BUILTIN.iter().map(|(id, _)| builtin(id).unwrap()) {
+        // Intervene at the first moment, carry on after.
+        let p = play(&ex, |m| usize::from(m == 0));
+        let result = Debrief::of(&p, 5).result(&p, "Ann");
+        assert_eq!(result.verify(&ex), Ok(result.score.total), "{}", ex.id);
+
+        let mut edited = result.clone();
+        edited.score.total = 99.9;
+        assert!(
+            matches!(edited.verify(&ex), Err(Unverified::OtherScore { .. })),
+            "{}",
+            ex.id
+        );
+
+        let mut bribe = result.clone();
+        bribe.decisions[0].option = "bribe_the_auditor".into();
+        let e = bribe.verify(&ex).unwrap_err();
+        assert!(e.to_string().contains("bribe_the_auditor"), "{e}");
+
+        // Other decisions with the score kept: they replay to another score or another path.
+        let mut changed = result.clone();
+        changed.decisions[0].option = CARRY_ON.into();
+        assert!(
+            changed.verify(&ex).is_err(),
+            "{}: a changed decision still verified",
+            ex.id
+        );
+
+        let mut moved = result.clone();
+        moved.decisions[0].week += 1;
+        assert!(
+            matches!(moved.verify(&ex), Err(Unverified::OtherWeek { .. })),
+            "{}",
+            ex.id
+        );
+
+        let mut extra = result.clone();
+        extra
+            .decisions
+            .push(extra.decisions.last().unwrap().clone());
+        assert!(
+            matches!(extra.verify(&ex), Err(Unverified::TooManyDecisions { .. })),
+            "{}",
+            ex.id
+        );
+    }
+    let (a, b) = (
+        builtin(BUILTIN[0].0).unwrap(),
+        builtin(BUILTIN[1].0).unwrap(),
+    );
+    let p = play(&a, |_| 0);
+    let result = Debrief::of(&p, 5).result(&p, "Bo");
+    assert_eq!(
+        result.verify(&b),
+        Err(Unverified::OtherExercise(a.id.clone()))
+    );
+}

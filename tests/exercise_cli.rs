@@ -281,3 +281,36 @@ fn a_play_writes_a_result_file_the_board_reads() {
         "--result: cannot write /no/such/dir/r.json",
     );
 }
+
+#[test]
+fn the_board_replays_each_result_and_marks_an_edited_one() {
+    let ex = farbo();
+    let mut p = Play::new(ex.clone());
+    while !p.is_finished() {
+        p.decide(usize::from(p.decisions.is_empty()));
+    }
+    let honest = Debrief::of(&p, 5).result(&p, "Ann");
+    let mut edited = honest.clone();
+    edited.participant = "Bo".into();
+    edited.score.total = 99.9;
+    let (a, b) = (
+        tmp("honest.json", &honest.to_json()),
+        tmp("edited.json", &edited.to_json()),
+    );
+    let board = ok_json(&["exercise", "board", &a, &b]);
+    let ranking = board["ranking"].as_array().unwrap();
+    let row = |name: &str| ranking.iter().find(|r| r["participant"] == name).unwrap();
+    assert_eq!(row("Ann")["verified"], true, "{board}");
+    assert_eq!(row("Bo")["verified"], false, "{board}");
+    assert!(
+        row("Bo")["unverified"]
+            .as_str()
+            .unwrap()
+            .contains("score.total"),
+        "{board}"
+    );
+    let table =
+        String::from_utf8(relsim(&["exercise", "board", &a, &b, "--format", "table"]).stdout)
+            .unwrap();
+    assert!(table.contains("NO") && table.contains("yes"), "{table}");
+}

@@ -132,6 +132,12 @@ struct Ranked {
     file: String,
     score: f64,
     end_status: &'static str,
+    /// Whether the decisions replay to the stated score on the built-in exercise of that id
+    /// (`null` when the exercise is not built in, so there is nothing to replay against).
+    verified: Option<bool>,
+    /// Why the result does not verify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unverified: Option<String>,
 }
 
 /// How many took one option at one moment.
@@ -177,6 +183,11 @@ pub fn board(files: &[String], format: Format) -> Result<String, String> {
         results.push(r);
     }
     let b = class_board(&results);
+    // Each result replayed on its built-in exercise: an edited score or decisions show.
+    let check: Vec<Option<Result<f64, _>>> = results
+        .iter()
+        .map(|r| builtin(&r.exercise).map(|ex| r.verify(&ex)))
+        .collect();
     let board = Board {
         exercise: results[0].exercise.clone(),
         results: results.len(),
@@ -191,6 +202,11 @@ pub fn board(files: &[String], format: Format) -> Result<String, String> {
                 file: files[i].clone(),
                 score: results[i].score.total,
                 end_status: results[i].score.end_status.id(),
+                verified: check[i].as_ref().map(Result::is_ok),
+                unverified: check[i]
+                    .as_ref()
+                    .and_then(|c| c.as_ref().err())
+                    .map(|e| e.to_string()),
             })
             .collect(),
         decisions: b
@@ -224,14 +240,22 @@ fn table(b: &Board) -> String {
         .max()
         .unwrap_or(11);
     let mut out = format!(
-        "{:>4}  {:>6}  {:<12}  {:<name_width$}  file\n",
-        "rank", "score", "end status", "participant"
+        "{:>4}  {:>6}  {:<8}  {:<12}  {:<name_width$}  file\n",
+        "rank", "score", "verified", "end status", "participant"
     );
     for r in &b.ranking {
+        let verified = match r.verified {
+            Some(true) => "yes",
+            Some(false) => "NO",
+            None => "-",
+        };
         out.push_str(&format!(
-            "{:>4}  {:>6.1}  {:<12}  {:<name_width$}  {}\n",
-            r.rank, r.score, r.end_status, r.participant, r.file
+            "{:>4}  {:>6.1}  {:<8}  {:<12}  {:<name_width$}  {}\n",
+            r.rank, r.score, verified, r.end_status, r.participant, r.file
         ));
+        if let Some(why) = &r.unverified {
+            out.push_str(&format!("      {why}\n"));
+        }
     }
     out.push_str(&format!(
         "mean score {:.1} over {} results of {}\n\n",

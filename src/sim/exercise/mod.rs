@@ -11,6 +11,7 @@ mod claims;
 mod debrief;
 mod play;
 mod validate;
+mod verify;
 
 mod spec;
 
@@ -22,6 +23,7 @@ pub use debrief::{
     LUCK_RUNS, RESULT_KIND, RESULT_VERSION,
 };
 pub use play::Play;
+pub use verify::Unverified;
 
 pub use spec::{
     at_week, Choice, Claim, ClaimCheck, Decision, Exercise, Moments, Path, PathOutcome, Scoring,
