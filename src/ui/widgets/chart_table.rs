@@ -112,10 +112,7 @@ fn header(s: &Series, tr: &Strings) -> String {
 #[component]
 pub fn ChartTable(chart: &'static str, title: Text) -> impl IntoView {
     let state = use_state();
-    let open = RwSignal::new(false);
     let series = series_of(chart);
-    let summary_id = format!("{chart}-summary");
-    let table_id = format!("{chart}-table");
     let text = move || state.history.with(|h| summary(h, chart, state.lang.get()));
     let table = move || {
         let lang = state.lang.get();
@@ -150,19 +147,7 @@ pub fn ChartTable(chart: &'static str, title: Text) -> impl IntoView {
             }
         })
     };
-    view! {
-        <p class="visually-hidden" id=summary_id data-testid="chart-summary">{text}</p>
-        <div class="table-toggle">
-            <button type="button" class="small" data-testid="show-table"
-                aria-expanded=move || open.get().to_string() aria-controls=table_id.clone()
-                on:click=move |_| open.update(|o| *o = !*o)>
-                {move || if open.get() { state.lang.get().t().hide_table } else { state.lang.get().t().show_table }}
-            </button>
-        </div>
-        <div id=table_id>
-            <Show when=move || open.get()>{table}</Show>
-        </div>
-    }
+    summary_and_table(chart, text, table)
 }
 
 /// A small HTML legend of a chart's series.
@@ -312,8 +297,6 @@ pub fn ShareTableView(
     #[prop(into)] data: Signal<Option<ShareTable>>,
 ) -> impl IntoView {
     let state = use_state();
-    let open = RwSignal::new(false);
-    let table_id = format!("{chart}-table");
     let text = move || {
         data.with(|d| {
             d.as_ref()
@@ -354,17 +337,34 @@ pub fn ShareTableView(
             })
         })
     };
+    summary_and_table(chart, text, table)
+}
+
+/// A chart's one-sentence summary for screen readers (`{chart}-summary`, which the chart's
+/// `aria-describedby` names) and the "show as table" toggle with the table it opens.
+fn summary_and_table<S, V>(
+    chart: &'static str,
+    text: impl Fn() -> S + Send + Sync + 'static,
+    table: impl Fn() -> V + Send + Sync + Clone + 'static,
+) -> impl IntoView
+where
+    S: IntoView + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_state().lang;
+    let open = RwSignal::new(false);
+    let table_id = format!("{chart}-table");
     view! {
         <p class="visually-hidden" id=format!("{chart}-summary") data-testid="chart-summary">{text}</p>
         <div class="table-toggle">
             <button type="button" class="small" data-testid="show-table"
                 aria-expanded=move || open.get().to_string() aria-controls=table_id.clone()
                 on:click=move |_| open.update(|o| *o = !*o)>
-                {move || if open.get() { state.lang.get().t().hide_table } else { state.lang.get().t().show_table }}
+                {move || if open.get() { lang.get().t().hide_table } else { lang.get().t().show_table }}
             </button>
         </div>
-        <div id=table_id>
-            <Show when=move || open.get()>{table}</Show>
+        <div id=format!("{chart}-table")>
+            <Show when=move || open.get()>{table.clone()}</Show>
         </div>
     }
 }
