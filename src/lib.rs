@@ -7,6 +7,9 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod chart;
+pub mod live;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod server;
 pub mod sim;
 pub mod text;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]

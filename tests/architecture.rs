@@ -1,6 +1,9 @@
 //! The house rules of `src/`, read from its `use` lines and paths:
 //!
-//! - the crate's layers import only downward: `sim` (the model) → `text` → `chart` → `ui`;
+//! - the crate's layers import only downward: `sim` (the model) → `live` (the live class's
+//!   protocol) → `text` → `chart` → `ui`;
+//! - the class server (`server`, native only) stands beside them: it reads `sim` and `live`
+//!   only, and nothing in `src/` imports it (the `relsim` binary starts it);
 //! - inside `ui`: `platform` → `app` → `compute` → `widgets` → `views` → `shell`, and a view
 //!   (`ui/views/<view>/`) never imports another view;
 //! - no import circle between files (outside `#[cfg(test)]` modules, which sit beside the code
@@ -40,7 +43,11 @@ struct Tree {
 }
 
 /// The crate's layers, bottom first.
-const CRATE_LAYERS: [&str; 4] = ["sim", "text", "chart", "ui"];
+const CRATE_LAYERS: [&str; 5] = ["sim", "live", "text", "chart", "ui"];
+/// The class server: beside the layers, above the ones it reads.
+const SERVER: &str = "server";
+/// What the server may import.
+const SERVER_READS: [&str; 2] = ["sim", "live"];
 /// The layers of the web app, bottom first.
 const UI_LAYERS: [&str; 6] = ["platform", "app", "compute", "widgets", "views", "shell"];
 
@@ -284,6 +291,23 @@ impl Tree {
                 continue;
             }
             for (target, written) in self.refs(module, true) {
+                let (from, to) = (
+                    module.first().map_or("", String::as_str),
+                    target.first().map_or("", String::as_str),
+                );
+                if to == SERVER && from != SERVER {
+                    faults.push(format!(
+                        "src/{file} imports `{written}`: nothing in src/ imports the class server (only the relsim binary starts it)"
+                    ));
+                    continue;
+                }
+                if from == SERVER && to != SERVER && !SERVER_READS.contains(&to) {
+                    faults.push(format!(
+                        "src/{file} imports `{written}`: the class server reads only {}",
+                        SERVER_READS.join(" and ")
+                    ));
+                    continue;
+                }
                 let (a, b) = (
                     rank(module, &CRATE_LAYERS, 0),
                     rank(&target, &CRATE_LAYERS, 0),
@@ -499,6 +523,46 @@ fn the_checker_lets_a_test_module_and_a_downward_import_be() {
     assert!(
         faults.iter().any(|f| f.contains("`text` is above `sim`")),
         "{faults:#?}"
+    );
+}
+
+#[test]
+fn the_checker_keeps_the_server_beside_the_app() {
+    let tree = made_up(&[
+        (
+            "lib.rs",
+            "pub mod sim; pub mod live; pub mod text; pub mod server;",
+        ),
+        ("sim/mod.rs", "pub fn run() {}"),
+        ("live/mod.rs", "pub struct Join;"),
+        (
+            "text/mod.rs",
+            "pub fn t() {}
+pub fn f() { crate::server::start(); }",
+        ),
+        (
+            "server/mod.rs",
+            "use crate::live::Join;
+use crate::sim::run;
+pub fn start() { crate::text::t(); }",
+        ),
+    ]);
+    let faults = tree.layer_faults();
+    assert!(
+        faults.iter().any(|f| f.contains("src/text/mod.rs")
+            && f.contains("nothing in src/ imports the class server")),
+        "{faults:#?}"
+    );
+    assert!(
+        faults
+            .iter()
+            .any(|f| f.contains("src/server/mod.rs") && f.contains("reads only sim and live")),
+        "{faults:#?}"
+    );
+    assert_eq!(
+        faults.len(),
+        2,
+        "sim and live are the server's to read: {faults:#?}"
     );
 }
 

@@ -60,6 +60,7 @@ fn dispatch(inv: &Invocation) -> Result<String, String> {
         Command::Compare => compare(inv, &load(operand(0), inv.seed)?, &load(operand(1), None)?),
         Command::Params => params(inv.format),
         Command::Robust => robust(inv),
+        Command::Serve => relsim::server::serve(&inv.serve).map(|()| String::new()),
         Command::Presets => Ok(presets::ALL
             .iter()
             .map(|p| format!("{}\t{}\n", p.id, p.scenario().name))

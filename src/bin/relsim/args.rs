@@ -32,6 +32,8 @@ pub enum Command {
     Params,
     /// The robustness harness: each stylized fact over its family and perturbed constants.
     Robust,
+    /// The class server: the site and the live-class API.
+    Serve,
     /// The usage text.
     Help,
     /// The program's name and version.
@@ -66,10 +68,15 @@ enum Opt {
     Stride,
     Out,
     Variants,
+    Site,
+    Db,
+    Host,
+    Port,
+    ExpireDays,
 }
 
 impl Opt {
-    const ALL: [Opt; 25] = [
+    const ALL: [Opt; 30] = [
         Opt::Runs,
         Opt::Seed,
         Opt::Format,
@@ -95,6 +102,11 @@ impl Opt {
         Opt::Stride,
         Opt::Out,
         Opt::Variants,
+        Opt::Site,
+        Opt::Db,
+        Opt::Host,
+        Opt::Port,
+        Opt::ExpireDays,
     ];
 
     fn name(self) -> &'static str {
@@ -124,12 +136,17 @@ impl Opt {
             Opt::Stride => "--stride",
             Opt::Out => "--out",
             Opt::Variants => "--variants",
+            Opt::Site => "--site",
+            Opt::Db => "--db",
+            Opt::Host => "--host",
+            Opt::Port => "--port",
+            Opt::ExpireDays => "--expire-days",
         }
     }
 }
 
 impl Command {
-    const ALL: [Command; 14] = [
+    const ALL: [Command; 15] = [
         Command::Run,
         Command::Sweep,
         Command::Sweep2,
@@ -142,6 +159,7 @@ impl Command {
         Command::ExerciseBoard,
         Command::Params,
         Command::Robust,
+        Command::Serve,
         Command::Help,
         Command::Version,
     ];
@@ -160,6 +178,7 @@ impl Command {
             Command::ExerciseBoard => "exercise board",
             Command::Params => "params",
             Command::Robust => "robust",
+            Command::Serve => "serve",
             Command::Help => "help",
             Command::Version => "version",
         }
@@ -194,6 +213,7 @@ impl Command {
             Command::Robust => &[Fact, Pair, Stride, Threads, Out, Format],
             Command::ExercisePlay => &[Decide, Runs, Result, Participant],
             Command::ExerciseBoard => &[Format],
+            Command::Serve => &[Site, Db, Host, Port, ExpireDays],
             Command::Presets
             | Command::Preset
             | Command::Validate
@@ -218,6 +238,7 @@ impl Command {
             Command::Presets
             | Command::Params
             | Command::Robust
+            | Command::Serve
             | Command::Help
             | Command::Version => &[],
         }
@@ -248,7 +269,11 @@ impl Command {
             let value = match o {
                 Opt::Format => formats.as_str(),
                 Opt::Decide => "WEEK=OPTION",
-                Opt::Result | Opt::Params | Opt::Out => "FILE",
+                Opt::Result | Opt::Params | Opt::Out | Opt::Db => "FILE",
+                Opt::Site => "DIR",
+                Opt::Host => "IP",
+                Opt::Port => "PORT",
+                Opt::ExpireDays => "DAYS",
                 Opt::Fact | Opt::Pair | Opt::Stride | Opt::Variants => "N",
                 Opt::Participant => "NAME",
                 Opt::Param | Opt::X | Opt::Y => "PATH",
@@ -281,6 +306,12 @@ pub fn usage() -> String {
          moment of week WEEK (carry on elsewhere); with --runs N a play is also replayed over N other \
          futures (luck or skill). --result writes the play's result file (as the app's), which \
          exercise board reads like participants' files.\n",
+    );
+    text.push_str(
+        "serve runs the class server: the site (--site, default dist) and the live-class API, \
+         with its SQLite database (--db, default relsim.sqlite), on --host (default 127.0.0.1; \
+         0.0.0.0 for the room's network) and --port (default 8080; 0 takes a free one); classes \
+         are deleted after --expire-days (default 30, 1..=365).\n",
     );
     text
 }
@@ -343,6 +374,8 @@ pub struct Invocation {
     pub out: Option<String>,
     /// Compare: also answer "how sure is this?" over this many model variants.
     pub variants: Option<u32>,
+    /// The class server's settings.
+    pub serve: relsim::server::Config,
 }
 
 /// One axis of `sweep2` as given on the command line.
@@ -422,6 +455,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         stride: None,
         out: None,
         variants: None,
+        serve: Default::default(),
     };
     let cmd = command.name();
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
@@ -543,6 +577,11 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
                         ))?,
                 )
             }
+            Opt::Site => inv.serve.site = value.into(),
+            Opt::Db => inv.serve.db = value.into(),
+            Opt::Host => inv.serve.host = relsim::server::Config::host(&value)?,
+            Opt::Port => inv.serve.port = relsim::server::Config::port(&value)?,
+            Opt::ExpireDays => inv.serve.expire_days = relsim::server::Config::expire_days(&value)?,
             Opt::Param => inv.param = Some(value),
             Opt::From => inv.from = Some(finite("--from", &value)?),
             Opt::To => inv.to = Some(finite("--to", &value)?),

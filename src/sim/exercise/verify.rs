@@ -5,7 +5,7 @@
 //! since) does not verify, and says why.
 
 use super::debrief::score_of;
-use super::{Exercise, ExerciseResult, Play};
+use super::{Decision, Exercise, ExerciseResult, Play};
 
 /// Why a result does not verify against an exercise.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,15 +80,27 @@ impl ExerciseResult {
         if self.exercise != exercise.id {
             return Err(Unverified::OtherExercise(self.exercise.clone()));
         }
-        let mut play = Play::new(exercise.clone());
-        for (index, d) in self.decisions.iter().enumerate() {
+        exercise
+            .verify(&self.decisions, self.score.total)
+            .map(|(_, score)| score)
+    }
+}
+
+impl Exercise {
+    /// Replays `decisions` strictly — each option on the menu, each taken in the week the
+    /// replay reaches its moment — and returns the finished play and its score, which must be
+    /// `stated` bit for bit. Moments after the last decision are carried on, as a play that
+    /// ended there.
+    pub fn verify(&self, decisions: &[Decision], stated: f64) -> Result<(Play, f64), Unverified> {
+        let mut play = Play::new(self.clone());
+        for (index, d) in decisions.iter().enumerate() {
             if play.is_finished() {
                 return Err(Unverified::TooManyDecisions {
-                    stated: self.decisions.len(),
+                    stated: decisions.len(),
                     replayed: index,
                 });
             }
-            let options = exercise.options();
+            let options = self.options();
             let Some(choice) = options.iter().position(|(id, _)| *id == d.option) else {
                 return Err(Unverified::UnknownOption {
                     index,
@@ -104,18 +116,14 @@ impl ExerciseResult {
             }
             play.decide(choice);
         }
-        // Moments after the last stated decision are carried on, as a play that ended there.
         while !play.is_finished() {
             play.decide(0);
         }
-        let replayed = score_of(exercise, &play.history().rows).total;
+        let replayed = score_of(self, &play.history().rows).total;
         // Bit for bit: the same code on the same seed gives the same number.
-        if replayed.to_bits() != self.score.total.to_bits() {
-            return Err(Unverified::OtherScore {
-                stated: self.score.total,
-                replayed,
-            });
+        if replayed.to_bits() != stated.to_bits() {
+            return Err(Unverified::OtherScore { stated, replayed });
         }
-        Ok(replayed)
+        Ok((play, replayed))
     }
 }

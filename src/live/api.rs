@@ -1,0 +1,174 @@
+//! The shapes of the class server's requests and answers (JSON). Keys travel in the
+//! `Authorization: Bearer …` header, never in an address.
+
+use serde::{Deserialize, Serialize};
+
+use crate::sim::exercise::{Decision, Exercise, Text};
+
+/// `POST /api/classes`: a trainer opens a class on an exercise (built-in or authored).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateClass {
+    /// The exercise the class plays; the server validates it and keeps this copy, so that a
+    /// later change of the trainer's draft does not change the class.
+    pub exercise: Exercise,
+    /// The site's address as the trainer's browser sees it (`https://host:port`), for the join
+    /// link and its QR code.
+    pub origin: String,
+}
+
+/// A class as its trainer sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassInfo {
+    /// The class's id (public: it names the class in addresses; the key opens it).
+    pub id: String,
+    /// The join code participants type.
+    pub code: String,
+    /// The join link (`origin/?join=CODE`).
+    pub join_url: String,
+    /// The join link as a QR code, an SVG document.
+    pub qr_svg: String,
+    /// The exercise's title.
+    pub title: Text,
+    /// The exercise played.
+    pub exercise: Exercise,
+    /// Whether the class is closed to joins and results.
+    pub closed: bool,
+    /// When the server deletes the class, in seconds since 1970.
+    pub expires_at: u64,
+}
+
+/// The answer to [`CreateClass`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassCreated {
+    /// The class.
+    pub class: ClassInfo,
+    /// The trainer's secret key: kept in the trainer's browser, sent as a bearer token.
+    pub trainer_key: String,
+}
+
+/// `POST /api/join`: a participant joins with the code and a display name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Join {
+    /// The join code as typed.
+    pub code: String,
+    /// The display name as typed.
+    pub name: String,
+}
+
+/// Where a participant is in the play.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParticipantState {
+    /// Joined, not yet decided anything.
+    #[default]
+    Joined,
+    /// Playing: at least one moment reached.
+    Playing,
+    /// Finished: the verified result is in.
+    Done,
+}
+
+impl ParticipantState {
+    /// The id in answers and in the page (`data-state`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Joined => "joined",
+            Self::Playing => "playing",
+            Self::Done => "done",
+        }
+    }
+}
+
+/// The answer to [`Join`], and to `GET /api/me` (without the key).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Joined {
+    /// The participant's secret key: kept in their browser, sent as a bearer token. Empty in
+    /// `GET /api/me`.
+    pub participant_key: String,
+    /// The class's id.
+    pub class_id: String,
+    /// The name as the class shows it.
+    pub name: String,
+    /// The exercise to play (the class's own copy).
+    pub exercise: Exercise,
+    /// Whether the class is closed.
+    pub closed: bool,
+    /// Where the participant is.
+    pub state: ParticipantState,
+    /// The verified score, once handed in.
+    pub score: Option<f64>,
+}
+
+/// `POST /api/progress`: the participant reached a moment (the board shows the week).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// Decisions taken so far.
+    pub moment: u32,
+    /// The week the participant sees.
+    pub week: u32,
+}
+
+/// `POST /api/results`: the participant hands in their decisions; the server replays them on
+/// the class's exercise and keeps the score it computes. `score` is what the participant's
+/// screen showed: a replay that gives another number is refused.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submit {
+    /// The decisions in order.
+    pub decisions: Vec<Decision>,
+    /// The total score the participant saw.
+    pub score: f64,
+}
+
+/// The answer to [`Submit`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Submitted {
+    /// The score the server computed (and stored).
+    pub score: f64,
+}
+
+/// One participant on the board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// The participant's id within the server.
+    pub id: u64,
+    /// Display name (shown as text).
+    pub name: String,
+    /// Where they are.
+    pub state: ParticipantState,
+    /// The week they see (the last week once done).
+    pub week: u32,
+    /// Decisions taken so far.
+    pub moment: u32,
+    /// The verified score, once done.
+    pub score: Option<f64>,
+    /// The decisions, once done.
+    pub decisions: Vec<Decision>,
+}
+
+/// `GET /api/classes/{id}`: the whole board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Board {
+    /// The class.
+    pub class: ClassInfo,
+    /// The participants, in order of joining.
+    pub rows: Vec<Row>,
+}
+
+/// What the live board's stream (`GET /api/classes/{id}/events`, server-sent events) sends:
+/// the whole board first (and after a gap), then each change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    /// The whole board.
+    Board(Box<Board>),
+    /// A participant joined, moved on or handed in.
+    Row(Row),
+    /// The class was closed.
+    Closed,
+    /// The class was deleted (the stream ends).
+    Deleted,
+}
