@@ -15,6 +15,7 @@ TOOL_BUILD := CARGO_TARGET_DIR=$(CURDIR)/target/tools CARGO_PROFILE_RELEASE_LTO=
 	CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_STRIP=true
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 PORT ?= 8080
+HOST ?= 127.0.0.1
 
 .PHONY: all tools rust-tools node-tools browser build site serve test lint unit e2e screenshots bench fuzz golden robust clean
 
@@ -50,9 +51,10 @@ site: build
 	cp -r dist $(SITE_DIR)
 	@echo "$(SITE_DIR)/ is ready to publish: $$(du -sh $(SITE_DIR) | cut -f1), $$(find $(SITE_DIR) -type f | wc -l) files"
 
+## The site and the live-class server (relsim serve) on HOST:PORT; HOST=0.0.0.0 for the room.
 serve: build
-	@echo "Relsim at http://127.0.0.1:$(PORT)/"
-	node scripts/serve.mjs dist $(PORT)
+	cargo build --profile ci --bin relsim
+	target/ci/relsim serve --site dist --db relsim.sqlite --host $(HOST) --port $(PORT)
 
 lint:
 	cargo fmt --check

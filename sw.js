@@ -5,7 +5,8 @@
 // (and the files in the manifest). Hashed files never change, so they are served from the cache
 // first; the page itself is fetched from the network when there is one (so a new release shows
 // up) and from the cache when there is not. Every URL is relative to the worker, so the app works
-// under any sub-path. Only same-origin GET requests are handled: the app requests nothing else.
+// under any sub-path. Only same-origin GET requests are handled (the app requests nothing else),
+// and never the class server's API.
 // Replaced at build time by scripts/sw-release.mjs with a name per release.
 const CACHE = 'relsim-release';
 const SHELL = ['./', './manifest.json', './favicon.svg', './icons/icon.svg', './icons/icon-192.png', './icons/icon-512.png', './icons/icon-maskable-192.png', './icons/icon-maskable-512.png'];
@@ -53,6 +54,9 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  // A class server's API (live classes) is never cached: its answers change by the second, and
+  // its event stream never ends.
+  if (url.pathname.startsWith(new URL('./api/', self.location).pathname)) return;
   if (req.mode === 'navigate') {
     // The page: network first (a new release), the cached page when offline. The scenario
     // lives in the fragment or query, so every address of the app is the same page.

@@ -6,6 +6,7 @@
 //! (native and WebAssembly) read the same declarations.
 
 mod api;
+mod board;
 mod code;
 mod problem;
 

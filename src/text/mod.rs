@@ -13,6 +13,7 @@ pub mod embed;
 mod en;
 pub mod events;
 mod lang;
+pub mod live;
 mod messages;
 pub mod names;
 mod nl;

@@ -70,6 +70,8 @@ pub enum Problem {
     While(Says, Box<Problem>),
     /// A problem with the item it concerns (`Incident 3 — …`).
     Item(Says, usize, Box<Problem>),
+    /// A refusal of the class server (its code, field and detail).
+    Live(crate::live::ApiProblem),
     /// Words in no language of ours: a decoder's message naming line and column, the
     /// browser's own error text.
     Plain(String),
@@ -109,6 +111,7 @@ impl Problem {
             Problem::Says(says) => says(t).to_string(),
             Problem::While(says, p) => format!("{}: {}", says(t), p.tell(t)),
             Problem::Item(says, i, p) => format!("{} {} — {}", says(t), i + 1, p.tell(t)),
+            Problem::Live(p) => super::live::tell(p, t),
             Problem::Plain(text) => text.clone(),
         }
     }

@@ -31,6 +31,15 @@ fn options(pairs: &[(&str, JsValue)]) -> Object {
 
 /// Today's date written out in the language, e.g. `23 November 2026` / `23 november 2026`.
 pub fn today(lang: Lang) -> String {
+    long_date(&Date::new_0(), lang)
+}
+
+/// The date `secs` seconds after 1970 written out in the language.
+pub fn date_of(secs: u64, lang: Lang) -> String {
+    long_date(&Date::new(&JsValue::from_f64(secs as f64 * 1000.0)), lang)
+}
+
+fn long_date(date: &Date, lang: Lang) -> String {
     let o = options(&[
         ("day", JsValue::from_str("numeric")),
         ("month", JsValue::from_str("long")),
@@ -38,7 +47,7 @@ pub fn today(lang: Lang) -> String {
     ]);
     Intl::DateTimeFormat::new(&locales(lang), &o)
         .format()
-        .call1(&JsValue::NULL, &Date::new_0())
+        .call1(&JsValue::NULL, date)
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()

@@ -8,4 +8,6 @@ pub mod clipboard;
 pub mod download;
 pub mod file_input;
 pub mod focus;
+pub mod http;
 pub mod intl;
+pub mod store;

@@ -18,6 +18,7 @@ use crate::text::events::describe_plain;
 use crate::ui::app::state::{t, use_state};
 use crate::ui::platform::file_input::read_picked_text;
 use crate::ui::views::exercise::debrief::DebriefView;
+use crate::ui::views::exercise::live::hand_in::{self, SeatNote};
 use crate::ui::widgets::common::Swatch;
 use crate::ui::widgets::plot::Plot;
 
@@ -37,6 +38,7 @@ pub fn Player() -> impl IntoView {
     let start = move |_| {
         ctx.play.set(Some(Play::new(ctx.exercise.get_untracked())));
         ctx.stage.set(Stage::Playing);
+        hand_in::moved(ctx);
         focus_testid("exercise-week");
     };
     let open_file = move |ev: leptos::ev::Event| {
@@ -52,6 +54,7 @@ pub fn Player() -> impl IntoView {
     };
     view! {
         <div class="view exercise">
+            <SeatNote />
             <Show when=move || ctx.stage.get() == Stage::Briefing>
                 <section class="card briefing" data-testid="exercise-briefing">
                     <div class="exercise-pick">
@@ -149,6 +152,7 @@ fn PlayingView() -> impl IntoView {
             }
         });
         chosen.set(0);
+        hand_in::moved(ctx);
         if ctx
             .play
             .with_untracked(|p| p.as_ref().is_none_or(Play::is_finished))

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::live::seat::{HandIn, Seat};
+use crate::live::JOIN_QUERY;
 use crate::sim::exercise::{builtin, Debrief, Exercise, ExerciseResult, Play, BUILTIN};
 use crate::ui::app::state::{use_state, AppState, Page};
 
@@ -32,6 +34,8 @@ pub enum Sub {
     Board,
     /// Make an exercise from the current scenario.
     Author,
+    /// The live class (with a class server).
+    Live,
 }
 
 /// The exercise mode's signals, provided as context by the app so that a link can open it.
@@ -55,6 +59,14 @@ pub struct ExCtx {
     pub name: RwSignal<String>,
     /// The trainer's exercise being made from the current scenario.
     pub draft: RwSignal<super::draft::Draft>,
+    /// The participant's seat in a live class, if they joined one.
+    pub seat: RwSignal<Option<Seat>>,
+    /// Where the seat's hand-in stands.
+    pub hand_in: RwSignal<Option<HandIn>>,
+    /// The join code as typed (or from a join link).
+    pub join_code: RwSignal<String>,
+    /// Whether the kept seat has been asked for its class since the page loaded.
+    pub resumed: StoredValue<bool>,
 }
 
 /// Where the exercise mode's state lives. The mode's code, its state included, comes in the
@@ -65,6 +77,8 @@ pub struct ExCtx {
 pub struct ExHome {
     owner: Owner,
     ctx: StoredValue<Option<ExCtx>>,
+    /// The code of a join link (`?join=CODE`) the page was opened with.
+    join: Option<String>,
 }
 
 impl ExHome {
@@ -74,12 +88,14 @@ impl ExHome {
         let linked = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .is_some_and(|h| h.starts_with(LINK_PREFIX));
-        if linked {
+        let join = crate::ui::platform::address::value(JOIN_QUERY);
+        if linked || join.is_some() {
             state.page.set(Page::Exercise);
         }
         provide_context(ExHome {
             owner: Owner::current().unwrap_or_default(),
             ctx: StoredValue::new(None),
+            join,
         });
     }
 
@@ -90,6 +106,10 @@ impl ExHome {
             return ctx;
         }
         let ctx = home.owner.with(|| ExCtx::new(state));
+        if let Some(code) = home.join {
+            ctx.join_code.set(code);
+            ctx.sub.set(Sub::Live);
+        }
         home.ctx.set_value(Some(ctx));
         ctx
     }
@@ -109,6 +129,10 @@ impl ExCtx {
             results: RwSignal::new(Vec::new()),
             name: RwSignal::new(String::new()),
             draft: RwSignal::new(Default::default()),
+            seat: RwSignal::new(None),
+            hand_in: RwSignal::new(None),
+            join_code: RwSignal::new(String::new()),
+            resumed: StoredValue::new(false),
         };
         if let Some(found) = from_link() {
             state.page.set(Page::Exercise);

@@ -1,0 +1,36 @@
+//! The trainer's open class, kept in this browser: its id and secret trainer key.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ui::platform::store;
+
+/// Where this browser keeps the trainer's class.
+const CLASS_KEY: &str = "relsim.live.class";
+
+/// A class this browser opened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainerClass {
+    /// The class id.
+    pub id: String,
+    /// The trainer key (a bearer token).
+    pub key: String,
+}
+
+impl TrainerClass {
+    /// The class kept in this browser, if any.
+    pub fn load() -> Option<TrainerClass> {
+        serde_json::from_str(&store::get(CLASS_KEY)?).ok()
+    }
+
+    /// Keeps this class.
+    pub fn save(&self) {
+        if let Ok(text) = serde_json::to_string(self) {
+            store::set(CLASS_KEY, &text);
+        }
+    }
+
+    /// Forgets the kept class.
+    pub fn forget() {
+        store::remove(CLASS_KEY);
+    }
+}
