@@ -203,3 +203,52 @@ fn the_type_strip_has_one_cell_per_week_in_its_type_colour() {
         "the run changes type, so more than one colour is checked"
     );
 }
+
+/// CIELAB of an sRGB colour (D65).
+fn lab(c: plotters::style::RGBColor) -> [f64; 3] {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let (r, g, b) = (lin(c.0), lin(c.1), lin(c.2));
+    let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+    let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+    let f = |t: f64| {
+        if t > 0.008856 {
+            t.cbrt()
+        } else {
+            7.787 * t + 16.0 / 116.0
+        }
+    };
+    [
+        116.0 * f(y) - 16.0,
+        500.0 * (f(x) - f(y)),
+        200.0 * (f(y) - f(z)),
+    ]
+}
+
+#[test]
+fn the_class_boards_twenty_lines_stay_apart_and_show_on_white() {
+    use relsim::chart::palette::CLASS_LINES;
+    let labs: Vec<[f64; 3]> = CLASS_LINES.iter().map(|c| lab(*c)).collect();
+    for i in 0..labs.len() {
+        for j in i + 1..labs.len() {
+            let d = (0..3)
+                .map(|k| (labs[i][k] - labs[j][k]).powi(2))
+                .sum::<f64>()
+                .sqrt();
+            assert!(d >= 20.0, "lines {i} and {j} are {d:.1} apart in CIELAB");
+        }
+        // Lightness at most 80: a line of this colour shows on the chart's white.
+        assert!(
+            labs[i][0] <= 80.0,
+            "line {i} is too light: L* {:.1}",
+            labs[i][0]
+        );
+    }
+}

@@ -411,3 +411,88 @@ fn a_result_verifies_only_with_its_own_decisions_and_score() {
         Err(Unverified::OtherExercise(a.id.clone()))
     );
 }
+
+/// The trainer's twenty files, as the issue tried them: the board takes one exercise, each
+/// participant once, marks edited results and keeps them out of the ranking and the tally.
+#[test]
+fn the_class_board_takes_one_exercise_each_participant_once_and_marks_edited_results() {
+    use relsim::sim::exercise::{admit, class_board, Check, Entry, Refusal, MAX_RESULT_BYTES};
+    let ex = farbo();
+    let find = |id: &str| (id == ex.id).then(|| ex.clone());
+    let files: Vec<String> = (0..20)
+        .map(|i| {
+            let p = play(&ex, |m| if m == i % 4 { 1 + i % 5 } else { 0 });
+            Debrief::of(&p, 3).result(&p, &format!("P{i:02}")).to_json()
+        })
+        .collect();
+    let mut board: Vec<Entry> = Vec::new();
+    for f in &files[..17] {
+        admit(&mut board, f, find).unwrap();
+    }
+    assert!(board.iter().all(|e| e.check == Check::Verified));
+
+    // A total edited to 99.9; decisions changed with the score kept; an invented option.
+    let edit = |f: &str, change: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(f).unwrap();
+        change(&mut v);
+        v.to_string()
+    };
+    let topped = edit(&files[17], &|v| v["score"]["total"] = 99.9.into());
+    let changed = edit(&files[18], &|v| v["decisions"][0]["option"] = "exit".into());
+    let bribed = edit(&files[19], &|v| {
+        v["decisions"][0]["option"] = "bribe_the_auditor".into()
+    });
+    for f in [&topped, &changed, &bribed] {
+        admit(&mut board, f, find).unwrap();
+    }
+    let marked: Vec<bool> = board.iter().map(Entry::trusted).collect();
+    assert_eq!(marked.iter().filter(|t| !**t).count(), 3, "{marked:?}");
+    let trusted: Vec<_> = board
+        .iter()
+        .filter(|e| e.trusted())
+        .map(|e| e.result.clone())
+        .collect();
+    let ranked = class_board(&trusted);
+    assert!(
+        trusted[ranked.ranking[0]].score.total < 99.0,
+        "the edited total does not rank first"
+    );
+    assert!(
+        ranked
+            .decisions
+            .iter()
+            .all(|m| m.counts.iter().all(|(o, _)| o != "bribe_the_auditor")),
+        "an invented option is not among what the class decided"
+    );
+
+    // The same file again, another exercise, a name of megabytes, a long name: refused.
+    assert_eq!(
+        admit(&mut board, &files[0], find),
+        Err(Refusal::Again("P00".into()))
+    );
+    let gym = relsim::sim::exercise::builtin("gym-contract").unwrap();
+    let p = play(&gym, |_| 0);
+    let other = Debrief::of(&p, 3).result(&p, "Q").to_json();
+    assert!(matches!(
+        admit(&mut board, &other, find),
+        Err(Refusal::OtherExercise { .. })
+    ));
+    let huge = edit(&files[1], &|v| {
+        v["participant"] = "x".repeat(20_000_000).into()
+    });
+    assert_eq!(
+        admit(&mut board, &huge, find),
+        Err(Refusal::TooLarge(huge.len()))
+    );
+    assert!(huge.len() > MAX_RESULT_BYTES);
+    let long = edit(&files[1], &|v| v["participant"] = "y".repeat(81).into());
+    match admit(&mut board, &long, find) {
+        Err(Refusal::Unreadable(e)) => assert_eq!(e.path, "participant"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(board.len(), 20);
+    // An authored exercise that is not at hand: taken, but marked as not checked.
+    let mut elsewhere = Vec::new();
+    admit(&mut elsewhere, &files[0], |_| None).unwrap();
+    assert_eq!(elsewhere[0].check, Check::NotChecked);
+}

@@ -295,6 +295,32 @@ pub mod palette {
     /// Grid grey.
     pub const GRID: RGBColor = RGBColor(220, 220, 220);
 
+    /// The class board's lines, one per participant: the Okabe–Ito colours, then thirteen more
+    /// chosen each as far (in CIELAB) from all before it as a colour dark enough for a white
+    /// chart can be, so that twenty lines stay apart (`tests/chart.rs` checks both).
+    pub const CLASS_LINES: [RGBColor; 20] = [
+        RGBColor(0, 114, 178),
+        RGBColor(230, 159, 0),
+        RGBColor(0, 158, 115),
+        RGBColor(213, 94, 0),
+        RGBColor(204, 121, 167),
+        RGBColor(86, 180, 233),
+        RGBColor(34, 34, 34),
+        RGBColor(0, 0, 255),
+        RGBColor(255, 0, 221),
+        RGBColor(17, 0, 119),
+        RGBColor(0, 187, 0),
+        RGBColor(255, 0, 102),
+        RGBColor(102, 102, 17),
+        RGBColor(170, 119, 255),
+        RGBColor(102, 0, 0),
+        RGBColor(170, 170, 153),
+        RGBColor(85, 0, 68),
+        RGBColor(153, 187, 51),
+        RGBColor(238, 153, 119),
+        RGBColor(255, 0, 34),
+    ];
+
     /// The colour as CSS (`#rrggbb`), for the HTML legends beside the charts.
     pub fn css(c: RGBColor) -> String {
         format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)

@@ -1,9 +1,10 @@
-//! The live class in words: a refusal of the class server told in the user's language (with
-//! the field at fault and the server's own detail), and the forms' own checks of a join code
-//! and a name before they are sent.
+//! The class in words: a refusal of the class server told in the user's language (with the
+//! field at fault and the server's own detail), the forms' own checks of a join code and a name
+//! before they are sent, and why the file-based board refused a file.
 
 use super::table::Strings;
 use crate::live::{ApiProblem, ProblemCode, CODE_ALPHABET, CODE_LEN, MAX_NAME_CHARS};
+use crate::sim::exercise::{Refusal, MAX_RESULT_BYTES, MAX_RESULT_FILES};
 
 /// A field of the live forms by its name in the protocol.
 fn field_label<'a>(field: &'a str, t: &Strings) -> &'a str {
@@ -36,6 +37,25 @@ pub fn tell(p: &ApiProblem, t: &Strings) -> String {
             format!("{sentence} — {}: {}", field_label(&p.field, t), p.message)
         }
         _ => sentence.to_string(),
+    }
+}
+
+/// Why a result file was not taken onto the class board, in the language of `t`.
+pub fn tell_intake(r: &Refusal, t: &Strings) -> String {
+    match r {
+        Refusal::TooLarge(_) => Strings::fill(
+            t.board_refused_large,
+            &[("max", &(MAX_RESULT_BYTES / 1024).to_string())],
+        ),
+        Refusal::Full => Strings::fill(
+            t.board_refused_full,
+            &[("max", &MAX_RESULT_FILES.to_string())],
+        ),
+        Refusal::Unreadable(e) => e.to_string(),
+        Refusal::OtherExercise { board, file } => {
+            Strings::fill(t.board_refused_other, &[("board", board), ("file", file)])
+        }
+        Refusal::Again(name) => Strings::fill(t.board_refused_again, &[("name", name)]),
     }
 }
 
@@ -89,5 +109,7 @@ mod tests {
         assert_eq!(tell(&taken, &NL), NL.live_p_name_taken);
         assert!(code_form(&NL).contains("6") && code_form(&NL).starts_with(NL.live_code));
         assert!(name_form(&EN).contains("40"));
+        let again = tell_intake(&Refusal::Again("Ann".into()), &NL);
+        assert!(again.starts_with("Ann staat al"), "{again}");
     }
 }

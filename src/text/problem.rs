@@ -70,6 +70,8 @@ pub enum Problem {
     While(Says, Box<Problem>),
     /// A problem with the item it concerns (`Incident 3 — …`).
     Item(Says, usize, Box<Problem>),
+    /// Result files the class board did not take, each by its file name.
+    Files(Vec<(String, crate::sim::exercise::Refusal)>),
     /// A refusal of the class server (its code, field and detail).
     Live(crate::live::ApiProblem),
     /// Words in no language of ours: a decoder's message naming line and column, the
@@ -112,6 +114,11 @@ impl Problem {
             Problem::While(says, p) => format!("{}: {}", says(t), p.tell(t)),
             Problem::Item(says, i, p) => format!("{} {} — {}", says(t), i + 1, p.tell(t)),
             Problem::Live(p) => super::live::tell(p, t),
+            Problem::Files(files) => files
+                .iter()
+                .map(|(name, why)| format!("{name}: {}", super::live::tell_intake(why, t)))
+                .collect::<Vec<_>>()
+                .join("; "),
             Problem::Plain(text) => text.clone(),
         }
     }

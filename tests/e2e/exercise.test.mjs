@@ -3,7 +3,7 @@
 // straight into the briefing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile, mkdtemp, copyFile, rm } from 'node:fs/promises';
+import { writeFile, mkdtemp, copyFile, rm, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch } from './harness.mjs';
@@ -93,27 +93,67 @@ test('same decisions give the same score; different decisions a different path',
   await context.close();
 });
 
-test('the class board imports many results, ranks them and counts decisions', async () => {
+test('the class board takes one exercise, each participant once, marks an edited result and survives a reload', async () => {
   assert.ok(results.length >= 4, 'results from the plays above');
+  const files = await Promise.all(results.map(async (path) => ({ path, json: JSON.parse(await readFile(path, 'utf8')) })));
+  const farbo = files.filter((f) => f.json.exercise === 'farbo-crisis');
+  assert.ok(farbo.length >= 3 && farbo.length < files.length, 'results of farbo and of other exercises');
   const { page, context, problems } = await openAt(browser, server.url);
   await page.click('[data-testid="mode-exercise"]');
   await page.click('[data-testid="exercise-tab-board"]');
-  await page.setInputFiles('[data-testid="import-results"]', results);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="class-table"] tbody tr').length === n, results.length);
+  // All files at once: the first one's exercise is the board's; the others are refused by name.
+  await page.setInputFiles('[data-testid="import-results"]', [farbo[0].path, ...files.filter((f) => f !== farbo[0]).map((f) => f.path)]);
+  await page.waitForSelector('[data-testid="error-banner"]');
+  const banner = await page.textContent('[data-testid="error-banner"]');
+  for (const f of files.filter((f) => f.json.exercise !== 'farbo-crisis')) assert.ok(banner.includes(f.path.split('/').pop()), banner);
+  const rows = () => page.$$eval('[data-testid="class-table"] tbody tr', (r) => r.length);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="class-table"] tbody tr').length === n, farbo.length);
+  const verified = () => page.$$eval('[data-testid="class-table"] [data-testid="result-verified"]', (tds) => tds.map((td) => td.dataset.verified));
+  assert.deepEqual(await verified(), farbo.map(() => 'true'));
   const scores = await page.$$eval('[data-testid="class-table"] tbody tr td.num', (tds) => tds.map((td) => Number(td.textContent)));
-  assert.equal(scores.length, results.length);
   for (let i = 1; i < scores.length; i++) assert.ok(scores[i] <= scores[i - 1], `ranked: ${scores}`);
   const counts = await page.$$eval('[data-testid="class-decisions"] tbody tr td.num', (tds) => tds.map((td) => Number(td.textContent)));
   assert.ok(counts.length > 0 && counts.every((n) => n >= 0));
-  const box = await page.$eval('[data-testid="class-chart"]', (c) => c.width);
-  assert.ok(box > 100);
-  // A file that is not a result is refused by name and the table keeps its rows.
-  await page.setInputFiles('[data-testid="import-results"]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"x"}') });
-  await page.waitForSelector('[data-testid="error-banner"]');
-  assert.match(await page.textContent('[data-testid="error-banner"]'), /bad\.json/);
-  assert.equal(await page.$$eval('[data-testid="class-table"] tbody tr', (r) => r.length), results.length);
+  assert.ok((await page.$eval('[data-testid="class-chart"]', (c) => c.width)) > 100);
+
+  // An edited total (99.9) and an invented option: marked, shown last, kept out of the tally.
+  const topped = { ...farbo[1].json, participant: 'Top', score: { ...farbo[1].json.score, total: 99.9 } };
+  const bribed = { ...farbo[2].json, participant: 'Briber', decisions: farbo[2].json.decisions.map((d, i) => (i === 0 ? { ...d, option: 'bribe_the_auditor' } : d)) };
+  await page.setInputFiles('[data-testid="import-results"]', [
+    { name: 'top.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(topped)) },
+    { name: 'bribe.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bribed)) },
+  ]);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="class-table"] tbody tr').length === n, farbo.length + 2);
+  assert.deepEqual(await verified(), [...farbo.map(() => 'true'), 'false', 'false']);
+  assert.notEqual(await page.textContent('[data-testid="class-table"] tbody tr:first-child td.name'), 'Top');
+  assert.ok(await page.isVisible('[data-testid="class-unverified-note"]'));
+  assert.doesNotMatch(await page.textContent('[data-testid="class-decisions"]'), /bribe_the_auditor/);
+  // The same file again counts once; a file that is not a result is refused by name.
+  await page.setInputFiles('[data-testid="import-results"]', [
+    { name: 'again.json', mimeType: 'application/json', buffer: await readFile(farbo[0].path) },
+    { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"x"}') },
+  ]);
+  await page.waitForFunction(() => /bad\.json/.test(document.querySelector('[data-testid="error-banner"]')?.textContent ?? ''));
+  assert.match(await page.textContent('[data-testid="error-banner"]'), /counts once/);
+  assert.equal(await rows(), farbo.length + 2);
+  // A name of megabytes is refused before it is read; the page keeps its width.
+  const huge = { ...farbo[0].json, participant: 'x'.repeat(20_000_000) };
+  await page.setInputFiles('[data-testid="import-results"]', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(huge)) });
+  await page.waitForFunction(() => /huge\.json/.test(document.querySelector('[data-testid="error-banner"]')?.textContent ?? ''));
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 1280);
+  // A reload keeps the board, checks and all.
+  await page.reload();
+  await page.click('[data-testid="mode-exercise"]');
+  await page.click('[data-testid="exercise-tab-board"]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="class-table"] tbody tr').length === n, farbo.length + 2);
+  assert.deepEqual(await verified(), [...farbo.map(() => 'true'), 'false', 'false']);
+  // Each participant has a colour and a name in the legend, visible in the projector layout too.
+  const legend = await page.$$eval('[data-testid="class-legend"] li', (lis) => lis.map((li) => [li.title, getComputedStyle(li.querySelector('.swatch')).backgroundColor]));
+  assert.equal(legend.length, farbo.length + 2);
+  assert.equal(new Set(legend.map(([, c]) => c)).size, legend.length, 'distinct colours');
   await page.check('[data-testid="projector-toggle"]');
   assert.ok(await page.$eval('[data-testid="class-board"]', (e) => e.classList.contains('projector')));
+  await page.click('[data-testid="clear-results"]');
   assert.deepEqual(problems.filter((p) => p.startsWith('pageerror')), []);
   await context.close();
 });

@@ -18,6 +18,8 @@ pub const RESULT_KIND: &str = "relsim-exercise-result";
 pub const RESULT_VERSION: u32 = 1;
 /// Other random futures the luck-or-skill replay runs by default.
 pub const LUCK_RUNS: u32 = 300;
+/// Longest participant name a result file holds, in characters.
+pub const MAX_PARTICIPANT_CHARS: usize = 80;
 /// Moments shown in the debrief.
 const MOMENTS: usize = 3;
 
@@ -412,7 +414,7 @@ impl Debrief {
             schema_version: RESULT_VERSION,
             exercise: ex.id.clone(),
             title: ex.title.clone(),
-            participant: participant.chars().take(80).collect(),
+            participant: participant.chars().take(MAX_PARTICIPANT_CHARS).collect(),
             side: ex.side,
             decisions: play.decisions.clone(),
             score: self.score,
@@ -481,6 +483,13 @@ impl ExerciseResult {
             return Err(fail(
                 "score.total",
                 format!("{} is out of range 0..=100", r.score.total),
+            ));
+        }
+        let name = r.participant.chars().count();
+        if name > MAX_PARTICIPANT_CHARS {
+            return Err(fail(
+                "participant",
+                format!("has {name} characters; allowed: 0 to {MAX_PARTICIPANT_CHARS}"),
             ));
         }
         if r.path.relationship.iter().any(|v| !v.is_finite()) {

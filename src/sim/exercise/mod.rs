@@ -9,6 +9,7 @@
 mod builtin;
 mod claims;
 mod debrief;
+mod intake;
 mod play;
 mod validate;
 mod verify;
@@ -20,8 +21,9 @@ pub use claims::CLAIM_FUTURES;
 pub use debrief::{
     class_board, luck_of_scores, luck_or_skill, luck_scores, score_of, ClassBoard, Debrief,
     ExerciseResult, Luck, Moment, OptionCount, OwnMoment, PathSummary, Score, ScoreParts,
-    LUCK_RUNS, RESULT_KIND, RESULT_VERSION,
+    LUCK_RUNS, MAX_PARTICIPANT_CHARS, RESULT_KIND, RESULT_VERSION,
 };
+pub use intake::{admit, Check, Entry, Refusal, MAX_RESULT_BYTES, MAX_RESULT_FILES};
 pub use play::Play;
 pub use verify::Unverified;
 

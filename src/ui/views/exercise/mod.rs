@@ -3,6 +3,7 @@
 //! board, authoring and the live class are sub-views of the same mode.
 
 pub mod author;
+pub mod board_store;
 pub mod class_board;
 pub mod debrief;
 mod draft;

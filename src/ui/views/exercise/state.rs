@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::live::seat::{HandIn, Seat};
 use crate::live::JOIN_QUERY;
-use crate::sim::exercise::{builtin, Debrief, Exercise, ExerciseResult, Play, BUILTIN};
+use crate::sim::exercise::{builtin, Debrief, Entry, Exercise, Play, BUILTIN};
 use crate::ui::app::state::{use_state, AppState, Page};
 
 /// Address fragment that carries an exercise.
@@ -53,8 +53,8 @@ pub struct ExCtx {
     pub stage: RwSignal<Stage>,
     /// The sub-view.
     pub sub: RwSignal<Sub>,
-    /// Results imported into the class board.
-    pub results: RwSignal<Vec<ExerciseResult>>,
+    /// Results imported into the class board, each with its check (kept across reloads).
+    pub results: RwSignal<Vec<Entry>>,
     /// The participant's name for the result file.
     pub name: RwSignal<String>,
     /// The trainer's exercise being made from the current scenario.
@@ -126,7 +126,7 @@ impl ExCtx {
             debrief: RwSignal::new(None),
             stage: RwSignal::new(Stage::Briefing),
             sub: RwSignal::new(Sub::Play),
-            results: RwSignal::new(Vec::new()),
+            results: RwSignal::new(super::board_store::load()),
             name: RwSignal::new(String::new()),
             draft: RwSignal::new(Default::default()),
             seat: RwSignal::new(None),

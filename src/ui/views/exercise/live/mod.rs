@@ -102,11 +102,19 @@ fn JoinSection() -> impl IntoView {
     let join = move || {
         let code = match join_code(&ctx.join_code.get_untracked()) {
             Ok(c) => c,
-            Err(_) => return problem.set(Some(Problem::Plain(crate::text::live::code_form(t())))),
+            Err(_) => {
+                return problem.set(Some(Problem::Plain(crate::text::live::code_form(
+                    state.lang.get_untracked().t(),
+                ))))
+            }
         };
         let typed = match clean_name(&name.get_untracked()) {
             Ok(n) => n,
-            Err(_) => return problem.set(Some(Problem::Plain(crate::text::live::name_form(t())))),
+            Err(_) => {
+                return problem.set(Some(Problem::Plain(crate::text::live::name_form(
+                    state.lang.get_untracked().t(),
+                ))))
+            }
         };
         busy.set(true);
         leptos::task::spawn_local(async move {

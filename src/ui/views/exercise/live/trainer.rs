@@ -167,7 +167,10 @@ fn ClassPanel(
     };
     let delete = move |_| {
         let sure = web_sys::window()
-            .and_then(|w| w.confirm_with_message(t().live_delete_confirm).ok())
+            .and_then(|w| {
+                w.confirm_with_message(state.lang.get_untracked().t().live_delete_confirm)
+                    .ok()
+            })
             .unwrap_or(false);
         if sure {
             act("delete");
