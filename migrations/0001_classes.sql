@@ -29,7 +29,9 @@ CREATE TABLE results (
     class_id       TEXT NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
     score          REAL NOT NULL,            -- computed by the server's replay
     decisions_json TEXT NOT NULL,
-    result_json    TEXT NOT NULL,            -- the whole result file, as the app writes it
+    result_json    TEXT,                     -- the whole result file, as the app writes it; filled
+                                             -- after the acknowledgement (its luck-or-skill replay
+                                             -- takes a while), or at the export
     submitted_at   INTEGER NOT NULL
 ) STRICT;
 

@@ -12,10 +12,10 @@ use live_support::{join, open_class, played, temp_dir, Server};
 use serde_json::json;
 
 /// Participants in the storm, and threads submitting at once.
-const PARTICIPANTS: usize = 120;
+const PARTICIPANTS: usize = 200;
 const THREADS: usize = 8;
 /// Acknowledgements after which the server is killed.
-const KILL_AFTER: usize = 30;
+const KILL_AFTER: usize = 20;
 
 #[test]
 fn a_killed_server_keeps_every_acknowledged_result() {

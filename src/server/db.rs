@@ -261,8 +261,6 @@ pub struct NewResult<'a> {
     pub score: f64,
     /// The decisions, JSON.
     pub decisions_json: &'a str,
-    /// The whole result file, JSON.
-    pub result_json: &'a str,
     /// Decisions taken.
     pub moment: u32,
     /// The last week.
@@ -280,20 +278,43 @@ pub fn insert_result(tx: Transaction<'_>, r: &NewResult<'_>, now: u64) -> DbResu
         return Ok(false);
     }
     tx.execute(
-        "INSERT INTO results (participant_id, class_id, score, decisions_json, result_json, submitted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![r.participant as i64, r.class_id, r.score, r.decisions_json, r.result_json, now as i64],
+        "INSERT INTO results (participant_id, class_id, score, decisions_json, submitted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            r.participant as i64,
+            r.class_id,
+            r.score,
+            r.decisions_json,
+            now as i64
+        ],
     )?;
     tx.commit()?;
     Ok(true)
 }
 
-/// The result files of a class, in order of joining.
-pub fn result_files(conn: &Connection, class_id: &str) -> DbResult<Vec<String>> {
+/// A stored result: (participant id, name, decisions JSON, the result file if made).
+pub type StoredResult = (u64, String, String, Option<String>);
+
+/// The results of a class, in order of joining.
+pub fn results(conn: &Connection, class_id: &str) -> DbResult<Vec<StoredResult>> {
     let mut stmt = conn.prepare(
-        "SELECT r.result_json FROM results r JOIN participants p ON p.id = r.participant_id
+        "SELECT p.id, p.name, r.decisions_json, r.result_json FROM results r
+         JOIN participants p ON p.id = r.participant_id
          WHERE r.class_id = ?1 ORDER BY p.id",
     )?;
-    let files = stmt.query_map([class_id], |r| r.get(0))?.collect();
-    files
+    let rows = stmt
+        .query_map([class_id], |r| {
+            Ok((r.get::<_, i64>(0)? as u64, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect();
+    rows
+}
+
+/// Keeps a result's file (made after the acknowledgement).
+pub fn set_result_file(conn: &Connection, participant: u64, json: &str) -> DbResult<()> {
+    conn.execute(
+        "UPDATE results SET result_json = ?2 WHERE participant_id = ?1",
+        params![participant as i64, json],
+    )
+    .map(drop)
 }

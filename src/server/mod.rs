@@ -8,6 +8,7 @@
 
 mod config;
 mod db;
+mod files;
 mod hub;
 mod keys;
 mod limiter;

@@ -18,7 +18,7 @@ use crate::live::{
     clean_name, join_code, ApiProblem, Event, Join, Joined, ParticipantState, ProblemCode,
     Progress, Row, Submit, Submitted, MAX_PARTICIPANTS,
 };
-use crate::sim::exercise::{Debrief, MAX_DECISIONS};
+use crate::sim::exercise::MAX_DECISIONS;
 
 /// `POST /api/join`.
 pub async fn join(
@@ -181,17 +181,15 @@ pub async fn submit(
         return refuse(ProblemCode::AlreadyDone, "", "your result is in already");
     }
     let ex = exercise(&class)?;
-    let name = p.row.name.clone();
     let decisions = req.decisions.clone();
     // The replay runs without the database's lock: other requests go on meanwhile.
-    let (score, result_json, week) = compute(move || {
+    let (score, week) = compute(move || {
         let (play, score) = ex.verify(&decisions, req.score).map_err(|u| {
             let text = u.to_string();
             let (field, message) = text.split_once(": ").unwrap_or(("decisions", &text));
             Refusal(ApiProblem::new(ProblemCode::Unverified, field, message))
         })?;
-        let result = Debrief::of(&play, crate::sim::exercise::LUCK_RUNS).result(&play, &name);
-        Ok((score, result.to_json(), play.seen()))
+        Ok((score, play.seen()))
     })
     .await?;
     let decisions_json = serde_json::to_string(&req.decisions).unwrap_or_default();
@@ -211,7 +209,6 @@ pub async fn submit(
             class_id: &class_id,
             score,
             decisions_json: &decisions_json,
-            result_json: &result_json,
             moment: row.moment,
             week: row.week,
         };
@@ -221,6 +218,14 @@ pub async fn submit(
     let Some(row) = stored else {
         return refuse(ProblemCode::AlreadyDone, "", "your result is in already");
     };
-    st.hub.publish(&class.id, Event::Row(row));
+    st.hub.publish(&class.id, Event::Row(row.clone()));
+    // The result file (with its luck-or-skill replay) is made after the acknowledgement.
+    tokio::spawn(super::files::make(
+        st.clone(),
+        class,
+        row.id,
+        row.name,
+        row.decisions,
+    ));
     Ok((StatusCode::CREATED, Json(Submitted { score })))
 }

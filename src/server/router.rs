@@ -110,6 +110,7 @@ pub fn serve(config: &Config) -> Result<(), String> {
             hub: Default::default(),
             limiter: Default::default(),
             expire_days: config.expire_days,
+            files: tokio::sync::Semaphore::new(1),
         });
         tokio::spawn(clean(state.clone()));
         let service = app(state, &config.site).into_make_service_with_connect_info::<SocketAddr>();

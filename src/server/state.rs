@@ -24,6 +24,8 @@ pub struct Shared {
     pub limiter: Limiter,
     /// Days a new class lives.
     pub expire_days: u32,
+    /// Turns for making result files: one at a time.
+    pub files: tokio::sync::Semaphore,
 }
 
 /// The state as routes hold it.

@@ -214,11 +214,10 @@ pub async fn export(
         );
     }
     let key = bearer(&headers);
-    let (class, rows, files) = with_db(&st, move |conn, _| {
+    let (class, rows) = with_db(&st, move |conn, _| {
         let class = trainer(conn, &id, key.as_deref(), now())?;
         let rows = db::rows(conn, &class.id)?;
-        let files = db::result_files(conn, &class.id)?;
-        Ok((class, rows, files))
+        Ok((class, rows))
     })
     .await?;
     let (text, kind, ext) = if format == "csv" {
@@ -261,6 +260,7 @@ pub async fn export(
         }
         (out, "text/csv; charset=utf-8", "csv")
     } else {
+        let files = super::files::all(&st, &class).await?;
         (format!("[{}]", files.join(",")), "application/json", "json")
     };
     let file = format!("attachment; filename=\"relsim-class-{}.{ext}\"", class.code);
