@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { launch, serve } from './harness.mjs';
 import { openAt, play, score } from './exercise-helpers.mjs';
 import { startServer, createClass, joinClass, boardRows, openLive } from './live-helpers.mjs';
+import { axe } from './site-helpers.mjs';
 
 const server = await startServer();
 const browser = await launch();
@@ -38,6 +39,14 @@ test('a trainer opens a class, three participants join by code, play, and arrive
     people.push(p);
   }
   await trainer.page.waitForFunction(() => document.querySelectorAll('[data-testid="class-table"] tbody tr[data-state="joined"]').length === 3);
+  // The trainer's page and a participant's join form pass an accessibility audit.
+  assert.deepEqual(await axe(trainer.page), []);
+  const joiner = await openAt(browser, server.url, { width: 390, height: 800 });
+  await openLive(joiner.page);
+  await joiner.page.waitForSelector('[data-testid="class-join"]');
+  assert.deepEqual(await axe(joiner.page), []);
+  assert.ok((await joiner.page.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'the join form fits a phone');
+  await joiner.context.close();
 
   // One participant mid-play shows as playing, at the week they see.
   const scores = [];
