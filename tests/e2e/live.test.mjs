@@ -76,6 +76,14 @@ test('a trainer opens a class, three participants join by code, play, and arrive
     assert.equal(cli.score.total, result.score.total, result.participant);
     assert.equal(byName[result.participant], result.score.total, result.participant);
   }
+  // A reload keeps the trainer's class and board (the key stays in the browser).
+  await trainer.page.reload();
+  await openLive(trainer.page);
+  await trainer.page.waitForFunction(() => document.querySelectorAll('[data-testid="class-table"] tbody tr[data-state="done"]').length === 3);
+  assert.equal((await trainer.page.textContent('[data-testid="class-code"]')).trim(), code);
+  await trainer.page.check('[data-testid="class-projector"]');
+  const contrast = await trainer.page.$eval('.live-trainer', (e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]);
+  assert.deepEqual(contrast, ['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
   const problems = [trainer, ...people].flatMap((p) => p.problems);
   assert.deepEqual(problems, []);
   for (const p of [trainer, ...people]) await p.context.close();

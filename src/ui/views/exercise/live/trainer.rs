@@ -21,6 +21,7 @@ pub fn TrainerSection() -> impl IntoView {
     let state = use_state();
     let class = RwSignal::new(TrainerClass::load());
     let busy = RwSignal::new(false);
+    let projector = RwSignal::new(false);
     let create = move |_| {
         busy.set(true);
         let exercise = ctx.exercise.get_untracked();
@@ -44,8 +45,17 @@ pub fn TrainerSection() -> impl IntoView {
         });
     };
     view! {
-        <section class="card live-trainer" aria-labelledby="live-trainer-title">
-            <h2 id="live-trainer-title">{move || t().live_trainer_title}</h2>
+        <section class="card live-trainer" class:projector=move || projector.get() aria-labelledby="live-trainer-title">
+            <div class="card-head">
+                <h2 id="live-trainer-title">{move || t().live_trainer_title}</h2>
+                <Show when=move || class.with(Option::is_some)>
+                    <label class="check">
+                        <input type="checkbox" data-testid="class-projector" prop:checked=move || projector.get()
+                            on:change=move |ev| projector.set(event_target_checked(&ev)) />
+                        {move || t().projector}
+                    </label>
+                </Show>
+            </div>
             {move || match class.get() {
                 None => view! {
                     <p class="muted">{move || crate::text::Strings::fill(t().live_trainer_note,
