@@ -232,7 +232,14 @@ fn LiveTable(board: RwSignal<Option<Board>>) -> impl IntoView {
                     &[
                         ("n", &n.to_string()),
                         ("done", &done.to_string()),
-                        ("mean", &crate::text::number::number(mean, 1, lang)),
+                        (
+                            "mean",
+                            &if done == 0 {
+                                "–".to_string()
+                            } else {
+                                crate::text::number::number(mean, 1, lang)
+                            },
+                        ),
                     ],
                 )
             })
