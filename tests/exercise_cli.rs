@@ -146,7 +146,7 @@ fn a_play_names_an_unknown_option_and_a_week_without_a_decision() {
     );
     fails_cleanly(
         &["exercise", "play", "builtin:farbo-crisis", "--decide", "x"],
-        "--decide: 'x' is not WEEK=OPTION",
+        "--decide: 'x' is not [client:|supplier:]WEEK=OPTION",
     );
 }
 
@@ -313,4 +313,77 @@ fn the_board_replays_each_result_and_marks_an_edited_one() {
         String::from_utf8(relsim(&["exercise", "board", &a, &b, "--format", "table"]).stdout)
             .unwrap();
     assert!(table.contains("NO") && table.contains("yes"), "{table}");
+}
+
+/// A pair's play from the command line: each side's decisions with `side:WEEK=OPTION`, the same
+/// numbers as the pair's play in the library, and errors that say whose decision is wrong.
+#[test]
+fn play_takes_both_sides_decisions_of_a_pair_exercise() {
+    use relsim::sim::exercise::{builtin_pair, PairPlay, Side, ACCEPT, CARRY_ON};
+    let v = ok_json(&[
+        "exercise",
+        "play",
+        "builtin:farbo-pair",
+        "--decide",
+        "client:11=results_contract",
+        "--decide",
+        "supplier:11=customer_focus",
+        "--decide",
+        "supplier:13=accept",
+    ]);
+    let ex = builtin_pair("farbo-pair").unwrap();
+    let mut p = PairPlay::new(ex);
+    while !p.is_finished() {
+        let (c, s) = match p.seen() {
+            11 => ("results_contract", "customer_focus"),
+            13 => (CARRY_ON, ACCEPT),
+            _ => (CARRY_ON, CARRY_ON),
+        };
+        p.decide(c, s).unwrap();
+    }
+    let (client, supplier, joint) = p.scores();
+    assert_eq!(
+        v["client"]["total"].as_f64().unwrap().to_bits(),
+        client.total.to_bits()
+    );
+    assert_eq!(
+        v["supplier"]["total"].as_f64().unwrap().to_bits(),
+        supplier.total.to_bits()
+    );
+    assert_eq!(
+        v["joint_value"].as_f64().unwrap().to_bits(),
+        joint.to_bits()
+    );
+    assert_eq!(v["decisions"][1]["supplier"], "accept");
+    let _ = Side::Client;
+    fails_cleanly(
+        &[
+            "exercise",
+            "play",
+            "builtin:farbo-pair",
+            "--decide",
+            "11=exit",
+        ],
+        "say whose",
+    );
+    fails_cleanly(
+        &[
+            "exercise",
+            "play",
+            "builtin:farbo-pair",
+            "--decide",
+            "supplier:11=accept",
+        ],
+        "supplier: 'accept'",
+    );
+    fails_cleanly(
+        &[
+            "exercise",
+            "play",
+            "builtin:farbo-crisis",
+            "--decide",
+            "client:11=exit",
+        ],
+        "one side plays",
+    );
 }

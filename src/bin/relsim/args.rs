@@ -4,6 +4,7 @@
 use lexopt::{Arg, Parser, ValueExt};
 
 use relsim::sim;
+use relsim::sim::exercise::Side;
 
 /// The subcommands, with what each takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -268,7 +269,7 @@ impl Command {
         for o in self.options() {
             let value = match o {
                 Opt::Format => formats.as_str(),
-                Opt::Decide => "WEEK=OPTION",
+                Opt::Decide => "[client:|supplier:]WEEK=OPTION",
                 Opt::Result | Opt::Params | Opt::Out | Opt::Db => "FILE",
                 Opt::Site => "DIR",
                 Opt::Host => "IP",
@@ -303,7 +304,9 @@ pub fn usage() -> String {
     );
     text.push_str(
         "An exercise FILE may be a path or builtin:NAME. --decide takes OPTION at the decision \
-         moment of week WEEK (carry on elsewhere); with --runs N a play is also replayed over N other \
+         moment of week WEEK (carry on elsewhere; in an exercise both sides play, say whose: \
+         client:WEEK=OPTION, supplier:WEEK=OPTION, and `accept` answers the other side's proposal \
+         of the moment before); with --runs N a play is also replayed over N other \
          futures (luck or skill). --result writes the play's result file (as the app's), which \
          exercise board reads like participants' files.\n",
     );
@@ -358,6 +361,8 @@ pub struct Invocation {
     pub threads: Option<usize>,
     /// Exercise decisions: (week of the decision moment, option id), as given.
     pub decide: Vec<(u32, String)>,
+    /// A two-sided exercise's decisions: (side, week of the decision moment, option id).
+    pub pair_decide: Vec<(Side, u32, String)>,
     /// Where a play writes its result file.
     pub result: Option<String>,
     /// The participant's name in that result file.
@@ -447,6 +452,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         y: GridAxis::default(),
         threads: None,
         decide: Vec::new(),
+        pair_decide: Vec::new(),
         result: None,
         participant: None,
         params: None,
@@ -524,17 +530,39 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
                 }
             }
             Opt::Decide => {
-                let (week, option) = value
+                // A side first (`supplier:26=fee_rise`) when both sides of an exercise play.
+                let (side, rest) = match value.split_once(':') {
+                    Some(("client", rest)) => (Some(Side::Client), rest),
+                    Some(("supplier", rest)) => (Some(Side::Supplier), rest),
+                    _ => (None, value.as_str()),
+                };
+                let (week, option) = rest
                     .split_once('=')
                     .and_then(|(w, o)| Some((w.trim().parse::<u32>().ok()?, o.trim())))
                     .filter(|(_, o)| !o.is_empty())
                     .ok_or(format!(
-                        "--decide: '{value}' is not WEEK=OPTION (a whole week number, '=', an option id)"
+                        "--decide: '{value}' is not [client:|supplier:]WEEK=OPTION (a whole week number, '=', an option id)"
                     ))?;
-                if inv.decide.iter().any(|(w, _)| *w == week) {
-                    return Err(format!("--decide: week {week} is given twice"));
+                match side {
+                    None => {
+                        if inv.decide.iter().any(|(w, _)| *w == week) {
+                            return Err(format!("--decide: week {week} is given twice"));
+                        }
+                        inv.decide.push((week, option.to_string()));
+                    }
+                    Some(side) => {
+                        if inv
+                            .pair_decide
+                            .iter()
+                            .any(|(s, w, _)| *s == side && *w == week)
+                        {
+                            return Err(format!(
+                                "--decide: week {week} is given twice for that side"
+                            ));
+                        }
+                        inv.pair_decide.push((side, week, option.to_string()));
+                    }
                 }
-                inv.decide.push((week, option.to_string()));
             }
             Opt::Result => inv.result = Some(value),
             Opt::Participant => inv.participant = Some(value),
@@ -690,7 +718,7 @@ mod tests {
         }
         assert!(u.contains("relsim sweep FILE [--param PATH]"));
         assert!(u.contains(
-            "relsim exercise play FILE [--decide WEEK=OPTION]... [--runs N] [--result FILE] \
+            "relsim exercise play FILE [--decide [client:|supplier:]WEEK=OPTION]... [--runs N] [--result FILE] \
              [--participant NAME]"
         ));
         assert!(u.contains("relsim exercise board RESULT... [--format json|table]"));

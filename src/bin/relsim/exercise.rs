@@ -8,15 +8,20 @@ use serde::Serialize;
 use super::args::{Format, Invocation};
 use super::json;
 use relsim::sim::exercise::{
-    builtin, class_board, Debrief, Decision, Exercise, ExerciseResult, Luck, Play, Score, Side,
-    BUILTIN, CARRY_ON, CLAIM_FUTURES, LUCK_RUNS,
+    builtin, builtin_pair, class_board, Debrief, Decision, Exercise, ExerciseResult, Luck,
+    PairDecision, PairPlay, Play, Score, Side, BUILTIN, BUILTIN_PAIRS, CARRY_ON, CLAIM_FUTURES,
+    LUCK_RUNS,
 };
 
 /// Loads an exercise from a path or `builtin:NAME`.
 fn load(file: &str) -> Result<Exercise, String> {
     if let Some(name) = file.strip_prefix("builtin:") {
-        return builtin(name).ok_or_else(|| {
-            let known: Vec<&str> = BUILTIN.iter().map(|(id, _)| *id).collect();
+        return builtin(name).or_else(|| builtin_pair(name)).ok_or_else(|| {
+            let known: Vec<&str> = BUILTIN
+                .iter()
+                .chain(BUILTIN_PAIRS)
+                .map(|(id, _)| *id)
+                .collect();
             format!(
                 "unknown built-in exercise '{name}' (known: {})",
                 known.join(", ")
@@ -77,6 +82,19 @@ pub fn play(file: &str, inv: &Invocation) -> Result<String, String> {
         (n, _) => n,
     };
     let ex = load(file)?;
+    if ex.is_two_sided() {
+        return play_pair(ex, inv);
+    }
+    if let Some((side, week, option)) = inv.pair_decide.first() {
+        let side = if *side == Side::Client {
+            "client"
+        } else {
+            "supplier"
+        };
+        return Err(format!(
+            "--decide {side}:{week}={option}: one side plays this exercise; give WEEK=OPTION"
+        ));
+    }
     let ids: Vec<String> = ex.options().iter().map(|(id, _)| id.to_string()).collect();
     for (week, option) in decide {
         if !ids.contains(option) {
@@ -121,6 +139,58 @@ pub fn play(file: &str, inv: &Invocation) -> Result<String, String> {
         carry_on_score: d.carry_on.total,
         best_score: d.best.map(|b| b.total),
         luck: (runs > 0).then_some(d.luck),
+    })
+}
+
+/// A pair's play, as printed.
+#[derive(Serialize)]
+struct PairPlayed {
+    exercise: String,
+    decisions: Vec<PairDecision>,
+    client: Score,
+    supplier: Score,
+    /// The client's net value plus the supplier's margin, k€.
+    joint_value: f64,
+}
+
+/// `exercise play` of an exercise both sides play: each side's `--decide side:WEEK=OPTION`.
+fn play_pair(ex: Exercise, inv: &Invocation) -> Result<String, String> {
+    if let Some((week, option)) = inv.decide.first() {
+        return Err(format!(
+            "--decide {week}={option}: both sides play this exercise; say whose: client:{week}={option} or supplier:{week}={option}"
+        ));
+    }
+    let mut play = PairPlay::new(ex.clone());
+    let mut moments = Vec::new();
+    while !play.is_finished() {
+        let week = play.seen();
+        moments.push(week.to_string());
+        let of = |side: Side| {
+            inv.pair_decide
+                .iter()
+                .find(|(s, w, _)| *s == side && *w == week)
+                .map_or(CARRY_ON, |(_, _, o)| o.as_str())
+        };
+        play.decide(of(Side::Client), of(Side::Supplier))
+            .map_err(|e| format!("--decide {e}"))?;
+    }
+    if let Some((_, week, option)) = inv
+        .pair_decide
+        .iter()
+        .find(|(_, w, _)| !play.decisions.iter().any(|d| d.week == *w))
+    {
+        return Err(format!(
+            "--decide {week}={option}: week {week} is not a decision moment of this play (its moments: weeks {})",
+            moments.join(", ")
+        ));
+    }
+    let (client, supplier, joint_value) = play.scores();
+    json(&PairPlayed {
+        exercise: ex.id,
+        decisions: play.decisions,
+        client,
+        supplier,
+        joint_value,
     })
 }
 

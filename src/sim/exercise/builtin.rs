@@ -20,6 +20,21 @@ macro_rules! exercises {
 
 exercises!["farbo-crisis", "gym-contract", "stale-partnership"];
 
+/// The built-in exercises both sides play (a pair), as (id, JSON): apart from [`BUILTIN`],
+/// which the one-player mode offers.
+pub const BUILTIN_PAIRS: &[(&str, &str)] = &[(
+    "farbo-pair",
+    include_str!("../../../exercises/farbo-pair.json"),
+)];
+
+/// The built-in two-sided exercise with this id, parsed.
+pub fn builtin_pair(id: &str) -> Option<Exercise> {
+    BUILTIN_PAIRS
+        .iter()
+        .find(|(i, _)| *i == id)
+        .and_then(|(_, json)| Exercise::from_json(json).ok())
+}
+
 /// The built-in exercise with this id, parsed. Built-ins are checked by tests, so a broken one
 /// fails the tests rather than the app.
 pub fn builtin(id: &str) -> Option<Exercise> {

@@ -133,9 +133,14 @@ impl Recorder for Tally {
     }
 }
 
-/// The score of a run's rows.
+/// The score of a run's rows, for the exercise's side.
 pub fn score_of(ex: &Exercise, rows: &[Row]) -> Score {
-    let mut t = Tally::new(ex.side);
+    score_for(ex, ex.side, rows)
+}
+
+/// The score of a run's rows for `side` (both sides of a pair are scored on one run).
+pub fn score_for(ex: &Exercise, side: Side, rows: &[Row]) -> Score {
+    let mut t = Tally::new(side);
     rows.iter().for_each(|r| t.add(r));
     t.score(ex)
 }

@@ -10,20 +10,22 @@ mod builtin;
 mod claims;
 mod debrief;
 mod intake;
+mod pair;
 mod play;
 mod validate;
 mod verify;
 
 mod spec;
 
-pub use builtin::{builtin, default_menu, BUILTIN};
+pub use builtin::{builtin, builtin_pair, default_menu, BUILTIN, BUILTIN_PAIRS};
 pub use claims::CLAIM_FUTURES;
 pub use debrief::{
-    class_board, luck_of_scores, luck_or_skill, luck_scores, score_of, ClassBoard, Debrief,
-    ExerciseResult, Luck, Moment, OptionCount, OwnMoment, PathSummary, Score, ScoreParts,
+    class_board, luck_of_scores, luck_or_skill, luck_scores, score_for, score_of, ClassBoard,
+    Debrief, ExerciseResult, Luck, Moment, OptionCount, OwnMoment, PathSummary, Score, ScoreParts,
     LUCK_RUNS, MAX_PARTICIPANT_CHARS, RESULT_KIND, RESULT_VERSION,
 };
 pub use intake::{admit, Check, Entry, Refusal, MAX_RESULT_BYTES, MAX_RESULT_FILES};
+pub use pair::{actor, other, PairDecision, PairPlay, ACCEPT};
 pub use play::Play;
 pub use verify::Unverified;
 

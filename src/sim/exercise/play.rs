@@ -117,29 +117,40 @@ impl Play {
 
     /// Moves `seen` past the next decision moment, or to the end.
     fn advance(&mut self) {
-        let weeks = self.exercise.scenario.weeks;
-        let m = &self.exercise.moments;
-        if self.decisions.len() as u32 >= m.max_decisions {
-            self.seen = weeks;
-            return;
-        }
-        for w in self.seen..weeks.saturating_sub(1) {
-            let row = &self.history.rows[w as usize];
-            if row.status.is_final() {
-                break;
-            }
-            let rhythm = m.every_weeks > 0 && (w + 1) % m.every_weeks == 0;
-            let shock = m.after_incident_above.is_some_and(|size| {
-                self.history.events_in(w).any(|e| {
-                    matches!(e, Event::Incident { incident, .. }
-                        if incident.polarity == Polarity::Negative && incident.magnitude >= size)
-                })
-            });
-            if rhythm || shock {
-                self.seen = w + 1;
-                return;
-            }
-        }
-        self.seen = weeks;
+        self.seen = next_moment(
+            &self.exercise,
+            &self.history,
+            self.seen,
+            self.decisions.len(),
+        );
     }
+}
+
+/// The week after the next decision moment from week `seen` on (the first week the participant
+/// has not seen), or the end of the run: a moment falls every `every_weeks` and after a large
+/// negative incident, until `max_decisions` were taken (`decided`) or the relationship ended.
+/// A one-sided play and a pair's play stop at the same moments.
+pub(super) fn next_moment(ex: &Exercise, history: &History, seen: u32, decided: usize) -> u32 {
+    let weeks = ex.scenario.weeks;
+    let m = &ex.moments;
+    if decided as u32 >= m.max_decisions {
+        return weeks;
+    }
+    for w in seen..weeks.saturating_sub(1) {
+        let row = &history.rows[w as usize];
+        if row.status.is_final() {
+            break;
+        }
+        let rhythm = m.every_weeks > 0 && (w + 1) % m.every_weeks == 0;
+        let shock = m.after_incident_above.is_some_and(|size| {
+            history.events_in(w).any(|e| {
+                matches!(e, Event::Incident { incident, .. }
+                    if incident.polarity == Polarity::Negative && incident.magnitude >= size)
+            })
+        });
+        if rhythm || shock {
+            return w + 1;
+        }
+    }
+    weeks
 }

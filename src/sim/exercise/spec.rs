@@ -175,8 +175,15 @@ pub struct Exercise {
     pub side: Side,
     /// When decisions are taken.
     pub moments: Moments,
-    /// The decision menu after the implicit "carry on".
+    /// The decision menu after the implicit "carry on" (the client's, when both sides play).
     pub menu: Vec<Choice>,
+    /// The sides people play: empty for `side` alone, `["client", "supplier"]` for both (a pair
+    /// plays one relationship; see `pair.rs`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sides: Vec<Side>,
+    /// The supplier's menu when both sides play.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supplier_menu: Vec<Choice>,
     /// How the outcome is scored.
     pub scoring: Scoring,
     /// Questions for the class discussion.
@@ -202,6 +209,8 @@ impl Default for Exercise {
             side: Side::Client,
             moments: Moments::default(),
             menu: Vec::new(),
+            sides: Vec::new(),
+            supplier_menu: Vec::new(),
             scoring: Scoring::default(),
             questions: Vec::new(),
             best_path: Vec::new(),

@@ -1,6 +1,6 @@
 //! Validation of an exercise: every problem names its field and what is allowed.
 
-use super::{Exercise, Side, Text, CARRY_ON, EXERCISE_VERSION, MAX_DECISIONS, MAX_OPTIONS};
+use super::{Exercise, Side, Text, ACCEPT, CARRY_ON, EXERCISE_VERSION, MAX_DECISIONS, MAX_OPTIONS};
 use crate::sim::intervention::Intervention;
 use crate::sim::ScenarioError;
 
@@ -55,47 +55,79 @@ impl Exercise {
                 format!("{} is out of range 1..={MAX_DECISIONS}", m.max_decisions),
             );
         }
-        if self.menu.len() > MAX_OPTIONS {
+        let two = self.is_two_sided();
+        match self.sides.as_slice() {
+            [] => {}
+            [one] if *one == self.side => {}
+            [Side::Client, Side::Supplier] if self.side == Side::Client => {}
+            _ => fail(
+                "sides".into(),
+                "allowed: [], the exercise's side, or [\"client\", \"supplier\"] (then side is client and menu is the client's)".into(),
+            ),
+        }
+        if two && self.supplier_menu.is_empty() {
             fail(
-                "menu".into(),
-                format!("{} options; at most {MAX_OPTIONS}", self.menu.len()),
+                "supplier_menu".into(),
+                "both sides play: the supplier needs a menu".into(),
             );
         }
-        for (i, c) in self.menu.iter().enumerate() {
-            if c.id.trim().is_empty() || c.id == CARRY_ON {
+        if !two && !self.supplier_menu.is_empty() {
+            fail(
+                "supplier_menu".into(),
+                "only for an exercise where both sides play (\"sides\": [\"client\", \"supplier\"])".into(),
+            );
+        }
+        for (field, menu, side) in [
+            ("menu", &self.menu, self.side),
+            ("supplier_menu", &self.supplier_menu, Side::Supplier),
+        ] {
+            if menu.len() > MAX_OPTIONS {
                 fail(
-                    format!("menu[{i}].id"),
-                    format!("must be non-empty and not '{CARRY_ON}' (carry on is always first)"),
+                    field.into(),
+                    format!("{} options; at most {MAX_OPTIONS}", menu.len()),
                 );
             }
-            if self.menu[..i].iter().any(|o| o.id == c.id) {
-                fail(format!("menu[{i}].id"), format!("'{}' is used twice", c.id));
-            }
-            if c.label.en.trim().is_empty() && c.label.nl.trim().is_empty() {
-                fail(
-                    format!("menu[{i}].label"),
-                    "needs an English or Dutch text".into(),
-                );
-            }
-            if self.side == Side::Supplier && matches!(c.action, Intervention::Exit(_)) {
-                fail(
-                    format!("menu[{i}].action.kind"),
-                    "exit is the client's decision; not allowed on the supplier side".into(),
-                );
-            }
-            if self.side == Side::Client && matches!(c.action, Intervention::EffortPolicy(_)) {
-                fail(
-                    format!("menu[{i}].action.kind"),
-                    "an effort policy is the supplier's decision; not allowed on the client side"
-                        .into(),
-                );
-            }
-            // The action is checked as an intervention of the scenario, at week 0.
-            let mut probe = self.scenario.clone();
-            probe.interventions = vec![super::at_week(&c.action, 0)];
-            for e in probe.problems() {
-                if let Some(rest) = e.path.strip_prefix("interventions[0].") {
-                    fail(format!("menu[{i}].action.{rest}"), e.message);
+            for (i, c) in menu.iter().enumerate() {
+                if c.id.trim().is_empty() || c.id == CARRY_ON || (two && c.id == ACCEPT) {
+                    fail(
+                        format!("{field}[{i}].id"),
+                        format!("must be non-empty and not '{CARRY_ON}' or '{ACCEPT}' (those are always offered)"),
+                    );
+                }
+                if menu[..i].iter().any(|o| o.id == c.id) {
+                    fail(
+                        format!("{field}[{i}].id"),
+                        format!("'{}' is used twice", c.id),
+                    );
+                }
+                if c.label.en.trim().is_empty() && c.label.nl.trim().is_empty() {
+                    fail(
+                        format!("{field}[{i}].label"),
+                        "needs an English or Dutch text".into(),
+                    );
+                }
+                let client_only = matches!(c.action, Intervention::Exit(_))
+                    || (two && matches!(c.action, Intervention::ChangeRole(_)));
+                if side == Side::Supplier && client_only {
+                    fail(
+                        format!("{field}[{i}].action.kind"),
+                        "exit and the relationship manager are the client's decisions; not allowed on the supplier side".into(),
+                    );
+                }
+                if side == Side::Client && matches!(c.action, Intervention::EffortPolicy(_)) {
+                    fail(
+                        format!("{field}[{i}].action.kind"),
+                        "an effort policy is the supplier's decision; not allowed on the client side"
+                            .into(),
+                    );
+                }
+                // The action is checked as an intervention of the scenario, at week 0.
+                let mut probe = self.scenario.clone();
+                probe.interventions = vec![super::at_week(&c.action, 0)];
+                for e in probe.problems() {
+                    if let Some(rest) = e.path.strip_prefix("interventions[0].") {
+                        fail(format!("{field}[{i}].action.{rest}"), e.message);
+                    }
                 }
             }
         }

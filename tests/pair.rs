@@ -1,0 +1,187 @@
+//! Both sides played by people: a proposal is answered at the next moment, an own act takes
+//! effect at once, neither side's options depend on the other's choice of the same moment, and
+//! a pair's play replays bit for bit from its decisions.
+
+use relsim::sim::exercise::{
+    builtin_pair, Exercise, PairDecision, PairPlay, Side, ACCEPT, BUILTIN_PAIRS, CARRY_ON,
+};
+use relsim::sim::intervention::Intervention;
+
+fn farbo_pair() -> Exercise {
+    builtin_pair("farbo-pair").expect("the built-in pair exercise parses")
+}
+
+/// Plays with `pick(moment, side) -> option id` (carry on when the id is not offered).
+fn play(ex: &Exercise, pick: impl Fn(usize, Side, &[&str]) -> String) -> PairPlay {
+    let mut p = PairPlay::new(ex.clone());
+    let mut m = 0;
+    while !p.is_finished() {
+        let ids = |side| {
+            p.options(side)
+                .iter()
+                .map(|(id, _)| id.to_string())
+                .collect::<Vec<_>>()
+        };
+        let (c, s) = (ids(Side::Client), ids(Side::Supplier));
+        let c = pick(
+            m,
+            Side::Client,
+            &c.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        let s = pick(
+            m,
+            Side::Supplier,
+            &s.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        p.decide(&c, &s).unwrap();
+        m += 1;
+    }
+    p
+}
+
+#[test]
+fn every_built_in_pair_exercise_is_valid_and_two_sided() {
+    for (id, json) in BUILTIN_PAIRS {
+        let ex = Exercise::from_json(json).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert!(ex.is_two_sided() && !ex.supplier_menu.is_empty(), "{id}");
+        let p = play(&ex, |_, _, _| CARRY_ON.into());
+        assert!(p.decisions.len() >= 3, "{id}: moments to decide at");
+    }
+}
+
+#[test]
+fn a_proposal_is_answered_at_the_next_moment_and_an_own_act_takes_effect_at_once() {
+    let ex = farbo_pair();
+    // Moment 0: the client proposes a results contract, the supplier commits to customer focus.
+    // Moment 1: the supplier accepts. Then both carry on.
+    let p = play(&ex, |m, side, offered| match (m, side) {
+        (0, Side::Client) => "results_contract".into(),
+        (0, Side::Supplier) => "customer_focus".into(),
+        (1, Side::Supplier) => {
+            assert!(
+                offered.contains(&ACCEPT),
+                "the proposal is offered to the supplier"
+            );
+            ACCEPT.into()
+        }
+        (1, Side::Client) => {
+            assert!(
+                !offered.contains(&ACCEPT),
+                "the client has nothing to answer"
+            );
+            CARRY_ON.into()
+        }
+        (_, _) => {
+            assert!(
+                !offered.contains(&ACCEPT),
+                "an answered proposal is not offered again"
+            );
+            CARRY_ON.into()
+        }
+    });
+    let s = ex.with_pair_decisions(&p.decisions);
+    let (w0, w1) = (p.decisions[0].week, p.decisions[1].week);
+    let kinds: Vec<(&str, u32)> = s
+        .interventions
+        .iter()
+        .map(|i| (i.kind_id(), i.week()))
+        .collect();
+    assert_eq!(kinds, [("effort_policy", w0), ("renegotiate", w1)]);
+    // A refused proposal changes nothing.
+    let refused = play(&ex, |m, side, _| {
+        if m == 0 && side == Side::Client {
+            "results_contract".into()
+        } else {
+            CARRY_ON.into()
+        }
+    });
+    let nothing = play(&ex, |_, _, _| CARRY_ON.into());
+    assert_eq!(refused.history().rows, nothing.history().rows);
+    // Accepting with nothing proposed is refused, naming the side.
+    let mut q = PairPlay::new(ex.clone());
+    let e = q.decide(CARRY_ON, ACCEPT).unwrap_err();
+    assert!(e.starts_with("supplier: 'accept'"), "{e}");
+    assert!(q.decisions.is_empty());
+}
+
+#[test]
+fn a_sides_options_never_depend_on_the_others_choice_of_the_same_moment() {
+    let ex = farbo_pair();
+    let base = PairPlay::new(ex.clone());
+    let before: Vec<String> = base
+        .options(Side::Supplier)
+        .iter()
+        .map(|(i, _)| i.to_string())
+        .collect();
+    for (client, _) in base.options(Side::Client) {
+        let mut p = base.clone();
+        // What the supplier is offered is fixed before the client's choice is known.
+        let offered: Vec<String> = p
+            .options(Side::Supplier)
+            .iter()
+            .map(|(i, _)| i.to_string())
+            .collect();
+        assert_eq!(offered, before);
+        p.decide(client, CARRY_ON).unwrap();
+    }
+}
+
+#[test]
+fn a_pairs_play_replays_bit_for_bit_and_a_moved_week_is_named() {
+    let ex = farbo_pair();
+    let p = play(&ex, |m, side, offered| {
+        let want = match (m, side) {
+            (0, Side::Supplier) => "supplier_repair",
+            (1, Side::Client) => "realign",
+            (2, Side::Supplier) => ACCEPT,
+            (3, Side::Supplier) => "fee_rise",
+            (4, Side::Client) => ACCEPT,
+            _ => CARRY_ON,
+        };
+        if offered.contains(&want) {
+            want.into()
+        } else {
+            CARRY_ON.into()
+        }
+    });
+    let again = PairPlay::replay(ex.clone(), &p.decisions).unwrap();
+    let (a, b) = (p.scores(), again.scores());
+    assert_eq!(a.0.total.to_bits(), b.0.total.to_bits());
+    assert_eq!(a.1.total.to_bits(), b.1.total.to_bits());
+    assert_eq!(a.2.to_bits(), b.2.to_bits());
+    assert_eq!(
+        a.2,
+        a.0.money + a.1.money,
+        "the joint value is both sides' money"
+    );
+    let mut moved: Vec<PairDecision> = p.decisions.clone();
+    moved[1].week += 1;
+    let e = PairPlay::replay(ex.clone(), &moved).unwrap_err();
+    assert!(e.starts_with("decisions[1].week"), "{e}");
+    let mut invented = p.decisions.clone();
+    invented[0].supplier = "bribe_the_auditor".into();
+    let e = PairPlay::replay(ex, &invented).unwrap_err();
+    assert!(e.starts_with("decisions[0].supplier"), "{e}");
+}
+
+#[test]
+fn a_two_sided_exercise_is_validated_per_side() {
+    let mut ex = farbo_pair();
+    ex.sides = vec![Side::Supplier, Side::Client];
+    assert_eq!(ex.validate().unwrap_err().path, "sides");
+    let mut ex = farbo_pair();
+    ex.supplier_menu[0].action = Intervention::Exit(Default::default());
+    assert_eq!(
+        ex.validate().unwrap_err().path,
+        "supplier_menu[0].action.kind"
+    );
+    let mut ex = farbo_pair();
+    ex.menu[0].id = ACCEPT.into();
+    assert_eq!(ex.validate().unwrap_err().path, "menu[0].id");
+    let mut ex = farbo_pair();
+    ex.sides.clear();
+    assert_eq!(ex.validate().unwrap_err().path, "supplier_menu");
+    let mut ex = farbo_pair();
+    ex.supplier_menu.clear();
+    assert_eq!(ex.validate().unwrap_err().path, "supplier_menu");
+}
