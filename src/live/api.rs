@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::exercise::{Decision, Exercise, Text};
+use crate::sim::exercise::{Decision, Exercise, PairDecision, Side, Text};
 
 /// `POST /api/classes`: a trainer opens a class on an exercise (built-in or authored).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,6 +99,9 @@ pub struct Joined {
     pub state: ParticipantState,
     /// The verified score, once handed in.
     pub score: Option<f64>,
+    /// In an exercise both sides play: the side this participant plays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
 }
 
 /// `POST /api/progress`: the participant reached a moment (the board shows the week).
@@ -156,6 +159,78 @@ pub struct Board {
     pub class: ClassInfo,
     /// The participants, in order of joining.
     pub rows: Vec<Row>,
+    /// The pairs, when both sides play, in order of forming.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<PairRow>,
+}
+
+/// One pair on the trainer's board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairRow {
+    /// The pair's id.
+    pub id: u64,
+    /// The client's name (empty while waiting).
+    pub client: String,
+    /// The supplier's name (empty while waiting).
+    pub supplier: String,
+    /// Moments closed so far.
+    pub moment: u32,
+    /// The week both see.
+    pub week: u32,
+    /// Whether the play is over.
+    pub finished: bool,
+    /// The client's verified score, once finished.
+    pub client_score: Option<f64>,
+    /// The supplier's verified score, once finished.
+    pub supplier_score: Option<f64>,
+    /// The pair's joint value (client net value + supplier margin, k€), once finished.
+    pub joint_value: Option<f64>,
+}
+
+/// A pair's play as one of its sides sees it (`GET /api/pair`, and the pair's event stream):
+/// the moments closed so far (both sides' choices, now public), and of the open moment only
+/// this side's own choice and whether the other side has decided.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairView {
+    /// The pair's id.
+    pub pair: u64,
+    /// The side this participant plays.
+    pub side: Side,
+    /// The other side's name, once someone plays it.
+    pub partner: Option<String>,
+    /// The closed moments.
+    pub decisions: Vec<PairDecision>,
+    /// The week both see (the open moment's week).
+    pub week: u32,
+    /// This side's choice at the open moment, if made.
+    pub mine: Option<String>,
+    /// Whether the other side has decided at the open moment.
+    pub other_decided: bool,
+    /// When the open moment closes by the round timer (ms since 1970), if a timer is set.
+    pub deadline_ms: Option<u64>,
+    /// Whether the play is over.
+    pub finished: bool,
+    /// (client score, supplier score, joint value), once finished (computed by the server).
+    pub scores: Option<(f64, f64, f64)>,
+}
+
+/// `POST /api/pair/decide`: this side's option at the open moment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairChoice {
+    /// The open moment's index (a stale screen's choice is refused).
+    pub moment: u32,
+    /// The option id.
+    pub option: String,
+}
+
+/// `POST /api/classes/{id}/round`: the round timer for pairs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundTimer {
+    /// Seconds a moment stays open before a side that has not decided carries on (0: no
+    /// timer; at most [`super::MAX_ROUND_SECONDS`]).
+    pub seconds: u32,
 }
 
 /// What the live board's stream (`GET /api/classes/{id}/events`, server-sent events) sends:
@@ -171,4 +246,6 @@ pub enum Event {
     Closed,
     /// The class was deleted (the stream ends).
     Deleted,
+    /// A pair formed, moved on or finished.
+    Pair(PairRow),
 }

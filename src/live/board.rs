@@ -13,6 +13,10 @@ impl Board {
                 None => self.rows.push(row),
             },
             Event::Closed => self.class.closed = true,
+            Event::Pair(pair) => match self.pairs.iter_mut().find(|p| p.id == pair.id) {
+                Some(p) => *p = pair,
+                None => self.pairs.push(pair),
+            },
             Event::Deleted => return false,
         }
         true
@@ -79,6 +83,7 @@ mod tests {
                 expires_at: 0,
             },
             rows: Vec::new(),
+            pairs: Vec::new(),
         }
     }
 

@@ -11,8 +11,8 @@ mod code;
 mod problem;
 
 pub use api::{
-    Board, ClassCreated, ClassInfo, CreateClass, Event, Join, Joined, ParticipantState, Progress,
-    Row, Submit, Submitted,
+    Board, ClassCreated, ClassInfo, CreateClass, Event, Join, Joined, PairChoice, PairRow,
+    PairView, ParticipantState, Progress, RoundTimer, Row, Submit, Submitted,
 };
 pub use code::{clean_name, join_code, CODE_ALPHABET, CODE_LEN, MAX_NAME_CHARS};
 pub use problem::{ApiProblem, ProblemCode};
@@ -25,6 +25,8 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub const DEFAULT_EXPIRE_DAYS: u32 = 30;
 /// The range of days a trainer may set for classes to live (`relsim serve --expire-days`).
 pub const EXPIRE_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
+/// Longest round timer for pairs, in seconds.
+pub const MAX_ROUND_SECONDS: u32 = 600;
 /// Where the README tells how to run a live class (the app links to it without a server).
 pub const README_SECTION: &str = "README.md#run-a-live-class";
 /// The query key of a join link: `/?join=CODE` opens the join form with the code filled in.

@@ -9,7 +9,10 @@ use crate::live::{ParticipantState, Row};
 use crate::sim::exercise::Decision;
 
 /// The schema's migrations, in order; the database's `user_version` counts those applied.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_classes.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_classes.sql"),
+    include_str!("../../migrations/0002_pairs.sql"),
+];
 
 /// A database error, told in a sentence.
 pub type DbResult<T> = Result<T, rusqlite::Error>;
@@ -317,4 +320,192 @@ pub fn set_result_file(conn: &Connection, participant: u64, json: &str) -> DbRes
         params![participant as i64, json],
     )
     .map(drop)
+}
+
+/// A pair as stored.
+#[derive(Clone, Debug)]
+pub struct PairRecord {
+    /// Id.
+    pub id: u64,
+    /// Its class.
+    pub class_id: String,
+    /// The client's participant id and name.
+    pub client: Option<(u64, String)>,
+    /// The supplier's participant id and name.
+    pub supplier: Option<(u64, String)>,
+    /// The closed moments, JSON.
+    pub decisions_json: String,
+    /// The open moment's week.
+    pub week: u32,
+    /// The open moment's choices.
+    pub client_choice: Option<String>,
+    /// The open moment's choices.
+    pub supplier_choice: Option<String>,
+    /// When the open moment opened, ms since 1970.
+    pub opened_ms: u64,
+    /// Whether the play is over.
+    pub finished: bool,
+    /// The verified scores and joint value, once finished.
+    pub scores: Option<(f64, f64, f64)>,
+}
+
+const PAIR_SELECT: &str = "SELECT q.id, q.class_id, q.client, c.name, q.supplier, s.name, q.decisions_json, q.week,
+        q.client_choice, q.supplier_choice, q.opened_ms, q.finished, q.client_score, q.supplier_score, q.joint_value
+     FROM pairs q LEFT JOIN participants c ON c.id = q.client LEFT JOIN participants s ON s.id = q.supplier";
+
+fn pair_of(r: &rusqlite::Row<'_>) -> DbResult<PairRecord> {
+    let member = |id: Option<i64>, name: Option<String>| id.zip(name).map(|(i, n)| (i as u64, n));
+    let scores = match (
+        r.get::<_, Option<f64>>(12)?,
+        r.get::<_, Option<f64>>(13)?,
+        r.get::<_, Option<f64>>(14)?,
+    ) {
+        (Some(a), Some(b), Some(c)) => Some((a, b, c)),
+        _ => None,
+    };
+    Ok(PairRecord {
+        id: r.get::<_, i64>(0)? as u64,
+        class_id: r.get(1)?,
+        client: member(r.get(2)?, r.get(3)?),
+        supplier: member(r.get(4)?, r.get(5)?),
+        decisions_json: r.get(6)?,
+        week: r.get::<_, i64>(7)? as u32,
+        client_choice: r.get(8)?,
+        supplier_choice: r.get(9)?,
+        opened_ms: r.get::<_, i64>(10)? as u64,
+        finished: r.get::<_, i64>(11)? != 0,
+        scores,
+    })
+}
+
+/// One pair.
+pub fn pair(conn: &Connection, id: u64) -> DbResult<Option<PairRecord>> {
+    conn.query_row(
+        &format!("{PAIR_SELECT} WHERE q.id = ?1"),
+        [id as i64],
+        pair_of,
+    )
+    .optional()
+}
+
+/// The pairs of a class, in order of forming.
+pub fn pairs(conn: &Connection, class_id: &str) -> DbResult<Vec<PairRecord>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{PAIR_SELECT} WHERE q.class_id = ?1 ORDER BY q.id"
+    ))?;
+    let rows = stmt.query_map([class_id], pair_of)?.collect();
+    rows
+}
+
+/// The pair a participant plays in, and the side (`client` or `supplier`).
+pub fn seat_of(conn: &Connection, participant: u64) -> DbResult<Option<(u64, bool)>> {
+    conn.query_row(
+        "SELECT id, client = ?1 FROM pairs WHERE client = ?1 OR supplier = ?1",
+        [participant as i64],
+        |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, bool>(1)?)),
+    )
+    .optional()
+}
+
+/// Seats a participant: the supplier's side of the oldest pair waiting for one, else the
+/// client's side of a new pair (its first moment's week given). Returns (pair id, is client).
+pub fn seat(
+    conn: &Connection,
+    class_id: &str,
+    participant: u64,
+    first_week: u32,
+    now_ms: u64,
+) -> DbResult<(u64, bool)> {
+    let waiting: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM pairs WHERE class_id = ?1 AND supplier IS NULL AND client IS NOT NULL ORDER BY id LIMIT 1",
+            [class_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match waiting {
+        Some(id) => {
+            // The moment opens when the pair is complete.
+            conn.execute(
+                "UPDATE pairs SET supplier = ?2, opened_ms = ?3 WHERE id = ?1",
+                params![id, participant as i64, now_ms as i64],
+            )?;
+            Ok((id as u64, false))
+        }
+        None => {
+            conn.execute(
+                "INSERT INTO pairs (class_id, client, week, opened_ms) VALUES (?1, ?2, ?3, ?4)",
+                params![class_id, participant as i64, first_week, now_ms as i64],
+            )?;
+            Ok((conn.last_insert_rowid() as u64, true))
+        }
+    }
+}
+
+/// Records one side's choice at the open moment.
+pub fn set_choice(conn: &Connection, pair: u64, client: bool, option: &str) -> DbResult<()> {
+    let column = if client {
+        "client_choice"
+    } else {
+        "supplier_choice"
+    };
+    conn.execute(
+        &format!("UPDATE pairs SET {column} = ?2 WHERE id = ?1"),
+        params![pair as i64, option],
+    )
+    .map(drop)
+}
+
+/// Closes the open moment: the new closed moments, the next week, and the scores once over.
+pub fn close_moment(
+    conn: &Connection,
+    pair: u64,
+    decisions_json: &str,
+    week: u32,
+    now_ms: u64,
+    scores: Option<(f64, f64, f64)>,
+) -> DbResult<()> {
+    let (c, s, j) = (
+        scores.map(|x| x.0),
+        scores.map(|x| x.1),
+        scores.map(|x| x.2),
+    );
+    conn.execute(
+        "UPDATE pairs SET decisions_json = ?2, week = ?3, client_choice = NULL, supplier_choice = NULL,
+             opened_ms = ?4, finished = ?5, client_score = ?6, supplier_score = ?7, joint_value = ?8
+         WHERE id = ?1",
+        params![pair as i64, decisions_json, week, now_ms as i64, scores.is_some(), c, s, j],
+    )
+    .map(drop)
+}
+
+/// The round timer of a class, in seconds (0: none).
+pub fn round_seconds(conn: &Connection, class_id: &str) -> DbResult<u32> {
+    conn.query_row(
+        "SELECT round_seconds FROM classes WHERE id = ?1",
+        [class_id],
+        |r| r.get(0),
+    )
+}
+
+/// Sets a class's round timer.
+pub fn set_round_seconds(conn: &Connection, class_id: &str, seconds: u32) -> DbResult<()> {
+    conn.execute(
+        "UPDATE classes SET round_seconds = ?2 WHERE id = ?1",
+        params![class_id, seconds],
+    )
+    .map(drop)
+}
+
+/// Complete, open pairs whose round timer ran out by `now_ms`.
+pub fn overdue_pairs(conn: &Connection, now_ms: u64) -> DbResult<Vec<u64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT q.id FROM pairs q JOIN classes k ON k.id = q.class_id
+         WHERE q.finished = 0 AND q.client IS NOT NULL AND q.supplier IS NOT NULL
+           AND k.round_seconds > 0 AND q.opened_ms + k.round_seconds * 1000 <= ?1",
+    )?;
+    let ids = stmt
+        .query_map([now_ms as i64], |r| Ok(r.get::<_, i64>(0)? as u64))?
+        .collect();
+    ids
 }

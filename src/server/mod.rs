@@ -12,6 +12,8 @@ mod files;
 mod hub;
 mod keys;
 mod limiter;
+mod pair_routes;
+mod pairs;
 mod participant;
 mod qr;
 mod reply;

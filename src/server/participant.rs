@@ -37,7 +37,7 @@ pub async fn join(
     let req: Join = body(raw, "join request")?;
     let code = join_code(&req.code).inspect_err(|_| st.limiter.wrong(ip))?;
     let name = clean_name(&req.name)?;
-    let (joined, row, class_id) = with_db(&st, move |conn, shared| {
+    let (joined, row, class_id, pair) = with_db(&st, move |conn, shared| {
         let Some(class) = db::class_by_code(conn, &code, now())? else {
             shared.limiter.wrong(ip);
             return refuse(ProblemCode::NotFound, "code", "no open class has this code");
@@ -60,6 +60,12 @@ pub async fn join(
                 format!("'{name}' is taken in this class; choose another name"),
             );
         };
+        let ex = exercise(&class)?;
+        let side = if ex.is_two_sided() {
+            Some(super::pairs::seat(conn, &class.id, id, &ex)?)
+        } else {
+            None
+        };
         let row = Row {
             id,
             name: name.clone(),
@@ -73,15 +79,23 @@ pub async fn join(
             participant_key: keys::key(KeyKind::Participant, &id.to_string(), &secret),
             class_id: class.id.clone(),
             name,
-            exercise: exercise(&class)?,
+            exercise: ex,
             closed: false,
             state: ParticipantState::Joined,
             score: None,
+            side,
         };
-        Ok((joined, row, class.id))
+        let pair = match side {
+            Some(_) => db::seat_of(conn, id)?.and_then(|(p, _)| db::pair(conn, p).ok().flatten()),
+            None => None,
+        };
+        Ok((joined, row, class.id, pair))
     })
     .await?;
     st.hub.publish(&class_id, Event::Row(row));
+    if let Some(p) = pair {
+        super::pairs::publish(&st, &class_id, &p);
+    }
     Ok((StatusCode::CREATED, Json(joined)))
 }
 
@@ -90,7 +104,15 @@ pub async fn me(State(st): State<AppState>, headers: HeaderMap) -> Reply<Json<Jo
     let key = bearer(&headers);
     let me = with_db(&st, move |conn, _| {
         let (p, class) = participant(conn, key.as_deref(), now())?;
+        let side = db::seat_of(conn, p.row.id)?.map(|(_, client)| {
+            if client {
+                crate::sim::exercise::Side::Client
+            } else {
+                crate::sim::exercise::Side::Supplier
+            }
+        });
         Ok(Joined {
+            side,
             participant_key: String::new(),
             class_id: class.id.clone(),
             name: p.row.name,
@@ -181,6 +203,13 @@ pub async fn submit(
         return refuse(ProblemCode::AlreadyDone, "", "your result is in already");
     }
     let ex = exercise(&class)?;
+    if ex.is_two_sided() {
+        return refuse(
+            ProblemCode::Invalid,
+            "",
+            "in a pair, the server scores the play as the moments close; there is nothing to hand in",
+        );
+    }
     let decisions = req.decisions.clone();
     // The replay runs without the database's lock: other requests go on meanwhile.
     let (score, week) = compute(move || {

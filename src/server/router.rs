@@ -14,7 +14,7 @@ use tower_http::services::ServeDir;
 
 use super::reply::{now, refuse, Reply};
 use super::state::{with_db, AppState, Shared};
-use super::{db, participant, trainer, Config};
+use super::{db, pair_routes, pairs, participant, trainer, Config};
 use crate::live::{ProblemCode, MAX_BODY_BYTES};
 
 /// How often expired classes are looked for.
@@ -42,6 +42,10 @@ fn app(state: AppState, site: &std::path::Path) -> Router {
         .route("/me", get(participant::me))
         .route("/progress", post(participant::progress))
         .route("/results", post(participant::submit))
+        .route("/pair", get(pair_routes::get))
+        .route("/pair/events", get(pair_routes::events))
+        .route("/pair/decide", post(pair_routes::decide))
+        .route("/classes/{id}/round", post(trainer::round))
         .fallback(no_route)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::map_response(
@@ -113,6 +117,7 @@ pub fn serve(config: &Config) -> Result<(), String> {
             files: tokio::sync::Semaphore::new(1),
         });
         tokio::spawn(clean(state.clone()));
+        tokio::spawn(pairs::round_timer(state.clone()));
         let service = app(state, &config.site).into_make_service_with_connect_info::<SocketAddr>();
         tokio::select! {
             r = axum::serve(listener, service) => r.map_err(|e| e.to_string()),

@@ -17,7 +17,9 @@ use super::db::{self, ClassRow};
 use super::keys::{self, KeyKind};
 use super::reply::{bearer, body, now, refuse, Reply};
 use super::state::{info, trainer, with_db, AppState};
-use crate::live::{Board, ClassCreated, CreateClass, Event, ProblemCode};
+use crate::live::{
+    Board, ClassCreated, CreateClass, Event, ProblemCode, RoundTimer, MAX_ROUND_SECONDS,
+};
 use crate::sim::csv::push_record;
 
 /// Longest site address a class keeps for its join link.
@@ -90,9 +92,14 @@ pub async fn create(
 
 /// The whole board of an authorised class.
 fn board(conn: &rusqlite::Connection, class: &ClassRow) -> Reply<Board> {
+    let pairs = db::pairs(conn, &class.id)?
+        .iter()
+        .map(super::pairs::row)
+        .collect::<Reply<Vec<_>>>()?;
     Ok(Board {
         class: info(class)?,
         rows: db::rows(conn, &class.id)?,
+        pairs,
     })
 }
 
@@ -167,6 +174,30 @@ pub async fn close(
         db::close_class(conn, &class.id)?;
         shared.hub.publish(&class.id, Event::Closed);
         Ok(())
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /api/classes/{id}/round`: the round timer for the class's pairs.
+pub async fn round(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    raw: Result<Bytes, BytesRejection>,
+) -> Reply<StatusCode> {
+    let req: RoundTimer = body(raw, "round timer")?;
+    if req.seconds > MAX_ROUND_SECONDS {
+        return refuse(
+            ProblemCode::Invalid,
+            "seconds",
+            format!("{} is out of range 0..={MAX_ROUND_SECONDS}", req.seconds),
+        );
+    }
+    let key = bearer(&headers);
+    with_db(&st, move |conn, _| {
+        let class = trainer(conn, &id, key.as_deref(), now())?;
+        Ok(db::set_round_seconds(conn, &class.id, req.seconds)?)
     })
     .await?;
     Ok(StatusCode::NO_CONTENT)

@@ -159,10 +159,15 @@ impl Client {
 
     /// Opens the live board's event stream with `key`; returns a reader of its `data:` lines.
     pub fn events(&self, class_id: &str, key: &str) -> Events {
+        self.stream(&format!("/api/classes/{class_id}/events"), key)
+    }
+
+    /// Opens the event stream at `path` with `key`.
+    pub fn stream(&self, path: &str, key: &str) -> Events {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
         let head = format!(
-            "GET /api/classes/{class_id}/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\nAccept: text/event-stream\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\nAccept: text/event-stream\r\n\r\n"
         );
         s.write_all(head.as_bytes()).unwrap();
         Events {

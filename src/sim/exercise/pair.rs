@@ -249,6 +249,20 @@ impl PairPlay {
         Ok(play)
     }
 
+    /// Replays a pair's closed moments (each as it was taken) and stops at the open moment,
+    /// without carrying on to the end.
+    pub fn replay_open(exercise: Exercise, decisions: &[PairDecision]) -> Result<Self, String> {
+        let mut play = Self::new(exercise);
+        for (i, d) in decisions.iter().enumerate() {
+            if play.is_finished() || d.week != play.seen {
+                return Err(format!("decisions[{i}]: the play reaches another moment"));
+            }
+            play.decide(&d.client, &d.supplier)
+                .map_err(|e| format!("decisions[{i}].{e}"))?;
+        }
+        Ok(play)
+    }
+
     /// Each side's score, and the pair's joint value (client net value + supplier margin, k€).
     pub fn scores(&self) -> (Score, Score, f64) {
         let rows = &self.history.rows;

@@ -1,0 +1,101 @@
+//! A pair's routes, for its two sides: what this side sees of the pair (whole, or live), and
+//! its choice at the open moment.
+
+use std::convert::Infallible;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::Json;
+use futures_util::stream::{self, Stream, StreamExt};
+
+use super::db;
+use super::pairs::{self, channel};
+use super::reply::{bearer, body, now, refuse, Reply};
+use super::state::{participant, with_db, AppState};
+use crate::live::{PairChoice, PairView, ProblemCode};
+use crate::sim::exercise::Side;
+
+/// This participant's pair and side.
+fn seat(conn: &rusqlite::Connection, key: Option<&str>) -> Reply<(u64, Side)> {
+    let (p, _) = participant(conn, key, now())?;
+    match db::seat_of(conn, p.row.id)? {
+        Some((pair, client)) => Ok((pair, if client { Side::Client } else { Side::Supplier })),
+        None => refuse(
+            ProblemCode::NotFound,
+            "pair",
+            "this participant plays no pair",
+        ),
+    }
+}
+
+fn load_view(conn: &rusqlite::Connection, pair: u64, side: Side) -> Reply<PairView> {
+    let Some(p) = db::pair(conn, pair)? else {
+        return refuse(ProblemCode::NotFound, "pair", "no such pair");
+    };
+    let seconds = db::round_seconds(conn, &p.class_id)?;
+    pairs::view(&p, side, seconds)
+}
+
+/// `GET /api/pair`.
+pub async fn get(State(st): State<AppState>, headers: HeaderMap) -> Reply<Json<PairView>> {
+    let key = bearer(&headers);
+    let v = with_db(&st, move |conn, _| {
+        let (pair, side) = seat(conn, key.as_deref())?;
+        load_view(conn, pair, side)
+    })
+    .await?;
+    Ok(Json(v))
+}
+
+fn sse(v: &PairView) -> Result<SseEvent, Infallible> {
+    Ok(SseEvent::default().data(serde_json::to_string(v).unwrap_or_default()))
+}
+
+/// `GET /api/pair/events`: this side's view, then again at each change of the pair.
+pub async fn events(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+) -> Reply<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
+    let key = bearer(&headers);
+    let (first, rx, pair, side) = with_db(&st, move |conn, shared| {
+        let (pair, side) = seat(conn, key.as_deref())?;
+        let rx = shared.hub.subscribe(&channel(pair));
+        Ok((load_view(conn, pair, side)?, rx, pair, side))
+    })
+    .await?;
+    let rest = stream::unfold(Some((rx, st)), move |s| async move {
+        let (mut rx, st) = s?;
+        // Any change (or a gap) is answered with this side's fresh view.
+        match rx.recv().await {
+            Err(tokio::sync::broadcast::error::RecvError::Closed) => None,
+            _ => {
+                let v = with_db(&st, move |conn, _| load_view(conn, pair, side))
+                    .await
+                    .ok()?;
+                Some((sse(&v), Some((rx, st))))
+            }
+        }
+    });
+    let stream = stream::once(async move { sse(&first) }).chain(rest);
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+}
+
+/// `POST /api/pair/decide`.
+pub async fn decide(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    raw: Result<Bytes, BytesRejection>,
+) -> Reply<StatusCode> {
+    let req: PairChoice = body(raw, "choice")?;
+    let key = bearer(&headers);
+    let (class_id, p) = with_db(&st, move |conn, _| {
+        let (pair, side) = seat(conn, key.as_deref())?;
+        pairs::decide(conn, pair, side, req.moment, &req.option)
+    })
+    .await?;
+    pairs::publish(&st, &class_id, &p);
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,214 @@
+//! Pairs, for an exercise both sides play: participants are seated as they arrive (the first
+//! of a pair plays the client, the second the supplier); at each moment the server holds each
+//! side's choice hidden from the other until both have decided — or the class's round timer
+//! runs out, and the side that did not decide carries on — then closes the moment by playing
+//! it (the same `sim` code as every browser), and at the end keeps the pair's scores, computed
+//! here.
+
+use rusqlite::Connection;
+
+use super::db::{self, PairRecord};
+use super::reply::{refuse, Refusal, Reply};
+use super::state::{exercise, AppState};
+use crate::live::{ApiProblem, Event, PairRow, PairView, ProblemCode};
+use crate::sim::exercise::{Exercise, PairDecision, PairPlay, Side, CARRY_ON};
+
+/// Milliseconds since 1970.
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+fn server_error(message: String) -> Refusal {
+    Refusal(ApiProblem::new(ProblemCode::Server, "", message))
+}
+
+/// The hub's channel of one pair (its two sides listen to it).
+pub fn channel(pair: u64) -> String {
+    format!("pair:{pair}")
+}
+
+/// Seats a participant who joined a class both sides play; returns their side.
+pub fn seat(conn: &Connection, class_id: &str, participant: u64, ex: &Exercise) -> Reply<Side> {
+    let first_week = PairPlay::new(ex.clone()).seen();
+    let (_, client) = db::seat(conn, class_id, participant, first_week, now_ms())?;
+    Ok(if client { Side::Client } else { Side::Supplier })
+}
+
+fn decisions(p: &PairRecord) -> Reply<Vec<PairDecision>> {
+    serde_json::from_str(&p.decisions_json).map_err(|e| server_error(format!("stored pair: {e}")))
+}
+
+/// The pair's play so far, replayed from its closed moments.
+fn replayed(ex: &Exercise, p: &PairRecord) -> Reply<PairPlay> {
+    PairPlay::replay_open(ex.clone(), &decisions(p)?).map_err(server_error)
+}
+
+/// The pair as the trainer's board shows it.
+pub fn row(p: &PairRecord) -> Reply<PairRow> {
+    let name = |m: &Option<(u64, String)>| m.as_ref().map(|(_, n)| n.clone()).unwrap_or_default();
+    Ok(PairRow {
+        id: p.id,
+        client: name(&p.client),
+        supplier: name(&p.supplier),
+        moment: decisions(p)?.len() as u32,
+        week: p.week,
+        finished: p.finished,
+        client_score: p.scores.map(|s| s.0),
+        supplier_score: p.scores.map(|s| s.1),
+        joint_value: p.scores.map(|s| s.2),
+    })
+}
+
+/// The pair as `side` sees it: the other side's choice at the open moment stays hidden.
+pub fn view(p: &PairRecord, side: Side, round_seconds: u32) -> Reply<PairView> {
+    let (mine, theirs, partner) = match side {
+        Side::Client => (&p.client_choice, &p.supplier_choice, &p.supplier),
+        Side::Supplier => (&p.supplier_choice, &p.client_choice, &p.client),
+    };
+    let complete = p.client.is_some() && p.supplier.is_some();
+    Ok(PairView {
+        pair: p.id,
+        side,
+        partner: partner.as_ref().map(|(_, n)| n.clone()),
+        decisions: decisions(p)?,
+        week: p.week,
+        mine: mine.clone(),
+        other_decided: theirs.is_some(),
+        deadline_ms: (round_seconds > 0 && complete && !p.finished)
+            .then(|| p.opened_ms + u64::from(round_seconds) * 1000),
+        finished: p.finished,
+        scores: p.scores,
+    })
+}
+
+/// Closes the open moment of `p` with both choices (a missing one carried on): plays it, and
+/// keeps the scores once the play is over.
+fn close(conn: &Connection, ex: &Exercise, p: &PairRecord) -> Reply<()> {
+    let mut play = replayed(ex, p)?;
+    let client = p.client_choice.as_deref().unwrap_or(CARRY_ON);
+    let supplier = p.supplier_choice.as_deref().unwrap_or(CARRY_ON);
+    play.decide(client, supplier).map_err(server_error)?;
+    let json = serde_json::to_string(&play.decisions).map_err(|e| server_error(e.to_string()))?;
+    let scores = play.is_finished().then(|| {
+        let (c, s, j) = play.scores();
+        (c.total, s.total, j)
+    });
+    db::close_moment(conn, p.id, &json, play.seen(), now_ms(), scores)?;
+    let (state, moment) = if play.is_finished() {
+        ("done", play.decisions.len())
+    } else {
+        ("playing", play.decisions.len())
+    };
+    for member in [&p.client, &p.supplier].into_iter().flatten() {
+        conn.execute(
+            "UPDATE participants SET state = ?2, week = ?3, moment = ?4 WHERE id = ?1",
+            rusqlite::params![member.0 as i64, state, play.seen(), moment as i64],
+        )?;
+    }
+    Ok(())
+}
+
+/// One side's choice at the open moment; the moment closes when both have chosen. Returns the
+/// pair's class id and the pair, as it stands after.
+pub fn decide(
+    conn: &Connection,
+    pair: u64,
+    side: Side,
+    moment: u32,
+    option: &str,
+) -> Reply<(String, PairRecord)> {
+    let Some(p) = db::pair(conn, pair)? else {
+        return refuse(ProblemCode::NotFound, "pair", "no such pair");
+    };
+    let Some(class) = db::class_by_id(conn, &p.class_id, super::reply::now())? else {
+        return refuse(ProblemCode::NotFound, "class", "the class is gone");
+    };
+    if class.closed {
+        return refuse(ProblemCode::Closed, "", "this class is closed");
+    }
+    if p.finished {
+        return refuse(ProblemCode::AlreadyDone, "", "the pair's play is over");
+    }
+    if p.client.is_none() || p.supplier.is_none() {
+        return refuse(
+            ProblemCode::Invalid,
+            "pair",
+            "the other side has not joined yet",
+        );
+    }
+    let ex = exercise(&class)?;
+    let play = replayed(&ex, &p)?;
+    let open = play.decisions.len() as u32;
+    if moment != open {
+        return refuse(
+            ProblemCode::Invalid,
+            "moment",
+            format!("{moment}, but the open moment is {open}"),
+        );
+    }
+    if !play.options(side).iter().any(|(id, _)| *id == option) {
+        return refuse(
+            ProblemCode::Invalid,
+            "option",
+            format!("'{option}' is not among this side's options now"),
+        );
+    }
+    let mine = match side {
+        Side::Client => &p.client_choice,
+        Side::Supplier => &p.supplier_choice,
+    };
+    if mine.is_some() {
+        return refuse(
+            ProblemCode::AlreadyDone,
+            "option",
+            "this side has decided at this moment",
+        );
+    }
+    db::set_choice(conn, p.id, side == Side::Client, option)?;
+    let p = db::pair(conn, pair)?.ok_or_else(|| server_error("pair vanished".into()))?;
+    if p.client_choice.is_some() && p.supplier_choice.is_some() {
+        close(conn, &ex, &p)?;
+    }
+    let p = db::pair(conn, pair)?.ok_or_else(|| server_error("pair vanished".into()))?;
+    Ok((class.id, p))
+}
+
+/// Tells a pair's sides and its class's board that it changed.
+pub fn publish(st: &AppState, class_id: &str, p: &PairRecord) {
+    if let Ok(r) = row(p) {
+        st.hub.publish(&channel(p.id), Event::Pair(r.clone()));
+        st.hub.publish(class_id, Event::Pair(r));
+    }
+}
+
+/// Closes every moment whose round timer ran out, the sides that did not decide carrying on.
+pub async fn round_timer(st: AppState) {
+    loop {
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        let closed = super::state::with_db(&st, |conn, _| {
+            let mut closed = Vec::new();
+            for id in db::overdue_pairs(conn, now_ms())? {
+                let Some(p) = db::pair(conn, id)? else {
+                    continue;
+                };
+                let Some(class) = db::class_by_id(conn, &p.class_id, super::reply::now())? else {
+                    continue;
+                };
+                if class.closed {
+                    continue;
+                }
+                close(conn, &exercise(&class)?, &p)?;
+                if let Some(p) = db::pair(conn, id)? {
+                    closed.push((class.id, p));
+                }
+            }
+            Ok(closed)
+        })
+        .await;
+        for (class_id, p) in closed.unwrap_or_default() {
+            publish(&st, &class_id, &p);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Pairs through the class server: seated as they arrive, each side's choice hidden until both
+//! decided, a proposal answered at the next moment, the round timer carrying on for a side that
+//! does not decide, and the pair's scores — computed by the server — the same, bit for bit, as
+//! the pair's play replayed natively.
+
+mod live_support;
+
+use live_support::{join, temp_dir, Server};
+use relsim::sim::exercise::{builtin_pair, PairDecision, PairPlay, CARRY_ON};
+use serde_json::{json, Value};
+
+fn open_pair_class(s: &Server) -> (String, String, String) {
+    let ex = std::fs::read_to_string("exercises/farbo-pair.json").unwrap();
+    let body = format!(
+        r#"{{"exercise": {ex}, "origin": "http://127.0.0.1:{}"}}"#,
+        s.port
+    );
+    let (status, v) = s.call("POST", "/api/classes", None, Some(&body));
+    assert_eq!(status, 201, "{v}");
+    (
+        v["class"]["id"].as_str().unwrap().into(),
+        v["class"]["code"].as_str().unwrap().into(),
+        v["trainer_key"].as_str().unwrap().into(),
+    )
+}
+
+fn view(s: &Server, key: &str) -> Value {
+    let (status, v) = s.call("GET", "/api/pair", Some(key), None);
+    assert_eq!(status, 200, "{v}");
+    v
+}
+
+fn decide(s: &Server, key: &str, moment: u64, option: &str) -> (u16, Value) {
+    let body = json!({ "moment": moment, "option": option }).to_string();
+    s.call("POST", "/api/pair/decide", Some(key), Some(&body))
+}
+
+#[test]
+fn a_pair_plays_to_the_end_through_the_server_with_the_native_numbers() {
+    let s = Server::start(&temp_dir("pairs").join("db.sqlite"), &[]);
+    let (id, code, trainer) = open_pair_class(&s);
+    let ann = join(&s, &code, "Ann");
+    let (_, me) = s.call("GET", "/api/me", Some(&ann), None);
+    assert_eq!(me["side"], "client");
+    assert_eq!(
+        view(&s, &ann)["partner"],
+        Value::Null,
+        "waiting for a partner"
+    );
+    assert_eq!(decide(&s, &ann, 0, CARRY_ON).0, 400, "no deciding alone");
+    let bob = join(&s, &code, "Bob");
+    assert_eq!(
+        s.call("GET", "/api/me", Some(&bob), None).1["side"],
+        "supplier"
+    );
+    assert_eq!(view(&s, &ann)["partner"], "Bob");
+
+    // Moment 0: the client proposes new terms; the supplier commits to customer focus. The
+    // client's choice stays hidden from the supplier until both decided.
+    assert_eq!(decide(&s, &ann, 0, "results_contract").0, 204);
+    let b = view(&s, &bob);
+    assert_eq!(
+        (b["other_decided"].as_bool(), b["mine"].clone()),
+        (Some(true), Value::Null)
+    );
+    assert!(!b.to_string().contains("results_contract"), "hidden: {b}");
+    assert_eq!(decide(&s, &ann, 0, "exit").1["code"], "already_done");
+    assert_eq!(
+        decide(&s, &bob, 0, "bribe_the_auditor").1["field"],
+        "option"
+    );
+    assert_eq!(decide(&s, &bob, 0, "customer_focus").0, 204);
+    let a = view(&s, &ann);
+    assert_eq!(a["decisions"][0]["client"], "results_contract");
+    assert_eq!(a["decisions"][0]["supplier"], "customer_focus");
+    // Moment 1: the supplier accepts; a stale moment is refused.
+    assert_eq!(decide(&s, &bob, 0, "accept").1["field"], "moment");
+    assert_eq!(decide(&s, &bob, 1, "accept").0, 204);
+    assert_eq!(decide(&s, &ann, 1, CARRY_ON).0, 204);
+    // Then both carry on to the end.
+    let mut m = 2;
+    while !view(&s, &ann)["finished"].as_bool().unwrap() {
+        assert_eq!(decide(&s, &ann, m, CARRY_ON).0, 204);
+        assert_eq!(decide(&s, &bob, m, CARRY_ON).0, 204);
+        m += 1;
+        assert!(m < 60, "the play ends");
+    }
+    let a = view(&s, &ann);
+    let stated: Vec<PairDecision> = serde_json::from_value(a["decisions"].clone()).unwrap();
+    let native = PairPlay::replay(builtin_pair("farbo-pair").unwrap(), &stated).unwrap();
+    let (c, su, j) = native.scores();
+    let scores = a["scores"].as_array().unwrap();
+    assert_eq!(scores[0].as_f64().unwrap().to_bits(), c.total.to_bits());
+    assert_eq!(scores[1].as_f64().unwrap().to_bits(), su.total.to_bits());
+    assert_eq!(scores[2].as_f64().unwrap().to_bits(), j.to_bits());
+    let (_, board) = s.call("GET", &format!("/api/classes/{id}"), Some(&trainer), None);
+    let pair = &board["pairs"][0];
+    assert_eq!(
+        (pair["client"].as_str(), pair["supplier"].as_str()),
+        (Some("Ann"), Some("Bob"))
+    );
+    assert_eq!(pair["joint_value"].as_f64().unwrap().to_bits(), j.to_bits());
+    assert_eq!(board["rows"][0]["state"], "done");
+    // A third participant waits for a partner in a new pair; a one-sided result is refused.
+    let cy = join(&s, &code, "Cy");
+    assert_eq!(view(&s, &cy)["side"], "client");
+    let (status, _) = s.call(
+        "POST",
+        "/api/results",
+        Some(&cy),
+        Some(r#"{"decisions": [], "score": 1.0}"#),
+    );
+    assert_eq!(status, 400);
+}
+
+#[test]
+fn the_round_timer_carries_on_for_the_side_that_does_not_decide() {
+    let s = Server::start(&temp_dir("round").join("db.sqlite"), &[]);
+    let (id, code, trainer) = open_pair_class(&s);
+    let body = json!({ "seconds": 1 }).to_string();
+    assert_eq!(
+        s.call(
+            "POST",
+            &format!("/api/classes/{id}/round"),
+            Some(&trainer),
+            Some(&body)
+        )
+        .0,
+        204
+    );
+    let too_long = json!({ "seconds": 100_000 }).to_string();
+    assert_eq!(
+        s.call(
+            "POST",
+            &format!("/api/classes/{id}/round"),
+            Some(&trainer),
+            Some(&too_long)
+        )
+        .1["field"],
+        "seconds"
+    );
+    let ann = join(&s, &code, "Ann");
+    let bob = join(&s, &code, "Bob");
+    assert!(view(&s, &ann)["deadline_ms"].is_u64());
+    assert_eq!(decide(&s, &ann, 0, "realign").0, 204);
+    // Bob never decides: within a little over a second the moment closes with his carry on.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let v = view(&s, &bob);
+        if let Some(d) = v["decisions"].as_array().and_then(|d| d.first()) {
+            assert_eq!(
+                (d["client"].as_str(), d["supplier"].as_str()),
+                (Some("realign"), Some(CARRY_ON))
+            );
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the round timer closes the moment"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // The proposal is Bob's to answer at the next moment.
+    let (status, _) = decide(&s, &bob, 1, "accept");
+    assert_eq!(status, 204);
+}
+
+#[test]
+fn a_pair_side_sees_only_its_own_pair() {
+    let s = Server::start(&temp_dir("pairkeys").join("db.sqlite"), &[]);
+    let (_, code, trainer) = open_pair_class(&s);
+    let keys: Vec<String> = ["A", "B", "C", "D"]
+        .iter()
+        .map(|n| join(&s, &code, n))
+        .collect();
+    let pair_of = |k: &str| view(&s, k)["pair"].as_u64().unwrap();
+    assert_eq!(pair_of(&keys[0]), pair_of(&keys[1]));
+    assert_ne!(pair_of(&keys[0]), pair_of(&keys[2]));
+    assert_eq!(view(&s, &keys[2])["partner"], "D");
+    // A trainer key is no participant's; no key reads nothing.
+    assert_eq!(s.call("GET", "/api/pair", Some(&trainer), None).0, 401);
+    assert_eq!(s.call("GET", "/api/pair", None, None).0, 401);
+}
+
+#[test]
+fn each_side_hears_the_other_decide_without_learning_what() {
+    let s = Server::start(&temp_dir("pairlive").join("db.sqlite"), &[]);
+    let (id, code, trainer) = open_pair_class(&s);
+    let ann = join(&s, &code, "Ann");
+    let mut board = s.events(&id, &trainer);
+    assert_eq!(board.next()["kind"], "board");
+    let mut heard = s.stream("/api/pair/events", &ann);
+    assert_eq!(heard.next()["partner"], Value::Null);
+    let bob = join(&s, &code, "Bob");
+    assert_eq!(heard.next()["partner"], "Bob");
+    assert_eq!(decide(&s, &bob, 0, "fee_rise").0, 204);
+    let v = heard.next();
+    assert_eq!(
+        (
+            v["other_decided"].as_bool(),
+            v["decisions"].as_array().map(Vec::len)
+        ),
+        (Some(true), Some(0))
+    );
+    assert!(!v.to_string().contains("fee_rise"), "hidden: {v}");
+    assert_eq!(decide(&s, &ann, 0, CARRY_ON).0, 204);
+    let v = heard.next();
+    assert_eq!(v["decisions"][0]["supplier"], "fee_rise");
+    // The trainer's board follows the pair (rows and pair events in between are skipped).
+    let mut pair_moment = None;
+    for _ in 0..8 {
+        let e = board.next();
+        if e["kind"] == "pair" && e["moment"] == 1 {
+            pair_moment = Some(e);
+            break;
+        }
+    }
+    assert_eq!(
+        pair_moment.expect("the board hears the pair move on")["supplier"],
+        "Bob"
+    );
+}
