@@ -185,3 +185,58 @@ fn a_two_sided_exercise_is_validated_per_side() {
     ex.supplier_menu.clear();
     assert_eq!(ex.validate().unwrap_err().path, "supplier_menu");
 }
+
+#[test]
+fn the_debrief_of_a_pair_names_refused_proposals_reads_moods_and_places_the_pair_among_futures() {
+    use relsim::sim::exercise::{mood_read, pair_luck};
+    let ex = farbo_pair();
+    let p = play(&ex, |m, side, offered| {
+        let want = match (m, side) {
+            (0, Side::Client) => "results_contract",
+            (0, Side::Supplier) => "fee_rise",
+            (1, Side::Supplier) => ACCEPT,
+            _ => CARRY_ON,
+        };
+        if offered.contains(&want) {
+            want.into()
+        } else {
+            CARRY_ON.into()
+        }
+    });
+    let proposals = ex.proposals(&p.decisions);
+    let told: Vec<(Side, &str, bool)> = proposals
+        .iter()
+        .map(|q| (q.by, q.option.as_str(), q.accepted))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            (Side::Client, "results_contract", true),
+            (Side::Supplier, "fee_rise", false)
+        ]
+    );
+    // A mood is read within its reading error of the other's trust, the same on every replay.
+    let rows = &p.history().rows[..20];
+    let read = mood_read(&ex, rows, Side::Client).unwrap();
+    assert!((read - rows[19].supplier_trust).abs() <= 0.15 + 1e-12);
+    assert_eq!(
+        read.to_bits(),
+        mood_read(&ex, rows, Side::Client).unwrap().to_bits()
+    );
+    // The luck of the pair's policy is a share of futures, and a higher bar is beaten less.
+    let (_, _, joint) = p.scores();
+    let share = pair_luck(&ex, &p.decisions, joint, 40);
+    assert!((0.0..=1.0).contains(&share));
+    assert!(pair_luck(&ex, &p.decisions, joint + 1e6, 40) >= share);
+    assert_eq!(pair_luck(&ex, &p.decisions, f64::NEG_INFINITY, 40), 0.0);
+    // Each side's worst reading of the other, at one of the play's moments.
+    let worst = relsim::sim::exercise::misreadings(&ex, &p.history().rows, &p.decisions);
+    assert_eq!(
+        worst.iter().map(|w| w.0).collect::<Vec<_>>(),
+        [Side::Client, Side::Supplier]
+    );
+    for (_, week, read, actual) in worst {
+        assert!(p.decisions.iter().any(|d| d.week == week));
+        assert!((read - actual).abs() <= 0.15 + 1e-12);
+    }
+}

@@ -41,6 +41,33 @@ impl Board {
         rows
     }
 
+    /// The pairs as shown: finished ones by joint value (best first), then those playing by
+    /// week, then those waiting for a partner; ties in order of forming.
+    pub fn ranked_pairs(&self) -> Vec<&super::PairRow> {
+        let mut pairs: Vec<&super::PairRow> = self.pairs.iter().collect();
+        let stage = |p: &super::PairRow| {
+            if p.finished {
+                0
+            } else if p.client.is_empty() || p.supplier.is_empty() {
+                2
+            } else {
+                1
+            }
+        };
+        pairs.sort_by(|a, b| {
+            stage(a)
+                .cmp(&stage(b))
+                .then_with(|| {
+                    b.joint_value
+                        .unwrap_or(0.0)
+                        .total_cmp(&a.joint_value.unwrap_or(0.0))
+                })
+                .then_with(|| b.week.cmp(&a.week))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        pairs
+    }
+
     /// (participants, done, mean verified score of those done).
     pub fn tally(&self) -> (usize, usize, f64) {
         let scores: Vec<f64> = self.rows.iter().filter_map(|r| r.score).collect();
@@ -104,6 +131,24 @@ mod tests {
         assert_eq!(order, [4, 1, 3, 2]);
         assert_eq!(b.rows.len(), 4, "a changed row is replaced, not added");
         assert_eq!(b.tally(), (4, 2, 47.5));
+        let pair = |id, supplier: &str, finished, joint| crate::live::PairRow {
+            id,
+            client: "C".into(),
+            supplier: supplier.into(),
+            moment: 0,
+            week: 13,
+            finished,
+            client_score: None,
+            supplier_score: None,
+            joint_value: joint,
+        };
+        b.apply(Event::Pair(pair(1, "", false, None)));
+        b.apply(Event::Pair(pair(2, "S", true, Some(-50.0))));
+        b.apply(Event::Pair(pair(3, "S", true, Some(400.0))));
+        b.apply(Event::Pair(pair(4, "S", false, None)));
+        b.apply(Event::Pair(pair(1, "S2", false, None)));
+        let order: Vec<u64> = b.ranked_pairs().iter().map(|p| p.id).collect();
+        assert_eq!(order, [3, 2, 1, 4], "finished by joint value, then playing");
         b.apply(Event::Closed);
         assert!(b.class.closed);
         assert!(!b.apply(Event::Deleted));

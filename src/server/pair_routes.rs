@@ -91,11 +91,13 @@ pub async fn decide(
 ) -> Reply<StatusCode> {
     let req: PairChoice = body(raw, "choice")?;
     let key = bearer(&headers);
-    let (class_id, p) = with_db(&st, move |conn, _| {
+    let (class_id, p, members) = with_db(&st, move |conn, _| {
         let (pair, side) = seat(conn, key.as_deref())?;
-        pairs::decide(conn, pair, side, req.moment, &req.option)
+        let (class_id, p) = pairs::decide(conn, pair, side, req.moment, &req.option)?;
+        let members = pairs::member_rows(conn, &p)?;
+        Ok((class_id, p, members))
     })
     .await?;
-    pairs::publish(&st, &class_id, &p);
+    pairs::publish(&st, &class_id, &p, members);
     Ok(StatusCode::NO_CONTENT)
 }

@@ -175,11 +175,25 @@ pub fn decide(
     Ok((class.id, p))
 }
 
-/// Tells a pair's sides and its class's board that it changed.
-pub fn publish(st: &AppState, class_id: &str, p: &PairRecord) {
+/// The board rows of a pair's members, as they stand.
+pub fn member_rows(conn: &Connection, p: &PairRecord) -> Reply<Vec<crate::live::Row>> {
+    let mut rows = Vec::new();
+    for (id, _) in [&p.client, &p.supplier].into_iter().flatten() {
+        if let Some(m) = db::participant(conn, *id)? {
+            rows.push(m.row);
+        }
+    }
+    Ok(rows)
+}
+
+/// Tells a pair's sides and its class's board that it changed (with its members' rows).
+pub fn publish(st: &AppState, class_id: &str, p: &PairRecord, members: Vec<crate::live::Row>) {
     if let Ok(r) = row(p) {
         st.hub.publish(&channel(p.id), Event::Pair(r.clone()));
         st.hub.publish(class_id, Event::Pair(r));
+    }
+    for m in members {
+        st.hub.publish(class_id, Event::Row(m));
     }
 }
 
@@ -201,14 +215,15 @@ pub async fn round_timer(st: AppState) {
                 }
                 close(conn, &exercise(&class)?, &p)?;
                 if let Some(p) = db::pair(conn, id)? {
-                    closed.push((class.id, p));
+                    let members = member_rows(conn, &p)?;
+                    closed.push((class.id, p, members));
                 }
             }
             Ok(closed)
         })
         .await;
-        for (class_id, p) in closed.unwrap_or_default() {
-            publish(&st, &class_id, &p);
+        for (class_id, p, members) in closed.unwrap_or_default() {
+            publish(&st, &class_id, &p, members);
         }
     }
 }

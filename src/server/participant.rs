@@ -94,7 +94,7 @@ pub async fn join(
     .await?;
     st.hub.publish(&class_id, Event::Row(row));
     if let Some(p) = pair {
-        super::pairs::publish(&st, &class_id, &p);
+        super::pairs::publish(&st, &class_id, &p, Vec::new());
     }
     Ok((StatusCode::CREATED, Json(joined)))
 }

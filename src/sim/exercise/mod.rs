@@ -25,7 +25,9 @@ pub use debrief::{
     LUCK_RUNS, MAX_PARTICIPANT_CHARS, RESULT_KIND, RESULT_VERSION,
 };
 pub use intake::{admit, Check, Entry, Refusal, MAX_RESULT_BYTES, MAX_RESULT_FILES};
-pub use pair::{actor, other, PairDecision, PairPlay, ACCEPT};
+pub use pair::{
+    actor, misreadings, mood_read, other, pair_luck, PairDecision, PairPlay, Proposal, ACCEPT,
+};
 pub use play::Play;
 pub use verify::Unverified;
 

@@ -138,7 +138,7 @@ impl Exercise {
 }
 
 /// A pair's play of a two-sided exercise.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PairPlay {
     /// The exercise.
     pub exercise: Exercise,
@@ -270,4 +270,112 @@ impl PairPlay {
         let supplier = super::debrief::score_for(&self.exercise, Side::Supplier, rows);
         (client, supplier, client.money + supplier.money)
     }
+}
+
+/// A proposal one side made, and whether the other side took it up at the next moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proposal {
+    /// The moment it was made at.
+    pub moment: u32,
+    /// That moment's week.
+    pub week: u32,
+    /// Who proposed.
+    pub by: Side,
+    /// The option proposed.
+    pub option: String,
+    /// Accepted at the next moment.
+    pub accepted: bool,
+}
+
+impl Exercise {
+    /// Every proposal of a pair's play, in order, with its answer (one made at the last moment
+    /// counts as not taken up).
+    pub fn proposals(&self, decisions: &[PairDecision]) -> Vec<Proposal> {
+        let mut out = Vec::new();
+        for (k, d) in decisions.iter().enumerate() {
+            for by in [Side::Client, Side::Supplier] {
+                let Some(c) = self.choice(by, d.of(by)) else {
+                    continue;
+                };
+                if Self::is_proposal(by, c) {
+                    out.push(Proposal {
+                        moment: d.moment,
+                        week: d.week,
+                        by,
+                        option: c.id.clone(),
+                        accepted: decisions
+                            .get(k + 1)
+                            .is_some_and(|n| n.of(other(by)) == ACCEPT),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The other side's mood as `side` reads it after `rows`: the other party's trust, blurred by
+/// a reading error of up to ±0.15 that is fixed by the scenario's seed, the week and the side
+/// (so that a replay, and both screens, show the same), in 0..=1.
+pub fn mood_read(ex: &Exercise, rows: &[Row], side: Side) -> Option<f64> {
+    let r = rows.last()?;
+    let theirs = match side {
+        Side::Client => r.supplier_trust,
+        Side::Supplier => r.client_trust,
+    };
+    // SplitMix64 of (seed, week, side): a reading error without a generator to keep.
+    let mut z = ex.scenario.seed ^ (u64::from(r.week) << 1) ^ u64::from(side == Side::Supplier);
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    let unit = (z >> 11) as f64 / (1u64 << 53) as f64;
+    Some((theirs + (unit - 0.5) * 0.3).clamp(0.0, 1.0))
+}
+
+/// The pair's decisions as a policy over `runs` other futures (the seeds after the
+/// exercise's): the share of them whose joint value is below `joint`, the pair's own.
+pub fn pair_luck(ex: &Exercise, decisions: &[PairDecision], joint: f64, runs: u32) -> f64 {
+    let plan = crate::sim::Plan::new(&ex.with_pair_decisions(decisions));
+    let below = (0..runs)
+        .filter(|i| {
+            let seed = ex.scenario.seed.wrapping_add(1 + u64::from(*i));
+            let mut h = History::default();
+            crate::sim::Sim::with_seed(&plan, seed).run(&mut h);
+            let value: f64 = h
+                .rows
+                .iter()
+                .map(|r| r.client_net_value + r.supplier_margin)
+                .sum();
+            value < joint
+        })
+        .count();
+    below as f64 / f64::from(runs.max(1))
+}
+
+/// Where a side read the other side's mood furthest from its trust: (side, week, reading,
+/// the other's trust), one per side, at the moments of the play.
+pub fn misreadings(
+    ex: &Exercise,
+    rows: &[Row],
+    decisions: &[PairDecision],
+) -> Vec<(Side, u32, f64, f64)> {
+    [Side::Client, Side::Supplier]
+        .into_iter()
+        .filter_map(|side| {
+            decisions
+                .iter()
+                .filter_map(|d| {
+                    let seen = rows.get(..d.week as usize)?;
+                    let read = mood_read(ex, seen, side)?;
+                    let last = seen.last()?;
+                    let actual = match side {
+                        Side::Client => last.supplier_trust,
+                        Side::Supplier => last.client_trust,
+                    };
+                    Some((side, d.week, read, actual))
+                })
+                .max_by(|a, b| (a.2 - a.3).abs().total_cmp(&(b.2 - b.3).abs()))
+        })
+        .collect()
 }

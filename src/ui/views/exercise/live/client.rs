@@ -112,3 +112,15 @@ pub async fn submit(key: &str, decisions: Vec<Decision>, score: f64) -> Result<S
     )
     .await
 }
+
+/// This side's choice at the pair's open moment.
+pub async fn pair_decide(key: &str, moment: u32, option: String) -> Result<(), Problem> {
+    let body = json(&crate::live::PairChoice { moment, option });
+    call("POST", "api/pair/decide", Some(key), body).await
+}
+
+/// The class's round timer for pairs.
+pub async fn round(id: &str, key: &str, seconds: u32) -> Result<(), Problem> {
+    let body = json(&crate::live::RoundTimer { seconds });
+    call("POST", &format!("api/classes/{id}/round"), Some(key), body).await
+}

@@ -4,12 +4,15 @@
 
 mod client;
 pub mod hand_in;
+mod pair_board;
+mod pair_play;
 pub mod seat;
 mod store;
 mod trainer;
 
 use leptos::prelude::*;
 
+use pair_play::PairPlayer;
 use seat::{HandIn, Seat};
 use trainer::TrainerSection;
 
@@ -44,6 +47,9 @@ pub fn resume(ctx: ExCtx) {
     ctx.seat.set(Some(seat.clone()));
     leptos::task::spawn_local(async move {
         match client::me(&seat.key).await {
+            Ok(me) if me.side.is_some() => {
+                ctx.sub.set(Sub::Live);
+            }
             Ok(me) => {
                 if ctx.play.get_untracked().is_none() {
                     take_exercise(ctx, me.exercise);
@@ -125,14 +131,19 @@ fn JoinSection() -> impl IntoView {
                         class_id: joined.class_id,
                         name: joined.name,
                         exercise_id: joined.exercise.id.clone(),
+                        side: joined.side,
                     };
                     seat.save();
                     problem.set(None);
                     state.error.set(None);
                     ctx.hand_in.set(None);
+                    let pair = seat.side.is_some();
                     ctx.seat.set(Some(seat));
-                    take_exercise(ctx, joined.exercise);
-                    ctx.sub.set(Sub::Play);
+                    // A pair plays in this tab; one side alone plays under Exercises.
+                    if !pair {
+                        take_exercise(ctx, joined.exercise);
+                        ctx.sub.set(Sub::Play);
+                    }
                 }
                 Err(p) => problem.set(Some(p)),
             }
@@ -146,8 +157,14 @@ fn JoinSection() -> impl IntoView {
     };
     view! {
         <section class="card live-join" aria-labelledby="live-join-title">
-            <h2 id="live-join-title">{move || t().live_join_title}</h2>
+            <h2 id="live-join-title">{move || if ctx.seat.with(|s| s.as_ref().is_some_and(|s| s.side.is_some())) { t().live_tab } else { t().live_join_title }}</h2>
             {move || match ctx.seat.get() {
+                Some(seat) if seat.side.is_some() => view! {
+                    <PairPlayer seat=seat />
+                    <div class="actions">
+                        <button type="button" data-testid="live-leave" on:click=leave>{move || t().live_leave}</button>
+                    </div>
+                }.into_any(),
                 Some(seat) => view! {
                     <p data-testid="live-seat">{move || crate::text::Strings::fill(t().live_joined, &[("name", &seat.name)])}</p>
                     <div class="actions">

@@ -20,6 +20,9 @@ pub struct Seat {
     pub name: String,
     /// The class's exercise id: only a play of it is handed in.
     pub exercise_id: String,
+    /// In an exercise both sides play: this participant's side (the pair plays in this tab).
+    #[serde(default)]
+    pub side: Option<crate::sim::exercise::Side>,
 }
 
 impl Seat {

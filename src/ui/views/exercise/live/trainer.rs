@@ -5,8 +5,10 @@
 use leptos::prelude::*;
 
 use super::client;
+use super::pair_board::PairTable;
 use super::store::TrainerClass;
 use crate::live::{Board, Event, ParticipantState};
+use crate::sim::exercise::{builtin_pair, BUILTIN_PAIRS};
 use crate::ui::app::state::{t, use_state};
 use crate::ui::platform::{download, http};
 use crate::ui::views::exercise::state::{lang_code, ExCtx};
@@ -22,9 +24,12 @@ pub fn TrainerSection() -> impl IntoView {
     let class = RwSignal::new(TrainerClass::load());
     let busy = RwSignal::new(false);
     let projector = RwSignal::new(false);
+    // "" is the exercise chosen under Exercises; otherwise a built-in both sides play.
+    let which = RwSignal::new(String::new());
     let create = move |_| {
         busy.set(true);
-        let exercise = ctx.exercise.get_untracked();
+        let exercise =
+            builtin_pair(&which.get_untracked()).unwrap_or_else(|| ctx.exercise.get_untracked());
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
@@ -60,6 +65,18 @@ pub fn TrainerSection() -> impl IntoView {
                 None => view! {
                     <p class="muted">{move || crate::text::Strings::fill(t().live_trainer_note,
                         &[("title", &ctx.exercise.with(|e| e.title.get(lang_code()).to_string()))])}</p>
+                    <label class="class-exercise">
+                        <span>{move || t().class_exercise}</span>
+                        <select data-testid="class-exercise" on:change=move |ev| which.set(event_target_value(&ev))>
+                            <option value="" selected=move || which.get().is_empty()>{move || crate::text::Strings::fill(t().class_exercise_chosen,
+                                &[("title", &ctx.exercise.with(|e| e.title.get(lang_code()).to_string()))])}</option>
+                            {BUILTIN_PAIRS.iter().filter_map(|(id, _)| builtin_pair(id)).map(|ex| {
+                                let id = ex.id.clone();
+                                let sel = id.clone();
+                                view! { <option value=id selected=move || which.get() == sel>{move || crate::text::Strings::fill(t().class_exercise_pair, &[("title", ex.title.get(lang_code()))])}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
                     <button type="button" class="primary" data-testid="class-create" disabled=move || busy.get()
                         on:click=create>{move || t().live_create}</button>
                 }.into_any(),
@@ -215,6 +232,9 @@ fn ClassPanel(
             <p class="note" role="status" data-testid="class-reconnecting">{move || t().live_reconnecting}</p>
         </Show>
         <LiveTable board=board />
+        <Show when=move || board.with(|b| b.as_ref().is_some_and(|b| b.class.exercise.is_two_sided()))>
+            <PairTable board=board id=id key=key />
+        </Show>
     }
 }
 
