@@ -220,3 +220,56 @@ fn each_side_hears_the_other_decide_without_learning_what() {
         "Bob"
     );
 }
+
+#[test]
+fn a_participant_without_a_partner_plays_against_a_scripted_side() {
+    let s = Server::start(&temp_dir("scripted").join("db.sqlite"), &[]);
+    let (id, code, trainer) = open_pair_class(&s);
+    let solo = join(&s, &code, "Solo");
+    assert_eq!(
+        decide(&s, &solo, 0, CARRY_ON).0,
+        400,
+        "not before a partner or a script"
+    );
+    assert_eq!(
+        s.call("POST", "/api/pair/scripted", Some(&solo), None).0,
+        204
+    );
+    assert_eq!(
+        s.call("POST", "/api/pair/scripted", Some(&solo), None).0,
+        400,
+        "once"
+    );
+    assert_eq!(view(&s, &solo)["scripted"], true);
+    // Each choice closes its moment at once: the scripted side carries on.
+    let mut m = 0;
+    while !view(&s, &solo)["finished"].as_bool().unwrap() {
+        let option = if m == 0 { "results_contract" } else { CARRY_ON };
+        let (status, body) = decide(&s, &solo, m, option);
+        assert_eq!(status, 204, "{body}");
+        m += 1;
+        assert!(m < 60);
+    }
+    let v = view(&s, &solo);
+    assert_eq!(
+        v["decisions"][1]["supplier"], CARRY_ON,
+        "the script does not accept"
+    );
+    let stated: Vec<PairDecision> = serde_json::from_value(v["decisions"].clone()).unwrap();
+    let native = PairPlay::replay(builtin_pair("farbo-pair").unwrap(), &stated).unwrap();
+    assert_eq!(
+        v["scores"][2].as_f64().unwrap().to_bits(),
+        native.scores().2.to_bits()
+    );
+    let (_, board) = s.call("GET", &format!("/api/classes/{id}"), Some(&trainer), None);
+    assert_eq!(
+        (
+            board["pairs"][0]["scripted"].as_bool(),
+            board["pairs"][0]["supplier"].as_str()
+        ),
+        (Some(true), Some(""))
+    );
+    // The next participant starts a new pair rather than joining the scripted one.
+    let next = join(&s, &code, "Next");
+    assert_ne!(view(&s, &next)["pair"], v["pair"]);
+}

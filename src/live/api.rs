@@ -185,6 +185,9 @@ pub struct PairRow {
     pub supplier_score: Option<f64>,
     /// The pair's joint value (client net value + supplier margin, k€), once finished.
     pub joint_value: Option<f64>,
+    /// Whether the empty side is scripted (a participant without a partner).
+    #[serde(default)]
+    pub scripted: bool,
 }
 
 /// A pair's play as one of its sides sees it (`GET /api/pair`, and the pair's event stream):
@@ -198,6 +201,9 @@ pub struct PairView {
     pub side: Side,
     /// The other side's name, once someone plays it.
     pub partner: Option<String>,
+    /// Whether the other side is scripted (it carries on at every moment).
+    #[serde(default)]
+    pub scripted: bool,
     /// The closed moments.
     pub decisions: Vec<PairDecision>,
     /// The week both see (the open moment's week).

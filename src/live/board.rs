@@ -48,7 +48,7 @@ impl Board {
         let stage = |p: &super::PairRow| {
             if p.finished {
                 0
-            } else if p.client.is_empty() || p.supplier.is_empty() {
+            } else if (p.client.is_empty() || p.supplier.is_empty()) && !p.scripted {
                 2
             } else {
                 1
@@ -141,6 +141,7 @@ mod tests {
             client_score: None,
             supplier_score: None,
             joint_value: joint,
+            scripted: false,
         };
         b.apply(Event::Pair(pair(1, "", false, None)));
         b.apply(Event::Pair(pair(2, "S", true, Some(-50.0))));

@@ -12,6 +12,7 @@ use crate::sim::exercise::Decision;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_classes.sql"),
     include_str!("../../migrations/0002_pairs.sql"),
+    include_str!("../../migrations/0003_pair_bot.sql"),
 ];
 
 /// A database error, told in a sentence.
@@ -347,10 +348,12 @@ pub struct PairRecord {
     pub finished: bool,
     /// The verified scores and joint value, once finished.
     pub scores: Option<(f64, f64, f64)>,
+    /// Whether the empty side is scripted.
+    pub bot: bool,
 }
 
 const PAIR_SELECT: &str = "SELECT q.id, q.class_id, q.client, c.name, q.supplier, s.name, q.decisions_json, q.week,
-        q.client_choice, q.supplier_choice, q.opened_ms, q.finished, q.client_score, q.supplier_score, q.joint_value
+        q.client_choice, q.supplier_choice, q.opened_ms, q.finished, q.client_score, q.supplier_score, q.joint_value, q.bot
      FROM pairs q LEFT JOIN participants c ON c.id = q.client LEFT JOIN participants s ON s.id = q.supplier";
 
 fn pair_of(r: &rusqlite::Row<'_>) -> DbResult<PairRecord> {
@@ -375,6 +378,7 @@ fn pair_of(r: &rusqlite::Row<'_>) -> DbResult<PairRecord> {
         opened_ms: r.get::<_, i64>(10)? as u64,
         finished: r.get::<_, i64>(11)? != 0,
         scores,
+        bot: r.get::<_, i64>(15)? != 0,
     })
 }
 
@@ -418,7 +422,7 @@ pub fn seat(
 ) -> DbResult<(u64, bool)> {
     let waiting: Option<i64> = conn
         .query_row(
-            "SELECT id FROM pairs WHERE class_id = ?1 AND supplier IS NULL AND client IS NOT NULL ORDER BY id LIMIT 1",
+            "SELECT id FROM pairs WHERE class_id = ?1 AND supplier IS NULL AND client IS NOT NULL AND bot = 0 ORDER BY id LIMIT 1",
             [class_id],
             |r| r.get(0),
         )
@@ -495,6 +499,15 @@ pub fn set_round_seconds(conn: &Connection, class_id: &str, seconds: u32) -> DbR
         params![class_id, seconds],
     )
     .map(drop)
+}
+
+/// Makes a waiting pair's empty side scripted; `false` when it is not waiting.
+pub fn set_bot(conn: &Connection, pair: u64, now_ms: u64) -> DbResult<bool> {
+    let n = conn.execute(
+        "UPDATE pairs SET bot = 1, opened_ms = ?2 WHERE id = ?1 AND supplier IS NULL AND bot = 0 AND finished = 0",
+        params![pair as i64, now_ms as i64],
+    )?;
+    Ok(n == 1)
 }
 
 /// Complete, open pairs whose round timer ran out by `now_ms`.

@@ -101,3 +101,15 @@ pub async fn decide(
     pairs::publish(&st, &class_id, &p, members);
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// `POST /api/pair/scripted`: play against a scripted side while no partner comes.
+pub async fn scripted(State(st): State<AppState>, headers: HeaderMap) -> Reply<StatusCode> {
+    let key = bearer(&headers);
+    let (class_id, p) = with_db(&st, move |conn, _| {
+        let (pair, _) = seat(conn, key.as_deref())?;
+        pairs::play_scripted(conn, pair)
+    })
+    .await?;
+    pairs::publish(&st, &class_id, &p, Vec::new());
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -58,6 +58,7 @@ pub fn row(p: &PairRecord) -> Reply<PairRow> {
         client_score: p.scores.map(|s| s.0),
         supplier_score: p.scores.map(|s| s.1),
         joint_value: p.scores.map(|s| s.2),
+        scripted: p.bot,
     })
 }
 
@@ -67,11 +68,12 @@ pub fn view(p: &PairRecord, side: Side, round_seconds: u32) -> Reply<PairView> {
         Side::Client => (&p.client_choice, &p.supplier_choice, &p.supplier),
         Side::Supplier => (&p.supplier_choice, &p.client_choice, &p.client),
     };
-    let complete = p.client.is_some() && p.supplier.is_some();
+    let complete = p.bot || (p.client.is_some() && p.supplier.is_some());
     Ok(PairView {
         pair: p.id,
         side,
         partner: partner.as_ref().map(|(_, n)| n.clone()),
+        scripted: p.bot,
         decisions: decisions(p)?,
         week: p.week,
         mine: mine.clone(),
@@ -131,7 +133,7 @@ pub fn decide(
     if p.finished {
         return refuse(ProblemCode::AlreadyDone, "", "the pair's play is over");
     }
-    if p.client.is_none() || p.supplier.is_none() {
+    if !p.bot && (p.client.is_none() || p.supplier.is_none()) {
         return refuse(
             ProblemCode::Invalid,
             "pair",
@@ -168,7 +170,8 @@ pub fn decide(
     }
     db::set_choice(conn, p.id, side == Side::Client, option)?;
     let p = db::pair(conn, pair)?.ok_or_else(|| server_error("pair vanished".into()))?;
-    if p.client_choice.is_some() && p.supplier_choice.is_some() {
+    // A scripted side has always decided: it carries on.
+    if p.bot || (p.client_choice.is_some() && p.supplier_choice.is_some()) {
         close(conn, &ex, &p)?;
     }
     let p = db::pair(conn, pair)?.ok_or_else(|| server_error("pair vanished".into()))?;
@@ -184,6 +187,20 @@ pub fn member_rows(conn: &Connection, p: &PairRecord) -> Reply<Vec<crate::live::
         }
     }
     Ok(rows)
+}
+
+/// A participant without a partner plays against a scripted side: the pair's empty side
+/// carries on at every moment (as in a one-player exercise).
+pub fn play_scripted(conn: &Connection, pair: u64) -> Reply<(String, PairRecord)> {
+    if !db::set_bot(conn, pair, now_ms())? {
+        return refuse(
+            ProblemCode::Invalid,
+            "pair",
+            "the pair is not waiting for a partner",
+        );
+    }
+    let p = db::pair(conn, pair)?.ok_or_else(|| server_error("pair vanished".into()))?;
+    Ok((p.class_id.clone(), p))
 }
 
 /// Tells a pair's sides and its class's board that it changed (with its members' rows).

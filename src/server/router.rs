@@ -45,6 +45,7 @@ fn app(state: AppState, site: &std::path::Path) -> Router {
         .route("/pair", get(pair_routes::get))
         .route("/pair/events", get(pair_routes::events))
         .route("/pair/decide", post(pair_routes::decide))
+        .route("/pair/scripted", post(pair_routes::scripted))
         .route("/classes/{id}/round", post(trainer::round))
         .fallback(no_route)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -128,3 +128,16 @@ test('a side that never decides carries on when the round timer runs out', async
   assert.ok(offered.some((o) => /accept/i.test(o)), offered.join(' | '));
   for (const p of [trainer, client, supplier]) await p.context.close();
 });
+
+test('a participant without a partner plays against a scripted side, marked so on the board', async () => {
+  const trainer = await openAt(browser, server.url);
+  const code = await pairClass(trainer.page);
+  const solo = await joinPair(code, 'Solo');
+  await solo.page.click('[data-testid="pair-scripted"]');
+  await solo.page.waitForSelector('[data-testid="pair-partner"][data-scripted="true"]');
+  const first = await week(solo.page);
+  await decide(solo.page, null);
+  await solo.page.waitForFunction((w) => Number(document.querySelector('[data-testid="pair-week"]')?.dataset.week) > w, first);
+  await trainer.page.waitForSelector('[data-testid="pair-table"] td[data-scripted="true"]');
+  for (const p of [trainer, solo]) await p.context.close();
+});

@@ -124,3 +124,8 @@ pub async fn round(id: &str, key: &str, seconds: u32) -> Result<(), Problem> {
     let body = json(&crate::live::RoundTimer { seconds });
     call("POST", &format!("api/classes/{id}/round"), Some(key), body).await
 }
+
+/// Plays against a scripted side while no partner comes.
+pub async fn pair_scripted(key: &str) -> Result<(), Problem> {
+    call("POST", "api/pair/scripted", Some(key), None).await
+}

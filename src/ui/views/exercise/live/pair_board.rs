@@ -69,15 +69,16 @@ pub fn PairTable(
                             let lang = state.lang.get();
                             let tr = t();
                             b.as_ref().map(|b| b.ranked_pairs().into_iter().enumerate().map(|(i, p)| {
-                                let waiting = p.client.is_empty() || p.supplier.is_empty();
+                                let waiting = (p.client.is_empty() || p.supplier.is_empty()) && !p.scripted;
+                                let named = |n: &str| if n.is_empty() && p.scripted { tr.pair_scripted_name.to_string() } else { n.to_string() };
                                 let status = if p.finished { tr.pair_status_finished } else if waiting { tr.pair_status_waiting } else { tr.pair_status_playing };
                                 let state_id = if p.finished { "finished" } else if waiting { "waiting" } else { "playing" };
                                 let score = |s: Option<f64>| s.map(|s| number::number(s, 1, lang)).unwrap_or_default();
                                 view! {
                                     <tr data-state=state_id data-pair=p.id.to_string()>
                                         <td class="num">{if p.finished { (i + 1).to_string() } else { String::new() }}</td>
-                                        <th scope="row" class="name">{p.client.clone()}</th>
-                                        <td class="name">{p.supplier.clone()}</td>
+                                        <th scope="row" class="name">{named(&p.client)}</th>
+                                        <td class="name" data-scripted=(p.scripted && p.supplier.is_empty()).to_string()>{named(&p.supplier)}</td>
                                         <td>{status}</td>
                                         <td class="num">{p.week}</td>
                                         <td class="num">{score(p.client_score)}</td>

@@ -133,7 +133,18 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
             </p>
             {move || view_now.with(|v| v.as_ref().map(|v| match &v.partner {
                 Some(name) => view! { <p data-testid="pair-partner">{Strings::fill(t().pair_partner, &[("name", name)])}</p> }.into_any(),
-                None => view! { <p class="note" data-testid="pair-waiting-partner">{t().pair_waiting_partner}</p> }.into_any(),
+                None if v.scripted => view! { <p data-testid="pair-partner" data-scripted="true">{t().pair_scripted_partner}</p> }.into_any(),
+                None => view! {
+                    <p class="note" data-testid="pair-waiting-partner">{t().pair_waiting_partner}" "
+                        <button type="button" data-testid="pair-scripted" on:click=move |_| {
+                            leptos::task::spawn_local(async move {
+                                if let Err(p) = client::pair_scripted(&key.get_value()).await {
+                                    problem.set(Some(p));
+                                }
+                            });
+                        }>{t().pair_scripted_button}</button>
+                    </p>
+                }.into_any(),
             }))}
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{move || p.tell(t())}</p> })}
             {move || play.get().map(|(p, v)| {
