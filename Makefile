@@ -82,6 +82,7 @@ bench: build browser
 	cargo build --release --bin relsim
 	node scripts/bench-wasm.mjs
 	node scripts/load-class.mjs target/release/relsim
+	node scripts/load-pairs.mjs target/release/relsim
 
 ## Fuzzing campaign: 100 000 generated scenario files, links and stored scenarios (FUZZ_CASES,
 ## FUZZ_SEED, FUZZ_THREADS change it); failing cases land in tests/fuzz/corpus/.

@@ -240,3 +240,31 @@ fn the_debrief_of_a_pair_names_refused_proposals_reads_moods_and_places_the_pair
         assert!((read - actual).abs() <= 0.15 + 1e-12);
     }
 }
+
+#[test]
+fn a_side_sees_the_incidents_it_takes_part_in_and_only_those() {
+    use relsim::sim::record::Event;
+    use relsim::sim::Party;
+    let ex = farbo_pair();
+    let p = play(&ex, |_, _, _| CARRY_ON.into());
+    let party = |e: &Event| match e {
+        Event::Incident { incident, .. } => Some(incident.party),
+        _ => None,
+    };
+    let client: Vec<_> = p.incidents_of(Side::Client, 0);
+    let supplier: Vec<_> = p.incidents_of(Side::Supplier, 0);
+    assert!(
+        !client.is_empty() && !supplier.is_empty(),
+        "FARBO's scripted incidents concern both"
+    );
+    assert!(client.iter().all(|(_, e)| party(e) == Some(Party::Client)));
+    assert!(supplier
+        .iter()
+        .all(|(_, e)| party(e) == Some(Party::Supplier)));
+    // Nothing from weeks not yet seen.
+    let early = PairPlay::new(ex);
+    assert!(early
+        .incidents_of(Side::Client, 0)
+        .iter()
+        .all(|(w, _)| *w < early.seen()));
+}

@@ -66,15 +66,24 @@ test('a pair plays the FARBO crisis from both sides through the server, a propos
   await decide(supplier.page, 'Accept');
   await client.page.waitForFunction((w) => Number(document.querySelector('[data-testid="pair-week"]')?.dataset.week) > w, first);
   await decide(client.page, null);
-  // Then both carry on to the end.
+  // Then both carry on to the end; from each moment's second decision until both screens show
+  // the next week (or the debrief).
+  const shown = [];
+  const next = (page, w) => page.waitForFunction((w) => document.querySelector('[data-testid="debrief-both"]')
+    || Number(document.querySelector('[data-testid="pair-week"]')?.dataset.week) > w, w);
   for (let i = 0; i < 40; i++) {
     if (await client.page.$('[data-testid="debrief-both"]')) break;
-    for (const p of [client, supplier]) {
-      const button = await p.page.waitForSelector('[data-testid="pair-decide"], [data-testid="debrief-both"]');
-      if ((await button.getAttribute('data-testid')) === 'pair-decide') await decide(p.page, null);
-    }
-    await client.page.waitForSelector('[data-testid="pair-decide"], [data-testid="debrief-both"]');
+    await client.page.waitForSelector('[data-testid="pair-decide"]');
+    const w = await week(client.page);
+    await decide(client.page, null);
+    await supplier.page.waitForSelector('[data-testid="pair-decide"]');
+    const t0 = Date.now();
+    await decide(supplier.page, null);
+    await Promise.all([next(client.page, w), next(supplier.page, w)]);
+    shown.push(Date.now() - t0);
   }
+  shown.sort((x, y) => x - y);
+  console.log(`figures: second decision → both screens at the next week, ${shown.length} moments: median ${shown[shown.length >> 1]} ms, max ${shown[shown.length - 1]} ms`);
   await client.page.waitForSelector('[data-testid="debrief-both"]');
   await supplier.page.waitForSelector('[data-testid="debrief-both"]');
   const numbers = (page) => page.evaluate(() => ['pair-client-score', 'pair-supplier-score', 'pair-joint'].map((id) => {

@@ -183,6 +183,21 @@ impl PairPlay {
         &self.history
     }
 
+    /// The incidents `side` took part in (as the party the incident concerns) in weeks
+    /// `from..seen`: what that side would have seen of the relationship's events.
+    pub fn incidents_of(&self, side: Side, from: u32) -> Vec<&(u32, crate::sim::record::Event)> {
+        let party = party(side);
+        self.history
+            .events
+            .iter()
+            .filter(|(w, e)| {
+                *w >= from
+                    && *w < self.seen
+                    && matches!(e, crate::sim::record::Event::Incident { incident, .. } if incident.party == party)
+            })
+            .collect()
+    }
+
     /// `side`'s options now.
     pub fn options(&self, side: Side) -> Vec<(&str, Option<&Choice>)> {
         self.exercise.pair_options(side, &self.decisions)

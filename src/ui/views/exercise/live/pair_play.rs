@@ -176,6 +176,9 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
                     Some(c) => c.label.get(lang_code()).to_string(),
                     None => t().carry_on.to_string(),
                 }).collect();
+                let since = v.decisions.last().map_or(0, |d| d.week);
+                let incidents: Vec<(u32, String)> = p.incidents_of(side, since).into_iter()
+                    .map(|(w, e)| (*w, crate::text::events::describe_plain(e, t()))).collect();
                 let waiting = v.mine.is_some();
                 let other_decided = v.other_decided;
                 let deadline = v.deadline_ms;
@@ -205,6 +208,14 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
                         let word = if m < 0.35 { t().pair_mood_cold } else if m < 0.6 { t().pair_mood_cool } else { t().pair_mood_warm };
                         format!("{word} ({})", number::percent(m, 0, lang()))
                     }).unwrap_or_default()}</p>
+                    <h3>{t().since_last}</h3>
+                    <ul class="incident-cards" data-testid="pair-incidents">
+                        {if incidents.is_empty() {
+                            view! { <li class="quiet">{t().nothing_happened}</li> }.into_any()
+                        } else {
+                            incidents.into_iter().map(|(w, text)| view! { <li class="incident"><span class="when">{format!("{} {w}", t().week)}</span>" "{text}</li> }).collect_view().into_any()
+                        }}
+                    </ul>
                     <h3>{t().pair_their_choices}</h3>
                     <ul class="incident-cards" data-testid="pair-their-choices">
                         {if theirs.is_empty() {
