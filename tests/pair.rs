@@ -268,3 +268,58 @@ fn a_side_sees_the_incidents_it_takes_part_in_and_only_those() {
         .iter()
         .all(|(w, _)| *w < early.seen()));
 }
+
+/// What the pair exercises teach holds over other futures, not just their own: pairs that
+/// tend the relationship together make more together than pairs that carry on.
+#[test]
+fn a_pair_that_works_together_makes_more_together_over_many_futures() {
+    use relsim::sim::{run, Scenario};
+    let mean_joint = |ex: &Exercise, decisions: &[PairDecision]| {
+        let s: Scenario = ex.with_pair_decisions(decisions);
+        let total: f64 = (1..=60u64)
+            .map(|i| {
+                let mut f = s.clone();
+                f.seed = s.seed.wrapping_add(i);
+                run(&f)
+                    .rows
+                    .iter()
+                    .map(|r| r.client_net_value + r.supplier_margin)
+                    .sum::<f64>()
+            })
+            .sum();
+        total / 60.0
+    };
+    for (id, client_first, supplier_first) in [
+        ("stale-pair", "realign", "service_commitment"),
+        ("farbo-pair", "results_contract", "supplier_repair"),
+    ] {
+        let ex = builtin_pair(id).unwrap();
+        // Moment 0: the client proposes, the supplier does its part; moment 1: the supplier accepts.
+        let together = play(&ex, |m, side, offered| {
+            let want = match (m, side) {
+                (0, Side::Client) => client_first,
+                (0, Side::Supplier) => supplier_first,
+                (1, Side::Supplier) => ACCEPT,
+                _ => CARRY_ON,
+            };
+            assert!(
+                m > 1 || offered.contains(&want),
+                "{id}: {want} offered at moment {m}"
+            );
+            if offered.contains(&want) {
+                want.into()
+            } else {
+                CARRY_ON.into()
+            }
+        });
+        let alone = play(&ex, |_, _, _| CARRY_ON.into());
+        let (a, b) = (
+            mean_joint(&ex, &together.decisions),
+            mean_joint(&ex, &alone.decisions),
+        );
+        assert!(
+            a > b + 200.0,
+            "{id}: together {a:.0} k€ vs carrying on {b:.0} k€"
+        );
+    }
+}

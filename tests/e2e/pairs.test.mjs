@@ -135,6 +135,23 @@ test('a side that never decides carries on when the round timer runs out', async
   await supplier.page.waitForFunction((w) => Number(document.querySelector('[data-testid="pair-week"]')?.dataset.week) > w, first);
   const offered = await supplier.page.$$eval('[data-testid="pair-option"]', (os) => os.map((o) => o.textContent));
   assert.ok(offered.some((o) => /accept/i.test(o)), offered.join(' | '));
+  // The client plays on; the supplier never decides: the play finishes by the timer.
+  for (let i = 0; i < 40; i++) {
+    const el = await client.page.waitForSelector('[data-testid="pair-decide"], [data-testid="debrief-both"]', { timeout: 10000 });
+    if ((await el.getAttribute('data-testid')) === 'debrief-both') break;
+    const w = await week(client.page);
+    await decide(client.page, null);
+    await client.page.waitForFunction((w) => document.querySelector('[data-testid="debrief-both"]')
+      || Number(document.querySelector('[data-testid="pair-week"]')?.dataset.week) > w, w, { timeout: 10000 });
+  }
+  await client.page.waitForSelector('[data-testid="debrief-both"]');
+  await supplier.page.waitForSelector('[data-testid="debrief-both"]');
+  const all = await client.page.evaluate(async () => {
+    const { key } = JSON.parse(localStorage.getItem('relsim.live.seat'));
+    return (await (await fetch('api/pair', { headers: { Authorization: `Bearer ${key}` } })).json()).decisions;
+  });
+  assert.ok(all.length > 3);
+  assert.deepEqual([...new Set(all.map((d) => d.supplier))], ['carry_on'], 'the absent side carried on at every moment');
   for (const p of [trainer, client, supplier]) await p.context.close();
 });
 

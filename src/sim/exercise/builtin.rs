@@ -22,10 +22,16 @@ exercises!["farbo-crisis", "gym-contract", "stale-partnership"];
 
 /// The built-in exercises both sides play (a pair), as (id, JSON): apart from [`BUILTIN`],
 /// which the one-player mode offers.
-pub const BUILTIN_PAIRS: &[(&str, &str)] = &[(
-    "farbo-pair",
-    include_str!("../../../exercises/farbo-pair.json"),
-)];
+pub const BUILTIN_PAIRS: &[(&str, &str)] = &[
+    (
+        "farbo-pair",
+        include_str!("../../../exercises/farbo-pair.json"),
+    ),
+    (
+        "stale-pair",
+        include_str!("../../../exercises/stale-pair.json"),
+    ),
+];
 
 /// The built-in two-sided exercise with this id, parsed.
 pub fn builtin_pair(id: &str) -> Option<Exercise> {
