@@ -237,11 +237,11 @@ pub async fn export(
     Path((id, format)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Reply<Response> {
-    if format != "csv" && format != "json" {
+    if !["csv", "json", "pairs.csv"].contains(&format.as_str()) {
         return refuse(
             ProblemCode::NotFound,
             "format",
-            format!("'{format}' is not csv or json"),
+            format!("'{format}' is not csv, json or pairs.csv"),
         );
     }
     let key = bearer(&headers);
@@ -251,7 +251,63 @@ pub async fn export(
         Ok((class, rows))
     })
     .await?;
-    let (text, kind, ext) = if format == "csv" {
+    let (text, kind, ext) = if format == "pairs.csv" {
+        let id = class.id.clone();
+        let pairs = with_db(&st, move |conn, _| Ok(db::pairs(conn, &id)?)).await?;
+        let mut out = String::from("\u{feff}");
+        push_record(
+            &mut out,
+            [
+                "pair",
+                "client",
+                "supplier",
+                "state",
+                "week",
+                "client_score",
+                "supplier_score",
+                "joint_value_keur",
+                "scripted",
+                "decisions",
+            ],
+        );
+        for p in &pairs {
+            let row = super::pairs::row(p)?;
+            let decisions: Vec<crate::sim::exercise::PairDecision> =
+                serde_json::from_str(&p.decisions_json).unwrap_or_default();
+            let moves: Vec<String> = decisions
+                .iter()
+                .map(|d| format!("{}@{}:{}/{}", d.moment, d.week, d.client, d.supplier))
+                .collect();
+            let state = if row.finished {
+                "finished"
+            } else if (row.client.is_empty() || row.supplier.is_empty()) && !row.scripted {
+                "waiting"
+            } else {
+                "playing"
+            };
+            let num = |v: Option<f64>, d: usize| v.map(|v| format!("{v:.d$}")).unwrap_or_default();
+            push_record(
+                &mut out,
+                [
+                    row.id.to_string(),
+                    as_text(&row.client),
+                    as_text(&row.supplier),
+                    state.into(),
+                    row.week.to_string(),
+                    num(row.client_score, 2),
+                    num(row.supplier_score, 2),
+                    num(row.joint_value, 1),
+                    if row.scripted {
+                        "yes".into()
+                    } else {
+                        String::new()
+                    },
+                    moves.join(" "),
+                ],
+            );
+        }
+        (out, "text/csv; charset=utf-8", "pairs.csv")
+    } else if format == "csv" {
         // A byte-order mark, so that spreadsheet programs read the names as UTF-8.
         let mut out = String::from("\u{feff}");
         push_record(

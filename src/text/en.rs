@@ -390,6 +390,7 @@ pub const EN: Strings = Strings {
     board_unverified_note: "{n} result(s) do not replay to their stated score: shown last, left out of the ranking, the mean and what the class decided.",
     projector: "Projector layout",
     live_tab: "Live class",
+    live_export_pairs: "Export pairs (CSV)",
     pair_scripted_button: "Play against a scripted side",
     pair_scripted_partner: "Opposite you: a scripted side, which carries on at every moment.",
     pair_scripted_name: "(scripted)",

@@ -390,6 +390,7 @@ pub const NL: Strings = Strings {
     board_unverified_note: "{n} resultaat/resultaten geven bij opnieuw afspelen niet hun opgegeven score: onderaan getoond, buiten de ranglijst, het gemiddelde en wat de klas besloot.",
     projector: "Weergave voor de beamer",
     live_tab: "Live klas",
+    live_export_pairs: "Paren exporteren (CSV)",
     pair_scripted_button: "Spelen tegen een gescripte kant",
     pair_scripted_partner: "Tegenover u: een gescripte kant, die op elk moment doorgaat.",
     pair_scripted_name: "(gescript)",

@@ -422,6 +422,7 @@ strings!(
     board_unverified_note,
     projector,
     live_tab,
+    live_export_pairs,
     pair_scripted_button,
     pair_scripted_partner,
     pair_scripted_name,

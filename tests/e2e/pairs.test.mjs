@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { launch } from './harness.mjs';
 import { openAt } from './exercise-helpers.mjs';
 import { startServer, joinClass, openLive } from './live-helpers.mjs';
@@ -107,6 +108,11 @@ test('a pair plays the FARBO crisis from both sides through the server, a propos
   // The trainer's board ranks the pair with its joint value.
   await trainer.page.waitForSelector('[data-testid="pair-table"] tbody tr[data-state="finished"]');
   assert.equal(Number(await trainer.page.getAttribute('[data-testid="pair-joint-value"]', 'data-value')), cli.joint_value);
+  // The pairs' export: one line for this pair, with its joint value.
+  const [download] = await Promise.all([trainer.page.waitForEvent('download'), trainer.page.click('[data-testid="class-export-pairs"]')]);
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\n');
+  assert.equal(csv.length, 2, csv.join('\n'));
+  assert.match(csv[1], new RegExp(`^\\d+,Carla,Sam,finished,260,.*,${cli.joint_value.toFixed(1)},`));
   const problems = [trainer, client, supplier].flatMap((p) => p.problems).filter((p) => !/status of 4\d\d/.test(p));
   assert.deepEqual(problems, []);
   for (const p of [trainer, client, supplier]) await p.context.close();

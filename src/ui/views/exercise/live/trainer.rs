@@ -179,7 +179,7 @@ fn ClassPanel(
                     let code = board
                         .with_untracked(|b| b.as_ref().map(|b| b.class.code.clone()))
                         .unwrap_or_default();
-                    let mime = if format == "csv" {
+                    let mime = if format.ends_with("csv") {
                         "text/csv;charset=utf-8"
                     } else {
                         "application/json"
@@ -223,6 +223,9 @@ fn ClassPanel(
                     <button type="button" data-testid="class-close" disabled=c.closed on:click=move |_| act("close")>{move || t().live_close}</button>
                     <button type="button" data-testid="class-export" on:click=move |_| act("csv")>{move || t().live_export_csv}</button>
                     <button type="button" data-testid="class-export-json" on:click=move |_| act("json")>{move || t().live_export_json}</button>
+                    {c.exercise.is_two_sided().then(|| view! {
+                        <button type="button" data-testid="class-export-pairs" on:click=move |_| act("pairs.csv")>{move || t().live_export_pairs}</button>
+                    })}
                     <button type="button" class="danger" data-testid="class-delete" on:click=delete>{move || t().live_delete}</button>
                 </div>
                 {c.closed.then(|| view! { <p class="note" data-testid="class-closed">{move || t().live_closed}</p> })}
