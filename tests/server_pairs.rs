@@ -5,22 +5,14 @@
 
 mod live_support;
 
-use live_support::{join, temp_dir, Server};
+use live_support::{join, open_class_on, temp_dir, Server};
 use relsim::sim::exercise::{builtin_pair, PairDecision, PairPlay, CARRY_ON};
 use serde_json::{json, Value};
 
 fn open_pair_class(s: &Server) -> (String, String, String) {
-    let ex = std::fs::read_to_string("exercises/farbo-pair.json").unwrap();
-    let body = format!(
-        r#"{{"exercise": {ex}, "origin": "http://127.0.0.1:{}"}}"#,
-        s.port
-    );
-    let (status, v) = s.call("POST", "/api/classes", None, Some(&body));
-    assert_eq!(status, 201, "{v}");
-    (
-        v["class"]["id"].as_str().unwrap().into(),
-        v["class"]["code"].as_str().unwrap().into(),
-        v["trainer_key"].as_str().unwrap().into(),
+    open_class_on(
+        s,
+        &std::fs::read_to_string("exercises/farbo-pair.json").unwrap(),
     )
 }
 

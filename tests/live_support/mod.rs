@@ -227,9 +227,13 @@ pub fn exercise_json() -> String {
 
 /// Opens a class on the farbo exercise; returns (class id, code, trainer key).
 pub fn open_class(s: &Server) -> (String, String, String) {
+    open_class_on(s, &exercise_json())
+}
+
+/// Opens a class on the exercise `json`; returns (class id, code, trainer key).
+pub fn open_class_on(s: &Server, json: &str) -> (String, String, String) {
     let body = format!(
-        r#"{{"exercise": {}, "origin": "http://127.0.0.1:{}"}}"#,
-        exercise_json(),
+        r#"{{"exercise": {json}, "origin": "http://127.0.0.1:{}"}}"#,
         s.port
     );
     let (status, v) = s.call("POST", "/api/classes", None, Some(&body));

@@ -23,3 +23,15 @@ pub fn remove(key: &str) {
         let _ = s.remove_item(key);
     }
 }
+
+/// The value kept under `key` as JSON, if it reads back.
+pub fn get_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&get(key)?).ok()
+}
+
+/// Keeps `value` under `key` as JSON.
+pub fn set_json<T: serde::Serialize>(key: &str, value: &T) {
+    if let Ok(text) = serde_json::to_string(value) {
+        set(key, &text);
+    }
+}

@@ -9,9 +9,7 @@ const KEY: &str = "relsim.board.results";
 
 /// The board kept in this browser (empty when none, or unreadable).
 pub fn load() -> Vec<Entry> {
-    let texts: Vec<String> = store::get(KEY)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
+    let texts: Vec<String> = store::get_json(KEY).unwrap_or_default();
     let mut board = Vec::new();
     for text in texts {
         let _ = admit(&mut board, &text, builtin);
@@ -26,7 +24,5 @@ pub fn save(board: &[Entry]) {
         return;
     }
     let texts: Vec<String> = board.iter().map(|e| e.result.to_json()).collect();
-    if let Ok(text) = serde_json::to_string(&texts) {
-        store::set(KEY, &text);
-    }
+    store::set_json(KEY, &texts);
 }

@@ -28,14 +28,12 @@ pub struct Seat {
 impl Seat {
     /// The seat kept in this browser, if any.
     pub fn load() -> Option<Seat> {
-        serde_json::from_str(&store::get(SEAT_KEY)?).ok()
+        store::get_json(SEAT_KEY)
     }
 
     /// Keeps this seat.
     pub fn save(&self) {
-        if let Ok(text) = serde_json::to_string(self) {
-            store::set(SEAT_KEY, &text);
-        }
+        store::set_json(SEAT_KEY, self);
     }
 
     /// Forgets the kept seat.

@@ -19,14 +19,12 @@ pub struct TrainerClass {
 impl TrainerClass {
     /// The class kept in this browser, if any.
     pub fn load() -> Option<TrainerClass> {
-        serde_json::from_str(&store::get(CLASS_KEY)?).ok()
+        store::get_json(CLASS_KEY)
     }
 
     /// Keeps this class.
     pub fn save(&self) {
-        if let Ok(text) = serde_json::to_string(self) {
-            store::set(CLASS_KEY, &text);
-        }
+        store::set_json(CLASS_KEY, self);
     }
 
     /// Forgets the kept class.
