@@ -5,7 +5,7 @@
 
 mod live_support;
 
-use live_support::{join, open_class_on, temp_dir, Server};
+use live_support::{join, open_class_on, open_class_with, temp_dir, Server};
 use relsim::sim::exercise::{builtin_pair, PairDecision, PairPlay, CARRY_ON};
 use serde_json::{json, Value};
 
@@ -264,4 +264,161 @@ fn a_participant_without_a_partner_plays_against_a_scripted_side() {
     // The next participant starts a new pair rather than joining the scripted one.
     let next = join(&s, &code, "Next");
     assert_ne!(view(&s, &next)["pair"], v["pair"]);
+}
+
+/// The board's participant id of `name`.
+fn id_of(board: &Value, name: &str) -> u64 {
+    board["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == name)
+        .and_then(|r| r["id"].as_u64())
+        .unwrap_or_else(|| panic!("{name} on the board"))
+}
+
+#[test]
+fn the_trainer_pairs_by_hand_splits_a_pair_that_has_not_started_and_each_side_keeps_its_score() {
+    let s = Server::start(&temp_dir("byhand").join("db.sqlite"), &[]);
+    let json = std::fs::read_to_string("exercises/farbo-pair.json").unwrap();
+    let (id, code, trainer) = open_class_with(&s, &json, "hand");
+    let board_of = || {
+        s.call("GET", &format!("/api/classes/{id}"), Some(&trainer), None)
+            .1
+    };
+    let form = |key: Option<&str>, client: u64, supplier: u64| {
+        let body = json!({ "client": client, "supplier": supplier }).to_string();
+        s.call(
+            "POST",
+            &format!("/api/classes/{id}/pairs"),
+            key,
+            Some(&body),
+        )
+    };
+    let split = |pair: u64| {
+        s.call(
+            "POST",
+            &format!("/api/classes/{id}/pairs/{pair}/split"),
+            Some(&trainer),
+            None,
+        )
+    };
+    let keys: Vec<String> = ["Ann", "Bob", "Cy", "Di"]
+        .iter()
+        .map(|n| join(&s, &code, n))
+        .collect();
+    let (ann, bob, cy, di) = (&keys[0], &keys[1], &keys[2], &keys[3]);
+    // Arrivals wait: no side, no pair, a stream that says so.
+    let (_, me) = s.call("GET", "/api/me", Some(ann), None);
+    assert_eq!(
+        (me["side"].clone(), me["two_sided"].clone()),
+        (Value::Null, json!(true))
+    );
+    assert_eq!(s.call("GET", "/api/pair", Some(ann), None).0, 404);
+    let mut heard = s.stream("/api/pair/events", ann);
+    assert_eq!(heard.next(), Value::Null, "waiting to be paired");
+    let b = board_of();
+    assert!(b["pairs"].as_array().is_none_or(Vec::is_empty), "{b}");
+    assert_eq!(b["class"]["pairing"], "hand");
+    let [a_id, b_id, c_id, d_id] = ["Ann", "Bob", "Cy", "Di"].map(|n| id_of(&b, n));
+
+    // The trainer pairs Bob (client) with Ann (supplier); Ann's stream hears it.
+    assert_eq!(form(None, b_id, a_id).0, 401, "the trainer's key only");
+    assert_eq!(
+        form(Some(ann), b_id, a_id).0,
+        401,
+        "a participant's key opens nothing"
+    );
+    assert_eq!(form(Some(&trainer), b_id, b_id).1["field"], "supplier");
+    assert_eq!(form(Some(&trainer), b_id, 999_999).1["field"], "supplier");
+    let (status, pair) = form(Some(&trainer), b_id, a_id);
+    assert_eq!(status, 201, "{pair}");
+    let v = heard.next();
+    assert_eq!(
+        (v["side"].as_str(), v["partner"].as_str()),
+        (Some("supplier"), Some("Bob"))
+    );
+    assert_eq!(
+        s.call("GET", "/api/me", Some(bob), None).1["side"],
+        "client"
+    );
+    let taken = form(Some(&trainer), c_id, a_id);
+    assert_eq!(
+        (taken.0, taken.1["field"].as_str()),
+        (400, Some("supplier")),
+        "Ann plays already"
+    );
+
+    // Cy and Di are paired, split before they start, and paired the other way round.
+    let (_, second) = form(Some(&trainer), c_id, d_id);
+    let second = second["id"].as_u64().unwrap();
+    assert_eq!(split(second).0, 204);
+    assert_eq!(
+        s.call("GET", "/api/me", Some(cy), None).1["side"],
+        Value::Null
+    );
+    let b = board_of();
+    assert_eq!(
+        b["pairs"].as_array().map(Vec::len),
+        Some(1),
+        "the split pair is gone"
+    );
+    assert_eq!(form(Some(&trainer), d_id, c_id).0, 201);
+    assert_eq!(s.call("GET", "/api/me", Some(di), None).1["side"], "client");
+
+    // A pair that has started stays together.
+    let first = pair["id"].as_u64().unwrap();
+    assert_eq!(decide(&s, bob, 0, "results_contract").0, 204);
+    let kept = split(first);
+    assert_eq!((kept.0, kept.1["field"].as_str()), (400, Some("pair")));
+
+    // Played to the end, each member's row carries the score of the side played.
+    assert_eq!(decide(&s, ann, 0, CARRY_ON).0, 204);
+    let mut m = 1;
+    while !view(&s, ann)["finished"].as_bool().unwrap() {
+        assert_eq!(decide(&s, ann, m, CARRY_ON).0, 204);
+        assert_eq!(decide(&s, bob, m, CARRY_ON).0, 204);
+        m += 1;
+        assert!(m < 60, "the play ends");
+    }
+    let b = board_of();
+    let row = |name: &str| {
+        b["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .cloned()
+            .unwrap()
+    };
+    let p = b["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == first)
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (row("Bob")["side"].as_str(), row("Bob")["score"].as_f64()),
+        (Some("client"), p["client_score"].as_f64())
+    );
+    assert_eq!(
+        (row("Ann")["side"].as_str(), row("Ann")["score"].as_f64()),
+        (Some("supplier"), p["supplier_score"].as_f64())
+    );
+    assert_eq!(
+        (row("Ann")["state"].as_str(), row("Cy")["score"].clone()),
+        (Some("done"), Value::Null)
+    );
+    assert_eq!(p["started"], true);
+    // A one-sided class has no pairs to form.
+    let (one, _, one_key) = live_support::open_class(&s);
+    let body = json!({ "client": a_id, "supplier": b_id }).to_string();
+    let (status, answer) = s.call(
+        "POST",
+        &format!("/api/classes/{one}/pairs"),
+        Some(&one_key),
+        Some(&body),
+    );
+    assert_eq!((status, answer["field"].as_str()), (400, Some("pair")));
 }

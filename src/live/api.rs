@@ -15,6 +15,38 @@ pub struct CreateClass {
     /// The site's address as the trainer's browser sees it (`https://host:port`), for the join
     /// link and its QR code.
     pub origin: String,
+    /// In an exercise both sides play: how pairs are formed (by arrival unless told).
+    #[serde(default)]
+    pub pairing: Pairing,
+}
+
+/// How a class both sides play forms its pairs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pairing {
+    /// As they arrive: the first of each two plays the client, the second the supplier.
+    #[default]
+    Arrival,
+    /// By hand: arrivals wait until the trainer pairs them and gives each a side.
+    Hand,
+}
+
+impl Pairing {
+    /// Every way, in the order offered.
+    pub const ALL: [Pairing; 2] = [Pairing::Arrival, Pairing::Hand];
+
+    /// The id in requests and in the page.
+    pub fn id(self) -> &'static str {
+        match self {
+            Pairing::Arrival => "arrival",
+            Pairing::Hand => "hand",
+        }
+    }
+
+    /// The way with this id.
+    pub fn from_id(id: &str) -> Option<Pairing> {
+        Self::ALL.into_iter().find(|p| p.id() == id)
+    }
 }
 
 /// A class as its trainer sees it.
@@ -36,6 +68,9 @@ pub struct ClassInfo {
     pub closed: bool,
     /// When the server deletes the class, in seconds since 1970.
     pub expires_at: u64,
+    /// How pairs are formed (an exercise both sides play).
+    #[serde(default)]
+    pub pairing: Pairing,
 }
 
 /// The answer to [`CreateClass`].
@@ -99,9 +134,13 @@ pub struct Joined {
     pub state: ParticipantState,
     /// The verified score, once handed in.
     pub score: Option<f64>,
-    /// In an exercise both sides play: the side this participant plays.
+    /// In an exercise both sides play: the side this participant plays, once paired.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<Side>,
+    /// Whether both sides play the class's exercise (the participant plays in a pair, once
+    /// paired).
+    #[serde(default)]
+    pub two_sided: bool,
 }
 
 /// `POST /api/progress`: the participant reached a moment (the board shows the week).
@@ -146,10 +185,13 @@ pub struct Row {
     pub week: u32,
     /// Decisions taken so far.
     pub moment: u32,
-    /// The verified score, once done.
+    /// The verified score, once done (in a pair: the score of the side played).
     pub score: Option<f64>,
     /// The decisions, once done.
     pub decisions: Vec<Decision>,
+    /// In an exercise both sides play: the side played, once paired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
 }
 
 /// `GET /api/classes/{id}`: the whole board.
@@ -173,6 +215,15 @@ pub struct PairRow {
     pub client: String,
     /// The supplier's name (empty while waiting).
     pub supplier: String,
+    /// The client's participant id.
+    #[serde(default)]
+    pub client_id: Option<u64>,
+    /// The supplier's participant id.
+    #[serde(default)]
+    pub supplier_id: Option<u64>,
+    /// Whether either side has decided anything (a pair that has not may be split).
+    #[serde(default)]
+    pub started: bool,
     /// Moments closed so far.
     pub moment: u32,
     /// The week both see.
@@ -230,6 +281,17 @@ pub struct PairChoice {
     pub option: String,
 }
 
+/// `POST /api/classes/{id}/pairs`: the trainer pairs two participants who wait, each on the
+/// side given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormPair {
+    /// The participant who plays the client.
+    pub client: u64,
+    /// The participant who plays the supplier.
+    pub supplier: u64,
+}
+
 /// `POST /api/classes/{id}/round`: the round timer for pairs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -254,4 +316,9 @@ pub enum Event {
     Deleted,
     /// A pair formed, moved on or finished.
     Pair(PairRow),
+    /// The trainer split a pair before it started (its members wait to be paired again).
+    PairSplit {
+        /// The pair's id.
+        id: u64,
+    },
 }

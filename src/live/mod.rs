@@ -11,9 +11,10 @@ mod code;
 mod problem;
 
 pub use api::{
-    Board, ClassCreated, ClassInfo, CreateClass, Event, Join, Joined, PairChoice, PairRow,
-    PairView, ParticipantState, Progress, RoundTimer, Row, Submit, Submitted,
+    Board, ClassCreated, ClassInfo, CreateClass, Event, FormPair, Join, Joined, PairChoice,
+    PairRow, PairView, Pairing, ParticipantState, Progress, RoundTimer, Row, Submit, Submitted,
 };
+pub use board::PairRank;
 pub use code::{clean_name, join_code, CODE_ALPHABET, CODE_LEN, MAX_NAME_CHARS};
 pub use problem::{ApiProblem, ProblemCode};
 

@@ -5,14 +5,15 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use crate::live::{ParticipantState, Row};
-use crate::sim::exercise::Decision;
+use crate::live::{Pairing, ParticipantState, Row};
+use crate::sim::exercise::{Decision, Side};
 
 /// The schema's migrations, in order; the database's `user_version` counts those applied.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_classes.sql"),
     include_str!("../../migrations/0002_pairs.sql"),
     include_str!("../../migrations/0003_pair_bot.sql"),
+    include_str!("../../migrations/0004_pairing.sql"),
 ];
 
 /// A database error, told in a sentence.
@@ -74,9 +75,11 @@ pub struct ClassRow {
     pub expires_at: u64,
     /// Closed to joins and results.
     pub closed: bool,
+    /// How its pairs are formed (an exercise both sides play).
+    pub pairing: Pairing,
 }
 
-const CLASS_COLUMNS: &str = "id, code, secret, exercise_json, origin, expires_at, closed";
+const CLASS_COLUMNS: &str = "id, code, secret, exercise_json, origin, expires_at, closed, pairing";
 
 fn class_of(r: &rusqlite::Row<'_>) -> DbResult<ClassRow> {
     Ok(ClassRow {
@@ -87,6 +90,7 @@ fn class_of(r: &rusqlite::Row<'_>) -> DbResult<ClassRow> {
         origin: r.get(4)?,
         expires_at: r.get::<_, i64>(5)? as u64,
         closed: r.get::<_, i64>(6)? != 0,
+        pairing: Pairing::from_id(&r.get::<_, String>(7)?).unwrap_or_default(),
     })
 }
 
@@ -102,9 +106,9 @@ pub fn insert_class(conn: &Connection, c: &ClassRow, now: u64) -> DbResult<bool>
         return Ok(false);
     }
     conn.execute(
-        "INSERT INTO classes (id, code, secret, exercise_json, origin, created_at, expires_at, closed)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0)",
-        params![c.id, c.code, c.secret, c.exercise_json, c.origin, now as i64, c.expires_at as i64],
+        "INSERT INTO classes (id, code, secret, exercise_json, origin, created_at, expires_at, closed, pairing)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)",
+        params![c.id, c.code, c.secret, c.exercise_json, c.origin, now as i64, c.expires_at as i64, c.pairing.id()],
     )?;
     Ok(true)
 }
@@ -165,8 +169,13 @@ fn state_of(s: &str) -> ParticipantState {
     }
 }
 
-const ROW_SELECT: &str = "SELECT p.id, p.name, p.state, p.week, p.moment, r.score, r.decisions_json, p.class_id, p.secret
-     FROM participants p LEFT JOIN results r ON r.participant_id = p.id";
+// A pair's member has no result of its own: the score is the side's, kept with the pair.
+const ROW_SELECT: &str = "SELECT p.id, p.name, p.state, p.week, p.moment,
+        COALESCE(r.score, CASE WHEN q.client = p.id THEN q.client_score ELSE q.supplier_score END),
+        r.decisions_json, p.class_id, p.secret,
+        CASE WHEN q.client = p.id THEN 'client' WHEN q.supplier = p.id THEN 'supplier' END
+     FROM participants p LEFT JOIN results r ON r.participant_id = p.id
+     LEFT JOIN pairs q ON q.client = p.id OR q.supplier = p.id";
 
 fn participant_of(r: &rusqlite::Row<'_>) -> DbResult<ParticipantRow> {
     let decisions: Option<String> = r.get(6)?;
@@ -182,6 +191,11 @@ fn participant_of(r: &rusqlite::Row<'_>) -> DbResult<ParticipantRow> {
             moment: r.get::<_, i64>(4)? as u32,
             score: r.get(5)?,
             decisions,
+            side: match r.get::<_, Option<String>>(9)?.as_deref() {
+                Some("client") => Some(Side::Client),
+                Some("supplier") => Some(Side::Supplier),
+                _ => None,
+            },
         },
         class_id: r.get(7)?,
         secret: r.get(8)?,
@@ -444,6 +458,34 @@ pub fn seat(
             Ok((conn.last_insert_rowid() as u64, true))
         }
     }
+}
+
+/// Forms a complete pair of two participants who wait (the caller checked them); its first
+/// moment opens now. Returns the pair's id.
+pub fn form_pair(
+    conn: &Connection,
+    class_id: &str,
+    client: u64,
+    supplier: u64,
+    first_week: u32,
+    now_ms: u64,
+) -> DbResult<u64> {
+    conn.execute(
+        "INSERT INTO pairs (class_id, client, supplier, week, opened_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![class_id, client as i64, supplier as i64, first_week, now_ms as i64],
+    )?;
+    Ok(conn.last_insert_rowid() as u64)
+}
+
+/// Removes a pair that has not started (no moment closed, no choice made); `false` when it
+/// has. Its members wait to be paired again.
+pub fn split_pair(conn: &Connection, pair: u64) -> DbResult<bool> {
+    let n = conn.execute(
+        "DELETE FROM pairs WHERE id = ?1 AND decisions_json = '[]' AND client_choice IS NULL
+             AND supplier_choice IS NULL AND finished = 0",
+        [pair as i64],
+    )?;
+    Ok(n == 1)
 }
 
 /// Records one side's choice at the open moment.

@@ -13,6 +13,7 @@ mod hub;
 mod keys;
 mod limiter;
 mod pair_routes;
+mod pairing;
 mod pairs;
 mod participant;
 mod qr;

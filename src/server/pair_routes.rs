@@ -50,31 +50,48 @@ pub async fn get(State(st): State<AppState>, headers: HeaderMap) -> Reply<Json<P
     Ok(Json(v))
 }
 
-fn sse(v: &PairView) -> Result<SseEvent, Infallible> {
+/// What a participant sees of their pair: `None` while they wait to be paired.
+fn view_of(conn: &rusqlite::Connection, participant: u64) -> Reply<Option<PairView>> {
+    match db::seat_of(conn, participant)? {
+        Some((pair, client)) => {
+            let side = if client { Side::Client } else { Side::Supplier };
+            load_view(conn, pair, side).map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
+fn sse(v: &Option<PairView>) -> Result<SseEvent, Infallible> {
     Ok(SseEvent::default().data(serde_json::to_string(v).unwrap_or_default()))
 }
 
-/// `GET /api/pair/events`: this side's view, then again at each change of the pair.
+/// `GET /api/pair/events`: this participant's view of their pair (`null` while they wait to
+/// be paired), then again at each change — of the pair, or of their being paired or split.
 pub async fn events(
     State(st): State<AppState>,
     headers: HeaderMap,
 ) -> Reply<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
     let key = bearer(&headers);
-    let (first, rx, pair, side) = with_db(&st, move |conn, shared| {
-        let (pair, side) = seat(conn, key.as_deref())?;
-        let rx = shared.hub.subscribe(&channel(pair));
-        Ok((load_view(conn, pair, side)?, rx, pair, side))
+    let (first, rx, me) = with_db(&st, move |conn, shared| {
+        let (p, class) = participant(conn, key.as_deref(), now())?;
+        if !super::state::exercise(&class)?.is_two_sided() {
+            return refuse(
+                ProblemCode::NotFound,
+                "pair",
+                "this class is not played in pairs",
+            );
+        }
+        let rx = shared.hub.subscribe(&channel(p.row.id));
+        Ok((view_of(conn, p.row.id)?, rx, p.row.id))
     })
     .await?;
     let rest = stream::unfold(Some((rx, st)), move |s| async move {
         let (mut rx, st) = s?;
-        // Any change (or a gap) is answered with this side's fresh view.
+        // Any change (or a gap) is answered with this participant's fresh view.
         match rx.recv().await {
             Err(tokio::sync::broadcast::error::RecvError::Closed) => None,
             _ => {
-                let v = with_db(&st, move |conn, _| load_view(conn, pair, side))
-                    .await
-                    .ok()?;
+                let v = with_db(&st, move |conn, _| view_of(conn, me)).await.ok()?;
                 Some((sse(&v), Some((rx, st))))
             }
         }

@@ -1,5 +1,6 @@
 //! Pairs, for an exercise both sides play: participants are seated as they arrive (the first
-//! of a pair plays the client, the second the supplier); at each moment the server holds each
+//! of a pair plays the client, the second the supplier) or wait until the trainer pairs them
+//! by hand (a pair that has not started may be split again); at each moment the server holds each
 //! side's choice hidden from the other until both have decided — or the class's round timer
 //! runs out, and the side that did not decide carries on — then closes the moment by playing
 //! it (the same `sim` code as every browser), and at the end keeps the pair's scores, computed
@@ -10,7 +11,7 @@ use rusqlite::Connection;
 use super::db::{self, PairRecord};
 use super::reply::{refuse, Refusal, Reply};
 use super::state::{exercise, AppState};
-use crate::live::{ApiProblem, Event, PairRow, PairView, ProblemCode};
+use crate::live::{ApiProblem, Event, FormPair, PairRow, PairView, ProblemCode};
 use crate::sim::exercise::{Exercise, PairDecision, PairPlay, Side, CARRY_ON};
 
 /// Milliseconds since 1970.
@@ -24,9 +25,10 @@ fn server_error(message: String) -> Refusal {
     Refusal(ApiProblem::new(ProblemCode::Server, "", message))
 }
 
-/// The hub's channel of one pair (its two sides listen to it).
-pub fn channel(pair: u64) -> String {
-    format!("pair:{pair}")
+/// The hub's channel of one participant's seat: their pair's changes, and their being paired
+/// or split, reach them here.
+pub fn channel(participant: u64) -> String {
+    format!("seat:{participant}")
 }
 
 /// Seats a participant who joined a class both sides play; returns their side.
@@ -52,6 +54,11 @@ pub fn row(p: &PairRecord) -> Reply<PairRow> {
         id: p.id,
         client: name(&p.client),
         supplier: name(&p.supplier),
+        client_id: p.client.as_ref().map(|m| m.0),
+        supplier_id: p.supplier.as_ref().map(|m| m.0),
+        started: p.decisions_json != "[]"
+            || p.client_choice.is_some()
+            || p.supplier_choice.is_some(),
         moment: decisions(p)?.len() as u32,
         week: p.week,
         finished: p.finished,
@@ -206,12 +213,72 @@ pub fn play_scripted(conn: &Connection, pair: u64) -> Reply<(String, PairRecord)
 /// Tells a pair's sides and its class's board that it changed (with its members' rows).
 pub fn publish(st: &AppState, class_id: &str, p: &PairRecord, members: Vec<crate::live::Row>) {
     if let Ok(r) = row(p) {
-        st.hub.publish(&channel(p.id), Event::Pair(r.clone()));
+        for (id, _) in [&p.client, &p.supplier].into_iter().flatten() {
+            st.hub.publish(&channel(*id), Event::Pair(r.clone()));
+        }
         st.hub.publish(class_id, Event::Pair(r));
     }
     for m in members {
         st.hub.publish(class_id, Event::Row(m));
     }
+}
+
+/// The trainer pairs two participants of `class_id` who wait, each on the side given.
+pub fn form(conn: &Connection, class_id: &str, ex: &Exercise, req: FormPair) -> Reply<PairRecord> {
+    if req.client == req.supplier {
+        return refuse(
+            ProblemCode::Invalid,
+            "supplier",
+            "one participant cannot play both sides",
+        );
+    }
+    for (field, id) in [("client", req.client), ("supplier", req.supplier)] {
+        let ours = db::participant(conn, id)?.is_some_and(|m| m.class_id == class_id);
+        if !ours {
+            return refuse(
+                ProblemCode::NotFound,
+                field,
+                format!("participant {id} is not in this class"),
+            );
+        }
+        if db::seat_of(conn, id)?.is_some() {
+            return refuse(
+                ProblemCode::Invalid,
+                field,
+                format!("participant {id} plays in a pair already; split that pair first"),
+            );
+        }
+    }
+    let first_week = PairPlay::new(ex.clone()).seen();
+    let id = db::form_pair(
+        conn,
+        class_id,
+        req.client,
+        req.supplier,
+        first_week,
+        now_ms(),
+    )?;
+    db::pair(conn, id)?.ok_or_else(|| server_error("pair vanished".into()))
+}
+
+/// The trainer splits a pair of `class_id` that has not started; returns its members (who
+/// wait to be paired again).
+pub fn split(conn: &Connection, class_id: &str, pair: u64) -> Reply<Vec<u64>> {
+    let Some(p) = db::pair(conn, pair)?.filter(|p| p.class_id == class_id) else {
+        return refuse(ProblemCode::NotFound, "pair", "no such pair in this class");
+    };
+    if !db::split_pair(conn, pair)? {
+        return refuse(
+            ProblemCode::Invalid,
+            "pair",
+            "the pair has started playing; it stays together",
+        );
+    }
+    Ok([p.client, p.supplier]
+        .into_iter()
+        .flatten()
+        .map(|(id, _)| id)
+        .collect())
 }
 
 /// Closes every moment whose round timer ran out, the sides that did not decide carrying on.

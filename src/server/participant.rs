@@ -61,7 +61,8 @@ pub async fn join(
             );
         };
         let ex = exercise(&class)?;
-        let side = if ex.is_two_sided() {
+        let two_sided = ex.is_two_sided();
+        let side = if two_sided && class.pairing == crate::live::Pairing::Arrival {
             Some(super::pairs::seat(conn, &class.id, id, &ex)?)
         } else {
             None
@@ -74,6 +75,7 @@ pub async fn join(
             moment: 0,
             score: None,
             decisions: Vec::new(),
+            side,
         };
         let joined = Joined {
             participant_key: keys::key(KeyKind::Participant, &id.to_string(), &secret),
@@ -84,6 +86,7 @@ pub async fn join(
             state: ParticipantState::Joined,
             score: None,
             side,
+            two_sided,
         };
         let pair = match side {
             Some(_) => db::seat_of(conn, id)?.and_then(|(p, _)| db::pair(conn, p).ok().flatten()),
@@ -111,12 +114,14 @@ pub async fn me(State(st): State<AppState>, headers: HeaderMap) -> Reply<Json<Jo
                 crate::sim::exercise::Side::Supplier
             }
         });
+        let ex = exercise(&class)?;
         Ok(Joined {
             side,
+            two_sided: ex.is_two_sided(),
             participant_key: String::new(),
             class_id: class.id.clone(),
             name: p.row.name,
-            exercise: exercise(&class)?,
+            exercise: ex,
             closed: class.closed,
             state: p.row.state,
             score: p.row.score,

@@ -14,7 +14,7 @@ use tower_http::services::ServeDir;
 
 use super::reply::{now, refuse, Reply};
 use super::state::{with_db, AppState, Shared};
-use super::{db, pair_routes, pairs, participant, trainer, Config};
+use super::{db, pair_routes, pairing, pairs, participant, trainer, Config};
 use crate::live::{ProblemCode, MAX_BODY_BYTES};
 
 /// How often expired classes are looked for.
@@ -47,6 +47,8 @@ fn app(state: AppState, site: &std::path::Path) -> Router {
         .route("/pair/decide", post(pair_routes::decide))
         .route("/pair/scripted", post(pair_routes::scripted))
         .route("/classes/{id}/round", post(trainer::round))
+        .route("/classes/{id}/pairs", post(pairing::form))
+        .route("/classes/{id}/pairs/{pair}/split", post(pairing::split))
         .fallback(no_route)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::map_response(

@@ -139,5 +139,6 @@ pub fn info(class: &ClassRow) -> Reply<ClassInfo> {
         exercise,
         closed: class.closed,
         expires_at: class.expires_at,
+        pairing: class.pairing,
     })
 }

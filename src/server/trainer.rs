@@ -72,6 +72,7 @@ pub async fn create(
                 origin: origin.clone(),
                 expires_at: now + u64::from(shared.expire_days) * 86_400,
                 closed: false,
+                pairing: req.pairing,
             };
             if db::insert_class(conn, &class, now)? {
                 return Ok(ClassCreated {

@@ -3,7 +3,7 @@
 //! before they are sent, and why the file-based board refused a file.
 
 use super::table::Strings;
-use crate::live::{ApiProblem, ProblemCode, CODE_ALPHABET, CODE_LEN, MAX_NAME_CHARS};
+use crate::live::{ApiProblem, Pairing, ProblemCode, CODE_ALPHABET, CODE_LEN, MAX_NAME_CHARS};
 use crate::sim::exercise::{Refusal, MAX_RESULT_BYTES, MAX_RESULT_FILES};
 
 /// A field of the live forms by its name in the protocol.
@@ -11,7 +11,18 @@ fn field_label<'a>(field: &'a str, t: &Strings) -> &'a str {
     match field {
         "code" => t.live_code,
         "name" => t.live_name,
+        "client" => t.pair_col_client,
+        "supplier" => t.pair_col_supplier,
+        "pair" => t.pair_table,
         other => other,
+    }
+}
+
+/// How a class forms its pairs, in words.
+pub fn pairing(p: Pairing, t: &Strings) -> &'static str {
+    match p {
+        Pairing::Arrival => t.pairing_arrival,
+        Pairing::Hand => t.pairing_hand,
     }
 }
 

@@ -173,3 +173,112 @@ test('a participant without a partner plays against a scripted side, marked so o
   await trainer.page.waitForSelector('[data-testid="pair-table"] td[data-scripted="true"]');
   for (const p of [trainer, solo]) await p.context.close();
 });
+
+/** A call to the class server's API from the test itself (a participant without a browser). */
+async function api(method, path, key, body) {
+  const headers = { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) };
+  const r = await fetch(new URL(path, server.url), { method, headers, body: body && JSON.stringify(body) });
+  const text = await r.text();
+  return { status: r.status, json: text ? JSON.parse(text) : null };
+}
+
+/** The trainer pairs the two named participants who wait, each on the side given. */
+async function pairByHand(page, client, supplier) {
+  await page.waitForFunction(([c, s]) => {
+    const names = [...document.querySelectorAll('[data-testid="pair-client"] option')].map((o) => o.textContent);
+    return names.includes(c) && names.includes(s);
+  }, [client, supplier]);
+  await page.selectOption('[data-testid="pair-client"]', { label: client });
+  await page.selectOption('[data-testid="pair-supplier"]', { label: supplier });
+  await page.click('[data-testid="pair-make"]');
+}
+
+test('the trainer pairs by hand, splits a pair that has not started, and ranks pairs by each side', async () => {
+  const trainer = await openAt(browser, server.url);
+  await openLive(trainer.page);
+  await trainer.page.selectOption('[data-testid="class-exercise"]', 'farbo-pair');
+  await trainer.page.selectOption('[data-testid="class-pairing"]', 'hand');
+  await trainer.page.click('[data-testid="class-create"]');
+  await trainer.page.waitForSelector('[data-testid="class-code"]');
+  const code = (await trainer.page.textContent('[data-testid="class-code"]')).trim();
+  const seat = async (name) => {
+    const p = await openAt(browser, `${server.url}?join=${code}`);
+    await p.page.fill('[data-testid="class-join-name"]', name);
+    await p.page.click('[data-testid="class-join"]');
+    await p.page.waitForSelector('[data-testid="pair-waiting-trainer"]');
+    return p;
+  };
+  const ann = await seat('Ann');
+  const bob = await seat('Bob');
+  assert.equal(await ann.page.$('[data-testid="side-name"]'), null, 'no side before the trainer pairs');
+  await trainer.page.waitForSelector('[data-testid="pair-unpaired"][data-count="2"]');
+
+  // Bob plays the client, Ann the supplier; both screens hear it.
+  await pairByHand(trainer.page, 'Bob', 'Ann');
+  await ann.page.waitForSelector('[data-testid="side-name"][data-side="supplier"]');
+  await bob.page.waitForSelector('[data-testid="side-name"][data-side="client"]');
+  await trainer.page.waitForSelector('[data-testid="pair-unpaired"][data-count="0"]');
+  // Split before anyone decided, then paired the other way round.
+  await trainer.page.click('[data-testid="pair-split"]');
+  await ann.page.waitForSelector('[data-testid="pair-waiting-trainer"]');
+  await bob.page.waitForSelector('[data-testid="pair-waiting-trainer"]');
+  await pairByHand(trainer.page, 'Ann', 'Bob');
+  await ann.page.waitForSelector('[data-testid="side-name"][data-side="client"]');
+  await bob.page.waitForSelector('[data-testid="side-name"][data-side="supplier"]');
+  // Once a side has decided, the pair stays together.
+  await decide(ann.page, 'strategy session');
+  await ann.page.waitForSelector('[data-testid="waiting-for-other"]');
+  await trainer.page.waitForFunction(() => !document.querySelector('[data-testid="pair-split"]'));
+
+  // Two more pairs join without a browser, are paired on the board and play apart: one keeps
+  // the contract, in the other the client leaves at once.
+  const keys = {};
+  for (const name of ['Cleo', 'Dirk', 'Eva', 'Finn']) {
+    const r = await api('POST', '/api/join', null, { code, name });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    keys[name] = r.json.participant_key;
+  }
+  await pairByHand(trainer.page, 'Cleo', 'Dirk');
+  await pairByHand(trainer.page, 'Eva', 'Finn');
+  await trainer.page.waitForSelector('[data-testid="pair-unpaired"][data-count="0"]');
+  const play = async (client, supplier, first) => {
+    for (let m = 0; m < 60; m++) {
+      const v = (await api('GET', '/api/pair', keys[client])).json;
+      if (v.finished) return;
+      for (const [who, option] of [[client, m === 0 ? first : 'carry_on'], [supplier, 'carry_on']]) {
+        const r = await api('POST', '/api/pair/decide', keys[who], { moment: m, option });
+        assert.equal(r.status, 204, JSON.stringify(r.json));
+      }
+    }
+    assert.fail('the play ends');
+  };
+  await play('Cleo', 'Dirk', 'carry_on');
+  await play('Eva', 'Finn', 'exit');
+  await trainer.page.waitForFunction(() => document.querySelectorAll('[data-testid="pair-table"] tbody tr[data-state="finished"]').length === 2);
+
+  // Each column ranks the finished pairs by its own values, best first.
+  for (const by of ['client', 'supplier', 'joint']) {
+    await trainer.page.click(`[data-testid="pair-sort"][data-by="${by}"]`);
+    const values = await trainer.page.$$eval(`[data-testid="pair-table"] tbody tr[data-state="finished"] [data-testid="pair-${by}-value"]`,
+      (tds) => tds.map((td) => Number(td.dataset.value)));
+    assert.equal(values.length, 2);
+    assert.ok(values[0] >= values[1], `${by}: ${values}`);
+    assert.equal(await trainer.page.getAttribute(`[data-testid="pair-sort"][data-by="${by}"]`, 'aria-pressed'), 'true');
+  }
+  const byClient = await trainer.page.$$eval('[data-testid="pair-table"] tbody tr[data-state="finished"] [data-testid="pair-client-value"]', (tds) => tds.map((td) => Number(td.dataset.value)));
+  // On the participants' board each member shows the side played and that side's score.
+  const members = await trainer.page.$$eval('[data-testid="class-table"] tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [
+    tr.querySelector('th').textContent,
+    { side: tr.querySelector('[data-testid="class-side"]').dataset.side, score: tr.querySelector('[data-testid="class-score"]').dataset.score },
+  ])));
+  assert.deepEqual([members.Cleo.side, members.Dirk.side, members.Ann.side, members.Bob.side], ['client', 'supplier', 'client', 'supplier']);
+  const pairs = (await api('GET', `/api/classes/${await trainer.page.evaluate(() => JSON.parse(localStorage.getItem('relsim.live.class')).id)}`,
+    await trainer.page.evaluate(() => JSON.parse(localStorage.getItem('relsim.live.class')).key))).json.pairs;
+  const eva = pairs.find((p) => p.client === 'Eva');
+  assert.equal(Number(members.Eva.score), eva.client_score);
+  assert.equal(Number(members.Finn.score), eva.supplier_score);
+  assert.deepEqual(byClient.slice().sort((x, y) => y - x), byClient);
+  const problems = [trainer, ann, bob].flatMap((p) => p.problems).filter((p) => !/status of 4\d\d/.test(p));
+  assert.deepEqual(problems, []);
+  for (const p of [trainer, ann, bob]) await p.context.close();
+});

@@ -232,8 +232,14 @@ pub fn open_class(s: &Server) -> (String, String, String) {
 
 /// Opens a class on the exercise `json`; returns (class id, code, trainer key).
 pub fn open_class_on(s: &Server, json: &str) -> (String, String, String) {
+    open_class_with(s, json, "arrival")
+}
+
+/// Opens a class on the exercise `json` whose pairs form by `pairing` (`arrival` or `hand`);
+/// returns (class id, code, trainer key).
+pub fn open_class_with(s: &Server, json: &str, pairing: &str) -> (String, String, String) {
     let body = format!(
-        r#"{{"exercise": {json}, "origin": "http://127.0.0.1:{}"}}"#,
+        r#"{{"exercise": {json}, "origin": "http://127.0.0.1:{}", "pairing": "{pairing}"}}"#,
         s.port
     );
     let (status, v) = s.call("POST", "/api/classes", None, Some(&body));

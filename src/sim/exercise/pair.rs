@@ -212,12 +212,9 @@ impl PairPlay {
         }
         for (side, id) in [(Side::Client, client), (Side::Supplier, supplier)] {
             if !self.options(side).iter().any(|(o, _)| *o == id) {
-                let name = match side {
-                    Side::Client => "client",
-                    Side::Supplier => "supplier",
-                };
                 return Err(format!(
-                    "{name}: '{id}' is not among the options at week {}",
+                    "{}: '{id}' is not among the options at week {}",
+                    side.id(),
                     self.seen
                 ));
             }

@@ -86,6 +86,16 @@ pub enum Side {
     Supplier,
 }
 
+impl Side {
+    /// The id in files and in the page (`client` or `supplier`), as serde writes it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Side::Client => "client",
+            Side::Supplier => "supplier",
+        }
+    }
+}
+
 /// When the run stops for a decision.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

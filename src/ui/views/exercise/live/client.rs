@@ -53,10 +53,32 @@ pub async fn has_server() -> bool {
     }
 }
 
-/// Opens a class on `exercise`.
-pub async fn create(exercise: Exercise, origin: String) -> Result<ClassCreated, Problem> {
-    let req = CreateClass { exercise, origin };
+/// Opens a class on `exercise`, its pairs (if both sides play) formed by `pairing`.
+pub async fn create(
+    exercise: Exercise,
+    origin: String,
+    pairing: crate::live::Pairing,
+) -> Result<ClassCreated, Problem> {
+    let req = CreateClass {
+        exercise,
+        origin,
+        pairing,
+    };
     call("POST", "api/classes", None, json(&req)).await
+}
+
+/// Pairs two participants who wait, each on the side given.
+pub async fn form_pair(id: &str, key: &str, client: u64, supplier: u64) -> Result<(), Problem> {
+    let body = json(&crate::live::FormPair { client, supplier });
+    call::<serde_json::Value>("POST", &format!("api/classes/{id}/pairs"), Some(key), body)
+        .await
+        .map(drop)
+}
+
+/// Splits a pair that has not started.
+pub async fn split_pair(id: &str, key: &str, pair: u64) -> Result<(), Problem> {
+    let url = format!("api/classes/{id}/pairs/{pair}/split");
+    call("POST", &url, Some(key), None).await
 }
 
 /// Closes a class.

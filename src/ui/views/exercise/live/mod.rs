@@ -47,7 +47,15 @@ pub fn resume(ctx: ExCtx) {
     ctx.seat.set(Some(seat.clone()));
     leptos::task::spawn_local(async move {
         match client::me(&seat.key).await {
-            Ok(me) if me.side.is_some() => {
+            Ok(me) if me.two_sided => {
+                if !seat.two_sided {
+                    let seat = Seat {
+                        two_sided: true,
+                        ..seat
+                    };
+                    seat.save();
+                    ctx.seat.set(Some(seat));
+                }
                 ctx.sub.set(Sub::Live);
             }
             Ok(me) => {
@@ -131,13 +139,13 @@ fn JoinSection() -> impl IntoView {
                         class_id: joined.class_id,
                         name: joined.name,
                         exercise_id: joined.exercise.id.clone(),
-                        side: joined.side,
+                        two_sided: joined.two_sided,
                     };
                     seat.save();
                     problem.set(None);
                     state.error.set(None);
                     ctx.hand_in.set(None);
-                    let pair = seat.side.is_some();
+                    let pair = seat.two_sided;
                     ctx.seat.set(Some(seat));
                     // A pair plays in this tab; one side alone plays under Exercises.
                     if !pair {
@@ -157,9 +165,9 @@ fn JoinSection() -> impl IntoView {
     };
     view! {
         <section class="card live-join" aria-labelledby="live-join-title">
-            <h2 id="live-join-title">{move || if ctx.seat.with(|s| s.as_ref().is_some_and(|s| s.side.is_some())) { t().live_tab } else { t().live_join_title }}</h2>
+            <h2 id="live-join-title">{move || if ctx.seat.with(|s| s.as_ref().is_some_and(|s| s.two_sided)) { t().live_tab } else { t().live_join_title }}</h2>
             {move || match ctx.seat.get() {
-                Some(seat) if seat.side.is_some() => view! {
+                Some(seat) if seat.two_sided => view! {
                     <PairPlayer seat=seat />
                     <div class="actions">
                         <button type="button" data-testid="live-leave" on:click=leave>{move || t().live_leave}</button>

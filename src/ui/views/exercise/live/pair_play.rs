@@ -37,14 +37,15 @@ fn own_trust(side: Side) -> chart::Pen {
     }
 }
 
-/// A pair's play for the participant of `seat`.
+/// A pair's play for the participant of `seat`: waiting to be paired (in a class the trainer
+/// pairs by hand, or after a split), then playing the side the pair gives.
 #[component]
 pub fn PairPlayer(seat: Seat) -> impl IntoView {
     let state = use_state();
-    let side = seat.side.unwrap_or(Side::Client);
     let key = StoredValue::new(seat.key.clone());
     let exercise = RwSignal::new(None::<Exercise>);
-    let view_now = RwSignal::new(None::<PairView>);
+    // Outer `None`: not heard yet; inner `None`: waiting to be paired.
+    let view_now = RwSignal::new(None::<Option<PairView>>);
     let problem = RwSignal::new(None::<Problem>);
     let chosen = RwSignal::new(0usize);
     let now_ms = RwSignal::new(js_sys::Date::now() as u64);
@@ -60,7 +61,7 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
     });
     fn follow(
         key: StoredValue<String>,
-        view_now: RwSignal<Option<PairView>>,
+        view_now: RwSignal<Option<Option<PairView>>>,
         alive: StoredValue<bool>,
         stream: StoredValue<Option<http::Stream>, LocalStorage>,
     ) {
@@ -68,7 +69,7 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
             "api/pair/events",
             &key.get_value(),
             move |data| {
-                if let Ok(v) = serde_json::from_str::<PairView>(&data) {
+                if let Ok(v) = serde_json::from_str::<Option<PairView>>(&data) {
                     view_now.set(Some(v));
                 }
             },
@@ -105,14 +106,15 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
     // The play as far as both have decided, stepped here by the same simulation.
     let play = Memo::new(move |_| {
         let ex = exercise.get()?;
-        let v = view_now.get()?;
+        let v = view_now.get().flatten()?;
         PairPlay::replay_open(ex, &v.decisions).ok().map(|p| (p, v))
     });
+    let unpaired = move || view_now.with(|v| matches!(v, Some(None)));
     let decide = move |_| {
         let Some((p, v)) = play.get_untracked() else {
             return;
         };
-        let options = p.options(side);
+        let options = p.options(v.side);
         let Some((id, _)) = options.get(chosen.get_untracked()) else {
             return;
         };
@@ -128,10 +130,18 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
     let lang = move || state.lang.get();
     view! {
         <section class="card pair-play" data-testid="pair-play">
-            <p class="side-name" data-testid="side-name" data-side=match side { Side::Client => "client", Side::Supplier => "supplier" }>
-                {move || Strings::fill(t().pair_you_play, &[("side", side_name(side, t()))])}
-            </p>
-            {move || view_now.with(|v| v.as_ref().map(|v| match &v.partner {
+            <Show when=unpaired>
+                <p class="note" role="status" data-testid="pair-waiting-trainer">{move || t().pair_waiting_trainer}</p>
+            </Show>
+            {move || view_now.get().flatten().map(|v| {
+                let side = v.side;
+                view! {
+                    <p class="side-name" data-testid="side-name" data-side=side.id()>
+                        {move || Strings::fill(t().pair_you_play, &[("side", side_name(side, t()))])}
+                    </p>
+                }
+            })}
+            {move || view_now.with(|v| v.as_ref().and_then(Option::as_ref).map(|v| match &v.partner {
                 Some(name) => view! { <p data-testid="pair-partner">{Strings::fill(t().pair_partner, &[("name", name)])}</p> }.into_any(),
                 None if v.scripted => view! { <p data-testid="pair-partner" data-scripted="true">{t().pair_scripted_partner}</p> }.into_any(),
                 None => view! {
@@ -148,6 +158,7 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
             }))}
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{move || p.tell(t())}</p> })}
             {move || play.get().map(|(p, v)| {
+                let side = v.side;
                 if v.finished {
                     return view! { <PairDebrief play=p /> }.into_any();
                 }

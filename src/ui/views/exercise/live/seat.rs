@@ -20,9 +20,10 @@ pub struct Seat {
     pub name: String,
     /// The class's exercise id: only a play of it is handed in.
     pub exercise_id: String,
-    /// In an exercise both sides play: this participant's side (the pair plays in this tab).
+    /// Whether both sides play the class's exercise: the pair plays in the live tab (the side
+    /// comes with the pair, once the participant is paired).
     #[serde(default)]
-    pub side: Option<crate::sim::exercise::Side>,
+    pub two_sided: bool,
 }
 
 impl Seat {

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::client;
 use super::pair_board::PairTable;
 use super::store::TrainerClass;
-use crate::live::{Board, Event, ParticipantState};
+use crate::live::{Board, Event, Pairing, ParticipantState};
+use crate::sim::exercise::Side;
 use crate::sim::exercise::{builtin_pair, BUILTIN_PAIRS};
 use crate::ui::app::state::{t, use_state};
 use crate::ui::platform::{download, http};
@@ -26,6 +27,8 @@ pub fn TrainerSection() -> impl IntoView {
     let projector = RwSignal::new(false);
     // "" is the exercise chosen under Exercises; otherwise a built-in both sides play.
     let which = RwSignal::new(String::new());
+    let pairing = RwSignal::new(Pairing::default());
+    let chosen = move || builtin_pair(&which.get()).unwrap_or_else(|| ctx.exercise.get());
     let create = move |_| {
         busy.set(true);
         let exercise =
@@ -34,7 +37,7 @@ pub fn TrainerSection() -> impl IntoView {
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
         leptos::task::spawn_local(async move {
-            match client::create(exercise, origin).await {
+            match client::create(exercise, origin, pairing.get_untracked()).await {
                 Ok(created) => {
                     let c = TrainerClass {
                         id: created.class.id,
@@ -77,6 +80,18 @@ pub fn TrainerSection() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
+                    <Show when=move || chosen().is_two_sided()>
+                        <label class="class-exercise">
+                            <span>{move || t().class_pairing}</span>
+                            <select data-testid="class-pairing" on:change=move |ev| {
+                                pairing.set(Pairing::from_id(&event_target_value(&ev)).unwrap_or_default());
+                            }>
+                                {Pairing::ALL.into_iter().map(|p| view! {
+                                    <option value=p.id() selected=move || pairing.get() == p>{move || crate::text::live::pairing(p, t())}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    </Show>
                     <button type="button" class="primary" data-testid="class-create" disabled=move || busy.get()
                         on:click=create>{move || t().live_create}</button>
                 }.into_any(),
@@ -245,26 +260,39 @@ fn ClassPanel(
 #[component]
 fn LiveTable(board: RwSignal<Option<Board>>) -> impl IntoView {
     let state = use_state();
+    let two_sided =
+        move || board.with(|b| b.as_ref().is_some_and(|b| b.class.exercise.is_two_sided()));
     let tally = move || {
         board.with(|b| {
             b.as_ref().map(|b| {
-                let (n, done, mean) = b.tally();
                 let lang = state.lang.get();
-                crate::text::Strings::fill(
-                    t().live_count,
-                    &[
-                        ("n", &n.to_string()),
-                        ("done", &done.to_string()),
-                        (
-                            "mean",
-                            &if done == 0 {
-                                "–".to_string()
-                            } else {
-                                crate::text::number::number(mean, 1, lang)
-                            },
-                        ),
-                    ],
-                )
+                // A side's mean, or a dash while nobody on it is done.
+                let mean = |side: Option<Side>| {
+                    let done = b.rows.iter().any(|r| r.side == side && r.score.is_some());
+                    if done {
+                        crate::text::number::number(b.tally(side).2, 1, lang)
+                    } else {
+                        "–".to_string()
+                    }
+                };
+                let (n, done, _) = b.tally(None);
+                let (n, done) = (n.to_string(), done.to_string());
+                if b.class.exercise.is_two_sided() {
+                    crate::text::Strings::fill(
+                        t().live_count_pairs,
+                        &[
+                            ("n", &n),
+                            ("done", &done),
+                            ("client", &mean(Some(Side::Client))),
+                            ("supplier", &mean(Some(Side::Supplier))),
+                        ],
+                    )
+                } else {
+                    crate::text::Strings::fill(
+                        t().live_count,
+                        &[("n", &n), ("done", &done), ("mean", &mean(None))],
+                    )
+                }
             })
         })
     };
@@ -277,6 +305,7 @@ fn LiveTable(board: RwSignal<Option<Board>>) -> impl IntoView {
                     <thead><tr>
                         <th scope="col">"#"</th>
                         <th scope="col">{move || t().live_participant}</th>
+                        <Show when=two_sided><th scope="col">{move || t().live_side}</th></Show>
                         <th scope="col">{move || t().live_where}</th>
                         <th scope="col" class="num">{move || t().week}</th>
                         <th scope="col" class="num">{move || t().live_score}</th>
@@ -286,7 +315,8 @@ fn LiveTable(board: RwSignal<Option<Board>>) -> impl IntoView {
                         {move || board.with(|b| {
                             let lang = state.lang.get();
                             let tr = t();
-                            b.as_ref().map(|b| b.ranked().into_iter().enumerate().map(|(i, r)| {
+                            let pairs = b.as_ref().is_some_and(|b| b.class.exercise.is_two_sided());
+                            b.as_ref().map(|b| b.places().into_iter().map(|(r, place)| {
                                 let done = r.state == ParticipantState::Done;
                                 let state_text = match r.state {
                                     ParticipantState::Joined => tr.live_state_joined,
@@ -295,8 +325,13 @@ fn LiveTable(board: RwSignal<Option<Board>>) -> impl IntoView {
                                 };
                                 view! {
                                     <tr data-state=r.state.id() data-testid="class-row">
-                                        <td class="num">{if done { (i + 1).to_string() } else { String::new() }}</td>
+                                        <td class="num">{place.map(|p| p.to_string()).unwrap_or_default()}</td>
                                         <th scope="row" class="name">{r.name.clone()}</th>
+                                        {pairs.then(|| view! {
+                                            <td data-testid="class-side" data-side=r.side.map(Side::id).unwrap_or_default()>
+                                                {r.side.map(|s| crate::text::names::side(s, tr)).unwrap_or("–")}
+                                            </td>
+                                        })}
                                         <td>{state_text}</td>
                                         <td class="num">{r.week}</td>
                                         <td class="num" data-testid="class-score" data-score=r.score.map(|s| s.to_string()).unwrap_or_default()>{r.score.map(|s| crate::text::number::number(s, 1, lang)).unwrap_or_default()}</td>
