@@ -1,5 +1,5 @@
 //! Interventions: trust repair (five steps, will, mediator), renegotiation, realignment, a new
-//! manager, the supplier's effort policy, and exit.
+//! manager, the supplier's effort policy, the client's escalation, and exit by either party.
 
 use super::economics::{
     effective_markup, expected_sla, extra_work_focus, market_net_value, quality_of, service_value,
@@ -60,13 +60,22 @@ impl Sim<'_> {
                 self.state.effort_floor = e.min_effort.clamp(0.0, 1.0);
                 Outcome::Done
             }
-            Intervention::Exit(_) => {
+            Intervention::Exit(_) | Intervention::SupplierExit(_) => {
+                // Recorded before the status change it causes.
                 self.events.push(Event::Intervention {
                     kind: x.kind_id(),
                     outcome: Outcome::Done,
                 });
-                self.terminate(StatusCause::Exit);
+                if matches!(x, Intervention::Exit(_)) {
+                    self.terminate(StatusCause::Exit);
+                } else {
+                    self.supplier_leaves();
+                }
                 return None;
+            }
+            Intervention::Escalate(_) => {
+                self.escalate();
+                Outcome::Done
             }
         };
         Some(outcome)
@@ -74,6 +83,36 @@ impl Sim<'_> {
 
     fn fee(&self) -> f64 {
         self.state.contract.fee_per_week
+    }
+
+    /// The client starts the escalation procedure (MODEL.md section 7's `escalation`, by
+    /// decision rather than by drift): the contract is at stake — the supplier's renewal urgency
+    /// reads the weeks an unresolved escalation has left, the client's opt-out becomes a door,
+    /// and after `escalation_limit` weeks without recovery the contract ends — and the
+    /// supplier feels its failures raised before management: a negative interpersonal incident
+    /// of a reminder's size on its side. The meeting costs the client what a strategy session
+    /// does. Already in escalation, it changes nothing.
+    fn escalate(&mut self) {
+        if self.state.status == Status::Escalation {
+            return;
+        }
+        let p = self.params();
+        self.one_off.client += p.realign_cost_weeks * self.fee();
+        let strain = super::incident::Incident {
+            week: self.week,
+            category: super::incident::Category::Interpersonal,
+            kind: super::incident::Kind::InterpersonalConflict,
+            polarity: super::incident::Polarity::Negative,
+            magnitude: p.reminder_magnitude,
+            party: Party::Supplier,
+            note: String::new(),
+        };
+        // The strain is the escalation's own effect: the why-trace credits it to the
+        // intervention (see `apply_intervention`), not to an incident of its own.
+        let why = self.why.take();
+        self.apply_incident(&strain, false);
+        self.why = why;
+        self.set_status(Status::Escalation, StatusCause::Escalated);
     }
 
     /// A party's will to take part in a repair or renegotiation: it rises with its appreciation,

@@ -1,5 +1,5 @@
 //! Timed interventions: trust repair, renegotiation, realignment, a new manager, the supplier's
-//! effort policy, exit.
+//! effort policy, the client's escalation, exit by either party.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,10 @@ pub enum Intervention {
     EffortPolicy(EffortPolicy),
     /// The client leaves.
     Exit(AtWeek),
+    /// The client starts the escalation procedure: the contract is at stake.
+    Escalate(AtWeek),
+    /// The supplier leaves: through an open opt-out, or else by breaking the contract.
+    SupplierExit(AtWeek),
 }
 
 impl Intervention {
@@ -31,7 +35,10 @@ impl Intervention {
         match self {
             Intervention::TrustRepair(x) => x.week,
             Intervention::Renegotiate(x) => x.week,
-            Intervention::Realign(x) | Intervention::Exit(x) => x.week,
+            Intervention::Realign(x)
+            | Intervention::Exit(x)
+            | Intervention::Escalate(x)
+            | Intervention::SupplierExit(x) => x.week,
             Intervention::ChangeRole(x) => x.week,
             Intervention::EffortPolicy(x) => x.week,
         }
@@ -42,7 +49,10 @@ impl Intervention {
         match self {
             Intervention::TrustRepair(x) => x.week = week,
             Intervention::Renegotiate(x) => x.week = week,
-            Intervention::Realign(x) | Intervention::Exit(x) => x.week = week,
+            Intervention::Realign(x)
+            | Intervention::Exit(x)
+            | Intervention::Escalate(x)
+            | Intervention::SupplierExit(x) => x.week = week,
             Intervention::ChangeRole(x) => x.week = week,
             Intervention::EffortPolicy(x) => x.week = week,
         }
@@ -57,6 +67,8 @@ impl Intervention {
             Intervention::ChangeRole(_) => "change_role",
             Intervention::EffortPolicy(_) => "effort_policy",
             Intervention::Exit(_) => "exit",
+            Intervention::Escalate(_) => "escalate",
+            Intervention::SupplierExit(_) => "supplier_exit",
         }
     }
 }
@@ -191,17 +203,23 @@ pub enum InterventionKind {
     EffortPolicy,
     /// The client leaves.
     Exit,
+    /// The client escalates.
+    Escalate,
+    /// The supplier leaves.
+    SupplierExit,
 }
 
 impl InterventionKind {
     /// Every kind, in the order offered.
-    pub const ALL: [InterventionKind; 6] = [
+    pub const ALL: [InterventionKind; 8] = [
         InterventionKind::TrustRepair,
         InterventionKind::Renegotiate,
         InterventionKind::Realign,
         InterventionKind::ChangeRole,
         InterventionKind::EffortPolicy,
+        InterventionKind::Escalate,
         InterventionKind::Exit,
+        InterventionKind::SupplierExit,
     ];
 
     /// The kind of an intervention.
@@ -213,6 +231,8 @@ impl InterventionKind {
             Intervention::ChangeRole(_) => InterventionKind::ChangeRole,
             Intervention::EffortPolicy(_) => InterventionKind::EffortPolicy,
             Intervention::Exit(_) => InterventionKind::Exit,
+            Intervention::Escalate(_) => InterventionKind::Escalate,
+            Intervention::SupplierExit(_) => InterventionKind::SupplierExit,
         }
     }
 
@@ -238,6 +258,8 @@ impl InterventionKind {
                 ..EffortPolicy::default()
             }),
             InterventionKind::Exit => Intervention::Exit(AtWeek { week }),
+            InterventionKind::Escalate => Intervention::Escalate(AtWeek { week }),
+            InterventionKind::SupplierExit => Intervention::SupplierExit(AtWeek { week }),
         }
     }
 

@@ -112,25 +112,37 @@ impl Sim<'_> {
     /// expected over the rest of the term outweighs the exit fee and the supplier's half of a
     /// legal fight. (The end of the term is the third door: see the renewal.)
     fn leave_at_a_door(&mut self) {
-        let c = self.state.contract;
         if self.opt_out_open() {
-            self.one_off.client += self.params().transition_cost_weeks * c.fee_per_week;
-            self.set_status(super::record::Status::Terminated, StatusCause::SupplierLeft);
+            self.supplier_leaves();
             return;
         }
+        let c = self.state.contract;
         let weeks_left = (c.term_weeks - (self.week % c.term_weeks.max(1))) as f64;
         let loss = (self.reservation() - self.state.margin_outlook.unwrap_or(0.0)) * weeks_left;
         let legal = self.params().legal_cost_weeks * c.fee_per_week / 2.0;
         if loss > c.exit_fee + legal {
-            // The supplier pays the exit fee and its legal costs; the client its transition and
-            // its half of the fight.
-            self.one_off.client +=
-                self.params().transition_cost_weeks * c.fee_per_week + legal - c.exit_fee;
-            self.one_off.supplier += c.exit_fee + legal;
-            self.set_status(
-                super::record::Status::Terminated,
-                StatusCause::SupplierBreach,
-            );
+            self.supplier_leaves();
         }
+    }
+
+    /// The supplier leaves this week: through an open opt-out the client bears only its
+    /// transition; before it (or with none) leaving is a breach — the supplier pays the exit
+    /// fee and its half of a legal fight, the client its transition and its half, less the
+    /// exit fee it receives.
+    pub(crate) fn supplier_leaves(&mut self) {
+        let c = self.state.contract;
+        let transition = self.params().transition_cost_weeks * c.fee_per_week;
+        if self.opt_out_open() {
+            self.one_off.client += transition;
+            self.set_status(super::record::Status::Terminated, StatusCause::SupplierLeft);
+            return;
+        }
+        let legal = self.params().legal_cost_weeks * c.fee_per_week / 2.0;
+        self.one_off.client += transition + legal - c.exit_fee;
+        self.one_off.supplier += c.exit_fee + legal;
+        self.set_status(
+            super::record::Status::Terminated,
+            StatusCause::SupplierBreach,
+        );
     }
 }

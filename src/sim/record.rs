@@ -230,10 +230,13 @@ pub enum StatusCause {
     Exit,
     /// The contract was not renewed at the end of its term.
     NotRenewed,
-    /// A supplier working at a loss left through an open opt-out.
+    /// The supplier left through an open opt-out (working at a loss, or by its own choice).
     SupplierLeft,
-    /// A supplier working at a loss broke the contract: the loss outweighed the exit fee.
+    /// The supplier broke the contract: working at a loss that outweighed the exit fee, or by
+    /// its own choice before any opt-out.
     SupplierBreach,
+    /// The client started the escalation procedure.
+    Escalated,
 }
 
 /// What an intervention achieved.

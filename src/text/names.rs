@@ -76,6 +76,8 @@ pub fn intervention(k: InterventionKind, t: &Strings) -> &'static str {
         InterventionKind::ChangeRole => t.change_role,
         InterventionKind::EffortPolicy => t.effort_policy,
         InterventionKind::Exit => t.exit,
+        InterventionKind::Escalate => t.escalate,
+        InterventionKind::SupplierExit => t.supplier_exit,
     }
 }
 

@@ -152,6 +152,8 @@ strings!(
     effort_policy,
     committed_effort,
     exit,
+    escalate,
+    supplier_exit,
     by,
     apologise,
     sincere,

@@ -62,8 +62,10 @@ fn party(side: Side) -> Party {
 pub fn actor(action: &Intervention) -> Option<Party> {
     match action {
         Intervention::TrustRepair(r) => Some(r.by),
-        Intervention::EffortPolicy(_) => Some(Party::Supplier),
-        Intervention::ChangeRole(_) | Intervention::Exit(_) => Some(Party::Client),
+        Intervention::EffortPolicy(_) | Intervention::SupplierExit(_) => Some(Party::Supplier),
+        Intervention::ChangeRole(_) | Intervention::Exit(_) | Intervention::Escalate(_) => {
+            Some(Party::Client)
+        }
         Intervention::Renegotiate(_) | Intervention::Realign(_) => None,
     }
 }

@@ -106,18 +106,23 @@ impl Exercise {
                         "needs an English or Dutch text".into(),
                     );
                 }
-                let client_only = matches!(c.action, Intervention::Exit(_))
-                    || (two && matches!(c.action, Intervention::ChangeRole(_)));
+                let client_only =
+                    matches!(c.action, Intervention::Exit(_) | Intervention::Escalate(_))
+                        || (two && matches!(c.action, Intervention::ChangeRole(_)));
                 if side == Side::Supplier && client_only {
                     fail(
                         format!("{field}[{i}].action.kind"),
-                        "exit and the relationship manager are the client's decisions; not allowed on the supplier side".into(),
+                        "exit, escalation and the relationship manager are the client's decisions; not allowed on the supplier side".into(),
                     );
                 }
-                if side == Side::Client && matches!(c.action, Intervention::EffortPolicy(_)) {
+                let supplier_only = matches!(
+                    c.action,
+                    Intervention::EffortPolicy(_) | Intervention::SupplierExit(_)
+                );
+                if side == Side::Client && supplier_only {
                     fail(
                         format!("{field}[{i}].action.kind"),
-                        "an effort policy is the supplier's decision; not allowed on the client side"
+                        "an effort policy and the supplier's exit are the supplier's decisions; not allowed on the client side"
                             .into(),
                     );
                 }

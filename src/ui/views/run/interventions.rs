@@ -141,7 +141,10 @@ fn InterventionEditor() -> impl IntoView {
             InterventionKind::EffortPolicy => {
                 number(&fields::POLICY_MIN_EFFORT, get, edit).into_any()
             }
-            InterventionKind::Realign | InterventionKind::Exit => ().into_any(),
+            InterventionKind::Realign
+            | InterventionKind::Exit
+            | InterventionKind::Escalate
+            | InterventionKind::SupplierExit => ().into_any(),
         };
         Some(view! {
             <form class="editor-form" data-testid="intervention-form" on:submit=|ev| ev.prevent_default()>
