@@ -91,8 +91,13 @@ impl Tally {
             Side::Client => r.client_net_value,
             Side::Supplier => r.supplier_margin,
         };
-        self.relationship += r.relationship;
-        self.trust += 0.5 * (r.client_trust + r.supplier_trust);
+        // Once the contract is over there is no relationship left to score: its last line and
+        // trust stay in the rows (frozen), but counting them would reward ending it before
+        // things got worse.
+        if !r.status.is_final() {
+            self.relationship += r.relationship;
+            self.trust += 0.5 * (r.client_trust + r.supplier_trust);
+        }
         self.last = r.status;
     }
 
