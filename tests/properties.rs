@@ -99,6 +99,8 @@ fn arb_intervention() -> impl Strategy<Value = Intervention> {
             min_effort,
         })),
         Just(Intervention::Exit(AtWeek { week: 0 })),
+        Just(Intervention::Escalate(AtWeek { week: 0 })),
+        Just(Intervention::SupplierExit(AtWeek { week: 0 })),
     ]
 }
 

@@ -265,7 +265,6 @@ test('the trainer pairs by hand, splits a pair that has not started, and ranks p
     assert.ok(values[0] >= values[1], `${by}: ${values}`);
     assert.equal(await trainer.page.getAttribute(`[data-testid="pair-sort"][data-by="${by}"]`, 'aria-pressed'), 'true');
   }
-  const byClient = await trainer.page.$$eval('[data-testid="pair-table"] tbody tr[data-state="finished"] [data-testid="pair-client-value"]', (tds) => tds.map((td) => Number(td.dataset.value)));
   // On the participants' board each member shows the side played and that side's score.
   const members = await trainer.page.$$eval('[data-testid="class-table"] tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [
     tr.querySelector('th').textContent,
@@ -277,7 +276,6 @@ test('the trainer pairs by hand, splits a pair that has not started, and ranks p
   const eva = pairs.find((p) => p.client === 'Eva');
   assert.equal(Number(members.Eva.score), eva.client_score);
   assert.equal(Number(members.Finn.score), eva.supplier_score);
-  assert.deepEqual(byClient.slice().sort((x, y) => y - x), byClient);
   const problems = [trainer, ann, bob].flatMap((p) => p.problems).filter((p) => !/status of 4\d\d/.test(p));
   assert.deepEqual(problems, []);
   for (const p of [trainer, ann, bob]) await p.context.close();
