@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { launch } from './harness.mjs';
 import { openAt } from './exercise-helpers.mjs';
 import { startServer, joinClass, openLive } from './live-helpers.mjs';
+import { axe } from './site-helpers.mjs';
 
 const server = await startServer();
 const browser = await launch();
@@ -276,6 +277,13 @@ test('the trainer pairs by hand, splits a pair that has not started, and ranks p
   const eva = pairs.find((p) => p.client === 'Eva');
   assert.equal(Number(members.Eva.score), eva.client_score);
   assert.equal(Number(members.Finn.score), eva.supplier_score);
+  // On a phone the board's tables scroll inside their box; the page stays the phone's width,
+  // and the sortable columns and the pair form pass an accessibility audit.
+  await trainer.page.setViewportSize({ width: 390, height: 900 });
+  assert.equal(await trainer.page.evaluate(() => document.documentElement.scrollWidth), 390);
+  assert.deepEqual(await axe(trainer.page), []);
+  await ann.page.setViewportSize({ width: 390, height: 900 });
+  assert.deepEqual(await axe(ann.page), []);
   const problems = [trainer, ann, bob].flatMap((p) => p.problems).filter((p) => !/status of 4\d\d/.test(p));
   assert.deepEqual(problems, []);
   for (const p of [trainer, ann, bob]) await p.context.close();

@@ -68,7 +68,7 @@ pub fn PairTable(
                 <button type="submit" data-testid="round-timer-set">{move || t().round_set}</button>
             </form>
             <PairForm board=board id=id key=key />
-            <div class="outcomes-scroll">
+            <div class="outcomes-scroll" tabindex="0" role="region" aria-label=move || t().pair_table>
                 <table class="class-table" data-testid="pair-table">
                     <thead><tr>
                         <th scope="col">"#"</th>

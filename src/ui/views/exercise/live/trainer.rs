@@ -300,7 +300,7 @@ fn LiveTable(board: RwSignal<Option<Board>>) -> impl IntoView {
         <div class="class-live" data-testid="class-live" aria-live="polite">
             <h3>{move || t().live_board}</h3>
             <p class="muted" data-testid="class-tally">{tally}</p>
-            <div class="outcomes-scroll">
+            <div class="outcomes-scroll" tabindex="0" role="region" aria-label=move || t().live_board>
                 <table class="class-table" data-testid="class-table">
                     <thead><tr>
                         <th scope="col">"#"</th>
@@ -329,7 +329,7 @@ fn LiveTable(board: RwSignal<Option<Board>>) -> impl IntoView {
                                         <th scope="row" class="name">{r.name.clone()}</th>
                                         {pairs.then(|| view! {
                                             <td data-testid="class-side" data-side=r.side.map(Side::id).unwrap_or_default()>
-                                                {r.side.map(|s| crate::text::names::side(s, tr)).unwrap_or("–")}
+                                                {r.side.map(|s| match s { Side::Client => tr.pair_col_client, Side::Supplier => tr.pair_col_supplier }).unwrap_or("–")}
                                             </td>
                                         })}
                                         <td>{state_text}</td>
