@@ -175,6 +175,16 @@ fn a_two_sided_exercise_is_validated_per_side() {
         ex.validate().unwrap_err().path,
         "supplier_menu[0].action.kind"
     );
+    // Escalating is the client's; leaving through the supplier's door is the supplier's.
+    let mut ex = farbo_pair();
+    ex.supplier_menu[0].action = Intervention::Escalate(Default::default());
+    assert_eq!(
+        ex.validate().unwrap_err().path,
+        "supplier_menu[0].action.kind"
+    );
+    let mut ex = farbo_pair();
+    ex.menu[0].action = Intervention::SupplierExit(Default::default());
+    assert_eq!(ex.validate().unwrap_err().path, "menu[0].action.kind");
     let mut ex = farbo_pair();
     ex.menu[0].id = ACCEPT.into();
     assert_eq!(ex.validate().unwrap_err().path, "menu[0].id");
@@ -320,6 +330,70 @@ fn a_pair_that_works_together_makes_more_together_over_many_futures() {
         assert!(
             a > b + 200.0,
             "{id}: together {a:.0} k€ vs carrying on {b:.0} k€"
+        );
+    }
+}
+
+#[test]
+fn each_side_has_its_last_lever_and_the_supplier_its_repair_steps_apart() {
+    use relsim::sim::record::Status;
+    let ex = farbo_pair();
+    let first = PairPlay::new(ex.clone()).seen() as usize;
+    // The client escalates at the first moment: the relationship is in escalation that week.
+    let escalated = play(&ex, |m, side, _| {
+        if m == 0 && side == Side::Client {
+            "escalate"
+        } else {
+            CARRY_ON
+        }
+        .into()
+    });
+    assert_eq!(escalated.history().rows[first].status, Status::Escalation);
+    // The supplier leaves at the first moment: the play is over, the contract terminated, and
+    // the supplier's own money falls short of staying (a breach: FARBO has no opt-out).
+    let left = play(&ex, |m, side, _| {
+        if m == 0 && side == Side::Supplier {
+            "supplier_exit"
+        } else {
+            CARRY_ON
+        }
+        .into()
+    });
+    assert_eq!(left.decisions.len(), 1);
+    assert_eq!(left.history().rows[first].status, Status::Terminated);
+    let stayed = play(&ex, |_, _, _| CARRY_ON.into());
+    assert!(left.scores().1.money < stayed.scores().1.money);
+    assert!(left.scores().1.total < stayed.scores().1.total);
+    // The repair's steps are choices of their own, and the full repair recovers most.
+    let ids: Vec<&str> = ex.supplier_menu.iter().map(|c| c.id.as_str()).collect();
+    for step in [
+        "supplier_apologise",
+        "supplier_explain",
+        "supplier_compensate",
+        "supplier_repair",
+    ] {
+        assert!(ids.contains(&step), "{step} in {ids:?}");
+    }
+    let trust_after = |option: &'static str| {
+        let p = play(&ex, move |m, side, _| {
+            if m == 0 && side == Side::Supplier {
+                option
+            } else {
+                CARRY_ON
+            }
+            .into()
+        });
+        p.history().rows[first + 26].client_trust
+    };
+    let full = trust_after("supplier_repair");
+    for part in [
+        "supplier_apologise",
+        "supplier_explain",
+        "supplier_compensate",
+    ] {
+        assert!(
+            trust_after(part) < full,
+            "{part} recovers less than the full repair"
         );
     }
 }
