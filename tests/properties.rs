@@ -6,6 +6,7 @@
 
 use proptest::prelude::*;
 use relsim::sim::intervention::{AtWeek, ChangeRole, EffortPolicy, Renegotiate, TrustRepair};
+use relsim::sim::record::StatusCause;
 use relsim::sim::scenario::KpiLevel;
 use relsim::sim::{
     self, Ensemble, Event, History, Incident, Intervention, Kind, Obligation, Party, Plan,
@@ -267,11 +268,11 @@ fn first_non_finite(v: &serde_json::Value, path: &str) -> Option<String> {
 
 /// Whether the status machine may go from `from` to `to` in one week: one step along
 /// partnership ⇄ supplier ⇄ escalation, or out to terminated or ended from any live status.
-fn legal(from: Status, to: Status) -> bool {
+fn legal(from: Status, to: Status, cause: StatusCause) -> bool {
     use Status::*;
     !from.is_final()
         && from != to
-        && matches!(
+        && (matches!(
             (from, to),
             (Partnership, Supplier)
                 | (Supplier, Partnership)
@@ -280,6 +281,8 @@ fn legal(from: Status, to: Status) -> bool {
                 | (_, Terminated)
                 | (_, Ended)
         )
+            // Only the client's decision to escalate skips the supplier relationship.
+            || (from, to, cause) == (Partnership, Escalation, StatusCause::Escalated))
 }
 
 /// Checks one run's rows and events; returns the first problem found.
@@ -328,20 +331,17 @@ fn check_history(s: &Scenario, h: &History) -> Result<(), String> {
         // Every status change is announced by one legal event, and nothing else changes it.
         // A contract not renewed ends after its decision week, whose row keeps the status the
         // relationship had.
-        let changes: Vec<(Status, Status, bool)> = h
+        let changes: Vec<(Status, Status, StatusCause)> = h
             .events_in(r.week)
             .filter_map(|e| match e {
-                Event::Status { from, to, cause } => Some((
-                    *from,
-                    *to,
-                    *cause == relsim::sim::record::StatusCause::NotRenewed,
-                )),
+                Event::Status { from, to, cause } => Some((*from, *to, *cause)),
                 _ => None,
             })
             .collect();
         let (mut at, mut shown) = (status, status);
-        for (from, to, after_the_week) in &changes {
-            if *from != at || !legal(*from, *to) {
+        for (from, to, cause) in &changes {
+            let after_the_week = *cause == StatusCause::NotRenewed;
+            if *from != at || !legal(*from, *to, *cause) {
                 return Err(format!(
                     "week {i}: illegal change {from:?} -> {to:?} from {at:?}"
                 ));

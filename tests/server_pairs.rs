@@ -411,6 +411,23 @@ fn the_trainer_pairs_by_hand_splits_a_pair_that_has_not_started_and_each_side_ke
         (Some("done"), Value::Null)
     );
     assert_eq!(p["started"], true);
+    // Someone left over with nobody to pair with plays against the script, from waiting.
+    let eve = join(&s, &code, "Eve");
+    assert_eq!(s.call("GET", "/api/pair", Some(&eve), None).0, 404);
+    assert_eq!(
+        s.call("POST", "/api/pair/scripted", Some(&eve), None).0,
+        204
+    );
+    let v = view(&s, &eve);
+    assert_eq!(
+        (v["side"].as_str(), v["scripted"].as_bool()),
+        (Some("client"), Some(true))
+    );
+    assert_eq!(
+        decide(&s, &eve, 0, CARRY_ON).0,
+        204,
+        "the script decides at once"
+    );
     // A one-sided class has no pairs to form.
     let (one, _, one_key) = live_support::open_class(&s);
     let body = json!({ "client": a_id, "supplier": b_id }).to_string();

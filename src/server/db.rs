@@ -450,14 +450,24 @@ pub fn seat(
             )?;
             Ok((id as u64, false))
         }
-        None => {
-            conn.execute(
-                "INSERT INTO pairs (class_id, client, week, opened_ms) VALUES (?1, ?2, ?3, ?4)",
-                params![class_id, participant as i64, first_week, now_ms as i64],
-            )?;
-            Ok((conn.last_insert_rowid() as u64, true))
-        }
+        None => seat_alone(conn, class_id, participant, first_week, now_ms).map(|id| (id, true)),
     }
+}
+
+/// A new pair with `participant` as its client and nobody yet on the supplier's side. Returns
+/// the pair's id.
+pub fn seat_alone(
+    conn: &Connection,
+    class_id: &str,
+    participant: u64,
+    first_week: u32,
+    now_ms: u64,
+) -> DbResult<u64> {
+    conn.execute(
+        "INSERT INTO pairs (class_id, client, week, opened_ms) VALUES (?1, ?2, ?3, ?4)",
+        params![class_id, participant as i64, first_week, now_ms as i64],
+    )?;
+    Ok(conn.last_insert_rowid() as u64)
 }
 
 /// Forms a complete pair of two participants who wait (the caller checked them); its first

@@ -119,11 +119,24 @@ pub async fn decide(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// `POST /api/pair/scripted`: play against a scripted side while no partner comes.
+/// `POST /api/pair/scripted`: play against a scripted side while no partner comes — from a
+/// half pair, or (in a class paired by hand, when nobody is left to pair with) from waiting.
 pub async fn scripted(State(st): State<AppState>, headers: HeaderMap) -> Reply<StatusCode> {
     let key = bearer(&headers);
     let (class_id, p) = with_db(&st, move |conn, _| {
-        let (pair, _) = seat(conn, key.as_deref())?;
+        let (me, class) = participant(conn, key.as_deref(), now())?;
+        let ex = super::state::exercise(&class)?;
+        if !ex.is_two_sided() {
+            return refuse(
+                ProblemCode::NotFound,
+                "pair",
+                "this class is not played in pairs",
+            );
+        }
+        let pair = match db::seat_of(conn, me.row.id)? {
+            Some((pair, _)) => pair,
+            None => pairs::seat_alone(conn, &class.id, me.row.id, &ex)?,
+        };
         pairs::play_scripted(conn, pair)
     })
     .await?;

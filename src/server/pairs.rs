@@ -38,6 +38,24 @@ pub fn seat(conn: &Connection, class_id: &str, participant: u64, ex: &Exercise) 
     Ok(if client { Side::Client } else { Side::Supplier })
 }
 
+/// Seats a participant who waits as the client of a new pair of their own (its supplier's side
+/// empty, to be played by the script); returns the pair's id.
+pub fn seat_alone(
+    conn: &Connection,
+    class_id: &str,
+    participant: u64,
+    ex: &Exercise,
+) -> Reply<u64> {
+    let first_week = PairPlay::new(ex.clone()).seen();
+    Ok(db::seat_alone(
+        conn,
+        class_id,
+        participant,
+        first_week,
+        now_ms(),
+    )?)
+}
+
 fn decisions(p: &PairRecord) -> Reply<Vec<PairDecision>> {
     serde_json::from_str(&p.decisions_json).map_err(|e| server_error(format!("stored pair: {e}")))
 }

@@ -277,6 +277,13 @@ test('the trainer pairs by hand, splits a pair that has not started, and ranks p
   const eva = pairs.find((p) => p.client === 'Eva');
   assert.equal(Number(members.Eva.score), eva.client_score);
   assert.equal(Number(members.Finn.score), eva.supplier_score);
+  // Someone left over, with nobody to pair with, plays against the script from waiting.
+  const zoe = await seat('Zoe');
+  await zoe.page.click('[data-testid="pair-waiting-trainer"] [data-testid="pair-scripted"]');
+  await zoe.page.waitForSelector('[data-testid="pair-partner"][data-scripted="true"]');
+  assert.equal(await zoe.page.getAttribute('[data-testid="side-name"]', 'data-side'), 'client');
+  await trainer.page.waitForSelector('[data-testid="pair-table"] td[data-scripted="true"]');
+  await zoe.context.close();
   // On a phone the board's tables scroll inside their box; the page stays the phone's width,
   // and the sortable columns and the pair form pass an accessibility audit.
   await trainer.page.setViewportSize({ width: 390, height: 900 });

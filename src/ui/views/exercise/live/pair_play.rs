@@ -110,6 +110,14 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
         PairPlay::replay_open(ex, &v.decisions).ok().map(|p| (p, v))
     });
     let unpaired = move || view_now.with(|v| matches!(v, Some(None)));
+    // Without a partner (or anyone left to pair with): the other side is scripted.
+    let play_scripted = move || {
+        leptos::task::spawn_local(async move {
+            if let Err(p) = client::pair_scripted(&key.get_value()).await {
+                problem.set(Some(p));
+            }
+        });
+    };
     let decide = move |_| {
         let Some((p, v)) = play.get_untracked() else {
             return;
@@ -131,7 +139,9 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
     view! {
         <section class="card pair-play" data-testid="pair-play">
             <Show when=unpaired>
-                <p class="note" role="status" data-testid="pair-waiting-trainer">{move || t().pair_waiting_trainer}</p>
+                <p class="note" role="status" data-testid="pair-waiting-trainer">{move || t().pair_waiting_trainer}" "
+                    <button type="button" data-testid="pair-scripted" on:click=move |_| play_scripted()>{move || t().pair_scripted_button}</button>
+                </p>
             </Show>
             {move || view_now.get().flatten().map(|v| {
                 let side = v.side;
@@ -146,13 +156,7 @@ pub fn PairPlayer(seat: Seat) -> impl IntoView {
                 None if v.scripted => view! { <p data-testid="pair-partner" data-scripted="true">{t().pair_scripted_partner}</p> }.into_any(),
                 None => view! {
                     <p class="note" data-testid="pair-waiting-partner">{t().pair_waiting_partner}" "
-                        <button type="button" data-testid="pair-scripted" on:click=move |_| {
-                            leptos::task::spawn_local(async move {
-                                if let Err(p) = client::pair_scripted(&key.get_value()).await {
-                                    problem.set(Some(p));
-                                }
-                            });
-                        }>{t().pair_scripted_button}</button>
+                        <button type="button" data-testid="pair-scripted" on:click=move |_| play_scripted()>{t().pair_scripted_button}</button>
                     </p>
                 }.into_any(),
             }))}
