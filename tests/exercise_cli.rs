@@ -388,23 +388,26 @@ fn play_takes_both_sides_decisions_of_a_pair_exercise() {
     );
 }
 
+/// `relsim exercise play EXERCISE EXTRA…`, its JSON.
+fn played(exercise: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["exercise", "play", exercise];
+    args.extend_from_slice(extra);
+    let out = relsim(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 #[test]
 fn leaving_saves_money_but_scores_no_relationship_after_it() {
     // The lesson of the FARBO crisis: leaving at the first moment costs the client less money
     // than letting the crisis run, yet scores lower — the weeks after the contract ended count
     // as no relationship and no trust, not as the last ones frozen.
-    let play = |extra: &[&str]| -> serde_json::Value {
-        let mut args = vec!["exercise", "play", "builtin:farbo-crisis"];
-        args.extend_from_slice(extra);
-        let out = relsim(&args);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
-    let (stay, leave) = (play(&[]), play(&["--decide", "11=exit"]));
+    let farbo = "builtin:farbo-crisis";
+    let (stay, leave) = (played(farbo, &[]), played(farbo, &["--decide", "11=exit"]));
     let f = |v: &serde_json::Value, k: &str| v["score"][k].as_f64().unwrap();
     assert!(
         f(&leave, "money") > f(&stay, "money") + 100.0,
@@ -412,18 +415,11 @@ fn leaving_saves_money_but_scores_no_relationship_after_it() {
     );
     assert!(f(&leave, "total") < f(&stay, "total"), "{leave} vs {stay}");
     // Both sides of a pair: a supplier that breaks the contract loses money and score alike.
-    let pair = |extra: &[&str]| -> serde_json::Value {
-        let mut args = vec!["exercise", "play", "builtin:stale-pair"];
-        args.extend_from_slice(extra);
-        let out = relsim(&args);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
-    let (stay, leave) = (pair(&[]), pair(&["--decide", "supplier:52=supplier_exit"]));
+    let stale = "builtin:stale-pair";
+    let (stay, leave) = (
+        played(stale, &[]),
+        played(stale, &["--decide", "supplier:52=supplier_exit"]),
+    );
     let s = |v: &serde_json::Value, k: &str| v["supplier"][k].as_f64().unwrap();
     assert!(s(&leave, "money") < s(&stay, "money"));
     assert!(s(&leave, "total") < s(&stay, "total"), "{leave} vs {stay}");

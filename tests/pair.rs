@@ -39,6 +39,14 @@ fn play(ex: &Exercise, pick: impl Fn(usize, Side, &[&str]) -> String) -> PairPla
     p
 }
 
+/// Plays taking `want(moment, side)` where it is offered, carrying on elsewhere.
+fn wanting(ex: &Exercise, want: impl Fn(usize, Side) -> &'static str) -> PairPlay {
+    play(ex, |m, side, offered| {
+        let w = want(m, side);
+        if offered.contains(&w) { w } else { CARRY_ON }.into()
+    })
+}
+
 #[test]
 fn every_built_in_pair_exercise_is_valid_and_two_sided() {
     for (id, json) in BUILTIN_PAIRS {
@@ -129,20 +137,13 @@ fn a_sides_options_never_depend_on_the_others_choice_of_the_same_moment() {
 #[test]
 fn a_pairs_play_replays_bit_for_bit_and_a_moved_week_is_named() {
     let ex = farbo_pair();
-    let p = play(&ex, |m, side, offered| {
-        let want = match (m, side) {
-            (0, Side::Supplier) => "supplier_repair",
-            (1, Side::Client) => "realign",
-            (2, Side::Supplier) => ACCEPT,
-            (3, Side::Supplier) => "fee_rise",
-            (4, Side::Client) => ACCEPT,
-            _ => CARRY_ON,
-        };
-        if offered.contains(&want) {
-            want.into()
-        } else {
-            CARRY_ON.into()
-        }
+    let p = wanting(&ex, |m, side| match (m, side) {
+        (0, Side::Supplier) => "supplier_repair",
+        (1, Side::Client) => "realign",
+        (2, Side::Supplier) => ACCEPT,
+        (3, Side::Supplier) => "fee_rise",
+        (4, Side::Client) => ACCEPT,
+        _ => CARRY_ON,
     });
     let again = PairPlay::replay(ex.clone(), &p.decisions).unwrap();
     let (a, b) = (p.scores(), again.scores());
@@ -200,18 +201,11 @@ fn a_two_sided_exercise_is_validated_per_side() {
 fn the_debrief_of_a_pair_names_refused_proposals_reads_moods_and_places_the_pair_among_futures() {
     use relsim::sim::exercise::{mood_read, pair_luck};
     let ex = farbo_pair();
-    let p = play(&ex, |m, side, offered| {
-        let want = match (m, side) {
-            (0, Side::Client) => "results_contract",
-            (0, Side::Supplier) => "fee_rise",
-            (1, Side::Supplier) => ACCEPT,
-            _ => CARRY_ON,
-        };
-        if offered.contains(&want) {
-            want.into()
-        } else {
-            CARRY_ON.into()
-        }
+    let p = wanting(&ex, |m, side| match (m, side) {
+        (0, Side::Client) => "results_contract",
+        (0, Side::Supplier) => "fee_rise",
+        (1, Side::Supplier) => ACCEPT,
+        _ => CARRY_ON,
     });
     let proposals = ex.proposals(&p.decisions);
     let told: Vec<(Side, &str, bool)> = proposals
@@ -334,31 +328,30 @@ fn a_pair_that_works_together_makes_more_together_over_many_futures() {
     }
 }
 
+/// Plays `option` for `side` at the first moment and carries on elsewhere (an option not
+/// offered fails the play).
+fn at_first(ex: &Exercise, side: Side, option: &'static str) -> PairPlay {
+    play(ex, |m, s, _| {
+        if m == 0 && s == side {
+            option
+        } else {
+            CARRY_ON
+        }
+        .into()
+    })
+}
+
 #[test]
 fn each_side_has_its_last_lever_and_the_supplier_its_repair_steps_apart() {
     use relsim::sim::record::Status;
     let ex = farbo_pair();
     let first = PairPlay::new(ex.clone()).seen() as usize;
     // The client escalates at the first moment: the relationship is in escalation that week.
-    let escalated = play(&ex, |m, side, _| {
-        if m == 0 && side == Side::Client {
-            "escalate"
-        } else {
-            CARRY_ON
-        }
-        .into()
-    });
+    let escalated = at_first(&ex, Side::Client, "escalate");
     assert_eq!(escalated.history().rows[first].status, Status::Escalation);
     // The supplier leaves at the first moment: the play is over, the contract terminated, and
     // the supplier's own money falls short of staying (a breach: FARBO has no opt-out).
-    let left = play(&ex, |m, side, _| {
-        if m == 0 && side == Side::Supplier {
-            "supplier_exit"
-        } else {
-            CARRY_ON
-        }
-        .into()
-    });
+    let left = at_first(&ex, Side::Supplier, "supplier_exit");
     assert_eq!(left.decisions.len(), 1);
     assert_eq!(left.history().rows[first].status, Status::Terminated);
     let stayed = play(&ex, |_, _, _| CARRY_ON.into());
@@ -375,14 +368,7 @@ fn each_side_has_its_last_lever_and_the_supplier_its_repair_steps_apart() {
         assert!(ids.contains(&step), "{step} in {ids:?}");
     }
     let trust_after = |option: &'static str| {
-        let p = play(&ex, move |m, side, _| {
-            if m == 0 && side == Side::Supplier {
-                option
-            } else {
-                CARRY_ON
-            }
-            .into()
-        });
+        let p = at_first(&ex, Side::Supplier, option);
         p.history().rows[first + 26].client_trust
     };
     let full = trust_after("supplier_repair");

@@ -147,20 +147,17 @@ impl Board {
         pairs
     }
 
-    /// (participants, those done, mean verified score of those done on `side`: `None` for a
-    /// class one side plays, as scores of different sides are in different terms).
-    pub fn tally(&self, side: Option<Side>) -> (usize, usize, f64) {
+    /// (participants, those done, mean verified score of those done on `side` — none while
+    /// nobody there is done). `side` is `None` for a class one side plays; in pairs each side
+    /// has its own mean, as scores of different sides are in different terms.
+    pub fn tally(&self, side: Option<Side>) -> (usize, usize, Option<f64>) {
         let scores: Vec<f64> = self
             .rows
             .iter()
             .filter(|r| r.side == side)
             .filter_map(|r| r.score)
             .collect();
-        let mean = if scores.is_empty() {
-            0.0
-        } else {
-            scores.iter().sum::<f64>() / scores.len() as f64
-        };
+        let mean = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
         let done = self
             .rows
             .iter()
@@ -222,7 +219,7 @@ mod tests {
         let order: Vec<u64> = b.ranked().iter().map(|r| r.id).collect();
         assert_eq!(order, [4, 1, 3, 2]);
         assert_eq!(b.rows.len(), 4, "a changed row is replaced, not added");
-        assert_eq!(b.tally(None), (4, 2, 47.5));
+        assert_eq!(b.tally(None), (4, 2, Some(47.5)));
         let pair = |id, supplier: &str, finished, joint: Option<f64>| crate::live::PairRow {
             id,
             client: "C".into(),
@@ -310,8 +307,8 @@ mod tests {
             ],
             "clients first, each side ranked on its own"
         );
-        assert_eq!(b.tally(Some(Side::Client)), (5, 4, 20.0));
-        assert_eq!(b.tally(Some(Side::Supplier)), (5, 4, 70.0));
+        assert_eq!(b.tally(Some(Side::Client)), (5, 4, Some(20.0)));
+        assert_eq!(b.tally(Some(Side::Supplier)), (5, 4, Some(70.0)));
         b.pairs.push(crate::live::PairRow {
             id: 1,
             client: "P1".into(),

@@ -16,7 +16,7 @@ use super::pairs::{self, channel};
 use super::reply::{bearer, body, now, refuse, Reply};
 use super::state::{participant, with_db, AppState};
 use crate::live::{PairChoice, PairView, ProblemCode};
-use crate::sim::exercise::Side;
+use crate::sim::exercise::{Exercise, Side};
 
 /// This participant's pair and side.
 fn seat(conn: &rusqlite::Connection, key: Option<&str>) -> Reply<(u64, Side)> {
@@ -29,6 +29,23 @@ fn seat(conn: &rusqlite::Connection, key: Option<&str>) -> Reply<(u64, Side)> {
             "this participant plays no pair",
         ),
     }
+}
+
+/// The participant of `key` in a class played in pairs, with the class and its exercise.
+fn pair_participant(
+    conn: &rusqlite::Connection,
+    key: Option<&str>,
+) -> Reply<(db::ParticipantRow, db::ClassRow, Exercise)> {
+    let (p, class) = participant(conn, key, now())?;
+    let ex = super::state::exercise(&class)?;
+    if !ex.is_two_sided() {
+        return refuse(
+            ProblemCode::NotFound,
+            "pair",
+            "this class is not played in pairs",
+        );
+    }
+    Ok((p, class, ex))
 }
 
 fn load_view(conn: &rusqlite::Connection, pair: u64, side: Side) -> Reply<PairView> {
@@ -73,14 +90,7 @@ pub async fn events(
 ) -> Reply<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
     let key = bearer(&headers);
     let (first, rx, me) = with_db(&st, move |conn, shared| {
-        let (p, class) = participant(conn, key.as_deref(), now())?;
-        if !super::state::exercise(&class)?.is_two_sided() {
-            return refuse(
-                ProblemCode::NotFound,
-                "pair",
-                "this class is not played in pairs",
-            );
-        }
+        let (p, _, _) = pair_participant(conn, key.as_deref())?;
         let rx = shared.hub.subscribe(&channel(p.row.id));
         Ok((view_of(conn, p.row.id)?, rx, p.row.id))
     })
@@ -124,15 +134,7 @@ pub async fn decide(
 pub async fn scripted(State(st): State<AppState>, headers: HeaderMap) -> Reply<StatusCode> {
     let key = bearer(&headers);
     let (class_id, p) = with_db(&st, move |conn, _| {
-        let (me, class) = participant(conn, key.as_deref(), now())?;
-        let ex = super::state::exercise(&class)?;
-        if !ex.is_two_sided() {
-            return refuse(
-                ProblemCode::NotFound,
-                "pair",
-                "this class is not played in pairs",
-            );
-        }
+        let (me, class, ex) = pair_participant(conn, key.as_deref())?;
         let pair = match db::seat_of(conn, me.row.id)? {
             Some((pair, _)) => pair,
             None => pairs::seat_alone(conn, &class.id, me.row.id, &ex)?,

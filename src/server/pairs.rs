@@ -31,9 +31,14 @@ pub fn channel(participant: u64) -> String {
     format!("seat:{participant}")
 }
 
+/// The week a new pair's first moment opens at.
+fn first_week(ex: &Exercise) -> u32 {
+    PairPlay::new(ex.clone()).seen()
+}
+
 /// Seats a participant who joined a class both sides play; returns their side.
 pub fn seat(conn: &Connection, class_id: &str, participant: u64, ex: &Exercise) -> Reply<Side> {
-    let first_week = PairPlay::new(ex.clone()).seen();
+    let first_week = first_week(ex);
     let (_, client) = db::seat(conn, class_id, participant, first_week, now_ms())?;
     Ok(if client { Side::Client } else { Side::Supplier })
 }
@@ -46,7 +51,7 @@ pub fn seat_alone(
     participant: u64,
     ex: &Exercise,
 ) -> Reply<u64> {
-    let first_week = PairPlay::new(ex.clone()).seen();
+    let first_week = first_week(ex);
     Ok(db::seat_alone(
         conn,
         class_id,
@@ -267,7 +272,7 @@ pub fn form(conn: &Connection, class_id: &str, ex: &Exercise, req: FormPair) -> 
             );
         }
     }
-    let first_week = PairPlay::new(ex.clone()).seen();
+    let first_week = first_week(ex);
     let id = db::form_pair(
         conn,
         class_id,

@@ -268,12 +268,9 @@ fn LiveTable(board: RwSignal<Option<Board>>) -> impl IntoView {
                 let lang = state.lang.get();
                 // A side's mean, or a dash while nobody on it is done.
                 let mean = |side: Option<Side>| {
-                    let done = b.rows.iter().any(|r| r.side == side && r.score.is_some());
-                    if done {
-                        crate::text::number::number(b.tally(side).2, 1, lang)
-                    } else {
-                        "–".to_string()
-                    }
+                    b.tally(side).2.map_or("–".to_string(), |m| {
+                        crate::text::number::number(m, 1, lang)
+                    })
                 };
                 let (n, done, _) = b.tally(None);
                 let (n, done) = (n.to_string(), done.to_string());
